@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Chalice.Configuration;
+
+/// <summary>
+/// An app's <c>.chalice/config.json</c>, in Chalice's format: top-level settings, <c>stages.&lt;name&gt;</c>, and
+/// per-function <c>lambda_functions.&lt;name&gt;</c> overrides at both levels. Resolve a stage with <see cref="ForStage"/>.
+/// </summary>
+public sealed class ChaliceConfig
+{
+    /// <summary>The path of the config file relative to an app folder.</summary>
+    public const string RelativePath = ".chalice/config.json";
+
+    /// <summary>Chalice's default stage.</summary>
+    public const string DefaultStage = "dev";
+
+    /// <summary>The name of the function that serves all routes, as in Chalice.</summary>
+    public const string ApiHandlerName = "api_handler";
+
+    private readonly JsonObject _root;
+
+    private ChaliceConfig(JsonObject root, string? path)
+    {
+        _root = root;
+        FilePath = path;
+    }
+
+    /// <summary>An empty config: every setting takes its default.</summary>
+    public static ChaliceConfig Empty { get; } = new(new JsonObject(), null);
+
+    /// <summary>The file this config came from, or null when the app has none.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>The <c>app_name</c> setting, if present.</summary>
+    public string? AppName => ChaliceConfigValue.AsString(_root["app_name"], "app_name", FilePath);
+
+    /// <summary>The stages the file defines.</summary>
+    public IReadOnlyList<string> StageNames =>
+        _root["stages"] is JsonObject stages ? stages.Select(s => s.Key).ToArray() : [];
+
+    /// <summary>Loads <c>.chalice/config.json</c> from an app folder; an app without one gets <see cref="Empty"/>.</summary>
+    /// <exception cref="ChaliceConfigException">The file is not a JSON object.</exception>
+    public static ChaliceConfig Load(string appDirectory)
+    {
+        var path = Path.Combine(appDirectory, RelativePath);
+        return File.Exists(path) ? Parse(File.ReadAllText(path), path) : Empty;
+    }
+
+    /// <summary>Parses config text; <paramref name="path"/> only names the file in error messages.</summary>
+    public static ChaliceConfig Parse(string json, string? path = null)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+        }
+        catch (JsonException e)
+        {
+            throw new ChaliceConfigException(
+                $"{path ?? RelativePath} is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): " +
+                e.Message.Split(" Path:", 2)[0]);
+        }
+        return node is JsonObject root
+            ? new ChaliceConfig(root, path)
+            : throw new ChaliceConfigException($"{path ?? RelativePath} must contain a JSON object.");
+    }
+
+    /// <summary>
+    /// The settings of one stage and function, with Chalice's precedence: stage-specific function settings, then the
+    /// stage, then top-level function settings, then the top level. Dictionaries (environment variables, tags) merge
+    /// in the reverse order, so the more specific level wins per key.
+    /// </summary>
+    public StageConfig ForStage(string stage = DefaultStage, string function = ApiHandlerName)
+    {
+        var stageNode = (_root["stages"] as JsonObject)?[stage] as JsonObject;
+        JsonObject?[] levels =
+        [
+            (stageNode?["lambda_functions"] as JsonObject)?[function] as JsonObject,
+            stageNode,
+            (_root["lambda_functions"] as JsonObject)?[function] as JsonObject,
+            _root,
+        ];
+        return new StageConfig(stage, function, stageNode is not null, levels, FilePath);
+    }
+}
