@@ -1,0 +1,68 @@
+using Microsoft.CodeAnalysis;
+
+namespace Chalice.Generators.Diagnostics;
+
+/// <summary>Every diagnostic Chalice.Net reports. IDs are stable: never reuse or renumber one.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Chalice";
+
+    public static readonly DiagnosticDescriptor DuplicateRoute = Error(
+        "CHALICE001", "Duplicate route",
+        "Route {0} {1} is already served by '{2}'");
+
+    public static readonly DiagnosticDescriptor RouteParameterNotBound = Error(
+        "CHALICE002", "Route parameter without a handler parameter",
+        "Route '{0}' has the parameter '{{{1}}}' but '{2}' has no parameter of that name; add one, or use [FromRoute(Name = \"{1}\")]");
+
+    public static readonly DiagnosticDescriptor UnbindableParameter = Error(
+        "CHALICE003", "Parameter has no binding source",
+        "Parameter '{0}' of '{1}' {2}; add [FromQuery], [FromHeader], [FromBody] or [FromServices]");
+
+    public static readonly DiagnosticDescriptor UnsupportedParameterType = Error(
+        "CHALICE004", "Unsupported parameter type",
+        "Parameter '{0}' has type '{1}', which cannot be bound from {2}; use string, an enum, a type implementing IParsable<T>, a nullable of these or an array of these");
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
+        "CHALICE005", "Unsupported return type",
+        "'{0}' returns '{1}', which a handler cannot return: {2}");
+
+    public static readonly DiagnosticDescriptor AppClassNotPartial = Error(
+        "CHALICE006", "App class must be partial",
+        "The [ChaliceApp] class '{0}' must be declared partial so that the generator can add its route table");
+
+    public static readonly DiagnosticDescriptor InvalidRouteTemplate = Error(
+        "CHALICE007", "Invalid route path",
+        "Route path '{0}' is invalid: {1}");
+
+    public static readonly DiagnosticDescriptor MultipleApps = Error(
+        "CHALICE008", "More than one app",
+        "'{0}' is a second [ChaliceApp] class in this project ('{1}' is the first); a project holds one app");
+
+    public static readonly DiagnosticDescriptor TypeNotInJsonContext = Error(
+        "CHALICE009", "JSON type without source-generated metadata",
+        "'{0}' is read or written as JSON but no JsonSerializerContext in the project declares it; add [JsonSerializable(typeof({0}))] to one");
+
+    public static readonly DiagnosticDescriptor RouteOutsideApp = Error(
+        "CHALICE010", "Route outside an app",
+        "'{0}' has [Route] but its class '{1}' is not a [ChaliceApp] class");
+
+    public static readonly DiagnosticDescriptor AmbiguousConstructor = Error(
+        "CHALICE011", "App class has several constructors",
+        "The [ChaliceApp] class '{0}' has {1} constructors; keep one, whose parameters are resolved from the app's services");
+
+    public static readonly DiagnosticDescriptor InvalidConfigureServices = Error(
+        "CHALICE012", "Invalid ConfigureServices",
+        "'ConfigureServices' must be declared 'static void ConfigureServices(IServiceCollection services)'");
+
+    public static readonly DiagnosticDescriptor InvalidHttpMethod = Error(
+        "CHALICE013", "Invalid HTTP method",
+        "'{0}' is not an HTTP method API Gateway supports (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)");
+
+    public static readonly DiagnosticDescriptor UnsupportedAppShape = Error(
+        "CHALICE014", "Unsupported app or handler shape",
+        "{0}");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Chalice.Routing;
+using Chalice.Serialization;
+
+namespace Chalice.Gateway;
+
+/// <summary>Invokes the Lambda function with an event's JSON and returns the function's JSON response.</summary>
+public delegate ValueTask<byte[]> LambdaInvoker(ReadOnlyMemory<byte> eventJson, CancellationToken cancellationToken);
+
+/// <summary>
+/// API Gateway in front of a Lambda proxy integration, in memory: routes a request (403/404 for unknown routes, CORS
+/// preflight, payload limits), builds the event the real gateway would send, invokes the function through the event's
+/// JSON, and renders the function's response with the gateway's rules (502/500 for failures, 504/503 for timeouts).
+/// The local emulator and the test client both stand on it.
+/// </summary>
+public sealed class ApiGatewaySimulator
+{
+    private readonly RouteTable _routes;
+    private readonly ProxyEventFactory _events;
+    private readonly ProxyResponseRenderer _renderer;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a simulator for an app's routes.</summary>
+    public ApiGatewaySimulator(RouteTable routes, GatewayOptions? options = null, TimeProvider? time = null)
+    {
+        _routes = routes;
+        Options = options ?? new GatewayOptions();
+        _events = new ProxyEventFactory(Options);
+        _renderer = new ProxyResponseRenderer(Options);
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The gateway's configuration.</summary>
+    public GatewayOptions Options { get; }
+
+    /// <summary>Serves one request.</summary>
+    public async ValueTask<GatewayResponse> HandleAsync(GatewayRequest request, LambdaInvoker invoke, CancellationToken cancellationToken = default)
+    {
+        var ids = NewIds();
+        var type = Options.ApiType;
+        if (request.Body.Length > Options.MaxRequestBytes)
+            return GatewayErrors.RequestTooLarge(type, ids);
+        if (_routes.Match(request.Path) is not { } match)
+            return GatewayErrors.UnknownRoute(type, ids);
+        if (IsPreflight(request, match) is { } cors)
+            return Preflight(match.Resource, cors, ids);
+
+        var eventJson = CreateEventJson(request, match, ids);
+        if (eventJson.Length > Options.MaxLambdaPayloadBytes)
+            return GatewayErrors.RequestTooLarge(type, ids);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Options.IntegrationTimeout);
+        byte[] payload;
+        try
+        {
+            payload = await invoke(eventJson, timeout.Token).AsTask().WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return GatewayErrors.Timeout(type, ids);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The function failed (an /error invocation on Lambda): the gateway answers for it.
+            return GatewayErrors.MalformedResponse(type, ids);
+        }
+        if (payload.Length > Options.MaxLambdaPayloadBytes)
+            return GatewayErrors.MalformedResponse(type, ids);
+        return _renderer.Render(payload, request, ids);
+    }
+
+    /// <summary>The event API Gateway would send for <paramref name="request"/>, as JSON; null for an unknown route.</summary>
+    public byte[]? CreateEventJson(GatewayRequest request) =>
+        _routes.Match(request.Path) is { } match ? CreateEventJson(request, match, NewIds()) : null;
+
+    private byte[] CreateEventJson(GatewayRequest request, RouteMatch match, GatewayRequestIds ids)
+    {
+        var context = ChaliceJsonContext.Wire;
+        return Options.ApiType == ApiGatewayType.HttpPayloadV2
+            ? JsonSerializer.SerializeToUtf8Bytes(_events.CreateHttpApiEvent(request, match, ids), context.HttpApiV2ProxyRequest)
+            : JsonSerializer.SerializeToUtf8Bytes(_events.CreateRestEvent(request, match, ids), context.ApiGatewayProxyRequest);
+    }
+
+    /// <summary>CORS preflight: an OPTIONS request to a CORS-enabled resource that has no OPTIONS route of its own.</summary>
+    private static CorsConfig? IsPreflight(GatewayRequest request, RouteMatch match) =>
+        request.Method == "OPTIONS" && match.Resource.Find("OPTIONS") is null ? match.Resource.Cors : null;
+
+    private GatewayResponse Preflight(Resource resource, CorsConfig cors, GatewayRequestIds ids)
+    {
+        var methods = resource.Methods.Append("OPTIONS").Distinct().Order(StringComparer.Ordinal);
+        var headers = new List<KeyValuePair<string, string>>(cors.GetHeaders())
+        {
+            new("Access-Control-Allow-Methods", string.Join(",", methods)),
+            new("Content-Type", "application/json"),
+        };
+        GatewayErrors.AddGatewayHeaders(headers, Options.ApiType, ids, includeTrace: true);
+        return new GatewayResponse(200, headers, []);
+    }
+
+    private GatewayRequestIds NewIds()
+    {
+        var now = _time.GetUtcNow();
+        Span<byte> random = stackalloc byte[23];
+        RandomNumberGenerator.Fill(random);
+        var apigwId = Convert.ToBase64String(random[..11]).Replace('+', '-').Replace('/', '_');
+        var traceId = $"Root=1-{now.ToUnixTimeSeconds():x8}-{Convert.ToHexStringLower(random[11..])}";
+        var requestId = Options.ApiType == ApiGatewayType.Rest ? Guid.NewGuid().ToString() : apigwId;
+        return new GatewayRequestIds(requestId, apigwId, traceId, now);
+    }
+}

@@ -1,0 +1,56 @@
+namespace Chalice.Gateway;
+
+/// <summary>Which kind of API Gateway API, and which Lambda payload format, to emulate.</summary>
+public enum ApiGatewayType
+{
+    /// <summary>A REST API with the Lambda proxy integration (payload format 1.0). Chalice's default.</summary>
+    Rest,
+
+    /// <summary>An HTTP API with payload format 1.0.</summary>
+    HttpPayloadV1,
+
+    /// <summary>An HTTP API with payload format 2.0.</summary>
+    HttpPayloadV2,
+}
+
+/// <summary>How the emulated gateway is configured.</summary>
+public sealed record GatewayOptions
+{
+    /// <summary>Chalice's default binary media types for REST APIs.</summary>
+    public static readonly IReadOnlyList<string> DefaultBinaryMediaTypes =
+    [
+        "application/octet-stream", "application/x-tar", "application/zip", "audio/basic", "audio/ogg", "audio/mp4",
+        "audio/mpeg", "audio/wav", "audio/webm", "image/png", "image/jpg", "image/jpeg", "image/gif", "video/ogg",
+        "video/mpeg", "video/webm",
+    ];
+
+    /// <summary>The API type.</summary>
+    public ApiGatewayType ApiType { get; init; } = ApiGatewayType.Rest;
+
+    /// <summary>The stage name; HTTP APIs use <c>$default</c>, REST APIs Chalice's <c>api</c>, unless set.</summary>
+    public string? Stage { get; init; }
+
+    /// <summary>The stage name in effect.</summary>
+    public string EffectiveStage => Stage ?? (ApiType == ApiGatewayType.Rest ? "api" : "$default");
+
+    /// <summary>Stage variables passed in every event.</summary>
+    public IReadOnlyDictionary<string, string>? StageVariables { get; init; }
+
+    /// <summary>The account id reported in request contexts.</summary>
+    public string AccountId { get; init; } = "123456789012";
+
+    /// <summary>The API id reported in request contexts.</summary>
+    public string ApiId { get; init; } = "local";
+
+    /// <summary>REST APIs: media types passed to Lambda as base64 and returned as binary.</summary>
+    public IReadOnlyList<string> BinaryMediaTypes { get; init; } = DefaultBinaryMediaTypes;
+
+    /// <summary>API Gateway's request payload limit (10 MB).</summary>
+    public int MaxRequestBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>Lambda's synchronous payload limit (6 MB) for the event and the response.</summary>
+    public int MaxLambdaPayloadBytes { get; init; } = 6 * 1024 * 1024;
+
+    /// <summary>The integration timeout (29 s by default).</summary>
+    public TimeSpan IntegrationTimeout { get; init; } = TimeSpan.FromSeconds(29);
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chalice.Hosting;
+
+/// <summary>
+/// Everything the runtime needs to know about an app, emitted by the source generator: routes with their invokers,
+/// how to build the app's services and the app itself, and the app's JSON metadata.
+/// </summary>
+public sealed class ChaliceAppDefinition
+{
+    /// <summary>Creates a definition; generated code calls this.</summary>
+    [EditorBrowsable(EditorBrowsableState.Advanced)]
+    public ChaliceAppDefinition(string name, IReadOnlyList<RouteDefinition> routes, Func<IServiceProvider, object> createApp)
+    {
+        Name = name;
+        Routes = routes;
+        CreateApp = createApp;
+    }
+
+    /// <summary>The name from <c>[ChaliceApp]</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Every route, in declaration order.</summary>
+    public IReadOnlyList<RouteDefinition> Routes { get; }
+
+    /// <summary>Constructs the app class from the app's services.</summary>
+    public Func<IServiceProvider, object> CreateApp { get; }
+
+    /// <summary>The app's <c>ConfigureServices</c>, if it declares one.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>The app's source-generated JSON contexts, combined; null when it declares none.</summary>
+    public IJsonTypeInfoResolver? JsonResolver { get; init; }
+}
+
+/// <summary>Implemented by the generated part of every <c>[ChaliceApp]</c> class.</summary>
+public interface IChaliceApp
+{
+    /// <summary>The app's definition.</summary>
+    static abstract ChaliceAppDefinition Definition { get; }
+}

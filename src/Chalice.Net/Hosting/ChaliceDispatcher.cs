@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Chalice.Events;
+using Chalice.Lambda;
+using Chalice.Routing;
+using Chalice.Serialization;
+
+namespace Chalice.Hosting;
+
+/// <summary>
+/// Serves API Gateway proxy events: event JSON → route → parameter binding → handler → proxy response JSON. The Lambda
+/// runtime loop, the local emulator and the test client all go through here, so they cannot drift apart.
+/// </summary>
+public sealed class ChaliceDispatcher
+{
+    private readonly ChaliceApplication _app;
+
+    internal ChaliceDispatcher(ChaliceApplication app) => _app = app;
+
+    /// <summary>Serves a proxy event in its JSON form (REST v1 or HTTP API v2) and returns the proxy response JSON.</summary>
+    /// <exception cref="InvalidProxyEventException">The JSON is not an API Gateway proxy event.</exception>
+    public async ValueTask<byte[]> DispatchAsync(
+        ReadOnlyMemory<byte> eventJson, ILambdaContext? lambdaContext = null, CancellationToken cancellationToken = default)
+    {
+        var context = ChaliceJsonContext.Wire;
+        switch (ProxyEventDetector.Detect(eventJson.Span))
+        {
+            case ProxyEventKind.RestV1:
+                var restEvent = Deserialize(eventJson.Span, context.ApiGatewayProxyRequest);
+                var restResponse = await DispatchAsync(restEvent, lambdaContext, cancellationToken).ConfigureAwait(false);
+                return JsonSerializer.SerializeToUtf8Bytes(restResponse, context.ApiGatewayProxyResponse);
+            case ProxyEventKind.HttpApiV2:
+                var httpEvent = Deserialize(eventJson.Span, context.HttpApiV2ProxyRequest);
+                var httpResponse = await DispatchAsync(httpEvent, lambdaContext, cancellationToken).ConfigureAwait(false);
+                return JsonSerializer.SerializeToUtf8Bytes(httpResponse, context.HttpApiV2ProxyResponse);
+            default:
+                throw new InvalidProxyEventException("The event is not an API Gateway proxy event (REST payload 1.0 or HTTP API payload 2.0).");
+        }
+    }
+
+    /// <summary>Serves a REST API (payload 1.0) event.</summary>
+    public async ValueTask<ApiGatewayProxyResponse> DispatchAsync(
+        ApiGatewayProxyRequest proxyEvent, ILambdaContext? lambdaContext = null, CancellationToken cancellationToken = default)
+    {
+        var request = new Request(proxyEvent, lambdaContext);
+        var template = proxyEvent.Resource ?? proxyEvent.RequestContext?.ResourcePath;
+        var response = await HandleAsync(request, template, cancellationToken).ConfigureAwait(false);
+        return ResponseEncoder.ToRest(response, _app.JsonOptions);
+    }
+
+    /// <summary>Serves an HTTP API (payload 2.0) event.</summary>
+    public async ValueTask<HttpApiV2ProxyResponse> DispatchAsync(
+        HttpApiV2ProxyRequest proxyEvent, ILambdaContext? lambdaContext = null, CancellationToken cancellationToken = default)
+    {
+        var request = new Request(proxyEvent, lambdaContext);
+        var template = Request.RouteKeyPath(proxyEvent.RouteKey);
+        var response = await HandleAsync(request, template, cancellationToken).ConfigureAwait(false);
+        return ResponseEncoder.ToHttpApi(response, _app.JsonOptions);
+    }
+
+    private async ValueTask<Response> HandleAsync(Request request, string? template, CancellationToken cancellationToken)
+    {
+        var resource = template is null ? null : _app.Routes.FindByTemplate(template);
+        // A catch-all integration ($default, ANY /{proxy+}) sends paths the app must route itself.
+        if (resource is null && _app.Routes.Match(request.RawPath) is { } match)
+        {
+            resource = match.Resource;
+            request.SetRoute(resource.Template, match.PathParameters);
+        }
+        if (resource is null)
+            return ErrorResponse(new NotFoundError($"No route matches {request.Method} {request.RawPath}."), cors: null);
+
+        var route = resource.Find(request.Method);
+        if (route is null)
+        {
+            return ErrorResponse(
+                new MethodNotAllowedError($"Unsupported method: {request.Method}", resource.Methods), cors: null);
+        }
+        if (request.HasBody && !MediaTypes.Matches(request.ContentType ?? "application/json", route.ContentTypes))
+        {
+            return ErrorResponse(
+                new UnsupportedMediaTypeError($"Unsupported media type: {request.ContentType}"), route.Cors);
+        }
+
+        var response = await InvokeAsync(route, request, cancellationToken).ConfigureAwait(false);
+        if (route.Cors is { } cors)
+        {
+            foreach (var (name, value) in cors.GetHeaders())
+                response.Headers.TryAdd(name, value);
+        }
+        return response;
+    }
+
+    private async ValueTask<Response> InvokeAsync(RouteDefinition route, Request request, CancellationToken cancellationToken)
+    {
+        var previous = Request.CurrentOrNull;
+        Request.SetCurrent(request);
+        var context = new HandlerContext(request, _app.Services, _app.JsonOptions, cancellationToken);
+        try
+        {
+            var response = await route.Invoker(_app.Instance, context).ConfigureAwait(false);
+            await ResponseEncoder.BufferStreamBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch (ChaliceViewError error)
+        {
+            return ErrorResponse(error, cors: null);
+        }
+        catch (Exception exception)
+        {
+            _app.Logger.Log(ChaliceLogLevel.Error, $"Unhandled exception in {route.HandlerName} ({request.Method} {route.Path})", exception);
+            return _app.Debug
+                ? new Response(exception.ToString(), 500, [new("Content-Type", "text/plain")])
+                : new Response(new ErrorBody("InternalServerError", "An internal server error occurred."), 500);
+        }
+        finally
+        {
+            await context.DisposeAsync().ConfigureAwait(false);
+            Request.SetCurrent(previous);
+        }
+    }
+
+    private static Response ErrorResponse(ChaliceViewError error, CorsConfig? cors)
+    {
+        var response = new Response(new ErrorBody(error.Code, error.Message), error.StatusCode, error.Headers);
+        if (cors is not null)
+        {
+            foreach (var (name, value) in cors.GetHeaders())
+                response.Headers.TryAdd(name, value);
+        }
+        return response;
+    }
+
+    private static T Deserialize<T>(ReadOnlySpan<byte> json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, typeInfo)
+                   ?? throw new InvalidProxyEventException("The event is null.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidProxyEventException($"The proxy event is not valid: {e.Message}", e);
+        }
+    }
+}
+
+/// <summary>The payload handed to the API handler is not a valid API Gateway proxy event.</summary>
+public sealed class InvalidProxyEventException(string message, Exception? inner = null) : Exception(message, inner);

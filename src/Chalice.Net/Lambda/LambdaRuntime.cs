@@ -1,0 +1,114 @@
+using System.Net.Sockets;
+using Chalice.Hosting;
+
+namespace Chalice.Lambda;
+
+/// <summary>
+/// The Runtime API loop: construct the app (reporting failures to <c>/init/error</c>), then forever take the next
+/// invocation, dispatch it and post the response, or post the error to <c>/error</c> when the function itself fails.
+/// </summary>
+public static class LambdaRuntime
+{
+    /// <summary>How long a lost Runtime API connection is retried before the process gives up.</summary>
+    internal static readonly TimeSpan[] ReconnectDelays =
+        [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
+
+    /// <summary>Serves invocations until the Runtime API is lost; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(ChaliceAppDefinition definition, string runtimeApi, CancellationToken cancellationToken = default)
+    {
+        var logger = new LambdaLogger(Console.Out);
+        using var client = new RuntimeApiClient(runtimeApi);
+
+        ChaliceApplication app;
+        try
+        {
+            app = ChaliceApplication.Create(definition, new ChaliceApplicationOptions { Logger = logger });
+        }
+        catch (Exception exception)
+        {
+            logger.Log(ChaliceLogLevel.Error, $"The app '{definition.Name}' failed to start", exception);
+            await TryAsync(() => client.PostInitErrorAsync(exception, cancellationToken), logger).ConfigureAwait(false);
+            return 1;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var invocation = await NextWithRetryAsync(client, logger, cancellationToken).ConfigureAwait(false);
+                if (invocation is null)
+                    return cancellationToken.IsCancellationRequested ? 0 : 1;
+                if (!await ServeAsync(app, client, invocation, logger, cancellationToken).ConfigureAwait(false))
+                    return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static async Task<bool> ServeAsync(
+        ChaliceApplication app, RuntimeApiClient client, Invocation invocation, LambdaLogger logger, CancellationToken cancellationToken)
+    {
+        var context = invocation.Context;
+        LambdaLogger.CurrentRequestId = context.AwsRequestId;
+        Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", context.TraceId);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(context.RemainingTime);
+        try
+        {
+            byte[] response;
+            try
+            {
+                response = await app.Dispatcher.DispatchAsync(invocation.Payload, context, deadline.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                logger.Log(ChaliceLogLevel.Error, "The invocation failed", exception);
+                return await TryAsync(() => client.PostErrorAsync(context.AwsRequestId, exception, cancellationToken), logger).ConfigureAwait(false);
+            }
+            return await TryAsync(() => client.PostResponseAsync(context.AwsRequestId, response, cancellationToken), logger).ConfigureAwait(false);
+        }
+        finally
+        {
+            LambdaLogger.CurrentRequestId = null;
+        }
+    }
+
+    private static async Task<Invocation?> NextWithRetryAsync(RuntimeApiClient client, LambdaLogger logger, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await client.NextAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or SocketException or IOException)
+            {
+                if (attempt >= ReconnectDelays.Length)
+                {
+                    logger.Log(ChaliceLogLevel.Error, "Lost the Lambda Runtime API; exiting", exception);
+                    return null;
+                }
+                await Task.Delay(ReconnectDelays[attempt], cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Posts to the Runtime API; a failure here means the Runtime API is gone.</summary>
+    private static async Task<bool> TryAsync(Func<Task> post, LambdaLogger logger)
+    {
+        try
+        {
+            await post().ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or SocketException or IOException)
+        {
+            logger.Log(ChaliceLogLevel.Error, "Could not reach the Lambda Runtime API", exception);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text;
+using Chalice.Gateway;
+using Chalice.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chalice.Testing;
+
+/// <summary>
+/// Calls an app in memory exactly as deployed code is called (Chalice's <c>chalice.test.Client</c>): each request
+/// becomes the API Gateway event's JSON, goes through the dispatcher, and the proxy response is rendered with API
+/// Gateway's rules.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var client = ChaliceTestClient.Create&lt;App&gt;(services => services.AddSingleton&lt;IAmazonS3&gt;(fake));
+/// var response = await client.GetAsync("/objects/a.json");
+/// Assert.Equal(404, response.StatusCode);
+/// </code>
+/// </example>
+public sealed class ChaliceTestClient : IAsyncDisposable
+{
+    private readonly bool _ownsApplication;
+
+    /// <summary>A client for an app that is already running.</summary>
+    public ChaliceTestClient(ChaliceApplication application, GatewayOptions? gateway = null)
+        : this(application, gateway, ownsApplication: false)
+    {
+    }
+
+    private ChaliceTestClient(ChaliceApplication application, GatewayOptions? gateway, bool ownsApplication)
+    {
+        Application = application;
+        Gateway = new ApiGatewaySimulator(application.Routes, gateway);
+        _ownsApplication = ownsApplication;
+    }
+
+    /// <summary>
+    /// Starts <typeparamref name="TApp"/> for testing. <paramref name="configureServices"/> runs after the app's own
+    /// <c>ConfigureServices</c>, so it can replace services with fakes.
+    /// </summary>
+    public static ChaliceTestClient Create<TApp>(Action<IServiceCollection>? configureServices = null, GatewayOptions? gateway = null)
+        where TApp : IChaliceApp =>
+        new(ChaliceApplication.Create<TApp>(new ChaliceApplicationOptions { ConfigureServices = configureServices }), gateway, ownsApplication: true);
+
+    /// <summary>The app under test.</summary>
+    public ChaliceApplication Application { get; }
+
+    /// <summary>The emulated gateway in front of it.</summary>
+    public ApiGatewaySimulator Gateway { get; }
+
+    /// <summary>GET <paramref name="path"/> (which may carry a query string).</summary>
+    public Task<TestResponse> GetAsync(string path, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+        SendAsync("GET", path, headers);
+
+    /// <summary>POST a body; a JSON content type is assumed unless a Content-Type header is given.</summary>
+    public Task<TestResponse> PostAsync(string path, IEnumerable<KeyValuePair<string, string>>? headers = null, string? body = null) =>
+        SendAsync("POST", path, headers, body);
+
+    /// <summary>PUT a body; a JSON content type is assumed unless a Content-Type header is given.</summary>
+    public Task<TestResponse> PutAsync(string path, IEnumerable<KeyValuePair<string, string>>? headers = null, string? body = null) =>
+        SendAsync("PUT", path, headers, body);
+
+    /// <summary>PATCH a body; a JSON content type is assumed unless a Content-Type header is given.</summary>
+    public Task<TestResponse> PatchAsync(string path, IEnumerable<KeyValuePair<string, string>>? headers = null, string? body = null) =>
+        SendAsync("PATCH", path, headers, body);
+
+    /// <summary>DELETE <paramref name="path"/>.</summary>
+    public Task<TestResponse> DeleteAsync(string path, IEnumerable<KeyValuePair<string, string>>? headers = null, string? body = null) =>
+        SendAsync("DELETE", path, headers, body);
+
+    /// <summary>HEAD <paramref name="path"/>.</summary>
+    public Task<TestResponse> HeadAsync(string path, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+        SendAsync("HEAD", path, headers);
+
+    /// <summary>OPTIONS <paramref name="path"/> (a CORS preflight when the route has CORS).</summary>
+    public Task<TestResponse> OptionsAsync(string path, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+        SendAsync("OPTIONS", path, headers);
+
+    /// <summary>Sends a request with a text body.</summary>
+    public Task<TestResponse> SendAsync(string method, string path, IEnumerable<KeyValuePair<string, string>>? headers = null, string? body = null) =>
+        SendAsync(method, path, headers, body is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(body));
+
+    /// <summary>Sends a request with a binary body.</summary>
+    public async Task<TestResponse> SendAsync(
+        string method, string path, IEnumerable<KeyValuePair<string, string>>? headers, ReadOnlyMemory<byte> body,
+        CancellationToken cancellationToken = default)
+    {
+        var request = CreateRequest(method, path, headers, body);
+        var response = await Gateway.HandleAsync(
+            request,
+            (eventJson, ct) => Application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct),
+            cancellationToken).ConfigureAwait(false);
+        return new TestResponse(response);
+    }
+
+    /// <summary>The JSON event the gateway would send to the function for this request; null for an unknown route.</summary>
+    public byte[]? CreateEventJson(string method, string path, IEnumerable<KeyValuePair<string, string>>? headers = null, string? body = null) =>
+        Gateway.CreateEventJson(CreateRequest(method, path, headers, body is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(body)));
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _ownsApplication ? Application.DisposeAsync() : ValueTask.CompletedTask;
+
+    private static GatewayRequest CreateRequest(string method, string path, IEnumerable<KeyValuePair<string, string>>? headers, ReadOnlyMemory<byte> body)
+    {
+        var query = path.IndexOf('?');
+        var list = new List<KeyValuePair<string, string>> { new("Host", "localhost") };
+        if (headers is not null)
+            list.AddRange(headers);
+        if (!body.IsEmpty && !list.Any(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
+            list.Add(new("Content-Type", "application/json"));
+        return new GatewayRequest(
+            method.ToUpperInvariant(),
+            query < 0 ? path : path[..query],
+            query < 0 ? "" : path[(query + 1)..],
+            list,
+            body);
+    }
+}
