@@ -45,7 +45,7 @@ public sealed class ApiGatewayProxyRequest
     /// <summary>The body as text, or base64 when <see cref="IsBase64Encoded"/>.</summary>
     [JsonPropertyName("body")] public string? Body { get; set; }
 
-    [JsonPropertyName("isBase64Encoded")] public bool IsBase64Encoded { get; set; }
+    [JsonPropertyName("isBase64Encoded")] public bool? IsBase64Encoded { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
@@ -78,7 +78,7 @@ public sealed class ProxyRequestContext
     /// <summary>The request time in CLF format, e.g. <c>09/Apr/2015:12:34:56 +0000</c>.</summary>
     [JsonPropertyName("requestTime")] public string? RequestTime { get; set; }
 
-    [JsonPropertyName("requestTimeEpoch")] public long RequestTimeEpoch { get; set; }
+    [JsonPropertyName("requestTimeEpoch")] public long? RequestTimeEpoch { get; set; }
     [JsonPropertyName("apiId")] public string? ApiId { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }

@@ -27,7 +27,7 @@ public sealed class HttpApiV2ProxyRequest
     [JsonPropertyName("stageVariables")] public Dictionary<string, string>? StageVariables { get; set; }
     [JsonPropertyName("requestContext")] public HttpApiV2RequestContext? RequestContext { get; set; }
     [JsonPropertyName("body")] public string? Body { get; set; }
-    [JsonPropertyName("isBase64Encoded")] public bool IsBase64Encoded { get; set; }
+    [JsonPropertyName("isBase64Encoded")] public bool? IsBase64Encoded { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
@@ -49,7 +49,7 @@ public sealed class HttpApiV2RequestContext
     /// <summary>The request time, e.g. <c>12/Mar/2020:19:03:58 +0000</c>.</summary>
     [JsonPropertyName("time")] public string? Time { get; set; }
 
-    [JsonPropertyName("timeEpoch")] public long TimeEpoch { get; set; }
+    [JsonPropertyName("timeEpoch")] public long? TimeEpoch { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.Json;
+using Chalice.Events;
 using Chalice.Routing;
-using Chalice.Serialization;
 
 namespace Chalice.Gateway;
 
@@ -77,10 +76,9 @@ public sealed class ApiGatewaySimulator
 
     private byte[] CreateEventJson(GatewayRequest request, RouteMatch match, GatewayRequestIds ids)
     {
-        var context = ChaliceJsonContext.Wire;
         return Options.ApiType == ApiGatewayType.HttpPayloadV2
-            ? JsonSerializer.SerializeToUtf8Bytes(_events.CreateHttpApiEvent(request, match, ids), context.HttpApiV2ProxyRequest)
-            : JsonSerializer.SerializeToUtf8Bytes(_events.CreateRestEvent(request, match, ids), context.ApiGatewayProxyRequest);
+            ? ProxyEventJson.Serialize(_events.CreateHttpApiEvent(request, match, ids))
+            : ProxyEventJson.Serialize(_events.CreateRestEvent(request, match, ids));
     }
 
     /// <summary>CORS preflight: an OPTIONS request to a CORS-enabled resource that has no OPTIONS route of its own.</summary>

@@ -40,7 +40,13 @@ public sealed class ChaliceApplication : IAsyncDisposable
         var resolver = definition.JsonResolver is null
             ? (IJsonTypeInfoResolver)ChaliceJsonContext.Default
             : JsonTypeInfoResolver.Combine(definition.JsonResolver, ChaliceJsonContext.Default);
-        JsonOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = resolver };
+        // Responses are application/json read by API clients, not embedded in HTML: escape only what JSON requires,
+        // as Chalice's json.dumps does.
+        JsonOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = resolver,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
         JsonOptions.MakeReadOnly();
 
         var services = new ServiceCollection();

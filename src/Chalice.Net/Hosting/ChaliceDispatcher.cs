@@ -21,17 +21,14 @@ public sealed class ChaliceDispatcher
     public async ValueTask<byte[]> DispatchAsync(
         ReadOnlyMemory<byte> eventJson, ILambdaContext? lambdaContext = null, CancellationToken cancellationToken = default)
     {
-        var context = ChaliceJsonContext.Wire;
         switch (ProxyEventDetector.Detect(eventJson.Span))
         {
             case ProxyEventKind.RestV1:
-                var restEvent = Deserialize(eventJson.Span, context.ApiGatewayProxyRequest);
-                var restResponse = await DispatchAsync(restEvent, lambdaContext, cancellationToken).ConfigureAwait(false);
-                return JsonSerializer.SerializeToUtf8Bytes(restResponse, context.ApiGatewayProxyResponse);
+                var restEvent = Parse(eventJson, ProxyEventJson.ParseRestEvent);
+                return ProxyEventJson.Serialize(await DispatchAsync(restEvent, lambdaContext, cancellationToken).ConfigureAwait(false));
             case ProxyEventKind.HttpApiV2:
-                var httpEvent = Deserialize(eventJson.Span, context.HttpApiV2ProxyRequest);
-                var httpResponse = await DispatchAsync(httpEvent, lambdaContext, cancellationToken).ConfigureAwait(false);
-                return JsonSerializer.SerializeToUtf8Bytes(httpResponse, context.HttpApiV2ProxyResponse);
+                var httpEvent = Parse(eventJson, ProxyEventJson.ParseHttpApiEvent);
+                return ProxyEventJson.Serialize(await DispatchAsync(httpEvent, lambdaContext, cancellationToken).ConfigureAwait(false));
             default:
                 throw new InvalidProxyEventException("The event is not an API Gateway proxy event (REST payload 1.0 or HTTP API payload 2.0).");
         }
@@ -130,12 +127,11 @@ public sealed class ChaliceDispatcher
         return response;
     }
 
-    private static T Deserialize<T>(ReadOnlySpan<byte> json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    private static T Parse<T>(ReadOnlyMemory<byte> json, ProxyEventParser<T> parse)
     {
         try
         {
-            return JsonSerializer.Deserialize(json, typeInfo)
-                   ?? throw new InvalidProxyEventException("The event is null.");
+            return parse(json.Span);
         }
         catch (JsonException e)
         {
@@ -143,6 +139,8 @@ public sealed class ChaliceDispatcher
         }
     }
 }
+
+internal delegate T ProxyEventParser<out T>(ReadOnlySpan<byte> json);
 
 /// <summary>The payload handed to the API handler is not a valid API Gateway proxy event.</summary>
 public sealed class InvalidProxyEventException(string message, Exception? inner = null) : Exception(message, inner);

@@ -34,7 +34,7 @@ public sealed class Request
         UriParams = restEvent.PathParameters ?? s_empty;
         StageVariables = restEvent.StageVariables ?? s_empty;
         BodyText = restEvent.Body;
-        IsBase64Encoded = restEvent.IsBase64Encoded;
+        IsBase64Encoded = restEvent.IsBase64Encoded == true;
     }
 
     /// <summary>A request read from an HTTP API (payload 2.0) event.</summary>
@@ -49,7 +49,7 @@ public sealed class Request
         UriParams = httpEvent.PathParameters ?? s_empty;
         StageVariables = httpEvent.StageVariables ?? s_empty;
         BodyText = httpEvent.Body;
-        IsBase64Encoded = httpEvent.IsBase64Encoded;
+        IsBase64Encoded = httpEvent.IsBase64Encoded == true;
     }
 
     private static readonly Dictionary<string, string> s_empty = [];
