@@ -1,0 +1,96 @@
+using Chalice.Configuration;
+
+namespace Chalice.Tests;
+
+public sealed class ChaliceConfigTests
+{
+    private const string Config = """
+        {
+          // Comments and trailing commas are accepted, as editors write them.
+          "app_name": "shop",
+          "environment_variables": { "A": "top", "B": "top" },
+          "tags": { "team": "core" },
+          "lambda_memory_size": 256,
+          "lambda_functions": { "api_handler": { "lambda_timeout": 30, "environment_variables": { "B": "fn", "C": "fn" } } },
+          "stages": {
+            "dev": {
+              "api_gateway_stage": "v1",
+              "environment_variables": { "C": "stage", "D": "stage" },
+              "lambda_functions": { "api_handler": { "lambda_memory_size": 1024, "environment_variables": { "D": "stage-fn" } } }
+            },
+            "prod": { "autogen_policy": false, "iam_policy_file": "prod.json", "local_aws": false, "tags": { "env": "prod" } },
+          },
+        }
+        """;
+
+    [Fact]
+    public void ScalarsFollowChalicesPrecedence()
+    {
+        var config = ChaliceConfig.Parse(Config);
+        Assert.Equal("shop", config.AppName);
+        Assert.Equal(["dev", "prod"], config.StageNames);
+
+        var dev = config.ForStage("dev");
+        Assert.Equal(1024, dev.LambdaMemorySize);   // stage + function beats everything
+        Assert.Equal(30, dev.LambdaTimeout);        // top-level function beats the top level
+        Assert.Equal("v1", dev.ApiGatewayStage);
+        Assert.True(dev.AutogenPolicy);
+
+        var prod = config.ForStage("prod");
+        Assert.Equal(256, prod.LambdaMemorySize);
+        Assert.Equal("api", prod.ApiGatewayStage);
+        Assert.False(prod.AutogenPolicy);
+        Assert.Equal("prod.json", prod.IamPolicyFile);
+        Assert.False(prod.LocalAws);
+    }
+
+    [Fact]
+    public void DictionariesMergeWithTheMostSpecificLevelWinningPerKey()
+    {
+        var dev = ChaliceConfig.Parse(Config).ForStage("dev");
+        Assert.Equal(
+            new Dictionary<string, string> { ["A"] = "top", ["B"] = "fn", ["C"] = "stage", ["D"] = "stage-fn" },
+            dev.EnvironmentVariables);
+        Assert.Equal(new Dictionary<string, string> { ["team"] = "core", ["env"] = "prod" },
+            ChaliceConfig.Parse(Config).ForStage("prod").Tags);
+    }
+
+    [Fact]
+    public void MissingFileAndUndefinedStageGiveChalicesDefaults()
+    {
+        var stage = ChaliceConfig.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString())).ForStage();
+        Assert.Equal("dev", stage.Stage);
+        Assert.False(stage.IsDefined);
+        Assert.Equal(128, stage.LambdaMemorySize);
+        Assert.Equal(60, stage.LambdaTimeout);
+        Assert.True(stage.ManageIamRole);
+        Assert.True(stage.LocalAws);
+        Assert.Empty(stage.EnvironmentVariables);
+    }
+
+    [Theory]
+    [InlineData("{ \"app_name\": ", "is not valid JSON (line 1")]
+    [InlineData("[]", "must contain a JSON object")]
+    public void MalformedFilesFailWithTheFileName(string json, string message)
+    {
+        var error = Assert.Throws<ChaliceConfigException>(() => ChaliceConfig.Parse(json, "app/.chalice/config.json"));
+        Assert.StartsWith("app/.chalice/config.json", error.Message);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "environment_variables": { "PORT": 80 } }""", "'environment_variables.PORT' must be a string, not 80")]
+    [InlineData("""{ "lambda_memory_size": "big" }""", "'lambda_memory_size' must be an integer")]
+    [InlineData("""{ "autogen_policy": "yes" }""", "'autogen_policy' must be true or false")]
+    public void WrongTypesNameTheSetting(string json, string message)
+    {
+        var stage = ChaliceConfig.Parse(json).ForStage();
+        var error = Assert.Throws<ChaliceConfigException>(() =>
+        {
+            _ = stage.EnvironmentVariables;
+            _ = stage.LambdaMemorySize;
+            _ = stage.AutogenPolicy;
+        });
+        Assert.Contains(message, error.Message);
+    }
+}

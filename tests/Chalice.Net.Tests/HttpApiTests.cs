@@ -1,0 +1,61 @@
+using Chalice.Gateway;
+using Chalice.Testing;
+using Chalice.TestApp;
+
+namespace Chalice.Tests;
+
+/// <summary>The acceptance app behind an HTTP API with payload 2.0.</summary>
+public sealed class HttpApiTests : IAsyncLifetime
+{
+    private ChaliceTestClient _client = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _client = ChaliceTestClient.Create<App>(gateway: new GatewayOptions { ApiType = ApiGatewayType.HttpPayloadV2 });
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
+
+    [Fact]
+    public async Task RoutesBindThroughPayloadTwo()
+    {
+        var response = await _client.GetAsync("/search?q=x&tag=a&tag=b%2Cc");
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("""["x","a","b,c","no-limit"]""", response.BodyText); // the raw query keeps repeated values apart
+        Assert.NotNull(response.Header("Apigw-Requestid"));
+        Assert.Null(response.Header("x-amzn-RequestId"));
+    }
+
+    [Fact]
+    public async Task CookiesBecomeSetCookieHeaders()
+    {
+        var response = await _client.GetAsync("/cookies");
+        Assert.Equal(["a=1", "b=2"], response.HeaderValues("Set-Cookie"));
+        Assert.Equal("""{"ok":true}""", response.BodyText);
+    }
+
+    [Fact]
+    public async Task UnknownRoutesAre404AndCrashesKeepTheAppsBody()
+    {
+        var unknown = await _client.GetAsync("/missing");
+        Assert.Equal(404, unknown.StatusCode);
+        Assert.Equal("""{"message":"Not Found"}""", unknown.BodyText);
+
+        var crash = await _client.GetAsync("/crash");
+        Assert.Equal(500, crash.StatusCode);
+        Assert.Equal("""{"Code":"InternalServerError","Message":"An internal server error occurred."}""", crash.BodyText);
+    }
+
+    [Fact]
+    public async Task RequestContextComesFromThePayloadTwoEvent()
+    {
+        var response = await _client.PostAsync("/request?q=1", [new("X-Custom", "v2")], """{"a":1}""");
+        var json = response.Json!;
+        Assert.Equal("POST", json["method"]!.GetValue<string>());
+        Assert.Equal("/request", json["path"]!.GetValue<string>());
+        Assert.Equal("v2", json["header"]!.GetValue<string>());
+        Assert.Equal("$default", json["stage"]!.GetValue<string>());
+        Assert.Equal(1, json["json"]!["a"]!.GetValue<int>());
+    }
+}

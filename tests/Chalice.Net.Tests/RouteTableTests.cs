@@ -1,0 +1,75 @@
+using Chalice.Hosting;
+using Chalice.Routing;
+
+namespace Chalice.Tests;
+
+public sealed class RouteTableTests
+{
+    private static RouteTable Table(params (string Path, string Method)[] routes) =>
+        new(routes.Select(r => new RouteDefinition(r.Path, [r.Method], "H", (_, _) => ValueTask.FromResult(new Response()))));
+
+    [Theory]
+    [InlineData("/a/b/c", "/a/b/c")]
+    [InlineData("/a/x/c", "/a/{p}/c")]
+    [InlineData("/a/b/d", "/a/{p}/d")] // the literal branch fails deeper, so matching falls back to the parameter
+    [InlineData("/a/b/c/d", "/a/{rest+}")]
+    [InlineData("/a/b", "/a/b")]
+    [InlineData("/a/b/", "/a/b")]
+    [InlineData("/z", "/{any+}")]
+    public void MatchesWithApiGatewayPrecedence(string path, string expected)
+    {
+        var table = Table(("/a/b/c", "GET"), ("/a/{p}/c", "GET"), ("/a/{p}/d", "GET"), ("/a/{rest+}", "GET"), ("/a/b", "GET"), ("/{any+}", "GET"));
+        Assert.Equal(expected, table.Match(path)!.Resource.Template);
+    }
+
+    [Fact]
+    public void ParameterValuesArePercentDecodedButPlusStaysPlus()
+    {
+        var match = Table(("/files/{name}", "GET")).Match("/files/a%20b+c%2Fd")!;
+        Assert.Equal("a b+c/d", match.PathParameters["name"]);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/nope")]
+    [InlineData("")]
+    [InlineData("no-slash")]
+    [InlineData("/a//b")]
+    public void UnmatchedPathsReturnNull(string path) => Assert.Null(Table(("/a/b", "GET"), ("/x/{y}", "GET")).Match(path));
+
+    [Fact]
+    public void GreedyNeedsAtLeastOneSegmentAndRootMatchesOnlyRoot()
+    {
+        var table = Table(("/", "GET"), ("/{proxy+}", "ANY"));
+        Assert.Equal("/", table.Match("/")!.Resource.Template);
+        Assert.Equal("x/y", table.Match("/x/y")!.PathParameters["proxy"]);
+    }
+
+    [Theory]
+    [InlineData("relative", "must start with '/'")]
+    [InlineData("/a/", "must not end with '/'")]
+    [InlineData("/a//b", "empty segment")]
+    [InlineData("/{a+}/b", "must be the last segment")]
+    [InlineData("/{a}/{a}", "appears twice")]
+    [InlineData("/file.{ext}", "a segment is either literal text or a whole {parameter}")]
+    [InlineData("/{}", "is not a valid parameter")]
+    public void InvalidTemplatesAreRejectedWithTheReason(string template, string reason)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Table((template, "GET")));
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void DuplicateMethodOnAResourceIsRejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Table(("/a", "GET"), ("/a", "GET")));
+        Assert.Contains("GET /a is defined twice", error.Message);
+    }
+
+    [Fact]
+    public void MethodsAreListedInDeclarationOrder()
+    {
+        var table = Table(("/a", "PUT"), ("/a", "GET"), ("/a", "DELETE"));
+        Assert.Equal(["PUT", "GET", "DELETE"], table.FindByTemplate("/a")!.Methods);
+    }
+}
