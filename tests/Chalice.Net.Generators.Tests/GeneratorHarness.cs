@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Chalice.Generators.Tests;
+
+/// <summary>Compiles app sources in memory with the Chalice generator and analyzer, as a real build would.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly ImmutableArray<MetadataReference> s_references =
+    [
+        .. Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(ChaliceAppAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
+    ];
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static CSharpCompilation Compile(string source, OutputKind kind = OutputKind.DynamicallyLinkedLibrary, string name = "App") =>
+        CSharpCompilation.Create(
+            name,
+            [CSharpSyntaxTree.ParseText(source, ParseOptions, path: "App.cs")],
+            s_references,
+            new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>
+    /// The System.Text.Json source generator from the SDK's reference pack, so that apps' JsonSerializerContexts are
+    /// generated as in a real build.
+    /// </summary>
+    private static readonly Lazy<ISourceGenerator[]> s_jsonGenerator = new(() =>
+    {
+        var runtime = new DirectoryInfo(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory());
+        var dotnetRoot = runtime.Parent!.Parent!.Parent!.FullName;
+        var pack = Directory.GetDirectories(Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref"))
+            .OrderByDescending(d => Version.TryParse(Path.GetFileName(d), out var v) ? v : new Version())
+            .First();
+        var path = Path.Combine(pack, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll");
+        return [.. new AnalyzerFileReference(path, AnalyzerLoader.Instance).GetGenerators(LanguageNames.CSharp)];
+    });
+
+    public static GeneratorDriver CreateDriver(bool withJsonGenerator = false) =>
+        CSharpGeneratorDriver.Create(
+            [new ChaliceAppGenerator().AsSourceGenerator(), .. withJsonGenerator ? s_jsonGenerator.Value : []],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator; returns the compilation with the generated sources and the compiler's errors.</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> Errors, GeneratorDriverRunResult Run) Generate(CSharpCompilation compilation)
+    {
+        var driver = CreateDriver(withJsonGenerator: true).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var errors = output.GetDiagnostics().AddRange(generatorDiagnostics)
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .ToImmutableArray();
+        return (output, errors, driver.GetRunResult());
+    }
+
+    /// <summary>The analyzer's diagnostics for the sources (after generation, as in an IDE or a build).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source)
+    {
+        var (output, _, _) = Generate(Compile(source));
+        var withAnalyzers = output.WithAnalyzers([new ChaliceAppAnalyzer()]);
+        return await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+    }
+
+    private sealed class AnalyzerLoader : IAnalyzerAssemblyLoader
+    {
+        public static AnalyzerLoader Instance { get; } = new();
+
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) =>
+            System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
+    }
+}
