@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Chalice.Benchmarks.DispatchBenchmarks).Assembly).Run(args);
