@@ -1,0 +1,89 @@
+using System.Buffers;
+using Chalice.Gateway;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Chalice.Local;
+
+/// <summary>Translates between Kestrel's <see cref="HttpContext"/> and the gateway simulation's request and response.</summary>
+internal static class HttpGatewayAdapter
+{
+    /// <summary>
+    /// Reads the request as API Gateway receives it: the raw target (percent-encoding intact, dot segments removed),
+    /// headers in order, and the body up to one byte past <paramref name="maxBodyBytes"/> (enough to tell it is too large).
+    /// </summary>
+    public static async Task<GatewayRequest> ReadAsync(HttpContext context, int maxBodyBytes)
+    {
+        var request = context.Request;
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
+        if (!target.StartsWith('/'))
+            target = request.Path.ToUriComponent() + request.QueryString.ToUriComponent(); // absolute-form or '*'
+        var question = target.IndexOf('?');
+        var path = RemoveDotSegments(question < 0 ? target : target[..question]);
+        var query = question < 0 ? "" : target[(question + 1)..];
+
+        var headers = new List<KeyValuePair<string, string>>(request.Headers.Count);
+        foreach (var (name, values) in request.Headers)
+        {
+            foreach (var value in values)
+                headers.Add(new(name, value ?? ""));
+        }
+
+        return new GatewayRequest(request.Method, path, query, headers, await ReadBodyAsync(request, maxBodyBytes, context.RequestAborted))
+        {
+            SourceIp = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1",
+            Protocol = request.Protocol,
+        };
+    }
+
+    public static async Task WriteAsync(HttpContext context, GatewayResponse response)
+    {
+        var http = context.Response;
+        http.StatusCode = response.StatusCode;
+        foreach (var (name, value) in response.Headers)
+            http.Headers.Append(name, value);
+        http.ContentLength = response.Body.Length;
+        if (response.Body.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
+            await http.Body.WriteAsync(response.Body, context.RequestAborted);
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int maxBodyBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength == 0)
+            return ReadOnlyMemory<byte>.Empty;
+        var limit = maxBodyBytes + 1;
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, limit));
+        while (buffer.WrittenCount < limit)
+        {
+            var read = await request.Body.ReadAsync(buffer.GetMemory(Math.Min(64 * 1024, limit - buffer.WrittenCount)), cancellationToken);
+            if (read == 0)
+                break;
+            buffer.Advance(read);
+        }
+        return buffer.WrittenMemory;
+    }
+
+    /// <summary>RFC 3986's remove_dot_segments on the path part, so <c>/a/../b</c> cannot climb above the root.</summary>
+    internal static string RemoveDotSegments(string path)
+    {
+        if (!path.Contains("/.", StringComparison.Ordinal))
+            return path;
+        var output = new List<string>();
+        var segments = path.Split('/');
+        for (var i = 1; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            if (segment == ".")
+                continue;
+            if (segment == "..")
+            {
+                if (output.Count > 0)
+                    output.RemoveAt(output.Count - 1);
+                continue;
+            }
+            output.Add(segment);
+        }
+        var trailing = segments[^1] is "." or ".." ? "/" : "";
+        return "/" + string.Join('/', output) + (output.Count > 0 ? trailing : "");
+    }
+}
