@@ -255,6 +255,12 @@ public sealed class S3DifferentialTests(MotoServer moto) : IClassFixture<MotoSer
             }
             foreach (var (maxKeys, delimiter) in new[] { (1, (string?)null), (3, null), (2, "/"), (4, "/") })
                 await ListAllPagesAsync(s3, t, maxKeys, delimiter);
+            await t.StepAsync("list v1", async () => string.Join(" ", (await s3.ListObjectsAsync(new ListObjectsRequest { BucketName = Bucket, Prefix = "dir/" }, Ct)).S3Objects.Select(o => $"{o.Key}|{o.Size}|{o.ETag}")));
+            await t.StepAsync("list v1 delimiter", async () =>
+            {
+                var response = await s3.ListObjectsAsync(new ListObjectsRequest { BucketName = Bucket, Delimiter = "/" }, Ct);
+                return $"{string.Join(" ", response.S3Objects.Select(o => o.Key))} prefixes={string.Join(" ", response.CommonPrefixes)} truncated={response.IsTruncated}";
+            });
         });
         Assert.Contains("prefixes=a/ dir/ z/", transcript, StringComparison.Ordinal);
         Assert.Contains("truncated=True", transcript, StringComparison.Ordinal);
@@ -267,6 +273,18 @@ public sealed class S3DifferentialTests(MotoServer moto) : IClassFixture<MotoSer
         {
             await t.StepAsync("create", async () => $"{(int)(await s3.PutBucketAsync("alpha-bucket", Ct)).HttpStatusCode}");
             await t.StepAsync("create again", async () => $"{(int)(await s3.PutBucketAsync("alpha-bucket", Ct)).HttpStatusCode}");
+            await t.StepAsync("create again with a location", async () => $"{(int)(await s3.PutBucketAsync(
+                new PutBucketRequest { BucketName = "alpha-bucket", PutBucketConfiguration = new() { LocationConstraint = new BucketLocationConstraint("eu-west-1") } }, Ct)).HttpStatusCode}");
+            await t.StepAsync("create again from another region", async () =>
+            {
+                using var elsewhere = S3TestClients.For(new Uri(((AmazonS3Config)s3.Config).ServiceURL), c => c.AuthenticationRegion = "eu-west-1");
+                return $"{(int)(await elsewhere.PutBucketAsync("alpha-bucket", Ct)).HttpStatusCode}";
+            });
+            await t.StepAsync("create again in another region", async () =>
+            {
+                using var elsewhere = S3TestClients.For(new Uri(((AmazonS3Config)s3.Config).ServiceURL), c => c.AuthenticationRegion = "eu-west-1");
+                return $"{(int)(await elsewhere.PutBucketAsync(new PutBucketRequest { BucketName = "alpha-bucket", PutBucketConfiguration = new() { LocationConstraint = new BucketLocationConstraint("eu-west-1") } }, Ct)).HttpStatusCode}";
+            });
             await t.StepAsync("create second", async () => $"{(int)(await s3.PutBucketAsync("beta.bucket-2", Ct)).HttpStatusCode}");
             await t.StepAsync("create too short", async () => $"{(int)(await s3.PutBucketAsync("ab", Ct)).HttpStatusCode}");
             await t.StepAsync("create too long", async () => $"{(int)(await s3.PutBucketAsync(new string('x', 64), Ct)).HttpStatusCode}");
@@ -282,6 +300,7 @@ public sealed class S3DifferentialTests(MotoServer moto) : IClassFixture<MotoSer
             await t.StepAsync("list buckets after", async () => string.Join(" ", (await s3.ListBucketsAsync(Ct)).Buckets?.Select(b => b.BucketName) ?? []));
         });
         Assert.Contains("create too short: error 400 InvalidBucketName", transcript, StringComparison.Ordinal);
+        Assert.Contains("create again in another region: error 409 BucketAlreadyOwnedByYou", transcript, StringComparison.Ordinal);
         Assert.Contains("delete non-empty: error 409 BucketNotEmpty", transcript, StringComparison.Ordinal);
         Assert.Contains("list buckets: alpha-bucket beta.bucket-2", transcript, StringComparison.Ordinal);
     }

@@ -55,6 +55,10 @@ internal sealed class S3ErrorException(int statusCode, string code, string messa
         new(400, "MalformedXML",
             "The XML you provided was not well-formed or did not validate against our published schema");
 
+    public static S3ErrorException IllegalLocationConstraint(string location) =>
+        new(400, "IllegalLocationConstraintException",
+            $"The {location} location constraint is incompatible for the region specific endpoint this request was sent to.");
+
     public static S3ErrorException InvalidContinuationToken() =>
         new(400, "InvalidArgument", "The continuation token provided is incorrect", ("ArgumentName", "continuation-token"));
 
