@@ -14,6 +14,11 @@ namespace Chalice.Local.S3;
 /// </summary>
 public sealed class S3RequestHandler
 {
+    private static readonly HashSet<string> s_errorResponseHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "x-amz-request-id", "x-amz-id-2", "Server",
+    };
+
     private readonly S3StandInOptions _options;
     private readonly FileObjectStore _store;
 
@@ -70,8 +75,8 @@ public sealed class S3RequestHandler
     private static async Task WriteErrorAsync(HttpContext context, S3ErrorException error, string requestId)
     {
         var response = context.Response;
-        // Drop headers an operation had set before failing (ETag, Content-Range, …), keeping the request ids.
-        foreach (var name in response.Headers.Keys.Where(n => !n.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase) && n != "Server").ToList())
+        // Drop headers an operation had set before failing (ETag, user metadata, …), keeping the request ids.
+        foreach (var name in response.Headers.Keys.Where(n => !s_errorResponseHeaders.Contains(n)).ToList())
             response.Headers.Remove(name);
         if (HttpMethods.IsHead(context.Request.Method))
         {

@@ -253,6 +253,8 @@ public sealed class S3DifferentialTests(MotoServer moto) : IClassFixture<MotoSer
                 await t.StepAsync($"list prefix={request.Prefix} delimiter={request.Delimiter} startAfter={request.StartAfter} max={request.MaxKeys}",
                     async () => S3Transcript.Describe(await s3.ListObjectsV2Async(request, Ct)));
             }
+            // Pages are not combined with start-after: once a continuation token is sent, moto 5.2.1 stops echoing
+            // StartAfter while AWS documents that it is returned whenever it was sent. The stand-in follows AWS.
             foreach (var (maxKeys, delimiter) in new[] { (1, (string?)null), (3, null), (2, "/"), (4, "/") })
                 await ListAllPagesAsync(s3, t, maxKeys, delimiter);
             await t.StepAsync("list v1", async () => string.Join(" ", (await s3.ListObjectsAsync(new ListObjectsRequest { BucketName = Bucket, Prefix = "dir/" }, Ct)).S3Objects.Select(o => $"{o.Key}|{o.Size}|{o.ETag}")));

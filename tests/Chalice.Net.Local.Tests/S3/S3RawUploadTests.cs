@@ -6,6 +6,8 @@ namespace Chalice.Local.Tests.S3;
 /// <summary>
 /// Upload encodings the SDK does not send to a plain-HTTP endpoint (unsigned aws-chunked with trailers is its HTTPS
 /// form), checksums it cannot compute without the CRT, and bodies that contradict their integrity headers.
+/// Not differential: moto 5.2.1 stores whatever checksum a client claims without verifying it (a TODO in its
+/// source), while AWS verifies it and answers BadDigest. The stand-in follows AWS.
 /// </summary>
 public sealed class S3RawUploadTests : IAsyncLifetime
 {

@@ -115,6 +115,24 @@ public sealed class S3RoutingTests : IAsyncLifetime
         Assert.Equal(412, failed.StatusCode);
         Assert.Contains("<Code>PreconditionFailed</Code>", failed.Body, StringComparison.Ordinal);
         Assert.Equal(200, matched.StatusCode);
+        var lastModified = DateTimeOffset.Parse(matched.Header("Last-Modified")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(lastModified, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+        var unchangedSince = await RawHttp.SendAsync(_session.Endpoint, "GET", "/routing-bucket/cond", [("If-Modified-Since", matched.Header("Last-Modified")!)]);
+        Assert.Equal(304, unchangedSince.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_error_after_the_object_was_found_carries_none_of_its_headers()
+    {
+        await RawHttp.SendAsync(_session.Endpoint, "PUT", "/routing-bucket/meta", [("x-amz-meta-secret", "s"), ("Content-Type", "text/plain")], [1, 2, 3]);
+
+        var response = await RawHttp.SendAsync(_session.Endpoint, "GET", "/routing-bucket/meta", [("Range", "bytes=10-")]);
+
+        Assert.Equal(416, response.StatusCode);
+        Assert.Contains("<ActualObjectSize>3</ActualObjectSize>", response.Body, StringComparison.Ordinal);
+        Assert.Null(response.Header("x-amz-meta-secret"));
+        Assert.Null(response.Header("ETag"));
+        Assert.Equal("application/xml", response.Header("Content-Type"));
     }
 
     [Fact]
@@ -126,6 +144,17 @@ public sealed class S3RoutingTests : IAsyncLifetime
 
         Assert.Contains("<Key>dir/a%20b%2Bc%C3%A9</Key>", listing.Body, StringComparison.Ordinal);
         Assert.Contains("<EncodingType>url</EncodingType>", listing.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_with_a_control_character_does_not_break_the_listing()
+    {
+        await RawHttp.SendAsync(_session.Endpoint, "PUT", "/routing-bucket/bell%07key", body: [1]);
+
+        var listing = await RawHttp.SendAsync(_session.Endpoint, "GET", "/routing-bucket?list-type=2");
+
+        Assert.Equal(200, listing.StatusCode);
+        Assert.Contains("<Key>bell&#x7;key</Key>", listing.Body, StringComparison.Ordinal);
     }
 
     [Fact]

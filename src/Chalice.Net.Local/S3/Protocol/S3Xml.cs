@@ -33,7 +33,8 @@ internal static class S3Xml
     private static byte[] Serialize(XElement root)
     {
         using var buffer = new MemoryStream();
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
+        // Keys may hold characters XML 1.0 cannot carry; like S3, write them as character references instead of failing.
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false, CheckCharacters = false };
         using (var writer = XmlWriter.Create(buffer, settings))
             new XDocument(new XDeclaration("1.0", "UTF-8", null), root).Save(writer);
         return buffer.ToArray();
