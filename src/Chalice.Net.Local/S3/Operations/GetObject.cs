@@ -19,16 +19,12 @@ internal static class GetObject
         var response = call.Response;
 
         ObjectHeaders.Write(response, stored);
-        if (Preconditions.Evaluate(call, stored) is { } notModifiedOrFailed)
+        if (Preconditions.IsNotModified(call, stored))
         {
-            if (notModifiedOrFailed == StatusCodes.Status304NotModified)
-            {
-                // Like S3, a 304 carries the validators but no representation headers.
-                RemoveContentHeaders(response);
-                response.StatusCode = StatusCodes.Status304NotModified;
-                return;
-            }
-            throw S3ErrorException.PreconditionFailed(call.Header("If-Match") is not null ? "If-Match" : "If-Unmodified-Since");
+            // Like S3, a 304 carries the validators but no representation headers.
+            RemoveContentHeaders(response);
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
         }
 
         var range = ByteRange.Resolve(call.Header("Range"), stored.Size);

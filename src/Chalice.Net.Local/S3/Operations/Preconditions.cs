@@ -1,6 +1,5 @@
 using Chalice.Local.S3.Protocol;
 using Chalice.Local.S3.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace Chalice.Local.S3.Operations;
 
@@ -10,31 +9,24 @@ namespace Chalice.Local.S3.Operations;
 /// </summary>
 internal static class Preconditions
 {
-    /// <summary>412 or 304 when a condition stops the request, null when it proceeds.</summary>
-    public static int? Evaluate(S3Call call, StoredObject stored)
+    /// <summary>True when the client's copy is current (answer 304); throws <c>PreconditionFailed</c> for a 412.</summary>
+    public static bool IsNotModified(S3Call call, StoredObject stored)
     {
         if (call.Header("If-Match") is { } ifMatch)
         {
             if (!MatchesAny(ifMatch, stored.ETag))
-                return StatusCodes.Status412PreconditionFailed;
+                throw S3ErrorException.PreconditionFailed("If-Match");
         }
         else if (ObjectHeaders.ParseHttpDate(call.Header("If-Unmodified-Since")) is { } unmodifiedSince
                  && stored.LastModified > unmodifiedSince)
         {
-            return StatusCodes.Status412PreconditionFailed;
+            throw S3ErrorException.PreconditionFailed("If-Unmodified-Since");
         }
 
         if (call.Header("If-None-Match") is { } ifNoneMatch)
-        {
-            if (MatchesAny(ifNoneMatch, stored.ETag))
-                return StatusCodes.Status304NotModified;
-        }
-        else if (ObjectHeaders.ParseHttpDate(call.Header("If-Modified-Since")) is { } modifiedSince
-                 && stored.LastModified <= modifiedSince)
-        {
-            return StatusCodes.Status304NotModified;
-        }
-        return null;
+            return MatchesAny(ifNoneMatch, stored.ETag);
+        return ObjectHeaders.ParseHttpDate(call.Header("If-Modified-Since")) is { } modifiedSince
+            && stored.LastModified <= modifiedSince;
     }
 
     // S3 compares entity tags with or without their quotes, and accepts a list or '*'.
