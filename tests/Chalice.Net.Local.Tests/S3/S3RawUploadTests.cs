@@ -33,6 +33,8 @@ public sealed class S3RawUploadTests : IAsyncLifetime
         Assert.Equal(checksum, put.Header($"x-amz-checksum-{algorithm}"));
         Assert.Equal("123456789", get.Body);
         Assert.Equal(checksum, get.Header($"x-amz-checksum-{algorithm}"));
+        Assert.Equal("FULL_OBJECT", put.Header("x-amz-checksum-type"));
+        Assert.Equal("FULL_OBJECT", get.Header("x-amz-checksum-type"));
         Assert.Equal('"' + Convert.ToHexStringLower(MD5.HashData("123456789"u8)) + '"', get.Header("ETag"));
     }
 

@@ -9,7 +9,9 @@ namespace Chalice.Local.Tests.S3;
 /// <summary>
 /// What a client observed over a sequence of S3 operations, one line per step, holding only what must agree between
 /// two servers (never request ids, times or opaque tokens). Differential tests run a scenario against moto and
-/// against the stand-in and compare the transcripts.
+/// against the stand-in and compare the transcripts. ChecksumType is left out: AWS documents
+/// <c>x-amz-checksum-type: FULL_OBJECT</c> on PutObject and GetObject responses that carry a checksum, moto 5.2.1
+/// omits it, and the stand-in follows AWS (checked in <see cref="S3RawUploadTests"/>).
 /// </summary>
 internal sealed class S3Transcript
 {
