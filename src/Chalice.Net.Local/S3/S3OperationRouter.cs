@@ -15,6 +15,7 @@ internal static class S3OperationRouter
     private static readonly S3Operation s_createBucket = new("CreateBucket", BucketOperations.CreateAsync);
     private static readonly S3Operation s_headBucket = new("HeadBucket", BucketOperations.HeadAsync);
     private static readonly S3Operation s_deleteBucket = new("DeleteBucket", BucketOperations.DeleteAsync);
+    private static readonly S3Operation s_deleteObjects = new("DeleteObjects", DeleteObjects.ExecuteAsync, ["delete"]);
     private static readonly S3Operation s_getBucketLocation = new("GetBucketLocation", BucketOperations.GetLocationAsync, ["location"]);
     private static readonly S3Operation s_listObjectsV2 = new("ListObjectsV2", ListObjects.ExecuteV2Async, ListObjects.V2Parameters);
     private static readonly S3Operation s_listObjects = new("ListObjects", ListObjects.ExecuteV1Async, ListObjects.V1Parameters);
@@ -61,7 +62,11 @@ internal static class S3OperationRouter
         if (HttpMethods.IsDelete(method))
             return s_deleteBucket;
         if (HttpMethods.IsPost(method))
-            throw S3ErrorException.NotImplemented("POST on a bucket (DeleteObjects, browser uploads)");
+        {
+            return request.Query.ContainsKey("delete")
+                ? s_deleteObjects
+                : throw S3ErrorException.NotImplemented("POST on a bucket without ?delete (browser form uploads)");
+        }
         throw S3ErrorException.MethodNotAllowed(method, "BUCKET");
     }
 

@@ -158,6 +158,23 @@ public sealed class S3RoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quiet_delete_objects_reports_only_errors_as_aws_documents()
+    {
+        using var s3 = S3TestClients.For(_session.Endpoint);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = "quiet", Key = "gone", ContentBody = "x" }, Ct);
+
+        // The SDK turns a DeleteObjects response with errors into an exception that carries the response.
+        var failure = await Assert.ThrowsAsync<DeleteObjectsException>(() => s3.DeleteObjectsAsync(new DeleteObjectsRequest
+        {
+            BucketName = "quiet", Quiet = true, Objects = [new KeyVersion { Key = "gone" }, new KeyVersion { Key = "a/../escape" }],
+        }, Ct));
+
+        Assert.Empty(failure.Response.DeletedObjects ?? []);
+        Assert.Equal("InvalidArgument", Assert.Single(failure.Response.DeleteErrors).Code);
+        Assert.Equal(0, (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "quiet" }, Ct)).KeyCount);
+    }
+
+    [Fact]
     public async Task Presigned_urls_from_the_sdk_work_in_a_plain_http_client()
     {
         using var s3 = S3TestClients.For(_session.Endpoint);

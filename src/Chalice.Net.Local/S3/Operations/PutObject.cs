@@ -36,7 +36,7 @@ internal static class PutObject
     /// <summary>Copies the payload into <paramref name="staged"/> and returns the trailers that followed it.</summary>
     private static async Task<IReadOnlyDictionary<string, string>> ReceiveBodyAsync(S3Call call, StagedObject staged)
     {
-        if (!IsAwsChunked(call))
+        if (!RequestPayload.IsAwsChunked(call))
         {
             await staged.AppendAllAsync(call.Request.Body, call.Aborted);
             return new Dictionary<string, string>();
@@ -52,11 +52,6 @@ internal static class PutObject
         }
         return chunked.Trailers;
     }
-
-    // Streaming uploads announce themselves by their content hash; Content-Encoding is the older signal.
-    private static bool IsAwsChunked(S3Call call) =>
-        call.Header("x-amz-content-sha256")?.StartsWith("STREAMING-", StringComparison.Ordinal) == true
-        || call.Request.Headers.ContentEncoding.ToString().Contains("aws-chunked", StringComparison.OrdinalIgnoreCase);
 
     // S3 takes single uploads of up to 5 GB; a host that mounts the handler may have a smaller default limit.
     private static void AllowAnyBodySize(HttpContext http)
