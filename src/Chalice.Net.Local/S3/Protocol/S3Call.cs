@@ -1,0 +1,49 @@
+using Chalice.Local.S3.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Chalice.Local.S3.Protocol;
+
+/// <summary>One request being served: the HTTP exchange, the bucket and key it names, and the store.</summary>
+internal sealed class S3Call(HttpContext http, S3Address address, FileObjectStore store, bool autoCreateBuckets)
+{
+    public HttpContext Http { get; } = http;
+    public HttpRequest Request => Http.Request;
+    public HttpResponse Response => Http.Response;
+    public CancellationToken Aborted => Http.RequestAborted;
+    public FileObjectStore Store { get; } = store;
+
+    /// <summary>The bucket named by the request; only operations routed with a bucket read it.</summary>
+    public string Bucket => address.Bucket ?? throw new InvalidOperationException("The request names no bucket.");
+
+    /// <summary>The object key named by the request, checked against the keys the stand-in refuses.</summary>
+    public string Key
+    {
+        get
+        {
+            var key = address.Key ?? throw new InvalidOperationException("The request names no key.");
+            ObjectKey.Validate(key);
+            return key;
+        }
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="bucket"/> is a valid name and exists, creating it when buckets are created on
+    /// first use; otherwise throws S3's error.
+    /// </summary>
+    public void RequireBucket(string bucket)
+    {
+        if (!BucketName.IsValid(bucket))
+            throw S3ErrorException.InvalidBucketName(bucket);
+        if (Store.BucketExists(bucket))
+            return;
+        if (!autoCreateBuckets)
+            throw S3ErrorException.NoSuchBucket(bucket);
+        Store.TryCreateBucket(bucket);
+    }
+
+    /// <summary>A request header's value, or null when absent or empty.</summary>
+    public string? Header(string name) => Request.Headers[name].ToString() is { Length: > 0 } value ? value : null;
+
+    /// <summary>A query parameter's value, or null when absent.</summary>
+    public string? Query(string name) => Request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
+}

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Xml.Linq;
+using Chalice.Local.S3.Protocol;
+using Chalice.Local.S3.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Chalice.Local.S3;
+
+/// <summary>
+/// Serves S3's REST API from a data folder. <see cref="S3StandIn.StartAsync"/> runs it on its own loopback port; to
+/// serve it from another ASP.NET Core app instead, pass <see cref="HandleAsync"/> as the terminal
+/// <see cref="RequestDelegate"/> of a branch (by port, by host, or under a path base such as <c>app.Map("/s3", …)</c>).
+/// </summary>
+public sealed class S3RequestHandler
+{
+    private static readonly HashSet<string> s_errorResponseHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "x-amz-request-id", "x-amz-id-2", "Server",
+    };
+
+    private readonly S3StandInOptions _options;
+    private readonly FileObjectStore _store;
+
+    /// <summary>Opens (or creates) the data folder named by <paramref name="options"/>.</summary>
+    public S3RequestHandler(S3StandInOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DataDirectory);
+        _options = options;
+        _store = new FileObjectStore(options.DataDirectory);
+    }
+
+    /// <summary>The full path of the data folder.</summary>
+    public string DataDirectory => _store.Root;
+
+    /// <summary>Serves one S3 request. Never throws for a client's mistake: errors become S3 error responses.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var requestId = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var response = context.Response;
+        response.Headers["x-amz-request-id"] = requestId;
+        response.Headers["x-amz-id-2"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+        response.Headers.Server = "AmazonS3";
+
+        var operationName = "-";
+        try
+        {
+            var address = S3Address.From(context);
+            var operation = S3OperationRouter.Select(context.Request, address);
+            operationName = operation.Name;
+            await operation.ExecuteAsync(new S3Call(context, address, _store, _options.AutoCreateBuckets));
+        }
+        catch (S3ErrorException error) when (!response.HasStarted)
+        {
+            await WriteErrorAsync(context, error, requestId);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            S3Log.Failure(_options.Logger, exception, context.Request.Method, Target(context));
+            if (response.HasStarted)
+            {
+                // Part of the body is already on the wire: breaking the connection is the only honest signal left.
+                context.Abort();
+                return;
+            }
+            var internalError = new S3ErrorException(StatusCodes.Status500InternalServerError, "InternalError",
+                $"The local S3 stand-in failed: {exception.Message}");
+            await WriteErrorAsync(context, internalError, requestId);
+        }
+        S3Log.Request(_options.Logger, context.Request.Method, Target(context), response.StatusCode, operationName);
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context, S3ErrorException error, string requestId)
+    {
+        var response = context.Response;
+        // Drop headers an operation had set before failing (ETag, user metadata, …), keeping the request ids.
+        foreach (var name in response.Headers.Keys.Where(n => !s_errorResponseHeaders.Contains(n)).ToList())
+            response.Headers.Remove(name);
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            // HEAD responses have no body; S3 reports the error by status alone.
+            response.StatusCode = error.StatusCode;
+            return;
+        }
+        var document = new XElement("Error",
+            new XElement("Code", error.Code),
+            new XElement("Message", error.Message),
+            error.Details.Select(d => new XElement(d.Name, d.Value)),
+            new XElement("RequestId", requestId),
+            new XElement("HostId", response.Headers["x-amz-id-2"].ToString()));
+        await S3Xml.WriteAsync(response, document, error.StatusCode);
+    }
+
+    private static string Target(HttpContext context) =>
+        context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToString();
+}
