@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Net;
+using Chalice.Local.S3;
 using Chalice.Configuration;
 using Chalice.Gateway;
 using Chalice.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -51,16 +54,21 @@ public static partial class LocalEmulator
         }
         await using (emulator)
         {
-            Console.WriteLine($"Serving {definition.Name} ({Describe(options.ApiType)}, stage {options.Stage}) on {emulator.BaseAddress} — Ctrl+C to stop");
+            Console.WriteLine($"Serving {definition.Name} ({Describe(options.ApiType)}, stage {options.Stage}) on {emulator.BaseAddress}");
+            Console.WriteLine(emulator.S3Endpoint is { } s3
+                ? $"AWS S3 calls go to the local stand-in at {s3} (data in .chalice/local/s3); run with --aws for real AWS"
+                : "AWS calls go to real AWS");
+            Console.WriteLine("Press Ctrl+C to stop");
             await emulator.WaitForShutdownAsync();
         }
         return 0;
     }
 
     /// <summary>
-    /// Starts the emulator: applies the stage's environment variables, constructs the app and listens. Dispose the
-    /// result to stop. <paramref name="function"/> replaces the Lambda function behind the gateway (for tests of the
-    /// gateway itself); by default it is the app's dispatcher.
+    /// Starts the emulator: applies the stage's environment variables, starts the local AWS stand-ins (unless the stage
+    /// or <see cref="EmulatorOptions.UseRealAws"/> asks for real AWS), constructs the app and listens. Dispose the result
+    /// to stop. <paramref name="function"/> replaces the Lambda function behind the gateway (for tests of the gateway
+    /// itself); by default it is the app's dispatcher.
     /// </summary>
     public static async Task<RunningEmulator> StartAsync(
         ChaliceAppDefinition definition, EmulatorOptions options, LambdaInvoker? function = null, CancellationToken cancellationToken = default)
@@ -69,6 +77,7 @@ public static partial class LocalEmulator
         var stage = ChaliceConfig.Load(appDirectory).ForStage(options.Stage);
         foreach (var (name, value) in stage.EnvironmentVariables)
             Environment.SetEnvironmentVariable(name, value);
+        var useLocalAws = stage.LocalAws && !options.UseRealAws;
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -78,27 +87,37 @@ public static partial class LocalEmulator
             console.TimestampFormat = "HH:mm:ss ";
         });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        ListenOptions? s3Endpoint = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null; // the gateway answers oversized bodies itself
+            Listen(kestrel, options.Host, options.Port);
+            if (useLocalAws)
+                kestrel.Listen(IPAddress.Loopback, 0, endpoint => s3Endpoint = endpoint);
         });
-        builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
         var web = builder.Build();
-
         var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Chalice.Local");
-        var application = ChaliceApplication.Create(definition, new ChaliceApplicationOptions { Logger = new LoggerAdapter(logger) });
-        var gateway = new ApiGatewaySimulator(application.Routes, new GatewayOptions
-        {
-            ApiType = options.ApiType,
-            Stage = options.ApiType == ApiGatewayType.Rest ? stage.ApiGatewayStage : null,
-            IntegrationTimeout = options.Timeout,
-        });
-        function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
-        var invoke = LogFailures(function, logger);
 
+        // The app is constructed once the stand-ins' endpoints are known, since its AWS clients read them then.
+        var ready = new TaskCompletionSource<(ApiGatewaySimulator Gateway, LambdaInvoker Invoke)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        S3RequestHandler? s3 = null;
+        if (useLocalAws)
+        {
+            s3 = new S3RequestHandler(new S3StandInOptions
+            {
+                DataDirectory = Path.Combine(appDirectory, ".chalice", "local", "s3"),
+                Logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Chalice.Local.S3"),
+            });
+        }
         web.Run(async context =>
         {
+            if (s3 is not null && context.Connection.LocalPort == ((IPEndPoint)s3Endpoint!.EndPoint).Port)
+            {
+                await s3.HandleAsync(context);
+                return;
+            }
+            var (gateway, invoke) = await ready.Task;
             var started = Stopwatch.GetTimestamp();
             var request = await HttpGatewayAdapter.ReadAsync(context, gateway.Options.MaxRequestBytes);
             var response = await gateway.HandleAsync(request, invoke, context.RequestAborted);
@@ -112,12 +131,51 @@ public static partial class LocalEmulator
         }
         catch (IOException e)
         {
-            await application.DisposeAsync();
             await web.DisposeAsync();
             throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
         }
-        var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new RunningEmulator(web, application, new Uri(address));
+
+        Uri? s3Address = null;
+        if (s3 is not null)
+        {
+            s3Address = new Uri($"http://127.0.0.1:{((IPEndPoint)s3Endpoint!.EndPoint).Port}");
+            LocalAwsEnvironment.PointSdkAt(s3Address);
+        }
+
+        ChaliceApplication application;
+        try
+        {
+            application = ChaliceApplication.Create(definition, new ChaliceApplicationOptions { Logger = new LoggerAdapter(logger) });
+        }
+        catch
+        {
+            await web.StopAsync(CancellationToken.None);
+            await web.DisposeAsync();
+            throw;
+        }
+        var gateway = new ApiGatewaySimulator(application.Routes, new GatewayOptions
+        {
+            ApiType = options.ApiType,
+            Stage = options.ApiType == ApiGatewayType.Rest ? stage.ApiGatewayStage : null,
+            IntegrationTimeout = options.Timeout,
+        });
+        function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
+        ready.SetResult((gateway, LogFailures(function, logger)));
+
+        var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+            .Select(a => new Uri(a))
+            .First(a => s3Address is null || a.Port != s3Address.Port);
+        return new RunningEmulator(web, application, address, s3Address);
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, string host, int port)
+    {
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+            kestrel.ListenLocalhost(port);
+        else if (IPAddress.TryParse(host.Trim('[', ']'), out var address))
+            kestrel.Listen(address, port);
+        else
+            throw new IOException($"--host must be an IP address or localhost, not '{host}'.");
     }
 
     private static LambdaInvoker LogFailures(LambdaInvoker function, ILogger logger) => async (eventJson, ct) =>
@@ -132,8 +190,6 @@ public static partial class LocalEmulator
             throw;
         }
     };
-
-    private static string FormatHost(string host) => host.Contains(':') && !host.StartsWith('[') ? $"[{host}]" : host;
 
     private static string Describe(ApiGatewayType type) => type switch
     {
@@ -170,15 +226,19 @@ public sealed class RunningEmulator : IAsyncDisposable
     private readonly WebApplication _web;
     private readonly ChaliceApplication _application;
 
-    internal RunningEmulator(WebApplication web, ChaliceApplication application, Uri baseAddress)
+    internal RunningEmulator(WebApplication web, ChaliceApplication application, Uri baseAddress, Uri? s3Endpoint)
     {
         _web = web;
         _application = application;
         BaseAddress = baseAddress;
+        S3Endpoint = s3Endpoint;
     }
 
-    /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:8000</c>.</summary>
+    /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:8000/</c>.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The local S3 stand-in's endpoint, or null when the app uses real AWS.</summary>
+    public Uri? S3Endpoint { get; }
 
     /// <summary>The app being served.</summary>
     public ChaliceApplication Application => _application;
