@@ -9,7 +9,9 @@ namespace Chalice.Deploy.Tests.Aws.Moto;
 /// </summary>
 internal static class AwsCli
 {
-    public static async Task<JsonElement> RunAsync(MotoServer moto, params string[] arguments)
+    public static Task<JsonElement> RunAsync(MotoServer moto, params string[] arguments) => RunAsync(moto.Endpoint, arguments);
+
+    public static async Task<JsonElement> RunAsync(Uri endpoint, params string[] arguments)
     {
         var start = new ProcessStartInfo("aws")
         {
@@ -17,7 +19,7 @@ internal static class AwsCli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["--endpoint-url", moto.Endpoint.ToString(), "--region", MotoServer.Region, "--output", "json", .. arguments])
+        foreach (var argument in (string[])["--endpoint-url", endpoint.ToString(), "--region", MotoServer.Region, "--output", "json", .. arguments])
             start.ArgumentList.Add(argument);
         start.Environment["AWS_ACCESS_KEY_ID"] = "testing";
         start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
