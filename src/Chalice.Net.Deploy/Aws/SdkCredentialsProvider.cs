@@ -19,7 +19,8 @@ public sealed class SdkCredentialsProvider(AWSCredentials source) : IAwsCredenti
         }
         catch (AmazonClientException e)
         {
-            throw new AwsConfigurationException($"Could not obtain AWS credentials: {e.Message}", e);
+            var hint = source is SSOAWSCredentials ? " Run 'aws sso login' and try again." : "";
+            throw new AwsConfigurationException($"Could not obtain AWS credentials: {e.Message}{hint}", e);
         }
         return new AwsCredentials(credentials.AccessKey, credentials.SecretKey, credentials.UseToken ? credentials.Token : null);
     }

@@ -14,6 +14,13 @@ public sealed class AwsSettingsTests : IDisposable
         aws_session_token = profile-token
         region = eu-west-3
 
+        [sso-dev]
+        sso_start_url = https://example.awsapps.com/start
+        sso_region = us-east-1
+        sso_account_id = 123456789012
+        sso_role_name = Deployer
+        region = us-west-2
+
         [keys-only]
         aws_access_key_id = AKIDKEYS
         aws_secret_access_key = keys-secret
@@ -41,6 +48,18 @@ public sealed class AwsSettingsTests : IDisposable
         Assert.Null(credentials.SessionToken);
         Assert.Equal("ap-south-1", settings.Region);
         Assert.Equal("127.0.0.1", settings.Endpoints().Resolve(AwsService.Lambda).Url.Host);
+    }
+
+    [Fact]
+    public async Task An_sso_profile_without_a_login_asks_for_one()
+    {
+        var settings = AwsSettings.Resolve(new AwsSettingsRequest { Profile = "sso-dev", ProfilesLocation = _credentialsFile });
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(async () =>
+            await settings.Credentials.GetCredentialsAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("us-west-2", settings.Region);
+        Assert.Equal("Could not obtain AWS credentials: No valid SSO Token could be found. Run 'aws sso login' and try again.", error.Message);
     }
 
     [Fact]

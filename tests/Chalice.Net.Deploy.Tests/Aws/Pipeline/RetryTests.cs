@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.ApiGateway;
@@ -255,6 +256,23 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_hung_attempt_is_abandoned_after_the_attempt_timeout()
+    {
+        using var hanging = new HangingHandler();
+        using var clients = new AwsClients(new AwsSettings(new StaticCredentialsProvider(new("AKIDEXAMPLE", "secret")), "us-east-1"), new AwsClientOptions
+        {
+            HttpHandler = hanging,
+            Retry = new AwsRetryOptions { MaxAttempts = 2, AttemptTimeout = TimeSpan.FromMilliseconds(200) },
+            Delay = static (_, _) => Task.CompletedTask,
+        });
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Sts.GetCallerIdentityAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(AwsServiceException.RequestTimeout, error.ErrorCode);
+        Assert.Equal(2, hanging.Calls);
+    }
+
+    [Fact]
     public async Task Caller_cancellation_is_not_retried()
     {
         using var cancellation = new CancellationTokenSource();
@@ -271,6 +289,21 @@ public sealed class RetryTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => clients.Sts.GetCallerIdentityAsync(cancellation.Token));
 
         Assert.Single(handler.Requests);
+    }
+
+    /// <summary>Never answers until cancelled, like a peer that accepted the connection and went silent.</summary>
+    private sealed class HangingHandler : HttpMessageHandler
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new UnreachableException();
+        }
     }
 
     private static CreateFunctionRequest NewFunction() => new()
