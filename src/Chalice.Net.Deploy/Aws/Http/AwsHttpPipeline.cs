@@ -43,46 +43,64 @@ internal sealed class AwsHttpPipeline : IDisposable
         for (var attempt = 1; ; attempt++)
         {
             var started = _options.Time.GetTimestamp();
-            AwsServiceException failure;
-            FailureKind kind;
-            try
+            var (response, failure, kind) = await TryOnceAsync(operation, endpoint, createRequest, cancellationToken).ConfigureAwait(false);
+            if (response is not null)
             {
-                var response = await SendOnceAsync(operation, endpoint, createRequest, cancellationToken).ConfigureAwait(false);
                 Report(operation, attempt, response.StatusCode, null, started, AwsAttemptOutcome.Succeeded);
                 return response;
             }
-            catch (AwsServiceException error)
-            {
-                (failure, kind) = (error, _retry.Classify(operation, error));
-            }
-            catch (Exception error) when (IsTransportFailure(error, cancellationToken))
-            {
-                var code = error is OperationCanceledException ? AwsServiceException.RequestTimeout : AwsServiceException.ConnectionFailure;
-                var message = error is OperationCanceledException
-                    ? $"no response within {_options.Retry.AttemptTimeout.TotalSeconds:0.#} s from {endpoint.Url.Host}"
-                    : $"could not talk to {endpoint.Url.Authority}: {error.Message}";
-                failure = new AwsServiceException(operation.Service.ServiceId, operation.Name, null, code, message, null, error);
-                kind = error is OperationCanceledException ? FailureKind.Ambiguous : RetryPolicy.Classify(error);
-            }
 
-            var backoff = _retry.BackoffAfter(operation, kind, attempt);
-            Report(operation, attempt, failure.StatusCode, failure.ErrorCode, started,
-                backoff is null ? AwsAttemptOutcome.Failed : AwsAttemptOutcome.WillRetry);
-            if (backoff is { } delay)
+            if (_retry.BackoffAfter(operation, kind, attempt) is { } backoff)
             {
+                Report(operation, attempt, failure!.StatusCode, failure.ErrorCode, started, AwsAttemptOutcome.WillRetry);
                 outcomeUnknownEarlier |= kind == FailureKind.Ambiguous;
-                await _options.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await _options.Delay(backoff, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            if (outcomeUnknownEarlier && operation.Replay == ReplayBehavior.Deletes && failure.IsNotFound)
+            // An earlier attempt of this delete may have gone through: "not found" now means it did.
+            if (outcomeUnknownEarlier && operation.Replay == ReplayBehavior.Deletes && failure!.IsNotFound)
+            {
+                Report(operation, attempt, failure.StatusCode, failure.ErrorCode, started, AwsAttemptOutcome.Succeeded);
                 return AwsResponse.AlreadyDeleted;
-            var mayHaveSucceeded = operation.Mutates && (kind == FailureKind.Ambiguous ||
-                (outcomeUnknownEarlier && operation.Replay == ReplayBehavior.ConflictsOnReplay && RetryPolicy.IsConflict(failure)));
-            if (!mayHaveSucceeded)
-                throw failure;
-            throw new AwsServiceException(failure.Service, failure.Operation, failure.StatusCode, failure.ErrorCode,
-                failure.AwsMessage, failure.RequestId, failure.InnerException) { MayHaveSucceeded = true };
+            }
+            Report(operation, attempt, failure!.StatusCode, failure.ErrorCode, started, AwsAttemptOutcome.Failed);
+            throw MayHaveSucceeded(operation, failure, kind, outcomeUnknownEarlier)
+                ? new AwsServiceException(failure.Service, failure.Operation, failure.StatusCode, failure.ErrorCode, failure.AwsMessage,
+                    failure.RequestId, failure.InnerException) { MayHaveSucceeded = true }
+                : failure;
+        }
+    }
+
+    /// <summary>
+    /// Whether a mutating call may have taken effect despite its final error: the last attempt's outcome is unknown,
+    /// or a create reported a conflict after an earlier attempt whose outcome is unknown (that attempt made it).
+    /// </summary>
+    private static bool MayHaveSucceeded(AwsOperation operation, AwsServiceException failure, FailureKind kind, bool outcomeUnknownEarlier) =>
+        operation.Mutates && (kind == FailureKind.Ambiguous ||
+            (outcomeUnknownEarlier && operation.Replay == ReplayBehavior.ConflictsOnReplay && RetryPolicy.IsConflict(failure)));
+
+    private async Task<(AwsResponse? Response, AwsServiceException? Failure, FailureKind Kind)> TryOnceAsync(
+        AwsOperation operation, AwsEndpoint endpoint, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await SendOnceAsync(operation, endpoint, createRequest, cancellationToken).ConfigureAwait(false), null, FailureKind.Final);
+        }
+        catch (AwsServiceException error)
+        {
+            return (null, error, _retry.Classify(operation, error));
+        }
+        catch (Exception error) when (IsTransportFailure(error, cancellationToken))
+        {
+            var timedOut = error is OperationCanceledException;
+            var failure = new AwsServiceException(operation.Service.ServiceId, operation.Name, null,
+                timedOut ? AwsServiceException.RequestTimeout : AwsServiceException.ConnectionFailure,
+                timedOut
+                    ? $"no response within {_options.Retry.AttemptTimeout.TotalSeconds:0.#} s from {endpoint.Url.Host}"
+                    : $"could not talk to {endpoint.Url.Authority}: {error.Message}",
+                null, error);
+            return (null, failure, timedOut ? FailureKind.Ambiguous : RetryPolicy.Classify(error));
         }
     }
 

@@ -228,6 +228,8 @@ public sealed class RetryTests
         await clients.Lambda.DeleteFunctionAsync("f", TestContext.Current.CancellationToken);
 
         Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal([AwsAttemptOutcome.WillRetry, AwsAttemptOutcome.Succeeded], _recorder.Attempts.Select(a => a.Outcome));
+        Assert.Equal(["Lambda DeleteFunction"], _recorder.MutatingOperations);
     }
 
     [Fact]
