@@ -41,7 +41,7 @@ public sealed partial class FaultInjectingProxy : IAsyncDisposable
 {
     private static readonly HashSet<string> s_hopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Connection", "Content-Length",
+        "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Connection", "Content-Length", "Expect",
     };
 
     private readonly Uri _target;
@@ -137,6 +137,8 @@ public sealed partial class FaultInjectingProxy : IAsyncDisposable
                     await connection.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 501 Not Implemented\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), _stopping.Token);
                     return;
                 }
+                if (string.Equals(Header("Expect"), "100-continue", StringComparison.OrdinalIgnoreCase))
+                    await connection.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), _stopping.Token);
                 var body = await connection.ReadBodyAsync(int.Parse(Header("Content-Length") ?? "0", System.Globalization.CultureInfo.InvariantCulture), _stopping.Token);
                 var isForm = Header("Content-Type")?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
                 var request = new ProxiedRequest(

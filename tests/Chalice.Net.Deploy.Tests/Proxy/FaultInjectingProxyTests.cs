@@ -114,4 +114,36 @@ public sealed class FaultInjectingProxyTests(MotoServer moto) : IClassFixture<Mo
         Assert.Equal([false, true], proxy.Requests.Select(r => r.Forwarded));
         Assert.All(proxy.Requests, r => Assert.Equal("sts", r.Service));
     }
+
+    [Fact]
+    public async Task Requests_expecting_100_continue_are_served()
+    {
+        moto.EnsureAvailable();
+        await using var proxy = FaultInjectingProxy.Start(moto.Endpoint);
+        using var expectContinue = new ExpectContinueHandler();
+        using var clients = new AwsClients(
+            new AwsSettings(new StaticCredentialsProvider(MotoClients.Credentials), MotoServer.Region, proxy.Endpoint),
+            new AwsClientOptions { HttpHandler = expectContinue });
+
+        // HttpClient waits 30 s for "100 Continue" before sending the body anyway: a proxy that never says it fails here.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(10));
+        await clients.Iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "proxy-expect", AssumeRolePolicyDocument = TrustPolicy }, deadline.Token);
+
+        Assert.True(expectContinue.Sent > 0);
+        Assert.True(Assert.Single(proxy.Requests).Forwarded);
+    }
+
+    /// <summary>Asks for 100-continue on every request with a body, as some HTTP clients do for uploads.</summary>
+    private sealed class ExpectContinueHandler() : DelegatingHandler(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) })
+    {
+        public int Sent { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.ExpectContinue = true;
+            Sent++;
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }

@@ -15,8 +15,12 @@ internal sealed class RestPath
     /// <summary>Starts from a path made of literal segments and <see cref="Label"/> values, and literal query pairs.</summary>
     public RestPath(string path) => _path = path;
 
-    /// <summary>Encodes a value bound to a <c>{Label}</c>.</summary>
-    public static string Label(string value) => AwsUriEncoding.Encode(value);
+    /// <summary>Encodes a value bound to a <c>{Label}</c>; an empty label would address a different route, so it is refused.</summary>
+    public static string Label(string value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value, name);
+        return AwsUriEncoding.Encode(value);
+    }
 
     public RestPath Query(string name, string? value)
     {
