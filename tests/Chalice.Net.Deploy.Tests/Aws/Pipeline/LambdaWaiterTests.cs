@@ -6,9 +6,10 @@ using Chalice.Deploy.Tests.Aws.Model;
 namespace Chalice.Deploy.Tests.Aws.Pipeline;
 
 /// <summary>The Lambda waiter against scripted GetFunctionConfiguration answers (moto's functions are Active at once).</summary>
-public sealed class LambdaWaiterTests
+public sealed class LambdaWaiterTests : IDisposable
 {
     private readonly List<TimeSpan> _pauses = [];
+    private readonly List<AwsClients> _clients = [];
 
     private static string Configuration(string state, string updateStatus, string? reason = null, string? code = null) =>
         $$"""{"FunctionName":"f","State":"{{state}}","LastUpdateStatus":"{{updateStatus}}","StateReason":{{Json(reason)}},"StateReasonCode":{{Json(code)}},"LastUpdateStatusReason":{{Json(reason)}},"LastUpdateStatusReasonCode":{{Json(code)}}}""";
@@ -18,6 +19,7 @@ public sealed class LambdaWaiterTests
     private LambdaFunctionWaiter Waiter(ScriptedHandler handler, LambdaWaiterOptions? options = null)
     {
         var clients = ModelConformanceTests.LocalClients(handler);
+        _clients.Add(clients);
         return new LambdaFunctionWaiter(clients.Lambda, (pause, _) =>
         {
             _pauses.Add(pause);
@@ -93,4 +95,6 @@ public sealed class LambdaWaiterTests
         Assert.True(_pauses.Sum(p => p.TotalSeconds) <= 20);
         Assert.Equal(TimeSpan.FromSeconds(5), _pauses.Max());
     }
+
+    public void Dispose() => _clients.ForEach(c => c.Dispose());
 }
