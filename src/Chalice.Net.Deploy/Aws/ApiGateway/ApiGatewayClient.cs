@@ -1,0 +1,126 @@
+using System.Text.Json.Serialization.Metadata;
+using Chalice.Deploy.Aws.Protocols;
+using static Chalice.Deploy.Aws.Protocols.RestPath;
+
+namespace Chalice.Deploy.Aws.ApiGateway;
+
+/// <summary><see cref="IApiGatewayApi"/> over API Gateway's rest-json protocol.</summary>
+internal sealed class ApiGatewayClient(RestJsonChannel channel) : IApiGatewayApi
+{
+    // The largest page API Gateway serves.
+    private const int PageSize = 500;
+
+    private static ApiGatewayJsonContext Json => ApiGatewayJsonContext.Default;
+
+    public Task<IReadOnlyList<RestApi>> GetRestApisAsync(CancellationToken cancellationToken = default) =>
+        GetAllPagesAsync(ApiGatewayOperations.GetRestApis, () => new RestPath("/restapis"), Json.PageRestApi, cancellationToken);
+
+    public async Task<RestApi?> GetRestApiAsync(string restApiId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await channel.SendAsync(ApiGatewayOperations.GetRestApi, HttpMethod.Get,
+                new RestPath($"/restapis/{Label(restApiId)}"), null, Json.RestApi, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    public Task<RestApi> ImportRestApiAsync(ImportRestApiRequest request, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.ImportRestApi, HttpMethod.Post,
+            WithParameters(new RestPath("/restapis?mode=import").Query("failonwarnings", request.FailOnWarnings), request.Parameters),
+            new RequestBody(request.Body, "application/json"), Json.RestApi, cancellationToken);
+
+    public Task<RestApi> PutRestApiAsync(PutRestApiRequest request, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.PutRestApi, HttpMethod.Put,
+            WithParameters(new RestPath($"/restapis/{Label(request.RestApiId)}")
+                .Query("mode", request.Mode).Query("failonwarnings", request.FailOnWarnings), request.Parameters),
+            new RequestBody(request.Body, "application/json"), Json.RestApi, cancellationToken);
+
+    public Task<Deployment> CreateDeploymentAsync(CreateDeploymentRequest request, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.CreateDeployment, HttpMethod.Post,
+            new RestPath($"/restapis/{Label(request.RestApiId)}/deployments"),
+            RequestBody.Json(request, Json.CreateDeploymentRequest), Json.Deployment, cancellationToken);
+
+    public async Task<Stage?> GetStageAsync(string restApiId, string stageName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await channel.SendAsync(ApiGatewayOperations.GetStage, HttpMethod.Get,
+                new RestPath($"/restapis/{Label(restApiId)}/stages/{Label(stageName)}"), null, Json.Stage, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<Stage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken = default)
+    {
+        // GetStages is not paginated: one response holds every stage.
+        var page = await channel.SendAsync(ApiGatewayOperations.GetStages, HttpMethod.Get,
+            new RestPath($"/restapis/{Label(restApiId)}/stages"), null, Json.PageStage, cancellationToken).ConfigureAwait(false);
+        return page.Items ?? [];
+    }
+
+    public Task<IReadOnlyList<Deployment>> GetDeploymentsAsync(string restApiId, CancellationToken cancellationToken = default) =>
+        GetAllPagesAsync(ApiGatewayOperations.GetDeployments, () => new RestPath($"/restapis/{Label(restApiId)}/deployments"),
+            Json.PageDeployment, cancellationToken);
+
+    public Task<IReadOnlyList<ApiResource>> GetResourcesAsync(
+        string restApiId, bool includeMethods = false, CancellationToken cancellationToken = default) =>
+        GetAllPagesAsync(ApiGatewayOperations.GetResources,
+            () => new RestPath($"/restapis/{Label(restApiId)}/resources").Query("embed", includeMethods ? "methods" : null),
+            Json.PageApiResource, cancellationToken);
+
+    public Task DeleteRestApiAsync(string restApiId, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.DeleteRestApi, HttpMethod.Delete, new RestPath($"/restapis/{Label(restApiId)}"), null,
+            cancellationToken);
+
+    public Task TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.TagResource, HttpMethod.Put, new RestPath($"/tags/{Label(resourceArn)}"),
+            RequestBody.Json(new TagsBody(tags), Json.TagsBody), cancellationToken);
+
+    public Task UntagResourceAsync(string resourceArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken = default)
+    {
+        var path = new RestPath($"/tags/{Label(resourceArn)}");
+        foreach (var key in tagKeys)
+            path.Query("tagKeys", key);
+        return channel.SendAsync(ApiGatewayOperations.UntagResource, HttpMethod.Delete, path, null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string resourceArn, CancellationToken cancellationToken = default)
+    {
+        // Tags are few (at most 50 per resource): one page always holds them all.
+        var result = await channel.SendAsync(ApiGatewayOperations.GetTags, HttpMethod.Get, new RestPath($"/tags/{Label(resourceArn)}"),
+            null, Json.TagsBody, cancellationToken).ConfigureAwait(false);
+        return result.Tags ?? new Dictionary<string, string>();
+    }
+
+    private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(
+        AwsOperation operation, Func<RestPath> path, JsonTypeInfo<Page<T>> pageType, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        string? position = null;
+        do
+        {
+            var page = await channel.SendAsync(operation, HttpMethod.Get, path().Query("limit", PageSize).Query("position", position), null,
+                pageType, cancellationToken).ConfigureAwait(false);
+            items.AddRange(page.Items ?? []);
+            position = page.Position is { Length: > 0 } next && next != position ? next : null;
+        }
+        while (position is not null);
+        return items;
+    }
+
+    private static RestPath WithParameters(RestPath path, IReadOnlyDictionary<string, string>? parameters)
+    {
+        // A querystring map with no locationName: each entry is its own query parameter (botocore serialises it so).
+        foreach (var (name, value) in parameters ?? new Dictionary<string, string>())
+            path.Query(name, value);
+        return path;
+    }
+}

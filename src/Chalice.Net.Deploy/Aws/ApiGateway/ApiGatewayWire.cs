@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace Chalice.Deploy.Aws.ApiGateway;
+
+// Collection envelopes and small bodies without a public record of their own.
+
+/// <summary>One page of a collection: API Gateway names the list <c>item</c> and the next-page token <c>position</c>.</summary>
+internal sealed record Page<T>([property: JsonPropertyName("item")] IReadOnlyList<T>? Items, string? Position);
+
+internal sealed record TagsBody(IReadOnlyDictionary<string, string>? Tags);
+
+/// <summary>Source-generated JSON metadata for API Gateway's wire types (camelCase member names).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RestApi))]
+[JsonSerializable(typeof(Page<RestApi>))]
+[JsonSerializable(typeof(Deployment))]
+[JsonSerializable(typeof(Page<Deployment>))]
+[JsonSerializable(typeof(Stage))]
+[JsonSerializable(typeof(Page<Stage>))]
+[JsonSerializable(typeof(Page<ApiResource>))]
+[JsonSerializable(typeof(CreateDeploymentRequest))]
+[JsonSerializable(typeof(TagsBody))]
+internal sealed partial class ApiGatewayJsonContext : JsonSerializerContext;

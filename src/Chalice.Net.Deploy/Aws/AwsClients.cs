@@ -1,0 +1,59 @@
+using Chalice.Deploy.Aws.ApiGateway;
+using Chalice.Deploy.Aws.Http;
+using Chalice.Deploy.Aws.Iam;
+using Chalice.Deploy.Aws.Lambda;
+using Chalice.Deploy.Aws.Protocols;
+using Chalice.Deploy.Aws.Sts;
+
+namespace Chalice.Deploy.Aws;
+
+/// <summary>
+/// The four control-plane clients over one shared, signed HTTP pipeline. This and the client classes behind the
+/// interfaces are the only code to change when official AWS SDK packages replace the hand-written clients.
+/// </summary>
+public sealed class AwsClients : IDisposable
+{
+    private readonly AwsHttpPipeline _pipeline;
+
+    /// <summary>Creates the clients for <paramref name="settings"/>.</summary>
+    /// <param name="settings">Credentials, region and endpoint override.</param>
+    /// <param name="options">Retries, observer, clock and HTTP handler; defaults when null.</param>
+    /// <param name="environment">Reads <c>AWS_ENDPOINT_URL*</c> variables; defaults to the process environment.</param>
+    public AwsClients(AwsSettings settings, AwsClientOptions? options = null, Func<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
+        Options = options ?? new AwsClientOptions();
+        _pipeline = new AwsHttpPipeline(settings.Credentials, Options);
+        var endpoints = settings.Endpoints(environment);
+        Iam = new IamClient(new QueryChannel(_pipeline, endpoints.Resolve(AwsService.Iam)));
+        Sts = new StsClient(new QueryChannel(_pipeline, endpoints.Resolve(AwsService.Sts)));
+        Lambda = new LambdaClient(new RestJsonChannel(_pipeline, endpoints.Resolve(AwsService.Lambda)));
+        ApiGateway = new ApiGatewayClient(new RestJsonChannel(_pipeline, endpoints.Resolve(AwsService.ApiGateway)));
+        LambdaWaiter = new LambdaFunctionWaiter(Lambda, Options.Delay);
+    }
+
+    /// <summary>The settings the clients were made for.</summary>
+    public AwsSettings Settings { get; }
+
+    /// <summary>The options the clients send with.</summary>
+    public AwsClientOptions Options { get; }
+
+    /// <summary>IAM.</summary>
+    public IIamApi Iam { get; }
+
+    /// <summary>STS.</summary>
+    public IStsApi Sts { get; }
+
+    /// <summary>Lambda.</summary>
+    public ILambdaApi Lambda { get; }
+
+    /// <summary>API Gateway (REST APIs).</summary>
+    public IApiGatewayApi ApiGateway { get; }
+
+    /// <summary>Waits for Lambda functions to become active or finish updating.</summary>
+    public LambdaFunctionWaiter LambdaWaiter { get; }
+
+    /// <summary>Releases the HTTP connections (not an injected handler).</summary>
+    public void Dispose() => _pipeline.Dispose();
+}

@@ -1,0 +1,23 @@
+using Chalice.Deploy.Aws.Http;
+
+namespace Chalice.Deploy.Aws.Protocols;
+
+/// <summary>Sends query-protocol requests of one service through the shared pipeline and reads their XML results.</summary>
+internal sealed class QueryChannel(AwsHttpPipeline pipeline, AwsEndpoint endpoint)
+{
+    public AwsEndpoint Endpoint => endpoint;
+
+    public QueryRequest Request(AwsOperation operation) => new(operation);
+
+    /// <summary>Sends the request and returns its <c>&lt;{Operation}Result&gt;</c>.</summary>
+    public async Task<QueryResponse> SendAsync(AwsOperation operation, QueryRequest request, CancellationToken cancellationToken)
+    {
+        var response = await pipeline.SendAsync(operation, endpoint, () => request.ToHttpRequest(endpoint), cancellationToken)
+            .ConfigureAwait(false);
+        return QueryResponse.Parse(response.Body, operation);
+    }
+
+    /// <summary>Sends a request whose operation returns nothing (the response only carries a request id).</summary>
+    public Task SendWithoutResultAsync(AwsOperation operation, QueryRequest request, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(operation, endpoint, () => request.ToHttpRequest(endpoint), cancellationToken);
+}

@@ -1,0 +1,173 @@
+using System.Net;
+using Chalice.Deploy.Aws;
+using Chalice.Deploy.Aws.ApiGateway;
+using Chalice.Deploy.Aws.Iam;
+using Chalice.Deploy.Aws.Lambda;
+using Chalice.Deploy.Aws.Signing;
+using Chalice.Deploy.Aws.Sts;
+using Chalice.Deploy.Tests.Aws.Moto;
+using Chalice.Tests;
+
+namespace Chalice.Deploy.Tests.Aws.Model;
+
+/// <summary>
+/// Every operation of every client is called (against moto, or a local handler where moto 5.2.1 lacks the operation)
+/// and each captured request is validated against the botocore model.
+/// </summary>
+public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoServer>
+{
+    private const string TrustPolicy =
+        """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+
+    public static TheoryData<string> Services => ["IAM", "STS", "Lambda", "API Gateway"];
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Every_operation_a_client_uses_exists_in_the_model_with_the_services_metadata(string serviceId)
+    {
+        var operations = AllOperations.Where(o => o.Service.ServiceId == serviceId).ToList();
+        var service = operations[0].Service;
+        var model = ModelConformance.ModelFor(service);
+
+        Assert.All(operations, o => Assert.True(model.HasOperation(o.Name), $"{o} is not in the {model.Service} model"));
+        Assert.Equal(model.ApiVersion, service.ApiVersion);
+        Assert.Equal(model.Protocol, service.Protocol == AwsProtocol.Query ? "query" : "rest-json");
+        Assert.Equal(ServiceModel.String(model.Metadata, "serviceId"), service.ServiceId);
+        Assert.Equal(ServiceModel.String(model.Metadata, "endpointPrefix"), service.EndpointPrefix);
+        Assert.Equal(ServiceModel.String(model.Metadata, "signingName") ?? service.EndpointPrefix, service.SigningName);
+    }
+
+    [Fact]
+    public void Operations_that_mutate_are_exactly_the_non_reads_of_the_model()
+    {
+        // A model operation named Get*/List* never mutates; every other one we call does.
+        Assert.All(AllOperations, o => Assert.Equal(!(o.Name.StartsWith("Get", StringComparison.Ordinal) || o.Name.StartsWith("List", StringComparison.Ordinal)), o.Mutates));
+    }
+
+    [Fact]
+    public async Task Iam_requests_conform_to_the_model()
+    {
+        using var aws = new MotoClients(moto);
+        var iam = aws.Clients.Iam;
+        var ct = TestContext.Current.CancellationToken;
+
+        await iam.CreateRoleAsync(new CreateRoleRequest
+        {
+            RoleName = "conform-role", AssumeRolePolicyDocument = TrustPolicy, Path = "/app/", Description = "d",
+            Tags = new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" },
+        }, ct);
+        await iam.GetRoleAsync("conform-role", ct);
+        await iam.UpdateAssumeRolePolicyAsync("conform-role", TrustPolicy, ct);
+        await iam.TagRoleAsync("conform-role", new Dictionary<string, string> { ["c"] = "3" }, ct);
+        await iam.ListRoleTagsAsync("conform-role", ct);
+        await iam.PutRolePolicyAsync("conform-role", "p", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""", ct);
+        await iam.GetRolePolicyAsync("conform-role", "p", ct);
+        await iam.ListRolePoliciesAsync("conform-role", ct);
+        await iam.DeleteRolePolicyAsync("conform-role", "p", ct);
+        await iam.DeleteRoleAsync("conform-role", ct);
+
+        AssertCovered(IamOperations.All, ModelConformance.AssertConform(aws.Capture.Requests));
+    }
+
+    [Fact]
+    public async Task Sts_requests_conform_to_the_model()
+    {
+        using var aws = new MotoClients(moto);
+
+        await aws.Clients.Sts.GetCallerIdentityAsync(TestContext.Current.CancellationToken);
+
+        AssertCovered(StsOperations.All, ModelConformance.AssertConform(aws.Capture.Requests));
+    }
+
+    [Fact]
+    public async Task Lambda_requests_conform_to_the_model()
+    {
+        using var aws = new MotoClients(moto);
+        var lambda = aws.Clients.Lambda;
+        var ct = TestContext.Current.CancellationToken;
+        var role = await aws.Clients.Iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "conform-fn-role", AssumeRolePolicyDocument = TrustPolicy }, ct);
+
+        var function = await lambda.CreateFunctionAsync(new CreateFunctionRequest
+        {
+            FunctionName = "conform-fn", Role = role.Arn, Code = new LambdaFunctionCode { ZipFile = TestZip.Create("v1") },
+            Runtime = "dotnet10", Handler = "App", Architectures = ["x86_64"], MemorySize = 128, Timeout = 3, Description = "d",
+            Environment = new LambdaEnvironment { Variables = new Dictionary<string, string> { ["K"] = "V" } },
+            Tags = new Dictionary<string, string> { ["t"] = "1" },
+        }, ct);
+        await lambda.GetFunctionAsync("conform-fn", ct);
+        await lambda.GetFunctionConfigurationAsync("conform-fn", ct);
+        await lambda.UpdateFunctionCodeAsync(new UpdateFunctionCodeRequest { FunctionName = "conform-fn", ZipFile = TestZip.Create("v2") }, ct);
+        await lambda.UpdateFunctionConfigurationAsync(new UpdateFunctionConfigurationRequest { FunctionName = "conform-fn", MemorySize = 256, Runtime = "provided.al2023" }, ct);
+        await lambda.PutFunctionConcurrencyAsync("conform-fn", 2, ct);
+        await lambda.GetFunctionConcurrencyAsync("conform-fn", ct);
+        await lambda.DeleteFunctionConcurrencyAsync("conform-fn", ct);
+        await lambda.AddPermissionAsync(new AddPermissionRequest
+        {
+            FunctionName = "conform-fn", StatementId = "s1", Action = "lambda:InvokeFunction", Principal = "apigateway.amazonaws.com",
+            SourceArn = "arn:aws:execute-api:us-east-1:123456789012:api/*", SourceAccount = MotoServer.AccountId,
+        }, ct);
+        await lambda.GetPolicyAsync("conform-fn", ct);
+        await lambda.RemovePermissionAsync("conform-fn", "s1", ct);
+        await lambda.TagResourceAsync(function.FunctionArn!, new Dictionary<string, string> { ["u"] = "2" }, ct);
+        await lambda.ListTagsAsync(function.FunctionArn!, ct);
+        await lambda.UntagResourceAsync(function.FunctionArn!, ["u", "t"], ct);
+        await lambda.DeleteFunctionAsync("conform-fn", ct);
+
+        AssertCovered(LambdaOperations.All, ModelConformance.AssertConform(aws.Capture.Requests.Where(r => r.Operation?.Service == AwsService.Lambda)));
+    }
+
+    [Fact]
+    public async Task Api_gateway_requests_conform_to_the_model()
+    {
+        using var aws = new MotoClients(moto);
+        var apigateway = aws.Clients.ApiGateway;
+        var ct = TestContext.Current.CancellationToken;
+
+        var api = await apigateway.ImportRestApiAsync(new ImportRestApiRequest
+        {
+            Body = ApiGatewayMotoTests.OpenApi("conform-api", "/items"), FailOnWarnings = true,
+            Parameters = new Dictionary<string, string> { ["endpointConfigurationTypes"] = "REGIONAL" },
+        }, ct);
+        await apigateway.GetRestApisAsync(ct);
+        await apigateway.GetRestApiAsync(api.Id, ct);
+        await apigateway.PutRestApiAsync(new PutRestApiRequest { RestApiId = api.Id, Body = ApiGatewayMotoTests.OpenApi("conform-api", "/things") }, ct);
+        await apigateway.CreateDeploymentAsync(new CreateDeploymentRequest { RestApiId = api.Id, StageName = "api", Description = "d" }, ct);
+        await apigateway.GetStageAsync(api.Id, "api", ct);
+        await apigateway.GetStagesAsync(api.Id, ct);
+        await apigateway.GetDeploymentsAsync(api.Id, ct);
+        await apigateway.GetResourcesAsync(api.Id, includeMethods: true, ct);
+        await apigateway.DeleteRestApiAsync(api.Id, ct);
+        var seen = new HashSet<string>(ModelConformance.AssertConform(aws.Capture.Requests));
+
+        // moto routes /tags/ only for stage ARNs and has no GetTags: REST API tags go to a local handler.
+        var local = new ScriptedHandler
+        {
+            Fallback = r => r.Method == HttpMethod.Get
+                ? ScriptedHandler.Response(HttpStatusCode.OK, """{"tags":{"app":"conform"}}""")
+                : new HttpResponseMessage(HttpStatusCode.NoContent),
+        };
+        using (var clients = LocalClients(local))
+        {
+            var arn = ApiGatewayArn.RestApi("us-east-1", "a1b2c3");
+            await clients.ApiGateway.TagResourceAsync(arn, new Dictionary<string, string> { ["app"] = "conform" }, ct);
+            Assert.Equal("conform", (await clients.ApiGateway.GetTagsAsync(arn, ct))["app"]);
+            await clients.ApiGateway.UntagResourceAsync(arn, ["app"], ct);
+        }
+        seen.UnionWith(ModelConformance.AssertConform(local.Requests));
+
+        AssertCovered(ApiGatewayOperations.All, seen);
+    }
+
+    private static IEnumerable<AwsOperation> AllOperations =>
+        IamOperations.All.Concat(StsOperations.All).Concat(LambdaOperations.All).Concat(ApiGatewayOperations.All);
+
+    internal static AwsClients LocalClients(HttpMessageHandler handler, AwsClientOptions? options = null) =>
+        new(new AwsSettings(new StaticCredentialsProvider(new AwsCredentials("AKIDEXAMPLE", "secret")), "us-east-1"),
+            (options ?? new AwsClientOptions()) with { HttpHandler = handler, Delay = static (_, _) => Task.CompletedTask });
+
+    private static void AssertCovered(IReadOnlyList<AwsOperation> operations, IReadOnlySet<string> seen)
+    {
+        var missing = operations.Select(o => o.ToString()).Where(o => !seen.Contains(o)).ToList();
+        Assert.True(missing.Count == 0, "not exercised: " + string.Join(", ", missing));
+    }
+}
