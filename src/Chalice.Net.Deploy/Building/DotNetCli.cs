@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Chalice.Deploy.Building;
+
+/// <summary>A <c>dotnet</c> command that failed; the message carries the errors it printed.</summary>
+public sealed class DotNetCommandException(string message) : Exception(message);
+
+/// <summary>Runs the .NET SDK's <c>dotnet</c> command and collects what it prints.</summary>
+public static class DotNetCli
+{
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>; returns its standard output.</summary>
+    /// <exception cref="DotNetCommandException">The command exited with a non-zero code.</exception>
+    public static async Task<string> RunAsync(
+        IReadOnlyList<string> arguments, string workingDirectory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var process = Process.Start(start) ?? throw new DotNetCommandException("Could not start 'dotnet'; is the .NET SDK installed?");
+        var output = new StringBuilder();
+        var errors = new StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+                return;
+            lock (output)
+                output.AppendLine(e.Data);
+            progress?.Report(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                lock (errors)
+                    errors.AppendLine(e.Data);
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        if (process.ExitCode != 0)
+        {
+            var text = output.ToString() + errors;
+            var problems = text.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().Take(20).ToArray();
+            var summary = problems.Length > 0 ? string.Join(Environment.NewLine, problems) : string.Join(Environment.NewLine, text.Split('\n').TakeLast(15));
+            throw new DotNetCommandException($"'dotnet {string.Join(' ', arguments)}' failed (exit code {process.ExitCode}):{Environment.NewLine}{summary}");
+        }
+        return output.ToString();
+    }
+}

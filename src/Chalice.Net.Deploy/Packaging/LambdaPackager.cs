@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using Chalice.Deploy.Building;
+
+namespace Chalice.Deploy.Packaging;
+
+/// <summary>What to package.</summary>
+/// <param name="Project">The app.</param>
+/// <param name="Runtime">Native AOT on <c>provided.al2023</c>, or managed <c>dotnet10</c>.</param>
+/// <param name="Architecture">The function's architecture.</param>
+/// <param name="OutputDirectory">Where the zip goes; the app's <c>.chalice/deployments</c> by default.</param>
+public sealed record PackageRequest(
+    AppProject Project,
+    LambdaRuntimeKind Runtime = LambdaRuntimeKind.NativeAot,
+    LambdaArchitecture Architecture = LambdaArchitecture.X86_64,
+    string? OutputDirectory = null);
+
+/// <summary>
+/// Builds an app for Lambda and zips it deterministically. The build leaves out the local emulator
+/// (<c>-p:ChaliceLambda=true</c>), so the package carries no Kestrel; it uses its own artifacts folder, so it never
+/// disturbs the app's normal build.
+/// </summary>
+public sealed class LambdaPackager(IProgress<string>? progress = null)
+{
+    // Files a Lambda package does not need: symbols, docs, and the app's local-only folders.
+    private static readonly string[] s_excludedExtensions = [".pdb", ".dbg", ".xml"];
+
+    /// <summary>Publishes and zips the app.</summary>
+    /// <exception cref="DotNetCommandException">The build failed; the message has the compiler's errors.</exception>
+    public async Task<LambdaPackage> PackageAsync(PackageRequest request, CancellationToken cancellationToken = default)
+    {
+        var project = request.Project;
+        var rid = request.Architecture == LambdaArchitecture.Arm64 ? "linux-arm64" : "linux-x64";
+        var flavor = $"{(request.Runtime == LambdaRuntimeKind.NativeAot ? "aot" : "managed")}-{rid}";
+        var artifacts = Path.Combine(project.Directory, "obj", "chalice", flavor);
+        var publishDirectory = Path.Combine(artifacts, "out");
+        if (Directory.Exists(publishDirectory))
+            Directory.Delete(publishDirectory, recursive: true);
+
+        List<string> arguments =
+        [
+            "publish", project.ProjectFile, "-c", "Release", "-r", rid, "-o", publishDirectory,
+            "--artifacts-path", artifacts, "-p:ChaliceLambda=true", "-nologo",
+        ];
+        arguments.Add(request.Runtime == LambdaRuntimeKind.NativeAot ? "-p:ChaliceNativeAot=true" : "--self-contained=false");
+        progress?.Report($"Building {project.Name} for Lambda ({flavor})");
+        try
+        {
+            await DotNetCli.RunAsync(arguments, project.Directory, progress: null, cancellationToken);
+        }
+        catch (DotNetCommandException e) when (request.Runtime == LambdaRuntimeKind.NativeAot && request.Architecture == LambdaArchitecture.Arm64
+                                               && e.Message.Contains("linker", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DotNetCommandException(
+                "Native AOT for arm64 needs a cross-compiling toolchain (clang with an aarch64 sysroot) on this x86_64 machine. " +
+                $"Package for x86_64, use the managed dotnet10 runtime for arm64, or build on arm64.{Environment.NewLine}{e.Message}");
+        }
+
+        var assemblyName = project.Name;
+        var files = Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
+            .Where(f => !s_excludedExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .ToDictionary(f => Path.GetRelativePath(publishDirectory, f).Replace('\\', '/'), f => f, StringComparer.Ordinal);
+        var executables = new HashSet<string>(StringComparer.Ordinal);
+        if (request.Runtime == LambdaRuntimeKind.NativeAot)
+        {
+            // provided.al2023 starts the file named bootstrap.
+            if (!files.Remove(assemblyName, out var native))
+                throw new DotNetCommandException($"The Native AOT build did not produce '{assemblyName}' in {publishDirectory}.");
+            files["bootstrap"] = native;
+            executables.Add("bootstrap");
+        }
+
+        var outputDirectory = request.OutputDirectory ?? Path.Combine(project.Directory, ".chalice", "deployments");
+        Directory.CreateDirectory(outputDirectory);
+        var zipPath = Path.Combine(outputDirectory, $"{assemblyName}-{flavor}.zip");
+        progress?.Report($"Writing {zipPath}");
+        DeterministicZip.Write(zipPath, files, executables);
+
+        var bytes = await File.ReadAllBytesAsync(zipPath, cancellationToken);
+        return new LambdaPackage(
+            zipPath,
+            Convert.ToBase64String(SHA256.HashData(bytes)),
+            bytes.LongLength,
+            request.Runtime == LambdaRuntimeKind.NativeAot ? "provided.al2023" : "dotnet10",
+            request.Runtime == LambdaRuntimeKind.NativeAot ? "bootstrap" : assemblyName,
+            request.Architecture == LambdaArchitecture.Arm64 ? "arm64" : "x86_64",
+            files.Keys.Order(StringComparer.Ordinal).ToArray(),
+            FindAppAssembly(artifacts, assemblyName));
+    }
+
+    /// <summary>The IL assembly the build compiled (under the artifacts' obj folder), which holds the app manifest.</summary>
+    private static string FindAppAssembly(string artifacts, string assemblyName)
+    {
+        var candidates = Directory.EnumerateFiles(Path.Combine(artifacts, "obj"), assemblyName + ".dll", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}ref{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}refint{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .ToArray();
+        return candidates.Length > 0
+            ? candidates[0]
+            : throw new DotNetCommandException($"The build did not leave {assemblyName}.dll under {artifacts}.");
+    }
+}
