@@ -1,9 +1,10 @@
+using Chalice.Local.Lambda;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Chalice.Lambda.Tests;
 
-/// <summary>A packaged function running as its own process against a <see cref="RuntimeApiServer"/>.</summary>
+/// <summary>A packaged function running as its own process against a <see cref="LocalRuntimeApi"/>.</summary>
 public sealed class FunctionProcess : IDisposable
 {
     private readonly Process _process;

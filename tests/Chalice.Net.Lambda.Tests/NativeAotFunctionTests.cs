@@ -1,3 +1,4 @@
+using Chalice.Local.Lambda;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -15,7 +16,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     public async Task HundredRecordedEventsGetTheResponsesTheInProcessDispatcherGives()
     {
         var package = await packages.TestAppAot;
-        await using var runtime = await RuntimeApiServer.StartAsync();
+        await using var runtime = await LocalRuntimeApi.StartAsync();
         using var function = FunctionProcess.Start(LambdaPackages.Extract(package), package.Handler, runtime.Address);
         await using var reference = ChaliceApplication.Create<Chalice.TestApp.App>();
 
@@ -41,7 +42,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     public async Task AFunctionFailureIsPostedToErrorWithTypeMessageAndStackTrace()
     {
         var package = await packages.TestAppAot;
-        await using var runtime = await RuntimeApiServer.StartAsync();
+        await using var runtime = await LocalRuntimeApi.StartAsync();
         using var function = FunctionProcess.Start(LambdaPackages.Extract(package), package.Handler, runtime.Address);
 
         var notAnEvent = await runtime.InvokeAsync("""{"detail-type":"Scheduled Event"}"""u8.ToArray()).WaitAsync(TimeSpan.FromSeconds(30));
@@ -70,7 +71,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     public async Task AStartUpFailureIsPostedToInitErrorAndTheProcessExits()
     {
         var package = await packages.TestAppAot;
-        await using var runtime = await RuntimeApiServer.StartAsync();
+        await using var runtime = await LocalRuntimeApi.StartAsync();
         using var function = FunctionProcess.Start(LambdaPackages.Extract(package), package.Handler, runtime.Address,
             new Dictionary<string, string> { ["TESTAPP_FAIL_INIT"] = "the database is unreachable" });
 
@@ -87,7 +88,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     public async Task TheHandlerSeesTheDeadlineAndTheInvocationContext()
     {
         var package = await packages.TestAppAot;
-        await using var runtime = await RuntimeApiServer.StartAsync();
+        await using var runtime = await LocalRuntimeApi.StartAsync();
         using var function = FunctionProcess.Start(LambdaPackages.Extract(package), package.Handler, runtime.Address);
         var deadline = DateTimeOffset.UtcNow.AddSeconds(5);
 
@@ -114,7 +115,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     public async Task HandlerLogsGoToStdoutWithTheRequestId()
     {
         var package = await packages.TestAppAot;
-        await using var runtime = await RuntimeApiServer.StartAsync();
+        await using var runtime = await LocalRuntimeApi.StartAsync();
         using var function = FunctionProcess.Start(LambdaPackages.Extract(package), package.Handler, runtime.Address);
 
         await runtime.InvokeAsync(RestEvent("GET", "/log/hello-from-the-handler"), requestId: "log-req-7").WaitAsync(TimeSpan.FromSeconds(30));
@@ -130,7 +131,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     public async Task ALostRuntimeApiIsRetriedBrieflyThenTheProcessExitsNonZero()
     {
         var package = await packages.TestAppAot;
-        var runtime = await RuntimeApiServer.StartAsync();
+        var runtime = await LocalRuntimeApi.StartAsync();
         using var function = FunctionProcess.Start(LambdaPackages.Extract(package), package.Handler, runtime.Address);
         await runtime.InvokeAsync(RestEvent("GET", "/static")).WaitAsync(TimeSpan.FromSeconds(30));
 

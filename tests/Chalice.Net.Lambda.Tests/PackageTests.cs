@@ -1,3 +1,4 @@
+using Chalice.Local.Lambda;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -49,7 +50,7 @@ public sealed class PackageTests(LambdaPackages packages)
     public async Task TheManagedPackageServesInExecutableAssemblyMode()
     {
         var package = await packages.TestAppManaged;
-        await using var runtime = await RuntimeApiServer.StartAsync();
+        await using var runtime = await LocalRuntimeApi.StartAsync();
         using var function = FunctionProcess.Start(LambdaPackages.Extract(package), package.Handler, runtime.Address);
 
         var result = await runtime.InvokeAsync(ProxyEventJson.Serialize(new ApiGatewayProxyRequest

@@ -1,3 +1,4 @@
+using Chalice.Local.Lambda;
 using System.Text;
 using System.Text.Json.Nodes;
 using Chalice.Events;
@@ -14,7 +15,7 @@ public sealed class S3TestFunctionTests(LambdaPackages packages)
     {
         var package = await packages.S3TestAot;
         await using var s3 = await S3StandIn.StartAsync(new S3StandInOptions { DataDirectory = Directory.CreateTempSubdirectory("s3test-").FullName });
-        await using var runtime = await RuntimeApiServer.StartAsync();
+        await using var runtime = await LocalRuntimeApi.StartAsync();
         using var function = FunctionProcess.Start(LambdaPackages.Extract(package), package.Handler, runtime.Address, new Dictionary<string, string>
         {
             ["AWS_ENDPOINT_URL_S3"] = s3.Endpoint.ToString().TrimEnd('/'),
@@ -36,7 +37,7 @@ public sealed class S3TestFunctionTests(LambdaPackages packages)
         Assert.Equal("""{"Code":"NotFoundError","Message":"missing.json"}""", missing["body"]!.GetValue<string>());
     }
 
-    private static async Task<JsonNode> Invoke(RuntimeApiServer runtime, string method, string key, string? body = null)
+    private static async Task<JsonNode> Invoke(LocalRuntimeApi runtime, string method, string key, string? body = null)
     {
         var payload = ProxyEventJson.Serialize(new ApiGatewayProxyRequest
         {

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Chalice.Lambda.Tests;
+namespace Chalice.Local.Lambda;
 
 /// <summary>What the function posted for one invocation.</summary>
 /// <param name="IsError">True for a post to <c>/error</c>.</param>
@@ -20,7 +20,7 @@ namespace Chalice.Lambda.Tests;
 /// <param name="PostedAt">When the post arrived (Stopwatch timestamp).</param>
 public sealed record InvocationResult(bool IsError, byte[] Body, string? ErrorType, long PostedAt);
 
-/// <summary>Headers of an invocation the test hands out; null values are omitted.</summary>
+/// <summary>The invocation headers the Runtime API sends with an event; null values are omitted.</summary>
 public sealed record InvocationHeaders(
     DateTimeOffset? Deadline = null,
     string? FunctionArn = "arn:aws:lambda:us-east-1:123456789012:function:testapp-dev",
@@ -31,16 +31,17 @@ public sealed record InvocationHeaders(
 /// <summary>
 /// A local Lambda Runtime API, following AWS's documented protocol for custom runtimes: the function long-polls
 /// <c>GET /2018-06-01/runtime/invocation/next</c>, then posts to <c>…/invocation/{id}/response</c> or <c>…/error</c>;
-/// start-up failures go to <c>…/init/error</c>.
+/// start-up failures go to <c>…/init/error</c>. Start a packaged function with <c>AWS_LAMBDA_RUNTIME_API</c> set to
+/// <see cref="Address"/> and hand it invocations with <see cref="InvokeAsync"/>.
 /// </summary>
-public sealed class RuntimeApiServer : IAsyncDisposable
+public sealed class LocalRuntimeApi : IAsyncDisposable
 {
     private readonly WebApplication _web;
     private readonly Channel<(string Id, byte[] Payload, InvocationHeaders Headers)> _queue = Channel.CreateUnbounded<(string, byte[], InvocationHeaders)>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<InvocationResult>> _pending = new();
     private readonly TaskCompletionSource<InvocationResult> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private RuntimeApiServer(WebApplication web) => _web = web;
+    private LocalRuntimeApi(WebApplication web) => _web = web;
 
     /// <summary>The value for <c>AWS_LAMBDA_RUNTIME_API</c>: <c>127.0.0.1:port</c>.</summary>
     public string Address { get; private set; } = "";
@@ -48,13 +49,14 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     /// <summary>Completes when the function reports a start-up failure.</summary>
     public Task<InvocationResult> InitError => _initError.Task;
 
-    public static async Task<RuntimeApiServer> StartAsync()
+    /// <summary>Starts listening on a free loopback port.</summary>
+    public static async Task<LocalRuntimeApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var web = builder.Build();
-        var server = new RuntimeApiServer(web);
+        var server = new LocalRuntimeApi(web);
         web.MapGet("/2018-06-01/runtime/invocation/next", server.NextAsync);
         web.MapPost("/2018-06-01/runtime/invocation/{id}/response", (HttpContext c, string id) => server.CompleteAsync(c, id, isError: false));
         web.MapPost("/2018-06-01/runtime/invocation/{id}/error", (HttpContext c, string id) => server.CompleteAsync(c, id, isError: true));
@@ -119,6 +121,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         return buffer.ToArray();
     }
 
+    /// <summary>Stops listening; a function still polling loses its Runtime API.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
