@@ -87,6 +87,13 @@ public sealed class PolicyDocument
         };
         for (var i = 0; i < statements.Length; i++)
             ValidateStatement(statements[i], $"{source}: Statement[{i}]");
+        var duplicateSid = statements
+            .Select(s => s["Sid"]?.GetValue<string>())
+            .Where(sid => sid is not null)
+            .GroupBy(sid => sid, StringComparer.Ordinal)
+            .FirstOrDefault(g => g.Count() > 1);
+        if (duplicateSid is not null)
+            throw new PolicyFileException($"{source}: Sid \"{duplicateSid.Key}\" is used by more than one statement.");
         return new PolicyDocument(statements.Select(s => (JsonObject)s.DeepClone()), version);
     }
 
