@@ -26,13 +26,30 @@ public static class PolicyAnalyzer
         IReadOnlyDictionary<string, string>? environmentVariables = null,
         CancellationToken cancellationToken = default)
     {
+        var (calls, warnings) = Infer(app, environmentVariables, cancellationToken);
+        var permissions = new PermissionSet();
+        foreach (var call in calls)
+        {
+            foreach (var (action, grant) in call.Grants)
+                permissions.Add(action, grant);
+        }
+        var document = new PolicyDocument(permissions.ToStatements().Select(s => s.ToJson()));
+        return new PolicyAnalysisResult(document, document.ToJson(), warnings);
+    }
+
+    /// <summary>Every AWS SDK call of the app with its permissions, and the warnings, in source order.</summary>
+    internal static (IReadOnlyList<InferredCall> Calls, IReadOnlyList<PolicyWarning> Warnings) Infer(
+        AppCompilation app,
+        IReadOnlyDictionary<string, string>? environmentVariables,
+        CancellationToken cancellationToken)
+    {
         var models = new SemanticModels(app.Projects);
         var scan = SourceScan.Run(app.Projects, models, cancellationToken);
         var evaluator = new ValueEvaluator(models, scan.Writes, new EnvironmentRule(environmentVariables ?? new Dictionary<string, string>()));
         var classifier = new SdkCallClassifier(new AwsServiceCatalog());
-        var permissions = new PermissionSet();
         var appDirectory = Path.GetDirectoryName(app.ProjectPath)!;
         var warnings = scan.OpaqueCalls.Select(c => Warning(c.Location, c.Message, appDirectory)).ToList();
+        var calls = new List<InferredCall>();
 
         foreach (var (invocation, compilation) in scan.Invocations)
         {
@@ -40,26 +57,32 @@ public static class PolicyAnalyzer
             var inputs = new CallInputs(invocation, evaluator, scan.Writes);
             if (classifier.Classify(invocation, compilation, inputs) is not { } call)
                 continue;
+            var (file, line) = Position(invocation.Syntax.GetLocation(), appDirectory);
             if (call.Problem is not null)
-                warnings.Add(Warning(invocation.Syntax.GetLocation(), $"{call.Member}: {call.Problem}", appDirectory));
-            foreach (var action in call.Actions)
-                permissions.Add(action.Action, ResourceScopes.Resolve(action, inputs));
+                warnings.Add(new PolicyWarning(file, line, $"{call.Member}: {call.Problem}"));
+            calls.Add(new InferredCall(file, line, call.Member,
+                call.Actions.Select(action => (action.Action, ResourceScopes.Resolve(action, inputs))).ToArray()));
         }
 
-        var document = new PolicyDocument(permissions.ToStatements().Select(s => s.ToJson()));
-        var ordered = warnings.Distinct()
+        var orderedWarnings = warnings.Distinct()
             .OrderBy(w => w.File, StringComparer.Ordinal)
             .ThenBy(w => w.Line)
             .ThenBy(w => w.Message, StringComparer.Ordinal)
             .ToArray();
-        return new PolicyAnalysisResult(document, document.ToJson(), ordered);
+        return (calls, orderedWarnings);
     }
 
     private static PolicyWarning Warning(Location location, string message, string appDirectory)
     {
+        var (file, line) = Position(location, appDirectory);
+        return new PolicyWarning(file, line, message);
+    }
+
+    private static (string File, int Line) Position(Location location, string appDirectory)
+    {
         var span = location.GetLineSpan();
         var relative = Path.GetRelativePath(appDirectory, span.Path);
         var file = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? span.Path : relative;
-        return new PolicyWarning(file.Replace('\\', '/'), span.StartLinePosition.Line + 1, message);
+        return (file.Replace('\\', '/'), span.StartLinePosition.Line + 1);
     }
 }

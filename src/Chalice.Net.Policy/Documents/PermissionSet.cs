@@ -40,9 +40,10 @@ internal sealed class PermissionSet
             {
                 if (scope.Length > 0 && scopes.ContainsKey(""))
                     continue; // already allowed on every resource
-                var key = (SidName(prefix) + scope, string.Join('\n', resources));
+                var minimal = WithoutCovered(resources);
+                var key = (SidName(prefix) + scope, string.Join('\n', minimal));
                 if (!groups.TryGetValue(key, out var group))
-                    groups[key] = group = (new SortedSet<string>(StringComparer.Ordinal), resources.ToArray());
+                    groups[key] = group = (new SortedSet<string>(StringComparer.Ordinal), minimal);
                 group.Actions.Add(action);
             }
         }
@@ -58,6 +59,15 @@ internal sealed class PermissionSet
             }
         }
         return statements;
+    }
+
+    /// <summary>Drops resources that a trailing-wildcard resource of the same set already matches.</summary>
+    private static string[] WithoutCovered(SortedSet<string> resources)
+    {
+        var wildcards = resources.Where(r => r.IndexOf('*') == r.Length - 1).ToArray();
+        return resources
+            .Where(r => !wildcards.Any(w => w != r && r.StartsWith(w[..^1], StringComparison.Ordinal)))
+            .ToArray();
     }
 
     /// <summary><c>s3</c> → <c>S3</c>, <c>s3-object-lambda</c> → <c>S3ObjectLambda</c>: Sids are alphanumeric.</summary>

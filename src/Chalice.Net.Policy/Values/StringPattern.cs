@@ -12,6 +12,9 @@ internal readonly record struct StringPattern(string Text, bool IsPrefix) : ICom
 
     public bool IsAnything => IsPrefix && Text.Length == 0;
 
+    /// <summary>Whether this pattern matches every string <paramref name="other"/> matches.</summary>
+    public bool Covers(StringPattern other) => IsPrefix && other.Text.StartsWith(Text, StringComparison.Ordinal);
+
     public StringPattern Append(StringPattern next) =>
         IsPrefix ? this : new StringPattern(Text + next.Text, next.IsPrefix);
 

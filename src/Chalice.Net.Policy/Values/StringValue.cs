@@ -30,10 +30,12 @@ internal sealed class StringValue
 
     public static StringValue Of(IEnumerable<StringPattern> patterns, bool mayBeNull = false)
     {
-        var distinct = patterns.Distinct().Order().ToArray();
-        if (distinct.Length > MaxPatterns || distinct.Any(p => p.IsAnything))
+        var distinct = patterns.Distinct().ToArray();
+        if (distinct.Any(p => p.IsAnything))
             return Unknown;
-        return new StringValue(distinct, mayBeNull);
+        // Keep only the patterns no other pattern already covers: {"a/", "a/…"} is just "a/…".
+        var minimal = distinct.Where(p => !distinct.Any(other => other != p && other.Covers(p))).Order().ToArray();
+        return minimal.Length > MaxPatterns ? Unknown : new StringValue(minimal, mayBeNull);
     }
 
     /// <summary>The values of either expression, as for a conditional or several assignments.</summary>

@@ -1,0 +1,18 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace DynamoDbApp;
+
+// No hand-written table knows DynamoDB: its prefix comes from the SDK assembly itself.
+public sealed class Orders(IAmazonDynamoDB dynamo)
+{
+    private const string Table = "orders";
+
+    public Task Save(Dictionary<string, AttributeValue> item) => dynamo.PutItemAsync(Table, item);
+
+    public Task<GetItemResponse> Load(string id) =>
+        dynamo.GetItemAsync(Table, new Dictionary<string, AttributeValue> { ["id"] = new AttributeValue { S = id } });
+
+    public Task Transfer(List<TransactWriteItem> items) =>
+        dynamo.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items });
+}
