@@ -48,6 +48,16 @@ public sealed class CorpusFixture : IAsyncLifetime
         return CompilationFactory.Create(ProjectPath(app), descriptions.Values);
     }
 
+    /// <summary>An app made of the given source files alone, over the corpus references.</summary>
+    public AppCompilation CompileFiles(string projectPath, IReadOnlyList<string> sourceFiles) =>
+        CompilationFactory.Create(projectPath, [_references! with
+        {
+            ProjectPath = projectPath,
+            AssemblyName = Path.GetFileNameWithoutExtension(projectPath),
+            SourceFiles = sourceFiles,
+            ProjectReferences = [],
+        }]);
+
     /// <summary>The environment variables a stage of the app declares in its .chalice/config.json.</summary>
     public static IReadOnlyDictionary<string, string> Environment(string app, string stage = ChaliceConfig.DefaultStage) =>
         ChaliceConfig.Load(AppDirectory(app)).ForStage(stage).EnvironmentVariables;

@@ -89,6 +89,12 @@ internal static class IamActionTable
         [("sqs", "DeleteMessageBatch")] = [new("sqs:DeleteMessage")],
         [("sqs", "ChangeMessageVisibilityBatch")] = [new("sqs:ChangeMessageVisibility")],
 
+        // STS authorises these without the caller's identity policy: GetCallerIdentity cannot even be denied, and
+        // the federation calls are unsigned, checked against the role's trust policy. Granting them is noise.
+        [("sts", "GetCallerIdentity")] = [],
+        [("sts", "AssumeRoleWithSAML")] = [],
+        [("sts", "AssumeRoleWithWebIdentity")] = [],
+
         // DynamoDB authorises transactions and PartiQL per item action.
         [("dynamodb", "TransactGetItems")] = [new("dynamodb:GetItem")],
         [("dynamodb", "TransactWriteItems")] =
