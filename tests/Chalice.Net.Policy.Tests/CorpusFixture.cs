@@ -49,10 +49,11 @@ public sealed class CorpusFixture : IAsyncLifetime
     }
 
     /// <summary>An app made of the given source files alone, over the corpus references.</summary>
-    public AppCompilation CompileFiles(string projectPath, IReadOnlyList<string> sourceFiles) =>
+    public AppCompilation CompileFiles(string projectPath, IReadOnlyList<string> sourceFiles, bool executable = false) =>
         CompilationFactory.Create(projectPath, [_references! with
         {
             ProjectPath = projectPath,
+            OutputKind = executable ? Microsoft.CodeAnalysis.OutputKind.ConsoleApplication : Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary,
             AssemblyName = Path.GetFileNameWithoutExtension(projectPath),
             SourceFiles = sourceFiles,
             ProjectReferences = [],

@@ -106,8 +106,9 @@ internal sealed class SdkCallClassifier(AwsServiceCatalog services)
             .FirstOrDefault(found => found is not null)?.Operation;
 
     /// <summary>
-    /// Whether a member of a non-client SDK type may call AWS: it takes a service client, or its type is built
-    /// around one (a constructor takes a client), like TransferUtility or DynamoDBContext.
+    /// Whether a member of a non-client SDK type may call AWS: it takes a service client, its type is built around
+    /// one (a constructor takes a client, like TransferUtility), or it is asynchronous (the SDK's I/O, like
+    /// DynamoDBContext.SaveAsync). Request and response models and the SDK's internals make no calls.
     /// </summary>
     private static bool MakesRequests(IMethodSymbol method, INamedTypeSymbol type)
     {
@@ -115,7 +116,8 @@ internal sealed class SdkCallClassifier(AwsServiceCatalog services)
         if (ns.EndsWith(".Model", StringComparison.Ordinal) || ns.Contains(".Internal", StringComparison.Ordinal))
             return false;
         return method.Parameters.Any(p => IsServiceClient(p.Type)) ||
-               (!method.IsStatic && type.InstanceConstructors.Any(c => c.Parameters.Any(p => IsServiceClient(p.Type))));
+               (!method.IsStatic && type.InstanceConstructors.Any(c => c.Parameters.Any(p => IsServiceClient(p.Type)))) ||
+               method.ReturnType.Name is "Task" or "ValueTask" or "IAsyncEnumerable";
     }
 
     private static bool IsServiceClient(ITypeSymbol type) =>

@@ -24,11 +24,11 @@ public sealed class PolicyDocument
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Creates a document from statements.</summary>
+    /// <summary>Creates a document from copies of the statements.</summary>
     public PolicyDocument(IEnumerable<JsonObject> statements, string version = CurrentVersion)
     {
         Version = version;
-        Statements = statements.ToArray();
+        Statements = statements.Select(s => (JsonObject)s.DeepClone()).ToArray();
     }
 
     /// <summary>The policy language version.</summary>
@@ -94,7 +94,7 @@ public sealed class PolicyDocument
             .FirstOrDefault(g => g.Count() > 1);
         if (duplicateSid is not null)
             throw new PolicyFileException($"{source}: Sid \"{duplicateSid.Key}\" is used by more than one statement.");
-        return new PolicyDocument(statements.Select(s => (JsonObject)s.DeepClone()), version);
+        return new PolicyDocument(statements, version);
     }
 
     private static void ValidateStatement(JsonObject statement, string where)
