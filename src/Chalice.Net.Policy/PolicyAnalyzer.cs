@@ -51,13 +51,13 @@ public static class PolicyAnalyzer
         var warnings = scan.OpaqueCalls.Select(c => Warning(c.Location, c.Message, appDirectory)).ToList();
         var calls = new List<InferredCall>();
 
-        foreach (var (invocation, compilation) in scan.Invocations)
+        foreach (var site in scan.CallSites)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var inputs = new CallInputs(invocation, evaluator, scan.Writes);
-            if (classifier.Classify(invocation, compilation, inputs) is not { } call)
+            var inputs = new CallInputs(site.Arguments, evaluator, scan.Writes);
+            if (classifier.Classify(site.Method, site.Compilation, inputs) is not { } call)
                 continue;
-            var (file, line) = Position(invocation.Syntax.GetLocation(), appDirectory);
+            var (file, line) = Position(site.Syntax.GetLocation(), appDirectory);
             if (call.Problem is not null)
                 warnings.Add(new PolicyWarning(file, line, $"{call.Member}: {call.Problem}"));
             calls.Add(new InferredCall(file, line, call.Member,

@@ -192,6 +192,52 @@ public sealed class AnalyzerSnippetTests(CorpusFixture corpus)
         Assert.Equal(["arn:aws:s3:::top-level"], Resources(result, "S3Buckets"));
     }
 
+    [Fact]
+    public void A_method_group_passed_as_a_delegate_is_a_call_with_unknown_arguments()
+    {
+        var result = Analyze("""
+            class C(IAmazonS3 s3)
+            {
+                static Task<T> Retry<T>(Func<GetObjectRequest, CancellationToken, Task<T>> call, GetObjectRequest request) =>
+                    call(request, CancellationToken.None);
+                Task Get() => Retry(s3.GetObjectAsync, new GetObjectRequest { BucketName = "b", Key = "k" });
+            }
+            """);
+
+        Assert.Equal(["s3:GetObject"], Actions(result, "S3"));
+        Assert.Equal(["*"], Resources(result, "S3"));
+    }
+
+    [Fact]
+    public void Reading_or_deleting_a_version_needs_the_version_actions()
+    {
+        var result = Analyze("""
+            class C(IAmazonS3 s3)
+            {
+                Task Get(string version) => s3.GetObjectAsync("b", "k", version);
+                Task Delete(string? version) =>
+                    s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = "b", Key = "d", VersionId = version ?? null });
+                Task Copy() => s3.CopyObjectAsync(new CopyObjectRequest
+                {
+                    SourceBucket = "b", SourceKey = "s", SourceVersionId = "v1", DestinationBucket = "b", DestinationKey = "t",
+                });
+            }
+            """);
+
+        var statements = result.Document.Statements.Skip(1)
+            .Select(s => string.Join(' ', s["Action"]!.AsArray().Select(a => a!.GetValue<string>())) + " on " +
+                         string.Join(' ', s["Resource"]!.AsArray().Select(r => r!.GetValue<string>())));
+        // A version that may be null (any parameter) needs both actions; a constant one only the version action.
+        Assert.Equal(
+            [
+                "s3:DeleteObject s3:DeleteObjectVersion on arn:aws:s3:::b/d",
+                "s3:GetObject on arn:aws:s3:::b/k",
+                "s3:GetObjectVersion on arn:aws:s3:::b/k arn:aws:s3:::b/s",
+                "s3:PutObject on arn:aws:s3:::b/t",
+            ],
+            statements.Order(StringComparer.Ordinal));
+    }
+
     private PolicyAnalysisResult Analyze(string source, IReadOnlyDictionary<string, string>? environment = null, string outputKind = "Library")
     {
         var directory = Directory.CreateTempSubdirectory("chalice-policy-snippet-");

@@ -29,7 +29,8 @@ internal static class SdkHelperTable
                 ["DeleteS3BucketWithObjects"] =
                     [new("s3:ListBucketVersions"), new("s3:DeleteObject"), new("s3:DeleteObjectVersion"), new("s3:DeleteBucket")],
             })
-            .AddForEach(["Amazon.Runtime.SharedInterfaces.ICoreAmazonS3", "Amazon.S3.AmazonS3Client"], new()
+            // Implemented explicitly by AmazonS3Client: reachable through IAmazonS3, which extends ICoreAmazonS3.
+            .AddForEach(["Amazon.Runtime.SharedInterfaces.ICoreAmazonS3"], new()
             {
                 ["Delete"] = [new("s3:DeleteObject")],
                 ["Deletes"] = [new("s3:DeleteObject")],

@@ -1,7 +1,6 @@
 using Chalice.Policy.Actions;
 using Chalice.Policy.Values;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Chalice.Policy.Analysis;
 
@@ -22,11 +21,10 @@ internal sealed class SdkCallClassifier(AwsServiceCatalog services)
         "Dispose", "DetermineServiceOperationEndpoint",
     };
 
-    /// <summary>The SDK call an invocation makes, or null when it calls no AWS SDK member that makes requests.</summary>
-    public SdkCall? Classify(IInvocationOperation invocation, Compilation compilation, CallInputs inputs)
+    /// <summary>The SDK call a call site makes, or null when it calls no AWS SDK member that makes requests.</summary>
+    public SdkCall? Classify(IMethodSymbol target, Compilation compilation, CallInputs inputs)
     {
-        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-        method = method.OriginalDefinition;
+        var method = (target.ReducedFrom ?? target).OriginalDefinition;
         var type = method.ContainingType;
         if (type is null || !IsSdkAssembly(method.ContainingAssembly))
             return null;
@@ -78,7 +76,7 @@ internal sealed class SdkCallClassifier(AwsServiceCatalog services)
         var actions = SdkOperationNames.ToModelOperations(service.IamPrefix, operation)
             .SelectMany(model => IamActionTable.For(service.IamPrefix, model))
             .ToArray();
-        return new SdkCall(member, actions);
+        return new SdkCall(member, S3ObjectVersions.Apply(actions, inputs));
     }
 
     /// <summary>The operation of a member taking a request object: <c>GetObjectRequest</c> → <c>GetObject</c>.</summary>

@@ -8,8 +8,9 @@ namespace Chalice.Policy.Analysis;
 
 /// <summary>
 /// One pass over every syntax tree of the app (method bodies, accessors, lambdas, local functions, initializers,
-/// top-level statements alike): collects each invocation with the compilation it belongs to, records every write
-/// into the <see cref="WriteIndex"/>, and notes the calls no analysis can see into (<c>dynamic</c>, reflection).
+/// top-level statements alike): collects each call site (invocations and method groups made into delegates) with
+/// the compilation it belongs to, records every write into the <see cref="WriteIndex"/>, and notes the calls no
+/// analysis can see into (<c>dynamic</c>, reflection).
 /// </summary>
 internal sealed class SourceScan
 {
@@ -17,7 +18,7 @@ internal sealed class SourceScan
 
     private SourceScan(SemanticModels models) => _models = models;
 
-    public List<(IInvocationOperation Invocation, Compilation Compilation)> Invocations { get; } = [];
+    public List<CallSite> CallSites { get; } = [];
 
     public WriteIndex Writes { get; } = new();
 
@@ -47,7 +48,7 @@ internal sealed class SourceScan
                 switch (model.GetOperation(node, cancellationToken))
                 {
                     case IInvocationOperation invocation:
-                        Invocations.Add((invocation, compilation));
+                        CallSites.Add(new CallSite(invocation.TargetMethod, invocation.Arguments, node, compilation));
                         if (IsReflectionInvoke(invocation.TargetMethod))
                         {
                             OpaqueCalls.Add((node.GetLocation(),
@@ -61,6 +62,10 @@ internal sealed class SourceScan
                             "static type or add the actions it needs to the iam_policy_merge_file."));
                         break;
                 }
+                break;
+            case MemberAccessExpressionSyntax when node.Parent is not InvocationExpressionSyntax and not MemberAccessExpressionSyntax:
+                if (model.GetOperation(node, cancellationToken) is IMethodReferenceOperation reference)
+                    CallSites.Add(new CallSite(reference.Method, [], node, compilation));
                 break;
             case AssignmentExpressionSyntax:
                 RecordAssignment(model.GetOperation(node, cancellationToken));

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,11 +9,12 @@ namespace Chalice.Policy.Values;
 /// (<c>GetObjectAsync(bucketName, key)</c>), or as a property of the request object argument, set in its object
 /// initializer or assigned to the local that holds it (<c>request.Key = …</c>).
 /// </summary>
-internal sealed class CallInputs(IInvocationOperation invocation, ValueEvaluator evaluator, WriteIndex writes)
+internal sealed class CallInputs(ImmutableArray<IArgumentOperation> arguments, ValueEvaluator evaluator, WriteIndex writes)
 {
     /// <summary>
     /// The value of the first of <paramref name="names"/> the call provides (names match parameters
-    /// case-insensitively and request properties exactly), or null when it provides none of them.
+    /// case-insensitively and request properties exactly), or null when it provides none of them (or its arguments are
+    /// not known, for a method group).
     /// </summary>
     public StringValue? Get(params string[] names)
     {
@@ -26,12 +28,12 @@ internal sealed class CallInputs(IInvocationOperation invocation, ValueEvaluator
 
     private StringValue? Find(string name)
     {
-        foreach (var argument in invocation.Arguments)
+        foreach (var argument in arguments)
         {
             if (argument.Parameter is { } parameter && string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase))
                 return evaluator.Evaluate(argument.Value);
         }
-        foreach (var argument in invocation.Arguments)
+        foreach (var argument in arguments)
         {
             if (IsRequestObject(argument.Value.Type) && RequestProperty(Unwrap(argument.Value)!, name) is { } value)
                 return value;
