@@ -238,6 +238,22 @@ public sealed class AnalyzerSnippetTests(CorpusFixture corpus)
             statements.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void The_ICoreAmazonS3_conveniences_reached_through_IAmazonS3_are_modelled()
+    {
+        var result = Analyze("""
+            class C(IAmazonS3 s3)
+            {
+                Task Upload(Stream body) => s3.UploadObjectFromStreamAsync("core-bucket", "data/file", body, null);
+                Task Ensure() => s3.EnsureBucketExistsAsync("core-bucket");
+            }
+            """);
+
+        Assert.Equal(["s3:PutObject"], Actions(result, "S3Objects"));
+        Assert.Equal(["arn:aws:s3:::core-bucket/data/file"], Resources(result, "S3Objects"));
+        Assert.Equal(["s3:CreateBucket", "s3:ListBucket"], Actions(result, "S3Buckets"));
+    }
+
     private PolicyAnalysisResult Analyze(string source, IReadOnlyDictionary<string, string>? environment = null, string outputKind = "Library")
     {
         var directory = Directory.CreateTempSubdirectory("chalice-policy-snippet-");

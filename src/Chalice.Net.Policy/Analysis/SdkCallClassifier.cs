@@ -33,6 +33,8 @@ internal sealed class SdkCallClassifier(AwsServiceCatalog services)
         var typeName = type.ToDisplayString();
         if (SdkHelperTable.TryGet(typeName, method.Name, out var helperActions))
             return new SdkCall(member, helperActions);
+        if (IsRuntimeAssembly(method.ContainingAssembly))
+            return null; // credentials, configuration, base types: no service operation
 
         if (IsServiceClient(type))
             return ClientCall(compilation, method, type, member, inputs);
@@ -123,6 +125,10 @@ internal sealed class SdkCallClassifier(AwsServiceCatalog services)
 
     private static bool IsSdkAssembly(IAssemblySymbol? assembly) =>
         assembly?.Name.StartsWith("AWSSDK.", StringComparison.Ordinal) == true;
+
+    /// <summary>AWSSDK.Core and the AWSSDK.Extensions packages: the SDK's runtime, not a service.</summary>
+    private static bool IsRuntimeAssembly(IAssemblySymbol assembly) =>
+        assembly.Name == "AWSSDK.Core" || assembly.Name.StartsWith("AWSSDK.Extensions.", StringComparison.Ordinal);
 
     private static bool DerivesFrom(INamedTypeSymbol type, string baseTypeName)
     {

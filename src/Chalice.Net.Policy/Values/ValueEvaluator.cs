@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -115,7 +116,7 @@ internal sealed class ValueEvaluator(SemanticModels models, WriteIndex writes, E
             if (declaration.Initializer is { } initializer)
                 yield return models.OperationOf(initializer.Value);
             if (ReturnedExpression(declaration.ExpressionBody,
-                    declaration.AccessorList?.Accessors.FirstOrDefault(a => a.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GetAccessorDeclaration)))
+                    declaration.AccessorList?.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration)))
                 is { } returned)
                 yield return returned;
         }
