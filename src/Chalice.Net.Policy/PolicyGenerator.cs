@@ -12,22 +12,35 @@ public static class PolicyGenerator
 {
     private const string ChaliceDirectory = ".chalice";
 
-    /// <summary>The policy of the app in <paramref name="appDirectory"/> for the given settings.</summary>
-    /// <param name="appDirectory">The app's folder: it holds the project file and <c>.chalice/</c>.</param>
+    /// <summary>The folder holding an app's project file and <c>.chalice/</c>.</summary>
+    /// <param name="projectOrDirectory">The app's folder, or its project file.</param>
+    /// <exception cref="ProjectLoadException">Neither exists.</exception>
+    public static string AppDirectory(string projectOrDirectory)
+    {
+        if (File.Exists(projectOrDirectory))
+            return Path.GetDirectoryName(Path.GetFullPath(projectOrDirectory))!;
+        return Directory.Exists(projectOrDirectory)
+            ? Path.GetFullPath(projectOrDirectory)
+            : throw new ProjectLoadException($"Project folder '{projectOrDirectory}' does not exist.");
+    }
+
+    /// <summary>The policy of an app for the given settings of one of its stages.</summary>
+    /// <param name="projectOrDirectory">The app's folder (holding its project file and <c>.chalice/</c>), or its project file.</param>
     /// <param name="settings">The stage's policy settings.</param>
     /// <param name="cancellationToken">Cancels loading and analysis.</param>
     /// <exception cref="ProjectLoadException">The app's project cannot be loaded.</exception>
     /// <exception cref="PolicyFileException">A policy file is missing or invalid.</exception>
     public static async Task<PolicyAnalysisResult> GenerateAsync(
-        string appDirectory, PolicySettings settings, CancellationToken cancellationToken = default)
+        string projectOrDirectory, PolicySettings settings, CancellationToken cancellationToken = default)
     {
+        var appDirectory = AppDirectory(projectOrDirectory);
         if (!settings.AutogenPolicy)
         {
             var (text, document) = ReadPolicyFile(appDirectory, settings.PolicyFile, "iam_policy_file");
             return new PolicyAnalysisResult(document, text, []);
         }
 
-        var app = await AppProjectLoader.LoadAsync(appDirectory, cancellationToken);
+        var app = await AppProjectLoader.LoadAsync(projectOrDirectory, cancellationToken);
         var generated = PolicyAnalyzer.Analyze(app, settings.EnvironmentVariables, cancellationToken);
         if (settings.IamPolicyMergeFile is not { } mergeFile)
             return generated;

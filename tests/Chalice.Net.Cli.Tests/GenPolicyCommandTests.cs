@@ -57,6 +57,15 @@ public sealed class GenPolicyCommandTests
     }
 
     [Fact]
+    public async Task The_project_may_be_named_by_its_project_file()
+    {
+        var run = await RunAsync("gen-policy", "--project", Path.Combine(s_configuredApp, "ConfiguredApp.csproj"));
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        Assert.Contains("arn:aws:s3:::reports-shared/*", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_autogen_the_iam_policy_file_is_printed_verbatim()
     {
         var run = await RunAsync("gen-policy", "--project", s_configuredApp, "--stage", "prod");

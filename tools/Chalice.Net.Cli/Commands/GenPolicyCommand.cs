@@ -32,15 +32,12 @@ public static class GenPolicyCommand
     }
 
     private static async Task<int> RunAsync(
-        string projectDirectory, string stage, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string project, string stage, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         try
         {
-            var appDirectory = File.Exists(projectDirectory) ? Path.GetDirectoryName(Path.GetFullPath(projectDirectory))! : projectDirectory;
-            if (!Directory.Exists(appDirectory))
-                throw new ProjectLoadException($"Project folder '{projectDirectory}' does not exist.");
-            var settings = Settings(ChaliceConfig.Load(appDirectory).ForStage(stage));
-            var result = await PolicyGenerator.GenerateAsync(appDirectory, settings, cancellationToken);
+            var config = ChaliceConfig.Load(PolicyGenerator.AppDirectory(project)).ForStage(stage);
+            var result = await PolicyGenerator.GenerateAsync(project, Settings(config), cancellationToken);
             await output.WriteAsync(result.Json);
             foreach (var warning in result.Warnings)
                 await error.WriteLineAsync(warning.ToString());
