@@ -11,6 +11,7 @@ internal static class ResourceScopes
         ["s3"] = new S3ResourceScope(),
         ["sqs"] = new SqsResourceScope(),
         ["sts"] = new StsResourceScope(),
+        ["dynamodb"] = new DynamoDbResourceScope(),
     };
 
     public static ResourceGrant Resolve(ActionRequirement action, CallInputs inputs) =>
