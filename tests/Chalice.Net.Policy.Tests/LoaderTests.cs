@@ -28,6 +28,30 @@ public sealed class LoaderTests
     }
 
     [Fact]
+    public async Task A_multi_targeted_project_is_loaded_for_its_first_target_framework()
+    {
+        var folder = Directory.CreateTempSubdirectory("chalice-multi-");
+        try
+        {
+            var project = Path.Combine(folder.FullName, "Multi.csproj");
+            File.WriteAllText(project, """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks></PropertyGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(folder.FullName, "Code.cs"), "#if NET10_0\npublic class OnlyOnNet10 { }\n#endif\n");
+
+            var loaded = await AppProjectLoader.LoadAsync(project, TestContext.Current.CancellationToken);
+
+            Assert.NotNull(loaded.Root.GetTypeByMetadataName("OnlyOnNet10"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_missing_path_is_a_clear_error()
     {
         var missing = Path.Combine(Path.GetTempPath(), "chalice-no-such-app-" + Guid.NewGuid().ToString("N"));

@@ -15,6 +15,7 @@ namespace Chalice.Policy.Loading;
 internal static partial class MSBuildProjectReader
 {
     private const string TargetsFileName = "ChaliceNet.CollectProject.targets";
+    private const string CrossTargetingTargetsFileName = "ChaliceNet.CollectProject.CrossTargeting.targets";
     private const string ItemName = "ChaliceNetProjectItem";
 
     /// <summary>Resolves a project file or a folder holding exactly one project file to the project's full path.</summary>
@@ -37,9 +38,8 @@ internal static partial class MSBuildProjectReader
 
     public static async Task<IReadOnlyList<ProjectDescription>> ReadAsync(string projectPath, CancellationToken cancellationToken)
     {
-        var targets = Path.Combine(AppContext.BaseDirectory, "Loading", TargetsFileName);
-        if (!File.Exists(targets))
-            throw new InvalidOperationException($"{targets} is missing from the Chalice.Net installation.");
+        var targets = InstalledFile(TargetsFileName);
+        var crossTargetingTargets = InstalledFile(CrossTargetingTargetsFileName);
 
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -52,6 +52,7 @@ internal static partial class MSBuildProjectReader
                 "msbuild", projectPath, "-restore", "-nologo", "-m:1", "-nodeReuse:false",
                 "-t:ChaliceNetCollectProject",
                 $"-p:CustomAfterMicrosoftCommonTargets={targets}",
+                $"-p:CustomAfterMicrosoftCommonCrossTargetingTargets={crossTargetingTargets}",
                 "-p:BuildProjectReferences=false",
                 $"-getItem:{ItemName}",
             },
@@ -86,6 +87,12 @@ internal static partial class MSBuildProjectReader
         if (!projects.ContainsKey(projectPath))
             throw new ProjectLoadException($"MSBuild reported nothing for {projectPath}; is it a C# project?");
         return projects.Values.Select(p => p.Build()).ToArray();
+    }
+
+    private static string InstalledFile(string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Loading", name);
+        return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing from the Chalice.Net installation.");
     }
 
     private static string Metadata(JsonElement item, string name) =>
