@@ -60,8 +60,9 @@ internal static partial class MSBuildProjectReader
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
 
-        using var process = Process.Start(start)
-                            ?? throw new ProjectLoadException("Could not start 'dotnet msbuild'.");
+        using var process = Start(start);
+        // A cancelled load must not leave MSBuild running.
+        await using var cancellation = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
@@ -87,6 +88,18 @@ internal static partial class MSBuildProjectReader
         if (!projects.ContainsKey(projectPath))
             throw new ProjectLoadException($"MSBuild reported nothing for {projectPath}; is it a C# project?");
         return projects.Values.Select(p => p.Build()).ToArray();
+    }
+
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new ProjectLoadException("Could not start 'dotnet msbuild'.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new ProjectLoadException($"Could not run '{start.FileName} msbuild' ({e.Message}); is the .NET SDK installed?");
+        }
     }
 
     private static string InstalledFile(string name)
