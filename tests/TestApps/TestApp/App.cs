@@ -199,6 +199,9 @@ public partial class App
     [Route("/unencodable")]
     public object Unencodable() => new Version(1, 2);
 
+    [Route("/big/{bytes}")]
+    public string Big(int bytes) => new('x', bytes);
+
     [Route("/slow/{ms}")]
     public async Task<string> Slow(int ms, CancellationToken cancellationToken)
     {
