@@ -43,9 +43,10 @@ public sealed class LambdaPackager(IProgress<string>? progress = null)
         ];
         arguments.Add(request.Runtime == LambdaRuntimeKind.NativeAot ? "-p:ChaliceNativeAot=true" : "--self-contained=false");
         progress?.Report($"Building {project.Name} for Lambda ({flavor})");
+        string buildOutput;
         try
         {
-            await DotNetCli.RunAsync(arguments, project.Directory, progress: null, cancellationToken);
+            buildOutput = await DotNetCli.RunAsync(arguments, project.Directory, progress: null, cancellationToken);
         }
         catch (DotNetCommandException e) when (request.Runtime == LambdaRuntimeKind.NativeAot && request.Architecture == LambdaArchitecture.Arm64
                                                && e.Message.Contains("linker", StringComparison.OrdinalIgnoreCase))
@@ -84,7 +85,10 @@ public sealed class LambdaPackager(IProgress<string>? progress = null)
             request.Runtime == LambdaRuntimeKind.NativeAot ? "bootstrap" : assemblyName,
             request.Architecture == LambdaArchitecture.Arm64 ? "arm64" : "x86_64",
             files.Keys.Order(StringComparer.Ordinal).ToArray(),
-            FindAppAssembly(artifacts, assemblyName));
+            FindAppAssembly(artifacts, assemblyName))
+        {
+            BuildWarnings = DotNetCli.Warnings(buildOutput),
+        };
     }
 
     /// <summary>The IL assembly the build compiled (under the artifacts' obj folder), which holds the app manifest.</summary>
