@@ -79,9 +79,11 @@ public static partial class LocalEmulator
             Environment.SetEnvironmentVariable(name, value);
         var useLocalAws = stage.LocalAws && !options.UseRealAws;
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // The emptiest host: no configuration sources, no default logging, Kestrel without HTTPS or HTTP/3, since
+        // start-up time is part of the local loop.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = definition.Name });
+        builder.WebHost.UseKestrelCore();
         var console = new BatchingConsoleLoggerProvider();
-        builder.Logging.ClearProviders();
         builder.Logging.AddProvider(console);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         ListenOptions? s3Endpoint = null;
