@@ -9,17 +9,19 @@ public static class ProxyEventJson
 {
     /// <summary>Reads a REST API (payload 1.0) event.</summary>
     /// <exception cref="JsonException">The JSON does not match the event's shape.</exception>
-    public static ApiGatewayProxyRequest ParseRestEvent(ReadOnlySpan<byte> json) => Parse(json, ChaliceJsonContext.Wire.ApiGatewayProxyRequest);
+    public static ApiGatewayProxyRequest ParseRestEvent(ReadOnlySpan<byte> json) =>
+        FastProxyEventReader.TryReadRestEvent(json) ?? ParseGeneral(json, ChaliceJsonContext.Wire.ApiGatewayProxyRequest);
 
     /// <summary>Reads an HTTP API payload 2.0 event.</summary>
     /// <exception cref="JsonException">The JSON does not match the event's shape.</exception>
-    public static HttpApiV2ProxyRequest ParseHttpApiEvent(ReadOnlySpan<byte> json) => Parse(json, ChaliceJsonContext.Wire.HttpApiV2ProxyRequest);
+    public static HttpApiV2ProxyRequest ParseHttpApiEvent(ReadOnlySpan<byte> json) =>
+        FastProxyEventReader.TryReadHttpApiEvent(json) ?? ParseGeneral(json, ChaliceJsonContext.Wire.HttpApiV2ProxyRequest);
 
     /// <summary>Reads a REST API proxy response.</summary>
-    public static ApiGatewayProxyResponse ParseRestResponse(ReadOnlySpan<byte> json) => Parse(json, ChaliceJsonContext.Wire.ApiGatewayProxyResponse);
+    public static ApiGatewayProxyResponse ParseRestResponse(ReadOnlySpan<byte> json) => ParseGeneral(json, ChaliceJsonContext.Wire.ApiGatewayProxyResponse);
 
     /// <summary>Reads a payload 2.0 response.</summary>
-    public static HttpApiV2ProxyResponse ParseHttpApiResponse(ReadOnlySpan<byte> json) => Parse(json, ChaliceJsonContext.Wire.HttpApiV2ProxyResponse);
+    public static HttpApiV2ProxyResponse ParseHttpApiResponse(ReadOnlySpan<byte> json) => ParseGeneral(json, ChaliceJsonContext.Wire.HttpApiV2ProxyResponse);
 
     /// <summary>Writes a REST API event.</summary>
     public static byte[] Serialize(ApiGatewayProxyRequest value) => JsonSerializer.SerializeToUtf8Bytes(value, ChaliceJsonContext.Wire.ApiGatewayProxyRequest);
@@ -33,6 +35,12 @@ public static class ProxyEventJson
     /// <summary>Writes a payload 2.0 response.</summary>
     public static byte[] Serialize(HttpApiV2ProxyResponse value) => JsonSerializer.SerializeToUtf8Bytes(value, ChaliceJsonContext.Wire.HttpApiV2ProxyResponse);
 
-    private static T Parse<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo) =>
+    /// <summary>The general deserializer alone, without the fast path (for tests that compare the two).</summary>
+    internal static ApiGatewayProxyRequest ParseRestEventGeneral(ReadOnlySpan<byte> json) => ParseGeneral(json, ChaliceJsonContext.Wire.ApiGatewayProxyRequest);
+
+    /// <inheritdoc cref="ParseRestEventGeneral" />
+    internal static HttpApiV2ProxyRequest ParseHttpApiEventGeneral(ReadOnlySpan<byte> json) => ParseGeneral(json, ChaliceJsonContext.Wire.HttpApiV2ProxyRequest);
+
+    private static T ParseGeneral<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo) =>
         JsonSerializer.Deserialize(json, typeInfo) ?? throw new JsonException($"A {typeof(T).Name} cannot be null.");
 }
