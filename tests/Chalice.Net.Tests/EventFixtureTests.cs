@@ -11,13 +11,6 @@ namespace Chalice.Tests;
 /// </summary>
 public sealed class EventFixtureTests
 {
-    // Members whose values are maps keyed by data (header names, parameter names): their keys keep their case.
-    private static readonly HashSet<string> s_maps = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "headers", "multiValueHeaders", "queryStringParameters", "multiValueQueryStringParameters",
-        "pathParameters", "stageVariables", "authorizer",
-    };
-
     public static TheoryData<string> SampleEvents()
     {
         // The non-API samples (S3, SQS, SNS, token authorizer, responses) have their own shapes and are not proxy events.
@@ -50,7 +43,7 @@ public sealed class EventFixtureTests
     public void RecordedEventRoundTripsAndReadsThroughRequest(string fixture)
     {
         // Upstream re-serialised the events with PascalCase member names; AWS sends camelCase.
-        var json = CamelCase(JsonNode.Parse(SharedFixtures.ReadText(fixture))!, parent: null);
+        var json = RecordedEvents.CamelCase(JsonNode.Parse(SharedFixtures.ReadText(fixture))!, parent: null);
         AssertRoundTripAndRequest(json);
     }
 
@@ -152,22 +145,6 @@ public sealed class EventFixtureTests
 
     private static IEnumerable<(string Name, string[] Values)> MultiMap(JsonNode? node) =>
         node is JsonObject map ? map.Select(p => (p.Key, p.Value!.AsArray().Select(v => v!.GetValue<string>()).ToArray())) : [];
-
-    private static JsonNode CamelCase(JsonNode node, string? parent)
-    {
-        if (node is JsonArray array)
-            return new JsonArray(array.Select(item => item is null ? null : CamelCase(item, parent)).ToArray());
-        if (node is not JsonObject obj)
-            return node.DeepClone();
-        var keepKeys = parent is not null && s_maps.Contains(parent);
-        var result = new JsonObject();
-        foreach (var (name, value) in obj)
-        {
-            var key = keepKeys ? name : char.ToLowerInvariant(name[0]) + name[1..];
-            result[key] = value is null ? null : CamelCase(value, keepKeys ? null : key);
-        }
-        return result;
-    }
 
     private enum EventKind
     {

@@ -1,12 +1,26 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Chalice.Hosting;
+using Chalice.Lambda;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chalice.TestApp;
 
 [ChaliceApp("testapp")]
-public partial class App(IGreeter greeter)
+public partial class App
 {
+    private readonly IGreeter _greeter;
+    private readonly IChaliceLogger _log;
+
+    public App(IGreeter greeter, IChaliceLogger log)
+    {
+        // Lets the Lambda tests prove that a failing start-up is reported to /init/error.
+        if (Environment.GetEnvironmentVariable("TESTAPP_FAIL_INIT") is { Length: > 0 } reason)
+            throw new InvalidOperationException(reason);
+        _greeter = greeter;
+        _log = log;
+    }
+
     public static void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<IGreeter, Greeter>();
@@ -136,7 +150,7 @@ public partial class App(IGreeter greeter)
 
     [Route("/greet/{name}")]
     public string Greet(string name, [FromServices] RequestScope scope, Request request) =>
-        $"{greeter.Greet(name)} ({(scope.Id != Guid.Empty ? "scoped" : "?")}, {request.UriParams["name"]})";
+        $"{_greeter.Greet(name)} ({(scope.Id != Guid.Empty ? "scoped" : "?")}, {request.UriParams["name"]})";
 
     [Route("/object/{kind}")]
     public object? AnyObject(string kind) => kind switch
@@ -159,6 +173,34 @@ public partial class App(IGreeter greeter)
         response.Headers.Add("Set-Cookie", "b=2");
         return response;
     }
+
+    [Route("/lambda-context")]
+    public JsonObject LambdaContextInfo(ILambdaContext context) => new()
+    {
+        ["requestId"] = context.AwsRequestId,
+        ["functionArn"] = context.InvokedFunctionArn,
+        ["functionName"] = context.FunctionName,
+        ["remainingMs"] = context.RemainingTime.TotalMilliseconds,
+        ["deadline"] = context.Deadline.ToUnixTimeMilliseconds(),
+        ["traceId"] = context.TraceId,
+        ["traceEnv"] = Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID"),
+        ["clientContext"] = context.ClientContext,
+        ["cognitoIdentity"] = context.CognitoIdentity,
+    };
+
+    [Route("/log/{message}")]
+    public string Log(string message)
+    {
+        _log.Log(ChaliceLogLevel.Information, message);
+        return "logged";
+    }
+
+    /// <summary>Returns a value no JSON context describes: encoding the response fails, so the function fails.</summary>
+    [Route("/unencodable")]
+    public object Unencodable() => new Version(1, 2);
+
+    [Route("/big/{bytes}")]
+    public string Big(int bytes) => new('x', bytes);
 
     [Route("/slow/{ms}")]
     public async Task<string> Slow(int ms, CancellationToken cancellationToken)

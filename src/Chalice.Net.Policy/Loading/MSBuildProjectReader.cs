@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Chalice.Policy.Loading;
+
+/// <summary>
+/// Asks MSBuild what a project and the projects it references compile: one <c>dotnet msbuild -restore</c> that runs
+/// <c>ChaliceNetCollectProject</c> (imported from <c>ChaliceNet.CollectProject.targets</c>) and prints its items as
+/// JSON. Reference resolution runs exactly as in a build, but nothing is compiled, so referenced projects need not
+/// have been built.
+/// </summary>
+internal static partial class MSBuildProjectReader
+{
+    private const string TargetsFileName = "ChaliceNet.CollectProject.targets";
+    private const string CrossTargetingTargetsFileName = "ChaliceNet.CollectProject.CrossTargeting.targets";
+    private const string ItemName = "ChaliceNetProjectItem";
+
+    /// <summary>Resolves a project file or a folder holding exactly one project file to the project's full path.</summary>
+    public static string ResolveProjectPath(string projectOrDirectory)
+    {
+        var full = Path.GetFullPath(projectOrDirectory);
+        if (File.Exists(full))
+            return full;
+        if (!Directory.Exists(full))
+            throw new ProjectLoadException($"Project path '{projectOrDirectory}' does not exist.");
+        var candidates = Directory.GetFiles(full, "*.csproj");
+        return candidates.Length switch
+        {
+            1 => candidates[0],
+            0 => throw new ProjectLoadException($"No .csproj file in '{full}'."),
+            _ => throw new ProjectLoadException(
+                $"'{full}' holds several project files ({string.Join(", ", candidates.Select(Path.GetFileName).Order())}); name one."),
+        };
+    }
+
+    public static async Task<IReadOnlyList<ProjectDescription>> ReadAsync(string projectPath, CancellationToken cancellationToken)
+    {
+        var targets = InstalledFile(TargetsFileName);
+        var crossTargetingTargets = InstalledFile(CrossTargetingTargetsFileName);
+
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(projectPath)!,
+            ArgumentList =
+            {
+                "msbuild", projectPath, "-restore", "-nologo", "-m:1", "-nodeReuse:false",
+                "-t:ChaliceNetCollectProject",
+                $"-p:CustomAfterMicrosoftCommonTargets={targets}",
+                $"-p:CustomAfterMicrosoftCommonCrossTargetingTargets={crossTargetingTargets}",
+                "-p:BuildProjectReferences=false",
+                $"-getItem:{ItemName}",
+            },
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var process = Start(start);
+        // A cancelled load must not leave MSBuild running.
+        await using var cancellation = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+
+        if (process.ExitCode != 0)
+            throw new ProjectLoadException($"Could not load {projectPath}: {FirstError(await errors + "\n" + await output)}");
+        return Parse(await output, projectPath);
+    }
+
+    /// <summary>Turns MSBuild's <c>-getItem</c> JSON into one description per project.</summary>
+    internal static IReadOnlyList<ProjectDescription> Parse(string json, string projectPath)
+    {
+        using var document = JsonDocument.Parse(json);
+        var items = document.RootElement.GetProperty("Items").GetProperty(ItemName);
+        var projects = new Dictionary<string, ProjectBuilder>(StringComparer.Ordinal);
+        foreach (var item in items.EnumerateArray())
+        {
+            var project = Metadata(item, "Project");
+            if (!projects.TryGetValue(project, out var builder))
+                projects[project] = builder = new ProjectBuilder(project);
+            builder.Add(Metadata(item, "Kind"), item);
+        }
+        if (!projects.ContainsKey(projectPath))
+            throw new ProjectLoadException($"MSBuild reported nothing for {projectPath}; is it a C# project?");
+        return projects.Values.Select(p => p.Build()).ToArray();
+    }
+
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new ProjectLoadException("Could not start 'dotnet msbuild'.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new ProjectLoadException($"Could not run '{start.FileName} msbuild' ({e.Message}); is the .NET SDK installed?");
+        }
+    }
+
+    private static string InstalledFile(string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Loading", name);
+        return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing from the Chalice.Net installation.");
+    }
+
+    private static string Metadata(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
+
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    private static string FirstError(string log)
+    {
+        var match = ErrorLine().Match(log);
+        return match.Success ? match.Value.Trim() : "dotnet msbuild failed: " + log.Trim().Split('\n')[0];
+    }
+
+    [GeneratedRegex(@"error [A-Z]+\d+:.*")]
+    private static partial Regex ErrorLine();
+
+    private sealed class ProjectBuilder(string projectPath)
+    {
+        private readonly List<string> _sources = [];
+        private readonly SortedSet<string> _references = new(StringComparer.Ordinal);
+        private readonly SortedSet<string> _projectReferences = new(StringComparer.Ordinal);
+        private readonly List<GlobalUsing> _usings = [];
+        private JsonElement? _properties;
+
+        public void Add(string kind, JsonElement item)
+        {
+            var identity = Metadata(item, "Identity");
+            switch (kind)
+            {
+                case "Project":
+                    _properties = item;
+                    break;
+                case "Compile" when !_sources.Contains(identity):
+                    _sources.Add(identity);
+                    break;
+                case "Reference":
+                    _references.Add(identity);
+                    break;
+                case "ProjectReference":
+                    _projectReferences.Add(identity);
+                    break;
+                case "Using":
+                    _usings.Add(new GlobalUsing(identity, Metadata(item, "Alias") is { Length: > 0 } alias ? alias : null,
+                        string.Equals(Metadata(item, "Static"), "true", StringComparison.OrdinalIgnoreCase)));
+                    break;
+            }
+        }
+
+        public ProjectDescription Build()
+        {
+            var properties = _properties ?? throw new ProjectLoadException($"MSBuild reported no properties for {projectPath}.");
+            var intermediate = Metadata(properties, "IntermediateOutputPath");
+            return new ProjectDescription
+            {
+                ProjectPath = projectPath,
+                AssemblyName = Metadata(properties, "AssemblyName"),
+                OutputKind = Metadata(properties, "OutputType").ToLowerInvariant() switch
+                {
+                    "exe" => OutputKind.ConsoleApplication,
+                    "winexe" => OutputKind.WindowsApplication,
+                    _ => OutputKind.DynamicallyLinkedLibrary,
+                },
+                LanguageVersion = LanguageVersionFacts.TryParse(Metadata(properties, "LangVersion"), out var version)
+                    ? version
+                    : LanguageVersion.Latest,
+                PreprocessorSymbols = Metadata(properties, "DefineConstants")
+                    .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Nullable = Enum.TryParse<NullableContextOptions>(Metadata(properties, "Nullable"), ignoreCase: true, out var nullable)
+                    ? nullable
+                    : NullableContextOptions.Disable,
+                AllowUnsafe = string.Equals(Metadata(properties, "AllowUnsafeBlocks"), "true", StringComparison.OrdinalIgnoreCase),
+                // Files under obj/ are the SDK's generated ones (global usings, assembly attributes): they exist only
+                // after a build and are not needed; global usings are rebuilt from the Using items instead.
+                SourceFiles = _sources
+                    .Where(f => intermediate.Length == 0 || !f.StartsWith(intermediate, StringComparison.Ordinal))
+                    .Where(File.Exists)
+                    .ToArray(),
+                MetadataReferences = _references.ToArray(),
+                ProjectReferences = _projectReferences.ToArray(),
+                GlobalUsings = _usings.Distinct().ToArray(),
+            };
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.IO.Compression;
+using Chalice.Deploy.Building;
+using Chalice.Deploy.Packaging;
+using Chalice.Tests;
+
+namespace Chalice.Lambda.Tests;
+
+/// <summary>
+/// Builds each Lambda package at most once per test run (Native AOT publishes take most of a minute), on demand.
+/// </summary>
+public sealed class LambdaPackages
+{
+    private readonly Lazy<Task<LambdaPackage>> _testAppAot = new(() => Package("tests/TestApps/TestApp", LambdaRuntimeKind.NativeAot));
+    private readonly Lazy<Task<LambdaPackage>> _testAppManaged = new(() => Package("tests/TestApps/TestApp", LambdaRuntimeKind.Managed));
+    private readonly Lazy<Task<LambdaPackage>> _s3TestAot = new(() => Package("samples/S3Test", LambdaRuntimeKind.NativeAot));
+
+    public Task<LambdaPackage> TestAppAot => _testAppAot.Value;
+
+    public Task<LambdaPackage> TestAppManaged => _testAppManaged.Value;
+
+    public Task<LambdaPackage> S3TestAot => _s3TestAot.Value;
+
+    public static Task<LambdaPackage> Package(string relativeProject, LambdaRuntimeKind runtime, string? outputDirectory = null) =>
+        new LambdaPackager().PackageAsync(new PackageRequest(
+            AppProject.Find(RepoPaths.InRepo(relativeProject.Split('/'))),
+            runtime,
+            OutputDirectory: outputDirectory ?? Directory.CreateTempSubdirectory("chalice-package-").FullName));
+
+    /// <summary>Unzips a package into a fresh folder, as Lambda does.</summary>
+    public static string Extract(LambdaPackage package)
+    {
+        var folder = Directory.CreateTempSubdirectory("chalice-task-").FullName;
+        ZipFile.ExtractToDirectory(package.ZipPath, folder);
+        return folder;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LambdaPackagesCollection : ICollectionFixture<LambdaPackages>
+{
+    public const string Name = "Lambda packages";
+}

@@ -1,0 +1,93 @@
+using Chalice.Local.Lambda;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json.Nodes;
+using Chalice.Deploy.Manifest;
+using Chalice.Deploy.Packaging;
+using Chalice.Events;
+
+namespace Chalice.Lambda.Tests;
+
+/// <summary>What goes into a Lambda package, and that it is the same bytes every time.</summary>
+[Collection(LambdaPackagesCollection.Name)]
+public sealed class PackageTests(LambdaPackages packages)
+{
+    [Fact]
+    public async Task TheNativeAotPackageIsOneExecutableBootstrapWithoutTheLocalEmulator()
+    {
+        var package = await packages.TestAppAot;
+        Assert.Equal(("provided.al2023", "bootstrap", "x86_64"), (package.Runtime, package.Handler, package.Architecture));
+        using var zip = ZipFile.OpenRead(package.ZipPath);
+        var entry = Assert.Single(zip.Entries);
+        Assert.Equal("bootstrap", entry.FullName);
+        Assert.Equal(0b111_101_101, (entry.ExternalAttributes >> 16) & 0x1FF);
+        Assert.True(package.Size < 5 * 1024 * 1024, $"the package is {package.Size} bytes");
+
+        using var binary = new MemoryStream();
+        await using (var stream = entry.Open())
+            await stream.CopyToAsync(binary);
+        var text = Encoding.ASCII.GetString(binary.ToArray());
+        // (The bare text "Microsoft.AspNetCore" does appear: the BCL's DiagnosticSource carries ASP.NET Core's
+        // activity names as constants. Kestrel's and the emulator's own names must not.)
+        Assert.DoesNotContain("Kestrel", text);
+        Assert.DoesNotContain("Chalice.Local", text);
+        Assert.DoesNotContain("LocalEmulator", text);
+    }
+
+    [Fact]
+    public async Task TheManagedPackageHasTheAppAndNoAspNetCore()
+    {
+        var package = await packages.TestAppManaged;
+        Assert.Equal(("dotnet10", "TestApp", "x86_64"), (package.Runtime, package.Handler, package.Architecture));
+        Assert.Contains("TestApp.dll", package.Entries);
+        Assert.Contains("TestApp.runtimeconfig.json", package.Entries);
+        Assert.Contains("Chalice.Net.dll", package.Entries);
+        Assert.DoesNotContain(package.Entries, e => e.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || e.StartsWith("Chalice.Net.Local", StringComparison.Ordinal));
+        Assert.DoesNotContain(package.Entries, e => e.EndsWith(".pdb", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheManagedPackageServesInExecutableAssemblyMode()
+    {
+        var package = await packages.TestAppManaged;
+        await using var runtime = await LocalRuntimeApi.StartAsync();
+        using var function = FunctionProcess.Start(LambdaPackages.Extract(package), package.Handler, runtime.Address);
+
+        var result = await runtime.InvokeAsync(ProxyEventJson.Serialize(new ApiGatewayProxyRequest
+        {
+            Resource = "/double/{n}",
+            Path = "/double/21",
+            HttpMethod = "GET",
+            PathParameters = new() { ["n"] = "21" },
+        })).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.False(result.IsError, Encoding.UTF8.GetString(result.Body));
+        Assert.Equal("42", JsonNode.Parse(result.Body)!["body"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PackagingTheSameSourceTwiceGivesTheSameBytes()
+    {
+        var first = await packages.TestAppManaged;
+        var second = await LambdaPackages.Package("tests/TestApps/TestApp", LambdaRuntimeKind.Managed);
+        Assert.NotEqual(first.ZipPath, second.ZipPath);
+        Assert.Equal(await File.ReadAllBytesAsync(first.ZipPath), await File.ReadAllBytesAsync(second.ZipPath));
+        Assert.Equal(first.CodeSha256, second.CodeSha256);
+
+        var aot = await packages.TestAppAot;
+        var aotAgain = await LambdaPackages.Package("tests/TestApps/TestApp", LambdaRuntimeKind.NativeAot);
+        Assert.Equal(aot.CodeSha256, aotAgain.CodeSha256);
+    }
+
+    [Fact]
+    public async Task TheManifestOfThePackagedAppListsItsRoutes()
+    {
+        var manifest = AppManifest.Read((await packages.TestAppManaged).AppAssemblyPath);
+        Assert.Equal("testapp", manifest.Name);
+        Assert.Equal("api_handler", Assert.Single(manifest.Functions).Name);
+        var users = manifest.Routes.Single(r => r.Path == "/users/{id}");
+        Assert.Equal(["GET"], users.Methods);
+        Assert.Equal("GetUser", users.Handler);
+        Assert.Equal("https://example.com", manifest.Routes.Single(r => r.Path == "/cors/custom").Cors!.AllowOrigin);
+    }
+}

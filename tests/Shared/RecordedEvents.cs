@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace Chalice.Tests;
+
+/// <summary>
+/// The request events recorded from real API Gateway deployments (<c>shared/fixtures/apigateway/recorded</c>), with
+/// their member names turned back into the camelCase AWS sends (upstream re-serialised them in PascalCase).
+/// </summary>
+internal static class RecordedEvents
+{
+    // Members whose values are maps keyed by data (header names, parameter names): their keys keep their case.
+    private static readonly HashSet<string> s_maps = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "headers", "multiValueHeaders", "queryStringParameters", "multiValueQueryStringParameters",
+        "pathParameters", "stageVariables", "authorizer",
+    };
+
+    /// <summary>The request-event cases: file name, API type (<c>rest</c>, <c>httpv1</c>, <c>httpv2</c>) and event.</summary>
+    public static IReadOnlyList<(string File, string ApiType, JsonObject Event)> Load()
+    {
+        var manifest = JsonNode.Parse(SharedFixtures.ReadText("apigateway/recorded/cases.json"))!;
+        return manifest["cases"]!.AsArray()
+            .Where(c => c!["kind"]!.GetValue<string>() == "request-event")
+            .Select(c =>
+            {
+                var file = c!["file"]!.GetValue<string>();
+                var snapshot = JsonNode.Parse(SharedFixtures.ReadText($"apigateway/recorded/{file}"))!;
+                return (file, c["apiType"]!.GetValue<string>(), (JsonObject)CamelCase(snapshot, parent: null));
+            })
+            .ToArray();
+    }
+
+    /// <summary>Turns PascalCase member names into camelCase, except the keys of map-valued members.</summary>
+    public static JsonNode CamelCase(JsonNode node, string? parent)
+    {
+        if (node is JsonArray array)
+            return new JsonArray(array.Select(item => item is null ? null : CamelCase(item, parent)).ToArray());
+        if (node is not JsonObject obj)
+            return node.DeepClone();
+        var keepKeys = parent is not null && s_maps.Contains(parent);
+        var result = new JsonObject();
+        foreach (var (name, value) in obj)
+        {
+            var key = keepKeys ? name : char.ToLowerInvariant(name[0]) + name[1..];
+            result[key] = value is null ? null : CamelCase(value, keepKeys ? null : key);
+        }
+        return result;
+    }
+}

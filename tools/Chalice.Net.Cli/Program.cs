@@ -1,0 +1,3 @@
+using Chalice.Cli;
+
+return await ChaliceCli.Create().Parse(args).InvokeAsync();
