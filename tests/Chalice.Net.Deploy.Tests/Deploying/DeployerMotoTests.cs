@@ -274,10 +274,7 @@ public sealed class DeployerMotoTests(MotoServer moto, PackagedApps apps) : ICla
     [Fact]
     public async Task The_bigger_test_app_gets_every_route_with_its_methods()
     {
-        // moto 5.2.1 cannot import a MOCK integration without a uri (AWS needs none), so the CORS preflights are
-        // checked in OpenApiDocumentTests and left out here.
-        var packaged = await apps.TestApp;
-        var app = packaged with { Manifest = packaged.Manifest with { Routes = [.. packaged.Manifest.Routes.Select(r => r with { Cors = null })] } };
+        var app = (await apps.TestApp).WithoutCors();
         _harness.AppName = "testapp";
 
         var (result, _) = await _harness.DeployAsync(_harness.Spec(app));
