@@ -45,6 +45,12 @@ public static class DeployCommand
             : await console.StatusAsync($"Building {workspace.Project.Name} for Lambda ({workspace.Stage.LambdaRuntime}, {workspace.Stage.LambdaArchitecture})…",
                 () => workspace.PackageAsync(outputDirectory: null, cancellationToken));
         var spec = workspace.Spec(package, manifest, parse.InvocationConfiguration.Error);
+        if (workspace.Stage.ManageIamRole)
+        {
+            // Analysed before planning, so that the AWS phase's time and calls are the deployer's alone.
+            var policy = await console.StatusAsync("Inferring the IAM policy…", () => spec.Policy(cancellationToken));
+            spec = spec with { Policy = _ => Task.FromResult(policy) };
+        }
 
         var calls = new AwsCallRecorder();
         using var clients = new AwsClients(settings, new AwsClientOptions { Observer = calls });
