@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Chalice.Configuration;
 
 namespace Chalice.Deploy;
 
@@ -35,18 +36,18 @@ public sealed partial record ResourceNames(string App, string Stage)
     public string TagValue => $"app={App}:stage={Stage}";
 
     /// <summary>The names for an app's stage.</summary>
-    /// <exception cref="ArgumentException">The names would not be valid IAM role and Lambda function names.</exception>
+    /// <exception cref="ChaliceConfigException">The names would not be valid IAM role and Lambda function names.</exception>
     public static ResourceNames For(string app, string stage)
     {
         // Role and function names allow letters, digits and -_ (IAM also +=,.@) up to 64 characters.
         if (!NamePart().IsMatch(app))
-            throw new ArgumentException($"The app name '{app}' may only contain letters, digits, '-' and '_'.", nameof(app));
+            throw new ChaliceConfigException($"The app name '{app}' may only contain letters, digits, '-' and '_'.");
         if (!NamePart().IsMatch(stage))
-            throw new ArgumentException($"The stage name '{stage}' may only contain letters, digits, '-' and '_'.", nameof(stage));
+            throw new ChaliceConfigException($"The stage name '{stage}' may only contain letters, digits, '-' and '_'.");
         var names = new ResourceNames(app, stage);
         return names.Base.Length <= 64
             ? names
-            : throw new ArgumentException($"'{names.Base}' is longer than the 64 characters IAM and Lambda allow; shorten the app or stage name.");
+            : throw new ChaliceConfigException($"'{names.Base}' is longer than the 64 characters IAM and Lambda allow; shorten the app or stage name.");
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
