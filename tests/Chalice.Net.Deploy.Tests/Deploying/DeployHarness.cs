@@ -22,14 +22,17 @@ internal sealed class DeployHarness : IDisposable
     private readonly string _appDirectory = Directory.CreateTempSubdirectory("chalice-deploy-").FullName;
     private readonly List<AwsClients> _clients = [];
 
-    public DeployHarness(Uri endpoint)
+    /// <param name="endpoint">Where the clients send.</param>
+    /// <param name="transport">The handler under the capture (a socket handler by default).</param>
+    public DeployHarness(Uri endpoint, HttpMessageHandler? transport = null)
     {
         _endpoint = endpoint;
         Store = new DeployedStateStore(_appDirectory);
+        Capture = new CapturingHandler(transport);
     }
 
     /// <summary>Every request sent so far, as it left the client.</summary>
-    public CapturingHandler Capture { get; } = new();
+    public CapturingHandler Capture { get; }
 
     public DeployedStateStore Store { get; }
 
