@@ -41,14 +41,24 @@ public sealed partial class ToolInstallTests : IDisposable
         Assert.True(created.ExitCode == 0, created.Error);
         Assert.Contains($"Version=\"{version}\"", File.ReadAllText(Path.Combine(_root, "demo", "demo.csproj")), StringComparison.Ordinal);
 
-        var start = new ProcessStartInfo("dotnet")
+        var demo = Path.Combine(_root, "demo");
+        await AssertServesAsync("dotnet", ["run", "--", "--port", "0"], demo, environment);
+        // chalice-net local runs the same emulator through dotnet run.
+        await AssertServesAsync(Path.Combine(tools, "chalice-net"), ["local", "--port", "0"], demo, environment);
+    }
+
+    /// <summary>Starts the app, GETs both of the scaffold's routes, and stops it.</summary>
+    private static async Task AssertServesAsync(string program, string[] arguments, string directory, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(program)
         {
-            ArgumentList = { "run", "--", "--port", "0" },
-            WorkingDirectory = Path.Combine(_root, "demo"),
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         using var app = Process.Start(start)!;
