@@ -79,13 +79,12 @@ public static partial class LocalEmulator
             Environment.SetEnvironmentVariable(name, value);
         var useLocalAws = stage.LocalAws && !options.UseRealAws;
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss ";
-        });
+        // The emptiest host: no configuration sources, no default logging, Kestrel without HTTPS or HTTP/3, since
+        // start-up time is part of the local loop.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = definition.Name });
+        builder.WebHost.UseKestrelCore();
+        var console = new BatchingConsoleLoggerProvider();
+        builder.Logging.AddProvider(console);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         ListenOptions? s3Endpoint = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -132,6 +131,7 @@ public static partial class LocalEmulator
         catch (IOException e)
         {
             await web.DisposeAsync();
+            console.Dispose();
             throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
         }
 
@@ -151,6 +151,7 @@ public static partial class LocalEmulator
         {
             await web.StopAsync(CancellationToken.None);
             await web.DisposeAsync();
+            console.Dispose();
             throw;
         }
         var gateway = new ApiGatewaySimulator(application.Routes, new GatewayOptions
@@ -165,7 +166,7 @@ public static partial class LocalEmulator
         var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
             .Select(a => new Uri(a))
             .First(a => s3Address is null || a.Port != s3Address.Port);
-        return new RunningEmulator(web, application, address, s3Address);
+        return new RunningEmulator(web, application, console, address, s3Address);
     }
 
     private static void Listen(KestrelServerOptions kestrel, string host, int port)
@@ -225,11 +226,13 @@ public sealed class RunningEmulator : IAsyncDisposable
 {
     private readonly WebApplication _web;
     private readonly ChaliceApplication _application;
+    private readonly BatchingConsoleLoggerProvider _console;
 
-    internal RunningEmulator(WebApplication web, ChaliceApplication application, Uri baseAddress, Uri? s3Endpoint)
+    internal RunningEmulator(WebApplication web, ChaliceApplication application, BatchingConsoleLoggerProvider console, Uri baseAddress, Uri? s3Endpoint)
     {
         _web = web;
         _application = application;
+        _console = console;
         BaseAddress = baseAddress;
         S3Endpoint = s3Endpoint;
     }
@@ -252,5 +255,6 @@ public sealed class RunningEmulator : IAsyncDisposable
         await _web.StopAsync();
         await _web.DisposeAsync();
         await _application.DisposeAsync();
+        _console.Dispose(); // writes what is still queued
     }
 }

@@ -30,10 +30,12 @@ public sealed class FunctionProcess : IDisposable
     /// Starts the function in <paramref name="folder"/> the way Lambda does: <c>./bootstrap</c> for provided.al2023, or
     /// <c>dotnet App.dll</c> for the managed runtime's executable-assembly mode.
     /// </summary>
-    public static FunctionProcess Start(string folder, string handler, string runtimeApi, IDictionary<string, string>? environment = null)
+    /// <param name="emulator">A command that runs a foreign-architecture bootstrap (e.g. qemu), with its arguments.</param>
+    public static FunctionProcess Start(
+        string folder, string handler, string runtimeApi, IDictionary<string, string>? environment = null, string[]? emulator = null)
     {
         var start = handler == "bootstrap"
-            ? new ProcessStartInfo(Path.Combine(folder, "bootstrap"))
+            ? emulator is null ? new ProcessStartInfo(Path.Combine(folder, "bootstrap")) : new ProcessStartInfo(emulator[0], [.. emulator[1..], Path.Combine(folder, "bootstrap")])
             : new ProcessStartInfo("dotnet", Path.Combine(folder, handler + ".dll"));
         start.WorkingDirectory = folder;
         start.RedirectStandardOutput = true;

@@ -20,10 +20,12 @@ public sealed class LambdaPackages
 
     public Task<LambdaPackage> S3TestAot => _s3TestAot.Value;
 
-    public static Task<LambdaPackage> Package(string relativeProject, LambdaRuntimeKind runtime, string? outputDirectory = null) =>
+    public static Task<LambdaPackage> Package(
+        string relativeProject, LambdaRuntimeKind runtime, string? outputDirectory = null, LambdaArchitecture architecture = LambdaArchitecture.X86_64) =>
         new LambdaPackager().PackageAsync(new PackageRequest(
             AppProject.Find(RepoPaths.InRepo(relativeProject.Split('/'))),
             runtime,
+            architecture,
             OutputDirectory: outputDirectory ?? Directory.CreateTempSubdirectory("chalice-package-").FullName));
 
     /// <summary>Unzips a package into a fresh folder, as Lambda does.</summary>

@@ -35,6 +35,23 @@ public sealed class PackageTests(LambdaPackages packages)
     }
 
     [Fact]
+    public async Task NativeAotBuildsHaveNoTrimOrAotWarnings()
+    {
+        Assert.Empty((await packages.TestAppAot).BuildWarnings);
+        Assert.Empty((await packages.S3TestAot).BuildWarnings);
+    }
+
+    [Fact]
+    public void WarningsAreReadFromTheBuildOutput() =>
+        Assert.Equal(
+            ["/app/App.cs(3,5): warning IL2026: Using member 'X' which has 'RequiresUnreferencedCodeAttribute' [/app/App.csproj]"],
+            Chalice.Deploy.Building.DotNetCli.Warnings("""
+                  App -> /app/bin/App.dll
+                  /app/App.cs(3,5): warning IL2026: Using member 'X' which has 'RequiresUnreferencedCodeAttribute' [/app/App.csproj]
+                  /app/App.cs(3,5): warning IL2026: Using member 'X' which has 'RequiresUnreferencedCodeAttribute' [/app/App.csproj]
+                """));
+
+    [Fact]
     public async Task TheManagedPackageHasTheAppAndNoAspNetCore()
     {
         var package = await packages.TestAppManaged;

@@ -57,10 +57,16 @@ public static class DotNetCli
         if (process.ExitCode != 0)
         {
             var text = output.ToString() + errors;
-            var problems = text.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().Take(20).ToArray();
+            var problems = Diagnostics(text, ": error ").Take(20).ToArray();
             var summary = problems.Length > 0 ? string.Join(Environment.NewLine, problems) : string.Join(Environment.NewLine, text.Split('\n').TakeLast(15));
             throw new DotNetCommandException($"'dotnet {string.Join(' ', arguments)}' failed (exit code {process.ExitCode}):{Environment.NewLine}{summary}");
         }
         return output.ToString();
     }
+
+    /// <summary>The distinct warnings in a build's output.</summary>
+    public static IReadOnlyList<string> Warnings(string output) => Diagnostics(output, ": warning ").ToArray();
+
+    private static IEnumerable<string> Diagnostics(string output, string marker) =>
+        output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(marker, StringComparison.Ordinal)).Distinct();
 }

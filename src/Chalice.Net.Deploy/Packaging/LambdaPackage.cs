@@ -37,4 +37,8 @@ public sealed record LambdaPackage(
     string Handler,
     string Architecture,
     IReadOnlyList<string> Entries,
-    string AppAssemblyPath);
+    string AppAssemblyPath)
+{
+    /// <summary>The build's warnings (trimming and AOT analysis included), each once.</summary>
+    public IReadOnlyList<string> BuildWarnings { get; init; } = [];
+}

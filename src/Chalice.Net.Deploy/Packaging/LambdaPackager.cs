@@ -42,18 +42,10 @@ public sealed class LambdaPackager(IProgress<string>? progress = null)
             "--artifacts-path", artifacts, "-p:ChaliceLambda=true", "-nologo",
         ];
         arguments.Add(request.Runtime == LambdaRuntimeKind.NativeAot ? "-p:ChaliceNativeAot=true" : "--self-contained=false");
+        if (request.Runtime == LambdaRuntimeKind.NativeAot && request.Architecture == LambdaArchitecture.Arm64 && !CrossToolchain.IsNative)
+            arguments.AddRange(CrossToolchain.Arm64Arguments());
         progress?.Report($"Building {project.Name} for Lambda ({flavor})");
-        try
-        {
-            await DotNetCli.RunAsync(arguments, project.Directory, progress: null, cancellationToken);
-        }
-        catch (DotNetCommandException e) when (request.Runtime == LambdaRuntimeKind.NativeAot && request.Architecture == LambdaArchitecture.Arm64
-                                               && e.Message.Contains("linker", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new DotNetCommandException(
-                "Native AOT for arm64 needs a cross-compiling toolchain (clang with an aarch64 sysroot) on this x86_64 machine. " +
-                $"Package for x86_64, use the managed dotnet10 runtime for arm64, or build on arm64.{Environment.NewLine}{e.Message}");
-        }
+        var buildOutput = await DotNetCli.RunAsync(arguments, project.Directory, progress: null, cancellationToken);
 
         var assemblyName = project.Name;
         var files = Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
@@ -84,7 +76,10 @@ public sealed class LambdaPackager(IProgress<string>? progress = null)
             request.Runtime == LambdaRuntimeKind.NativeAot ? "bootstrap" : assemblyName,
             request.Architecture == LambdaArchitecture.Arm64 ? "arm64" : "x86_64",
             files.Keys.Order(StringComparer.Ordinal).ToArray(),
-            FindAppAssembly(artifacts, assemblyName));
+            FindAppAssembly(artifacts, assemblyName))
+        {
+            BuildWarnings = DotNetCli.Warnings(buildOutput),
+        };
     }
 
     /// <summary>The IL assembly the build compiled (under the artifacts' obj folder), which holds the app manifest.</summary>

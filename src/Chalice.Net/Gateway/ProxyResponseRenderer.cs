@@ -9,12 +9,12 @@ namespace Chalice.Gateway;
 /// </summary>
 internal sealed class ProxyResponseRenderer(GatewayOptions options)
 {
-    public GatewayResponse Render(ReadOnlySpan<byte> payload, GatewayRequest request, GatewayRequestIds ids)
+    public GatewayResponse Render(ReadOnlyMemory<byte> payload, GatewayRequest request, GatewayRequestIds ids)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(payload.ToArray());
+            document = JsonDocument.Parse(payload);
         }
         catch (JsonException)
         {
@@ -54,7 +54,7 @@ internal sealed class ProxyResponseRenderer(GatewayOptions options)
         return Finish(status, headers, bytes, ids);
     }
 
-    private GatewayResponse RenderV2(JsonElement root, ReadOnlySpan<byte> payload, GatewayRequestIds ids)
+    private GatewayResponse RenderV2(JsonElement root, ReadOnlyMemory<byte> payload, GatewayRequestIds ids)
     {
         // Payload 2.0: anything that is not an object with a statusCode is the body of a 200 JSON response.
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("statusCode", out _))

@@ -136,6 +136,23 @@ public sealed class Resource
 
     internal RouteSegment[] Segments { get; }
 
+    /// <summary>A stable, REST-style resource id (6 lowercase alphanumerics) derived from the template.</summary>
+    internal string ResourceId => _resourceId ??= DeriveResourceId(Template);
+
+    private string? _resourceId;
+
+    private static string DeriveResourceId(string template)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        var hash = 14695981039346656037UL; // FNV-1a: stable across processes, unlike string.GetHashCode
+        foreach (var c in template)
+            hash = (hash ^ c) * 1099511628211UL;
+        var id = new char[6];
+        for (var i = 0; i < id.Length; i++, hash /= (ulong)alphabet.Length)
+            id[i] = alphabet[(int)(hash % (ulong)alphabet.Length)];
+        return new string(id);
+    }
+
     /// <summary>The methods served, in declaration order.</summary>
     public IReadOnlyList<string> Methods => [.. _byMethod.Keys];
 
