@@ -40,12 +40,18 @@ internal sealed class AppWorkspace
     /// <summary>The name resources are named after: <c>app_name</c>, else the <c>[ChaliceApp]</c> name.</summary>
     public string AppName(AppManifest manifest) => Config.AppName ?? manifest.Name;
 
-    /// <summary>Builds the app for Lambda as the stage's <c>lambda_runtime</c> and <c>lambda_architecture</c> say.</summary>
-    public async Task<(LambdaPackage Package, AppManifest Manifest)> PackageAsync(string? outputDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the app for Lambda as the stage's <c>lambda_runtime</c> and <c>lambda_architecture</c> say; the build's
+    /// warnings go to <paramref name="warnings"/>.
+    /// </summary>
+    public async Task<(LambdaPackage Package, AppManifest Manifest)> PackageAsync(
+        string? outputDirectory, TextWriter warnings, CancellationToken cancellationToken)
     {
         var runtime = Stage.LambdaRuntime == "dotnet10" ? LambdaRuntimeKind.Managed : LambdaRuntimeKind.NativeAot;
         var architecture = Stage.LambdaArchitecture == "arm64" ? LambdaArchitecture.Arm64 : LambdaArchitecture.X86_64;
         var package = await new LambdaPackager().PackageAsync(new PackageRequest(Project, runtime, architecture, outputDirectory), cancellationToken);
+        foreach (var warning in package.BuildWarnings)
+            await warnings.WriteLineAsync(warning);
         return (package, AppManifest.Read(package.AppAssemblyPath));
     }
 

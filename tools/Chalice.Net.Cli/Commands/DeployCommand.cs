@@ -43,7 +43,7 @@ public static class DeployCommand
         var (package, manifest) = packageDirectory is not null
             ? PackageDescription.Read(packageDirectory)
             : await console.StatusAsync($"Building {workspace.Project.Name} for Lambda ({workspace.Stage.LambdaRuntime}, {workspace.Stage.LambdaArchitecture})…",
-                () => workspace.PackageAsync(outputDirectory: null, cancellationToken));
+                () => workspace.PackageAsync(outputDirectory: null, parse.InvocationConfiguration.Error, cancellationToken));
         var spec = workspace.Spec(package, manifest, parse.InvocationConfiguration.Error);
         if (workspace.Stage.ManageIamRole)
         {

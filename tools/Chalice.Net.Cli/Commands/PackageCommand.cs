@@ -35,7 +35,7 @@ public static class PackageCommand
             Directory.CreateDirectory(directory);
 
             var (package, manifest) = await console.StatusAsync($"Building {workspace.Project.Name} for Lambda…",
-                () => workspace.PackageAsync(outputDirectory: directory, cancellationToken));
+                () => workspace.PackageAsync(outputDirectory: directory, parse.InvocationConfiguration.Error, cancellationToken));
             var zip = Path.Combine(directory, PackageDescription.ZipFileName);
             File.Move(package.ZipPath, zip, overwrite: true);
             package = package with { ZipPath = zip };
