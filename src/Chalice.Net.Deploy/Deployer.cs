@@ -54,7 +54,9 @@ public sealed class Deployer(AwsClients aws, DeployedStateStore store)
         var run = plan.Run;
         if (!run.TryStart())
             throw new InvalidOperationException("This plan was executed already; plan again.");
-        if (plan.Recorded is null || !plan.Recorded.SameAs(run.State))
+        // Resources found again by name are recorded first. With nothing found and nothing recorded no file is written
+        // yet, so that a deploy failing at its first call leaves none: a delete then looks for tagged resources by name.
+        if (plan.Recorded is null ? run.State.Resources.Count > 0 : !plan.Recorded.SameAs(run.State))
             run.Save();
         foreach (var step in plan.Steps)
         {
