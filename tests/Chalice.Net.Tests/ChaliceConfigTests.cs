@@ -93,4 +93,26 @@ public sealed class ChaliceConfigTests
         });
         Assert.Contains(message, error.Message);
     }
+
+    [Fact]
+    public void RuntimeAndArchitectureDefaultToNativeAotOnX86AndFollowPrecedence()
+    {
+        var config = ChaliceConfig.Parse("""
+            { "lambda_runtime": "dotnet10", "stages": { "arm": { "lambda_architecture": "arm64", "lambda_runtime": "provided.al2023" } } }
+            """);
+        Assert.Equal("provided.al2023", ChaliceConfig.Empty.ForStage().LambdaRuntime);
+        Assert.Equal("x86_64", ChaliceConfig.Empty.ForStage().LambdaArchitecture);
+        Assert.Equal("dotnet10", config.ForStage("dev").LambdaRuntime);
+        Assert.Equal("provided.al2023", config.ForStage("arm").LambdaRuntime);
+        Assert.Equal("arm64", config.ForStage("arm").LambdaArchitecture);
+    }
+
+    [Fact]
+    public void UnknownRuntimeOrArchitectureIsAClearError()
+    {
+        var config = ChaliceConfig.Parse("""{ "lambda_runtime": "python3.12", "lambda_architecture": "mips" }""", "cfg.json");
+        var runtime = Assert.Throws<ChaliceConfigException>(() => config.ForStage().LambdaRuntime);
+        Assert.Equal("cfg.json: 'lambda_runtime' must be \"provided.al2023\" or \"dotnet10\", not \"python3.12\".", runtime.Message);
+        Assert.Contains("'lambda_architecture' must be \"x86_64\" or \"arm64\"", Assert.Throws<ChaliceConfigException>(() => config.ForStage().LambdaArchitecture).Message);
+    }
 }

@@ -13,8 +13,34 @@ public static class ChaliceCli
         var root = new RootCommand("Chalice.Net: write AWS serverless APIs in C#, deploy them like Chalice.")
         {
             options.ProjectDirectory,
+            options.EndpointUrl,
+            options.Debug,
         };
+        root.Add(NewCommand.Create(options));
+        root.Add(LocalCommand.Create(options));
+        root.Add(DeployCommand.Create(options));
+        root.Add(UrlCommand.Create(options));
+        root.Add(DeleteCommand.Create(options));
+        root.Add(PackageCommand.Create(options));
         root.Add(GenPolicyCommand.Create(options));
         return root;
+    }
+
+    /// <summary>
+    /// Parses and runs a command line. Exit codes: 0 success, 1 failure (build, AWS or configuration), 2 usage error
+    /// (the parse errors go to stderr with a pointer to <c>--help</c>).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
+    {
+        configuration ??= new InvocationConfiguration();
+        var parse = Create().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                await configuration.Error.WriteLineAsync($"error: {error.Message}");
+            await configuration.Error.WriteLineAsync("Run 'chalice-net --help' (or 'chalice-net COMMAND --help') for usage.");
+            return ExitCodes.UsageError;
+        }
+        return await parse.InvokeAsync(configuration, cancellationToken);
     }
 }

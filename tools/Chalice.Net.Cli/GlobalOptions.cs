@@ -13,4 +13,27 @@ public sealed class GlobalOptions
         Recursive = true,
         DefaultValueFactory = _ => Directory.GetCurrentDirectory(),
     };
+
+    /// <summary><c>--endpoint-url</c>: one endpoint for every AWS service (else <c>AWS_ENDPOINT_URL*</c>, else AWS).</summary>
+    public Option<Uri?> EndpointUrl { get; } = new("--endpoint-url")
+    {
+        Description = "Send every AWS call to this AWS-compatible endpoint (default: AWS_ENDPOINT_URL, else AWS).",
+        HelpName = "URL",
+        Recursive = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                return uri;
+            result.AddError($"--endpoint-url must be an http(s) URL, not '{text}'.");
+            return null;
+        },
+    };
+
+    /// <summary><c>--debug</c>: full exception details instead of one line.</summary>
+    public Option<bool> Debug { get; } = new("--debug")
+    {
+        Description = "Print full error details (stack traces) when a command fails.",
+        Recursive = true,
+    };
 }

@@ -1,3 +1,3 @@
 using Chalice.Cli;
 
-return await ChaliceCli.Create().Parse(args).InvokeAsync();
+return await ChaliceCli.RunAsync(args);

@@ -28,7 +28,7 @@ public enum LambdaArchitecture
 /// <param name="Handler">The handler setting: <c>bootstrap</c>, or the assembly name in executable-assembly mode.</param>
 /// <param name="Architecture">Lambda's architecture name: <c>x86_64</c> or <c>arm64</c>.</param>
 /// <param name="Entries">The file names in the zip, in order.</param>
-/// <param name="AppAssemblyPath">The compiled app assembly (IL), whose metadata holds the app manifest.</param>
+/// <param name="AppAssemblyPath">The compiled app assembly (IL), whose metadata holds the app manifest; empty for a package read back from a package folder.</param>
 public sealed record LambdaPackage(
     string ZipPath,
     string CodeSha256,

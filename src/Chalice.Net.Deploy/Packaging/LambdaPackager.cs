@@ -32,6 +32,7 @@ public sealed class LambdaPackager(IProgress<string>? progress = null)
         var rid = request.Architecture == LambdaArchitecture.Arm64 ? "linux-arm64" : "linux-x64";
         var flavor = $"{(request.Runtime == LambdaRuntimeKind.NativeAot ? "aot" : "managed")}-{rid}";
         var artifacts = Path.Combine(project.Directory, "obj", "chalice", flavor);
+        using var buildLock = await BuildLock.AcquireAsync(artifacts + ".lock", progress, cancellationToken);
         var publishDirectory = Path.Combine(artifacts, "out");
         if (Directory.Exists(publishDirectory))
             Directory.Delete(publishDirectory, recursive: true);

@@ -62,6 +62,15 @@ public sealed class StageConfig
     /// <summary><c>api_gateway_stage</c>: the API Gateway stage and URL prefix (default <c>api</c>).</summary>
     public string ApiGatewayStage => String("api_gateway_stage") ?? "api";
 
+    /// <summary>
+    /// <c>lambda_runtime</c> (Chalice.Net only): <c>provided.al2023</c> (the default: a Native AOT <c>bootstrap</c>) or
+    /// <c>dotnet10</c> (the managed runtime, framework-dependent).
+    /// </summary>
+    public string LambdaRuntime => OneOf("lambda_runtime", "provided.al2023", "dotnet10");
+
+    /// <summary><c>lambda_architecture</c> (Chalice.Net only): <c>x86_64</c> (the default) or <c>arm64</c>.</summary>
+    public string LambdaArchitecture => OneOf("lambda_architecture", "x86_64", "arm64");
+
     /// <summary><c>local_aws</c> (Chalice.Net only): serve local stand-ins for AWS services in the emulator (default true).</summary>
     public bool LocalAws => Bool("local_aws") ?? true;
 
@@ -94,6 +103,16 @@ public sealed class StageConfig
         JsonValue v when v.TryGetValue<bool>(out var b) => b,
         var other => throw ChaliceConfigValue.WrongType(key, "true or false", other, _file),
     };
+
+    /// <summary>A string setting restricted to <paramref name="allowed"/>, the first of which is the default.</summary>
+    private string OneOf(string key, params string[] allowed)
+    {
+        var value = String(key) ?? allowed[0];
+        return allowed.Contains(value, StringComparer.Ordinal)
+            ? value
+            : throw new ChaliceConfigException(
+                $"{_file ?? ChaliceConfig.RelativePath}: '{key}' must be {string.Join(" or ", allowed.Select(a => $"\"{a}\""))}, not \"{value}\".");
+    }
 
     private Dictionary<string, string> Merge(string key)
     {

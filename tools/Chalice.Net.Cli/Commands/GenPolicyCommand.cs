@@ -37,7 +37,7 @@ public static class GenPolicyCommand
         try
         {
             var config = ChaliceConfig.Load(PolicyGenerator.AppDirectory(project)).ForStage(stage);
-            var result = await PolicyGenerator.GenerateAsync(project, Settings(config), cancellationToken);
+            var result = await PolicyGenerator.GenerateAsync(project, AppWorkspace.PolicySettings(config), cancellationToken);
             await output.WriteAsync(result.Json);
             foreach (var warning in result.Warnings)
                 await error.WriteLineAsync(warning.ToString());
@@ -49,13 +49,4 @@ public static class GenPolicyCommand
             return 1;
         }
     }
-
-    private static PolicySettings Settings(StageConfig config) => new()
-    {
-        Stage = config.Stage,
-        AutogenPolicy = config.AutogenPolicy,
-        IamPolicyFile = config.IamPolicyFile,
-        IamPolicyMergeFile = config.IamPolicyMergeFile,
-        EnvironmentVariables = config.EnvironmentVariables,
-    };
 }

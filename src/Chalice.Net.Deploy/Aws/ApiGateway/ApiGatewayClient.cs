@@ -28,6 +28,10 @@ internal sealed class ApiGatewayClient(RestJsonChannel channel) : IApiGatewayApi
         }
     }
 
+    public Task<RestApi> CreateRestApiAsync(CreateRestApiRequest request, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.CreateRestApi, HttpMethod.Post, new RestPath("/restapis"),
+            RequestBody.Json(request, Json.CreateRestApiRequest), Json.RestApi, cancellationToken);
+
     public Task<RestApi> ImportRestApiAsync(ImportRestApiRequest request, CancellationToken cancellationToken = default) =>
         channel.SendAsync(ApiGatewayOperations.ImportRestApi, HttpMethod.Post,
             WithParameters(new RestPath("/restapis?mode=import").Query("failonwarnings", request.FailOnWarnings), request.Parameters),

@@ -116,6 +116,25 @@ public sealed record ApiMethod
     public string? AuthorizationType { get; init; }
 }
 
+/// <summary>The input of <c>CreateRestApi</c>: an empty REST API, to be filled with <c>PutRestApi</c>.</summary>
+public sealed record CreateRestApiRequest
+{
+    /// <summary>The API name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Media types served as binary.</summary>
+    public IReadOnlyList<string>? BinaryMediaTypes { get; init; }
+
+    /// <summary>The endpoint type; API Gateway defaults to <c>EDGE</c>.</summary>
+    public EndpointConfiguration? EndpointConfiguration { get; init; }
+
+    /// <summary>Tags to create the API with (<c>ImportRestApi</c> cannot tag).</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+}
+
 /// <summary>The input of <c>ImportRestApi</c>: creates a REST API from an OpenAPI definition.</summary>
 public sealed record ImportRestApiRequest
 {

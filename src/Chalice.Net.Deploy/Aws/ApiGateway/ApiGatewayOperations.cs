@@ -11,6 +11,9 @@ public static class ApiGatewayOperations
     /// <summary><c>GetRestApi</c>.</summary>
     public static AwsOperation GetRestApi { get; } = Op("GetRestApi", ReplayBehavior.Read);
 
+    /// <summary><c>CreateRestApi</c>: every call creates a new API (names are not unique), so it is never replayed blindly.</summary>
+    public static AwsOperation CreateRestApi { get; } = Op("CreateRestApi", ReplayBehavior.DuplicatesOnReplay);
+
     /// <summary><c>ImportRestApi</c>: every call creates a new API (names are not unique), so it is never replayed blindly.</summary>
     public static AwsOperation ImportRestApi { get; } = Op("ImportRestApi", ReplayBehavior.DuplicatesOnReplay);
 
@@ -50,7 +53,7 @@ public static class ApiGatewayOperations
     /// <summary>Every operation above.</summary>
     public static IReadOnlyList<AwsOperation> All { get; } =
     [
-        GetRestApis, GetRestApi, ImportRestApi, PutRestApi, CreateDeployment, GetStage, GetStages, GetDeployments,
+        GetRestApis, GetRestApi, CreateRestApi, ImportRestApi, PutRestApi, CreateDeployment, GetStage, GetStages, GetDeployments,
         GetResources, DeleteRestApi, TagResource, UntagResource, GetTags,
     ];
 }

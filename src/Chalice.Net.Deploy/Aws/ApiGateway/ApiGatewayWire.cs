@@ -21,5 +21,6 @@ internal sealed record TagsBody(IReadOnlyDictionary<string, string>? Tags);
 [JsonSerializable(typeof(Page<Stage>))]
 [JsonSerializable(typeof(Page<ApiResource>))]
 [JsonSerializable(typeof(CreateDeploymentRequest))]
+[JsonSerializable(typeof(CreateRestApiRequest))]
 [JsonSerializable(typeof(TagsBody))]
 internal sealed partial class ApiGatewayJsonContext : JsonSerializerContext;

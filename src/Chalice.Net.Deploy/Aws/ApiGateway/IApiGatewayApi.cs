@@ -10,6 +10,12 @@ public interface IApiGatewayApi
     Task<RestApi?> GetRestApiAsync(string restApiId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Creates an empty REST API (with tags, which an import cannot set). Never replayed once the request may have
+    /// reached AWS: such failures carry <see cref="AwsServiceException.MayHaveSucceeded"/>.
+    /// </summary>
+    Task<RestApi> CreateRestApiAsync(CreateRestApiRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Creates a REST API from an OpenAPI document. Never replayed once the request may have reached AWS (a replay
     /// would create a second API): such failures carry <see cref="AwsServiceException.MayHaveSucceeded"/>.
     /// </summary>

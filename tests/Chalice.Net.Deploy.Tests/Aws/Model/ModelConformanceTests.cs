@@ -128,6 +128,14 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
             Body = ApiGatewayMotoTests.OpenApi("conform-api", "/items"), FailOnWarnings = true,
             Parameters = new Dictionary<string, string> { ["endpointConfigurationTypes"] = "REGIONAL" },
         }, ct);
+        var created = await apigateway.CreateRestApiAsync(new CreateRestApiRequest
+        {
+            Name = "conform-created", Description = "d", BinaryMediaTypes = ["image/png"],
+            EndpointConfiguration = new EndpointConfiguration { Types = ["EDGE"] },
+            Tags = new Dictionary<string, string> { ["app"] = "conform" },
+        }, ct);
+        Assert.Equal("conform", (await apigateway.GetRestApiAsync(created.Id, ct))!.Tags!["app"]);
+        await apigateway.DeleteRestApiAsync(created.Id, ct);
         await apigateway.GetRestApisAsync(ct);
         await apigateway.GetRestApiAsync(api.Id, ct);
         await apigateway.PutRestApiAsync(new PutRestApiRequest { RestApiId = api.Id, Body = ApiGatewayMotoTests.OpenApi("conform-api", "/things") }, ct);

@@ -1,0 +1,33 @@
+using Chalice.Configuration;
+using Chalice.Deploy.Manifest;
+using Chalice.Deploy.Packaging;
+
+namespace Chalice.Deploy;
+
+/// <summary>What to deploy: one stage of an app, built into a package, with the stage's settings and IAM policy.</summary>
+public sealed record DeploymentSpec
+{
+    /// <summary>The app's name (<c>app_name</c> of the config, else the <c>[ChaliceApp]</c> name).</summary>
+    public required string AppName { get; init; }
+
+    /// <summary>The stage's resolved settings (<c>.chalice/config.json</c>), which also name the stage.</summary>
+    public required StageConfig Config { get; init; }
+
+    /// <summary>The deployment package.</summary>
+    public required LambdaPackage Package { get; init; }
+
+    /// <summary>The app's routes, as the source generator recorded them.</summary>
+    public required AppManifest Manifest { get; init; }
+
+    /// <summary>
+    /// Produces the execution role's inline policy (JSON). Called only when the deployer manages the role
+    /// (<c>manage_iam_role</c>), so an app with its own role never pays for policy analysis.
+    /// </summary>
+    public required Func<CancellationToken, Task<string>> Policy { get; init; }
+
+    /// <summary>The stage.</summary>
+    public string Stage => Config.Stage;
+
+    /// <summary>The names of the stage's resources.</summary>
+    public ResourceNames Names => ResourceNames.For(AppName, Stage);
+}

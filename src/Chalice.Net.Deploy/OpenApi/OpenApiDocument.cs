@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Chalice.Deploy.Manifest;
+
+namespace Chalice.Deploy.OpenApi;
+
+/// <summary>
+/// Writes the OpenAPI 3.0 definition of an app's REST API the way Chalice writes its Swagger: one operation per route
+/// method, each a Lambda proxy integration (<c>aws_proxy</c>); a <c>MOCK</c> preflight <c>OPTIONS</c> operation for
+/// paths with CORS; Chalice's binary media types. Methods are listed one by one (never
+/// <c>x-amazon-apigateway-any-method</c>), and the output is deterministic, so its hash tells whether the API changed.
+/// </summary>
+public static partial class OpenApiDocument
+{
+    private const string EmptySchema = "#/components/schemas/Empty";
+
+    /// <summary>The definition of <paramref name="manifest"/>'s routes.</summary>
+    /// <exception cref="InvalidOperationException">A route uses a feature the deployer cannot express yet.</exception>
+    public static JsonObject Create(AppManifest manifest, OpenApiSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(settings);
+        var paths = new JsonObject();
+        foreach (var group in manifest.Routes.GroupBy(r => r.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
+            paths[group.Key] = PathItem(group.Key, [.. group], settings);
+
+        var document = new JsonObject
+        {
+            ["openapi"] = "3.0.1",
+            ["info"] = new JsonObject
+            {
+                ["title"] = settings.Title,
+                ["description"] = settings.Description,
+                ["version"] = "1.0",
+            },
+            ["paths"] = paths,
+            ["components"] = new JsonObject
+            {
+                ["schemas"] = new JsonObject { ["Empty"] = new JsonObject { ["type"] = "object", ["title"] = "Empty Schema" } },
+            },
+            ["x-amazon-apigateway-binary-media-types"] = new JsonArray([.. settings.BinaryMediaTypes.Select(t => (JsonNode)t)]),
+        };
+        if (manifest.Routes.Any(r => r.ApiKeyRequired))
+        {
+            ((JsonObject)document["components"]!)["securitySchemes"] = new JsonObject
+            {
+                ["api_key"] = new JsonObject { ["type"] = "apiKey", ["name"] = "x-api-key", ["in"] = "header" },
+            };
+        }
+        return document;
+    }
+
+    /// <summary>Base64 SHA-256 of a document's compact JSON: equal documents, equal hashes.</summary>
+    public static string Hash(JsonNode document) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(document.ToJsonString())));
+
+    private static JsonObject PathItem(string path, IReadOnlyList<RouteManifest> routes, OpenApiSettings settings)
+    {
+        var item = new JsonObject();
+        var methods = routes.SelectMany(r => r.Methods.Select(m => (Method: m.ToUpperInvariant(), Route: r)))
+            .OrderBy(m => m.Method, StringComparer.Ordinal);
+        foreach (var (method, route) in methods)
+            item[method.ToLowerInvariant()] = Operation(path, route, settings);
+
+        // As Chalice: a preflight for the path when one of its routes has CORS and none handles OPTIONS itself.
+        if (routes.FirstOrDefault(r => r.Cors is not null) is { Cors: { } cors } && !item.ContainsKey("options"))
+            item["options"] = Preflight(path, cors, [.. routes.SelectMany(r => r.Methods).Select(m => m.ToUpperInvariant())]);
+        return item;
+    }
+
+    private static JsonObject Operation(string path, RouteManifest route, OpenApiSettings settings)
+    {
+        if (route.Authorizer is { } authorizer)
+            throw new InvalidOperationException(
+                $"Route {path} uses the authorizer '{authorizer}'; deploying authorizers is not supported yet.");
+        var operation = new JsonObject();
+        if (PathParameters(path) is { Count: > 0 } parameters)
+            operation["parameters"] = parameters;
+        operation["responses"] = new JsonObject
+        {
+            ["200"] = new JsonObject
+            {
+                ["description"] = "200 response",
+                ["content"] = new JsonObject
+                {
+                    ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = EmptySchema } },
+                },
+            },
+        };
+        if (route.ApiKeyRequired)
+            operation["security"] = new JsonArray(new JsonObject { ["api_key"] = new JsonArray() });
+        operation["x-amazon-apigateway-integration"] = new JsonObject
+        {
+            ["type"] = "aws_proxy",
+            ["httpMethod"] = "POST",
+            ["uri"] = settings.IntegrationUri.DeepClone(),
+            ["passthroughBehavior"] = "when_no_match",
+            ["contentHandling"] = "CONVERT_TO_TEXT",
+        };
+        return operation;
+    }
+
+    private static JsonObject Preflight(string path, CorsManifest cors, IReadOnlyList<string> methods)
+    {
+        var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Access-Control-Allow-Origin"] = cors.AllowOrigin,
+            ["Access-Control-Allow-Methods"] = string.Join(",", methods.Append("OPTIONS").Distinct().Order(StringComparer.Ordinal)),
+            ["Access-Control-Allow-Headers"] = string.Join(",",
+                CorsConfig.DefaultAllowHeaders.Union(cors.AllowHeaders, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)),
+        };
+        if (cors.ExposeHeaders.Count > 0)
+            headers["Access-Control-Expose-Headers"] = string.Join(",", cors.ExposeHeaders);
+        if (cors.MaxAge is { } maxAge)
+            headers["Access-Control-Max-Age"] = maxAge.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (cors.AllowCredentials)
+            headers["Access-Control-Allow-Credentials"] = "true";
+
+        var responseHeaders = new JsonObject();
+        var responseParameters = new JsonObject();
+        foreach (var (name, value) in headers)
+        {
+            responseHeaders[name] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } };
+            responseParameters[$"method.response.header.{name}"] = $"'{value}'";
+        }
+
+        var operation = new JsonObject();
+        if (PathParameters(path) is { Count: > 0 } parameters)
+            operation["parameters"] = parameters;
+        operation["responses"] = new JsonObject
+        {
+            ["200"] = new JsonObject
+            {
+                ["description"] = "200 response",
+                ["headers"] = responseHeaders,
+                ["content"] = new JsonObject
+                {
+                    ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = EmptySchema } },
+                },
+            },
+        };
+        operation["x-amazon-apigateway-integration"] = new JsonObject
+        {
+            ["type"] = "mock",
+            ["requestTemplates"] = new JsonObject { ["application/json"] = """{"statusCode": 200}""" },
+            ["passthroughBehavior"] = "when_no_match",
+            ["contentHandling"] = "CONVERT_TO_TEXT",
+            ["responses"] = new JsonObject
+            {
+                ["default"] = new JsonObject { ["statusCode"] = "200", ["responseParameters"] = responseParameters },
+            },
+        };
+        return operation;
+    }
+
+    private static JsonArray PathParameters(string path) =>
+        new([.. PathParameter().Matches(path).Select(m => (JsonNode)new JsonObject
+        {
+            ["name"] = m.Groups[1].Value,
+            ["in"] = "path",
+            ["required"] = true,
+            ["schema"] = new JsonObject { ["type"] = "string" },
+        })]);
+
+    // {name} or the greedy {name+}; the parameter is named without the plus.
+    [GeneratedRegex(@"\{([^}+]+)\+?\}")]
+    private static partial Regex PathParameter();
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace Chalice.Deploy.OpenApi;
+
+/// <summary>What an API definition needs besides the app's routes.</summary>
+/// <param name="Title">The API name (<c>info.title</c>); API Gateway names the REST API after it.</param>
+/// <param name="Description">The API description (<c>info.description</c>).</param>
+/// <param name="IntegrationUri">
+/// The Lambda proxy integration URI: a string for a direct deploy, or a CloudFormation expression (an
+/// <c>Fn::Sub</c> object) in a template.
+/// </param>
+/// <param name="BinaryMediaTypes">Media types API Gateway passes through as binary.</param>
+public sealed record OpenApiSettings(string Title, string Description, JsonNode IntegrationUri, IReadOnlyList<string> BinaryMediaTypes)
+{
+    /// <summary>
+    /// The URI API Gateway invokes a Lambda function through:
+    /// <c>arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations</c>.
+    /// </summary>
+    public static string LambdaIntegrationUri(string partition, string region, string functionArn) =>
+        $"arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
+}

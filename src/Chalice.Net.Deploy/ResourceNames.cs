@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Chalice.Configuration;
+
+namespace Chalice.Deploy;
+
+/// <summary>
+/// The names of a stage's resources. Everything is named <c>{app}-{stage}</c> and tagged, so a deploy that lost its
+/// state file finds its resources again instead of creating duplicates.
+/// </summary>
+/// <param name="App">The app name.</param>
+/// <param name="Stage">The stage.</param>
+public sealed partial record ResourceNames(string App, string Stage)
+{
+    /// <summary>The tag key every resource carries; its value is <see cref="TagValue"/>.</summary>
+    public const string TagKey = "chalice-net";
+
+    /// <summary>The id of the function policy statement that lets API Gateway invoke the function.</summary>
+    public const string InvokePermissionStatementId = "chalice-net-apigateway-invoke";
+
+    /// <summary>The shared name of role, inline policy, function and REST API.</summary>
+    public string Base => $"{App}-{Stage}";
+
+    /// <summary>The execution role.</summary>
+    public string Role => Base;
+
+    /// <summary>The role's inline policy (named after the role, as Chalice does).</summary>
+    public string Policy => Base;
+
+    /// <summary>The Lambda function.</summary>
+    public string Function => Base;
+
+    /// <summary>The REST API.</summary>
+    public string RestApi => Base;
+
+    /// <summary>The value of <see cref="TagKey"/>: <c>app={app}:stage={stage}</c>.</summary>
+    public string TagValue => $"app={App}:stage={Stage}";
+
+    /// <summary>The names for an app's stage.</summary>
+    /// <exception cref="ChaliceConfigException">The names would not be valid IAM role and Lambda function names.</exception>
+    public static ResourceNames For(string app, string stage)
+    {
+        // Role and function names allow letters, digits and -_ (IAM also +=,.@) up to 64 characters.
+        if (!NamePart().IsMatch(app))
+            throw new ChaliceConfigException($"The app name '{app}' may only contain letters, digits, '-' and '_'.");
+        if (!NamePart().IsMatch(stage))
+            throw new ChaliceConfigException($"The stage name '{stage}' may only contain letters, digits, '-' and '_'.");
+        var names = new ResourceNames(app, stage);
+        return names.Base.Length <= 64
+            ? names
+            : throw new ChaliceConfigException($"'{names.Base}' is longer than the 64 characters IAM and Lambda allow; shorten the app or stage name.");
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial Regex NamePart();
+}

@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization;
+
+namespace Chalice.Deploy.State;
+
+/// <summary>
+/// One resource a deploy created or adopted, as recorded in <c>.chalice/deployed/&lt;stage&gt;.json</c>. The JSON shape
+/// follows Chalice's (<c>name</c>, <c>resource_type</c>, snake_case fields), plus what change detection needs.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "resource_type")]
+[JsonDerivedType(typeof(DeployedRole), "iam_role")]
+[JsonDerivedType(typeof(DeployedFunction), "lambda_function")]
+[JsonDerivedType(typeof(DeployedRestApi), "rest_api")]
+[JsonDerivedType(typeof(DeployedPermission), "lambda_permission")]
+public abstract record DeployedResource
+{
+    /// <summary>The resource's logical name in the app (Chalice's <c>default-role</c>, <c>api_handler</c>, <c>rest_api</c>).</summary>
+    public required string Name { get; init; }
+}
+
+/// <summary>The execution role the deployer manages, with its inline policy.</summary>
+public sealed record DeployedRole : DeployedResource
+{
+    /// <summary>The role name.</summary>
+    public required string RoleName { get; init; }
+
+    /// <summary>The role ARN.</summary>
+    public required string RoleArn { get; init; }
+
+    /// <summary>The inline policy's name.</summary>
+    public required string PolicyName { get; init; }
+}
+
+/// <summary>The Lambda function that serves the API.</summary>
+public sealed record DeployedFunction : DeployedResource
+{
+    /// <summary>The function name.</summary>
+    public required string FunctionName { get; init; }
+
+    /// <summary>The function ARN (Chalice's field name).</summary>
+    public required string LambdaArn { get; init; }
+
+    /// <summary>The CodeSha256 of the package last uploaded.</summary>
+    public string? CodeSha256 { get; init; }
+}
+
+/// <summary>The REST API and the stage it is deployed to.</summary>
+public sealed record DeployedRestApi : DeployedResource
+{
+    /// <summary>The API id.</summary>
+    public required string RestApiId { get; init; }
+
+    /// <summary>The stage URL (what <c>chalice-net url</c> prints).</summary>
+    public required string RestApiUrl { get; init; }
+
+    /// <summary>The API Gateway stage.</summary>
+    public required string ApiGatewayStage { get; init; }
+
+    /// <summary>SHA-256 of the OpenAPI document last deployed to the stage, or null while none is deployed.</summary>
+    public string? DocumentSha256 { get; init; }
+
+    /// <summary>The deployment the stage was pointed at, or null while none is.</summary>
+    public string? DeploymentId { get; init; }
+}
+
+/// <summary>The statement of the function's resource policy that lets API Gateway invoke it.</summary>
+public sealed record DeployedPermission : DeployedResource
+{
+    /// <summary>The function the statement belongs to.</summary>
+    public required string FunctionName { get; init; }
+
+    /// <summary>The statement id.</summary>
+    public required string StatementId { get; init; }
+
+    /// <summary>The execute-api ARN pattern allowed to invoke.</summary>
+    public required string SourceArn { get; init; }
+}

@@ -1,0 +1,206 @@
+using System.Text.Json.Nodes;
+using Chalice.Deploy.OpenApi;
+using Chalice.Deploy.Packaging;
+using Chalice.Deploy.Planning;
+using Chalice.Gateway;
+
+namespace Chalice.Deploy.Templates;
+
+/// <summary>
+/// Writes a stage of an app as a CloudFormation template, for teams that deploy with their own pipeline: the same
+/// role, function, REST API, stage and invoke permission a direct deploy creates, with the same settings. SAM
+/// (<c>AWS::Serverless::Function</c> with a local <c>CodeUri</c>) or plain CloudFormation (code from S3 parameters).
+/// </summary>
+public static class StackTemplate
+{
+    /// <summary>The logical id of the function.</summary>
+    public const string FunctionId = "APIHandler";
+
+    /// <summary>The logical id of the REST API.</summary>
+    public const string RestApiId = "RestAPI";
+
+    private const string RoleId = "DefaultRole";
+
+    /// <summary>The template's file name for a format.</summary>
+    public static string FileName(TemplateFormat format) => format == TemplateFormat.Sam ? "sam.json" : "cloudformation.json";
+
+    /// <summary>The template of <paramref name="spec"/>'s stage.</summary>
+    /// <param name="spec">The stage, its package and routes.</param>
+    /// <param name="policy">The role's inline policy; null when the stage uses <c>iam_role_arn</c>.</param>
+    /// <param name="format">SAM or plain CloudFormation.</param>
+    public static JsonObject Create(DeploymentSpec spec, string? policy, TemplateFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var config = spec.Config;
+        var names = spec.Names;
+        var function = FunctionSettings.For(spec);
+        var resources = new JsonObject();
+
+        JsonNode role;
+        if (config.ManageIamRole)
+        {
+            resources[RoleId] = new JsonObject
+            {
+                ["Type"] = "AWS::IAM::Role",
+                ["Properties"] = new JsonObject
+                {
+                    ["AssumeRolePolicyDocument"] = JsonNode.Parse(RolePlanner.TrustPolicy),
+                    ["Policies"] = new JsonArray(new JsonObject
+                    {
+                        ["PolicyName"] = names.Policy,
+                        ["PolicyDocument"] = JsonNode.Parse(PolicyJson.Validate(policy ?? throw new ArgumentNullException(nameof(policy)))),
+                    }),
+                    ["Tags"] = TagList(new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }),
+                },
+            };
+            role = GetAtt(RoleId, "Arn");
+        }
+        else
+        {
+            role = config.IamRoleArn ?? throw new Chalice.Configuration.ChaliceConfigException(
+                $"{config.Stage}: manage_iam_role is false, so iam_role_arn must name the role the function runs as.");
+        }
+
+        var properties = new JsonObject
+        {
+            ["Runtime"] = function.Runtime,
+            ["Handler"] = function.Handler,
+            ["MemorySize"] = function.MemorySize,
+            ["Timeout"] = function.Timeout,
+            ["Architectures"] = new JsonArray(function.Architecture),
+            ["Role"] = role,
+        };
+        if (format == TemplateFormat.Sam)
+        {
+            properties["CodeUri"] = "./" + PackageDescription.ZipFileName;
+            properties["Tags"] = new JsonObject([.. function.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]);
+        }
+        else
+        {
+            properties["Code"] = new JsonObject { ["S3Bucket"] = Ref("CodeS3Bucket"), ["S3Key"] = Ref("CodeS3Key") };
+            properties["Tags"] = TagList(function.Tags);
+        }
+        if (function.Environment.Count > 0)
+            properties["Environment"] = new JsonObject
+            {
+                ["Variables"] = new JsonObject([.. function.Environment.OrderBy(e => e.Key, StringComparer.Ordinal)
+                    .Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))]),
+            };
+        if (function.ReservedConcurrency is { } reserved)
+            properties["ReservedConcurrentExecutions"] = reserved;
+        resources[FunctionId] = new JsonObject
+        {
+            ["Type"] = format == TemplateFormat.Sam ? "AWS::Serverless::Function" : "AWS::Lambda::Function",
+            ["Properties"] = properties,
+        };
+
+        var outputs = new JsonObject
+        {
+            ["APIHandlerName"] = new JsonObject { ["Value"] = Ref(FunctionId) },
+            ["APIHandlerArn"] = new JsonObject { ["Value"] = GetAtt(FunctionId, "Arn") },
+        };
+        if (spec.Manifest.Routes.Count > 0)
+        {
+            AddRestApi(resources, spec, format);
+            outputs["RestAPIId"] = new JsonObject { ["Value"] = Ref(RestApiId) };
+            outputs["EndpointURL"] = new JsonObject
+            {
+                ["Value"] = Sub($"https://${{{RestApiId}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{config.ApiGatewayStage}/"),
+            };
+        }
+
+        var template = new JsonObject
+        {
+            ["AWSTemplateFormatVersion"] = "2010-09-09",
+        };
+        if (format == TemplateFormat.Sam)
+            template["Transform"] = "AWS::Serverless-2016-10-31";
+        template["Description"] = $"{names.App}, stage {names.Stage} (packaged by chalice-net)";
+        if (format == TemplateFormat.CloudFormation)
+        {
+            template["Parameters"] = new JsonObject
+            {
+                ["CodeS3Bucket"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 bucket holding {PackageDescription.ZipFileName}." },
+                ["CodeS3Key"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 key of {PackageDescription.ZipFileName}." },
+            };
+        }
+        template["Resources"] = resources;
+        template["Outputs"] = outputs;
+        return template;
+    }
+
+    private static void AddRestApi(JsonObject resources, DeploymentSpec spec, TemplateFormat format)
+    {
+        var names = spec.Names;
+        var stage = spec.Config.ApiGatewayStage;
+        var definition = OpenApiDocument.Create(spec.Manifest, new OpenApiSettings(
+            names.RestApi,
+            $"Chalice.Net app {names.App}, stage {names.Stage}",
+            Sub($"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{FunctionId}.Arn}}/invocations"),
+            GatewayOptions.DefaultBinaryMediaTypes));
+
+        if (format == TemplateFormat.Sam)
+        {
+            resources[RestApiId] = new JsonObject
+            {
+                ["Type"] = "AWS::Serverless::Api",
+                ["Properties"] = new JsonObject
+                {
+                    ["Name"] = names.RestApi,
+                    ["EndpointConfiguration"] = "EDGE",
+                    ["StageName"] = stage,
+                    ["DefinitionBody"] = definition,
+                },
+            };
+        }
+        else
+        {
+            resources[RestApiId] = new JsonObject
+            {
+                ["Type"] = "AWS::ApiGateway::RestApi",
+                ["Properties"] = new JsonObject
+                {
+                    ["Name"] = names.RestApi,
+                    ["EndpointConfiguration"] = new JsonObject { ["Types"] = new JsonArray("EDGE") },
+                    ["Body"] = definition,
+                },
+            };
+            resources["RestAPIDeployment"] = new JsonObject
+            {
+                ["Type"] = "AWS::ApiGateway::Deployment",
+                ["Properties"] = new JsonObject { ["RestApiId"] = Ref(RestApiId) },
+            };
+            resources["RestAPIStage"] = new JsonObject
+            {
+                ["Type"] = "AWS::ApiGateway::Stage",
+                ["Properties"] = new JsonObject
+                {
+                    ["RestApiId"] = Ref(RestApiId),
+                    ["DeploymentId"] = Ref("RestAPIDeployment"),
+                    ["StageName"] = stage,
+                },
+            };
+        }
+
+        resources["APIHandlerInvokePermission"] = new JsonObject
+        {
+            ["Type"] = "AWS::Lambda::Permission",
+            ["Properties"] = new JsonObject
+            {
+                ["FunctionName"] = Ref(FunctionId),
+                ["Action"] = "lambda:InvokeFunction",
+                ["Principal"] = "apigateway.amazonaws.com",
+                ["SourceArn"] = Sub($"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{RestApiId}}}/*"),
+            },
+        };
+    }
+
+    private static JsonArray TagList(IReadOnlyDictionary<string, string> tags) =>
+        new([.. tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);
+
+    private static JsonObject Ref(string id) => new() { ["Ref"] = id };
+
+    private static JsonObject GetAtt(string id, string attribute) => new() { ["Fn::GetAtt"] = new JsonArray(id, attribute) };
+
+    private static JsonObject Sub(string text) => new() { ["Fn::Sub"] = text };
+}

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using Chalice.Deploy.Manifest;
+using Chalice.Deploy.OpenApi;
+using Chalice.Gateway;
+
+namespace Chalice.Deploy.Tests.Deploying;
+
+public sealed class OpenApiDocumentTests
+{
+    private const string Uri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:app-dev/invocations";
+
+    private static readonly OpenApiSettings s_settings = new("app-dev", "Chalice.Net app app, stage dev", Uri, GatewayOptions.DefaultBinaryMediaTypes);
+
+    private static RouteManifest Route(string path, string[] methods, CorsManifest? cors = null, bool apiKey = false, string? authorizer = null) =>
+        new(path, methods, "Handler", "handler", ["application/json"], cors, apiKey, authorizer);
+
+    private static JsonObject Document(params RouteManifest[] routes) =>
+        OpenApiDocument.Create(new AppManifest("app", [new FunctionManifest("api_handler", "api")], routes), s_settings);
+
+    [Fact]
+    public void Every_method_is_its_own_lambda_proxy_operation()
+    {
+        var document = Document(Route("/objects/{key}", ["GET", "PUT"]));
+
+        Assert.Equal("3.0.1", document["openapi"]!.GetValue<string>());
+        Assert.Equal("Chalice.Net app app, stage dev", document["info"]!["description"]!.GetValue<string>());
+        var path = document["paths"]!["/objects/{key}"]!.AsObject();
+        Assert.Equal(["get", "put"], path.Select(p => p.Key));
+        foreach (var (_, operation) in path)
+        {
+            var integration = operation!["x-amazon-apigateway-integration"]!;
+            Assert.Equal("aws_proxy", integration["type"]!.GetValue<string>());
+            Assert.Equal("POST", integration["httpMethod"]!.GetValue<string>());
+            Assert.Equal(Uri, integration["uri"]!.GetValue<string>());
+            var parameter = Assert.Single(operation["parameters"]!.AsArray())!;
+            Assert.Equal(("key", "path", true), (parameter["name"]!.GetValue<string>(), parameter["in"]!.GetValue<string>(), parameter["required"]!.GetValue<bool>()));
+        }
+        Assert.DoesNotContain("x-amazon-apigateway-any-method", document.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(GatewayOptions.DefaultBinaryMediaTypes,
+            document["x-amazon-apigateway-binary-media-types"]!.AsArray().Select(t => t!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void A_greedy_segment_names_its_parameter_without_the_plus_as_REST_APIs_require()
+    {
+        var document = Document(Route("/files/{path+}", ["GET"]));
+
+        Assert.Equal("path", document["paths"]!["/files/{path+}"]!["get"]!["parameters"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_cors_route_gets_chalices_mock_preflight()
+    {
+        var cors = new CorsManifest("https://example.com", ["X-Custom"], ["X-Expose"], 600, AllowCredentials: true);
+        var document = Document(Route("/cors", ["GET", "PUT"], cors), Route("/plain", ["GET"]));
+
+        var preflight = document["paths"]!["/cors"]!["options"]!;
+        var integration = preflight["x-amazon-apigateway-integration"]!;
+        Assert.Equal("mock", integration["type"]!.GetValue<string>());
+        Assert.Equal("""{"statusCode": 200}""", integration["requestTemplates"]!["application/json"]!.GetValue<string>());
+        var headers = integration["responses"]!["default"]!["responseParameters"]!.AsObject()
+            .ToDictionary(p => p.Key["method.response.header.".Length..], p => p.Value!.GetValue<string>());
+        Assert.Equal("'GET,OPTIONS,PUT'", headers["Access-Control-Allow-Methods"]);
+        Assert.Equal("'https://example.com'", headers["Access-Control-Allow-Origin"]);
+        Assert.Equal("'Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,X-Api-Key,X-Custom'", headers["Access-Control-Allow-Headers"]);
+        Assert.Equal("'X-Expose'", headers["Access-Control-Expose-Headers"]);
+        Assert.Equal("'600'", headers["Access-Control-Max-Age"]);
+        Assert.Equal("'true'", headers["Access-Control-Allow-Credentials"]);
+        Assert.Equal(headers.Keys.Order(StringComparer.Ordinal),
+            preflight["responses"]!["200"]!["headers"]!.AsObject().Select(h => h.Key));
+        Assert.Null(document["paths"]!["/plain"]!["options"]);
+    }
+
+    [Fact]
+    public void Api_key_routes_require_the_api_key_scheme()
+    {
+        var document = Document(Route("/secret", ["GET"], apiKey: true), Route("/open", ["GET"]));
+
+        Assert.Equal("header", document["components"]!["securitySchemes"]!["api_key"]!["in"]!.GetValue<string>());
+        Assert.NotNull(document["paths"]!["/secret"]!["get"]!["security"]);
+        Assert.Null(document["paths"]!["/open"]!["get"]!["security"]);
+    }
+
+    [Fact]
+    public void Authorizers_are_refused_rather_than_deployed_open()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Document(Route("/private", ["GET"], authorizer: "jwt")));
+        Assert.Contains("authorizer 'jwt'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_hash_changes_exactly_when_the_document_does()
+    {
+        var routes = new[] { Route("/b", ["POST", "GET"]), Route("/a", ["GET"]) };
+        var same = Document([.. routes.Reverse()]);
+
+        Assert.Equal(OpenApiDocument.Hash(Document(routes)), OpenApiDocument.Hash(same));
+        Assert.NotEqual(OpenApiDocument.Hash(Document(routes)), OpenApiDocument.Hash(Document(Route("/a", ["GET"]))));
+        Assert.Equal(["/a", "/b"], Document(routes)["paths"]!.AsObject().Select(p => p.Key));
+    }
+}

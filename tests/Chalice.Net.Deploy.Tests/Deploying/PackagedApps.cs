@@ -1,0 +1,55 @@
+using Chalice.Deploy.Building;
+using Chalice.Deploy.Manifest;
+using Chalice.Deploy.Packaging;
+using Chalice.Tests;
+
+[assembly: AssemblyFixture(typeof(Chalice.Deploy.Tests.Deploying.PackagedApps))]
+
+namespace Chalice.Deploy.Tests.Deploying;
+
+/// <summary>An app built for Lambda once per test run, with its manifest.</summary>
+public sealed record PackagedApp(AppProject Project, LambdaPackage Package, AppManifest Manifest)
+{
+    /// <summary>
+    /// The app without CORS: moto 5.2.1 cannot import the MOCK integration of a preflight (it wants a uri, which AWS
+    /// does not), so apps deployed to moto leave CORS out; OpenApiDocumentTests check the preflights.
+    /// </summary>
+    public PackagedApp WithoutCors() => this with { Manifest = Manifest with { Routes = [.. Manifest.Routes.Select(r => r with { Cors = null })] } };
+}
+
+/// <summary>
+/// Builds the test apps for Lambda at most once per test run (managed dotnet10: what the deployer does with a package
+/// does not depend on how it was compiled, and AOT would cost half a minute more), shared by every test that deploys.
+/// </summary>
+public sealed class PackagedApps : IAsyncDisposable
+{
+    private readonly string _output = Directory.CreateTempSubdirectory("chalice-packages-").FullName;
+    private readonly Lazy<Task<PackagedApp>> _s3Test;
+    private readonly Lazy<Task<PackagedApp>> _testApp;
+
+    public PackagedApps()
+    {
+        _s3Test = new(() => PackageAsync(RepoPaths.InRepo("samples", "S3Test")));
+        _testApp = new(() => PackageAsync(RepoPaths.InRepo("tests", "TestApps", "TestApp")));
+    }
+
+    /// <summary>samples/S3Test.</summary>
+    public Task<PackagedApp> S3Test => _s3Test.Value;
+
+    /// <summary>tests/TestApps/TestApp.</summary>
+    public Task<PackagedApp> TestApp => _testApp.Value;
+
+    private async Task<PackagedApp> PackageAsync(string directory)
+    {
+        var project = AppProject.Find(directory);
+        var package = await new LambdaPackager().PackageAsync(
+            new PackageRequest(project, LambdaRuntimeKind.Managed, OutputDirectory: Path.Combine(_output, project.Name)));
+        return new PackagedApp(project, package, AppManifest.Read(package.AppAssemblyPath));
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Directory.Delete(_output, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,86 @@
+using Chalice.Configuration;
+using Chalice.Deploy;
+using Chalice.Deploy.Building;
+using Chalice.Deploy.Manifest;
+using Chalice.Deploy.Packaging;
+using Chalice.Deploy.State;
+using Chalice.Policy;
+
+namespace Chalice.Cli;
+
+/// <summary>An app's folder as the commands see it: its project, its <c>.chalice/config.json</c> and one stage of it.</summary>
+internal sealed class AppWorkspace
+{
+    private AppWorkspace(AppProject project, ChaliceConfig config, StageConfig stage)
+    {
+        Project = project;
+        Config = config;
+        Stage = stage;
+        Store = new DeployedStateStore(project.Directory);
+    }
+
+    public AppProject Project { get; }
+
+    public ChaliceConfig Config { get; }
+
+    public StageConfig Stage { get; }
+
+    /// <summary>The app's deployment records (<c>.chalice/deployed/</c>).</summary>
+    public DeployedStateStore Store { get; }
+
+    /// <summary>Opens the app in <paramref name="directory"/> (or the folder of a project file) for one stage.</summary>
+    public static AppWorkspace Open(string directory, string stage)
+    {
+        var folder = File.Exists(directory) ? Path.GetDirectoryName(Path.GetFullPath(directory))! : directory;
+        var project = AppProject.Find(folder);
+        var config = ChaliceConfig.Load(project.Directory);
+        return new AppWorkspace(project, config, config.ForStage(stage));
+    }
+
+    /// <summary>The name resources are named after: <c>app_name</c>, else the <c>[ChaliceApp]</c> name.</summary>
+    public string AppName(AppManifest manifest) => Config.AppName ?? manifest.Name;
+
+    /// <summary>
+    /// Builds the app for Lambda as the stage's <c>lambda_runtime</c> and <c>lambda_architecture</c> say; the build's
+    /// warnings go to <paramref name="warnings"/>.
+    /// </summary>
+    public async Task<(LambdaPackage Package, AppManifest Manifest)> PackageAsync(
+        string? outputDirectory, TextWriter warnings, CancellationToken cancellationToken)
+    {
+        var runtime = Stage.LambdaRuntime == "dotnet10" ? LambdaRuntimeKind.Managed : LambdaRuntimeKind.NativeAot;
+        var architecture = Stage.LambdaArchitecture == "arm64" ? LambdaArchitecture.Arm64 : LambdaArchitecture.X86_64;
+        var package = await new LambdaPackager().PackageAsync(new PackageRequest(Project, runtime, architecture, outputDirectory), cancellationToken);
+        foreach (var warning in package.BuildWarnings)
+            await warnings.WriteLineAsync(warning);
+        return (package, AppManifest.Read(package.AppAssemblyPath));
+    }
+
+    /// <summary>The stage's policy settings, as <c>gen-policy</c> and the deployer use them.</summary>
+    public static PolicySettings PolicySettings(StageConfig config) => new()
+    {
+        Stage = config.Stage,
+        AutogenPolicy = config.AutogenPolicy,
+        IamPolicyFile = config.IamPolicyFile,
+        IamPolicyMergeFile = config.IamPolicyMergeFile,
+        EnvironmentVariables = config.EnvironmentVariables,
+    };
+
+    /// <summary>The stage's IAM policy (what <c>gen-policy</c> prints); analysis warnings go to <paramref name="warnings"/>.</summary>
+    public async Task<string> PolicyAsync(TextWriter warnings, CancellationToken cancellationToken)
+    {
+        var result = await PolicyGenerator.GenerateAsync(Project.Directory, PolicySettings(Stage), cancellationToken);
+        foreach (var warning in result.Warnings)
+            await warnings.WriteLineAsync(warning.ToString());
+        return result.Json;
+    }
+
+    /// <summary>What to deploy for the stage.</summary>
+    public DeploymentSpec Spec(LambdaPackage package, AppManifest manifest, TextWriter warnings) => new()
+    {
+        AppName = AppName(manifest),
+        Config = Stage,
+        Package = package,
+        Manifest = manifest,
+        Policy = cancellationToken => PolicyAsync(warnings, cancellationToken),
+    };
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Chalice.Deploy.State;
+
+namespace Chalice.Cli.Commands;
+
+/// <summary>
+/// <c>chalice-net url</c>: prints the stage's URL from <c>.chalice/deployed/&lt;stage&gt;.json</c>, with no AWS call.
+/// The URL is AWS's (<c>https://{api}.execute-api.{region}.amazonaws.com/{stage}/</c>), also after a deploy to another
+/// endpoint, as Chalice prints it.
+/// </summary>
+public static class UrlCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(GlobalOptions options)
+    {
+        var stage = CommonOptions.Stage();
+        var command = new Command("url", "Print the URL of the deployed API (read from .chalice/deployed, no AWS call).") { stage };
+        command.SetAction((parse, _) => CommandFailures.RunAsync(parse, options, async () =>
+        {
+            var workspace = AppWorkspace.Open(parse.GetValue(options.ProjectDirectory)!, parse.GetValue(stage)!);
+            var api = workspace.Store.Load(workspace.Stage.Stage)?.Find<DeployedRestApi>()
+                      ?? throw new DeployedStateException(
+                          $"The stage '{workspace.Stage.Stage}' has no deployed API; run 'chalice-net deploy --stage {workspace.Stage.Stage}' first.");
+            await parse.InvocationConfiguration.Output.WriteLineAsync(api.RestApiUrl);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
