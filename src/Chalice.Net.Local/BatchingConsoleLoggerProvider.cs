@@ -20,12 +20,14 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider
     });
 
     private readonly TextWriter _output;
-    private readonly Task _writer;
+    private readonly Thread _writer;
+    private (long Second, string Text) _time;
 
     public BatchingConsoleLoggerProvider(TextWriter? output = null)
     {
         _output = output ?? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
-        _writer = Task.Run(WriteAsync);
+        _writer = new Thread(Write) { IsBackground = true, Name = "Chalice.Local log writer" };
+        _writer.Start();
     }
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
@@ -33,7 +35,7 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider
     public void Dispose()
     {
         _lines.Writer.TryComplete();
-        _writer.Wait(TimeSpan.FromSeconds(5));
+        _writer.Join(TimeSpan.FromSeconds(5));
     }
 
     private void Enqueue(string line)
@@ -42,15 +44,28 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider
             _lines.Writer.WriteAsync(line).AsTask().Wait(); // back-pressure only when the writer is 100,000 lines behind
     }
 
-    private async Task WriteAsync()
+    private void Write()
     {
         var reader = _lines.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (reader.TryRead(out var line))
-                await _output.WriteLineAsync(line).ConfigureAwait(false);
-            await _output.FlushAsync().ConfigureAwait(false);
+                _output.WriteLine(line);
+            _output.Flush();
         }
+    }
+
+    /// <summary>The local time of day, formatted once a second rather than once a line.</summary>
+    private string Now()
+    {
+        var now = DateTime.Now;
+        var second = now.Ticks / TimeSpan.TicksPerSecond;
+        var cached = _time;
+        if (cached.Second == second && cached.Text is not null)
+            return cached.Text;
+        var text = now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        _time = (second, text);
+        return text;
     }
 
     private sealed class Logger(string category, BatchingConsoleLoggerProvider provider) : ILogger
@@ -63,7 +78,7 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider
         {
             if (!IsEnabled(logLevel))
                 return;
-            var text = string.Create(CultureInfo.InvariantCulture, $"{DateTime.Now:HH:mm:ss} {Level(logLevel)}: {category} {formatter(state, exception)}");
+            var text = $"{provider.Now()} {Level(logLevel)}: {category} {formatter(state, exception)}";
             provider.Enqueue(exception is null ? text : text + Environment.NewLine + exception);
         }
 

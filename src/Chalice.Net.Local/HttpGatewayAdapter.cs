@@ -49,7 +49,7 @@ internal static class HttpGatewayAdapter
 
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int maxBodyBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength == 0)
+        if (request.ContentLength == 0 || request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false)
             return ReadOnlyMemory<byte>.Empty;
         var limit = maxBodyBytes + 1;
         var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, limit));

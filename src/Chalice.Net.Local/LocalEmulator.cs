@@ -100,6 +100,7 @@ public static partial class LocalEmulator
 
         // The app is constructed once the stand-ins' endpoints are known, since its AWS clients read them then.
         var ready = new TaskCompletionSource<(ApiGatewaySimulator Gateway, LambdaInvoker Invoke)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Action<Exception> onFunctionError = exception => LogFunctionError(logger, exception);
         S3RequestHandler? s3 = null;
         if (useLocalAws)
         {
@@ -119,7 +120,7 @@ public static partial class LocalEmulator
             var (gateway, invoke) = await ready.Task;
             var started = Stopwatch.GetTimestamp();
             var request = await HttpGatewayAdapter.ReadAsync(context, gateway.Options.MaxRequestBytes);
-            var response = await gateway.HandleAsync(request, invoke, context.RequestAborted);
+            var response = await gateway.HandleAsync(request, invoke, onFunctionError, context.RequestAborted);
             await HttpGatewayAdapter.WriteAsync(context, response);
             LogRequest(logger, request.Method, context.Request.Path.Value ?? "/", response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         });
@@ -161,7 +162,7 @@ public static partial class LocalEmulator
             IntegrationTimeout = options.Timeout,
         });
         function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
-        ready.SetResult((gateway, LogFailures(function, logger)));
+        ready.SetResult((gateway, function));
 
         var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
             .Select(a => new Uri(a))
@@ -178,19 +179,6 @@ public static partial class LocalEmulator
         else
             throw new IOException($"--host must be an IP address or localhost, not '{host}'.");
     }
-
-    private static LambdaInvoker LogFailures(LambdaInvoker function, ILogger logger) => async (eventJson, ct) =>
-    {
-        try
-        {
-            return await function(eventJson, ct);
-        }
-        catch (Exception e) when (!ct.IsCancellationRequested)
-        {
-            LogFunctionError(logger, e);
-            throw;
-        }
-    };
 
     private static string Describe(ApiGatewayType type) => type switch
     {

@@ -89,7 +89,7 @@ public sealed class ChaliceTestClient : IAsyncDisposable
         var response = await Gateway.HandleAsync(
             request,
             (eventJson, ct) => Application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         return new TestResponse(response);
     }
 
