@@ -26,7 +26,8 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider
     public BatchingConsoleLoggerProvider(TextWriter? output = null)
     {
         _output = output ?? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
-        _writer = new Thread(Write) { IsBackground = true, Name = "Chalice.Local log writer" };
+        // Below normal priority: under load the request threads, not the log, get the processor first.
+        _writer = new Thread(Write) { IsBackground = true, Name = "Chalice.Local log writer", Priority = ThreadPriority.BelowNormal };
         _writer.Start();
     }
 
