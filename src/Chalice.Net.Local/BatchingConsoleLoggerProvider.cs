@@ -53,6 +53,8 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider
             while (reader.TryRead(out var line))
                 _output.WriteLine(line);
             _output.Flush();
+            // Let the next batch gather: under load the writer then wakes a hundred times a second, not once a line.
+            Thread.Sleep(10);
         }
     }
 

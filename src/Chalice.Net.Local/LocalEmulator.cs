@@ -86,6 +86,9 @@ public static partial class LocalEmulator
         var console = new BatchingConsoleLoggerProvider();
         builder.Logging.AddProvider(console);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // The access log is the emulator's own. Hosting's request logger, even silent, would make ASP.NET Core create
+        // an Activity and a log scope for every request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         ListenOptions? s3Endpoint = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

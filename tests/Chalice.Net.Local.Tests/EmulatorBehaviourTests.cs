@@ -62,6 +62,15 @@ public sealed class EmulatorBehaviourTests
     }
 
     [Fact]
+    public async Task RequestsCarryNoHostingActivityOrLogScope()
+    {
+        // The emulator keeps its own access log; ASP.NET Core's request logging would cost an Activity per request.
+        await using var emulator = await EmulatorHarness.StartTestAppAsync();
+        using var client = EmulatorHarness.Client(emulator);
+        Assert.Equal("none", await client.GetStringAsync("/activity"));
+    }
+
+    [Fact]
     public async Task TheStagesEnvironmentVariablesAreSetBeforeTheAppIsBuilt()
     {
         var folder = EmulatorHarness.AppFolder("""{ "stages": { "qa": { "environment_variables": { "CHALICE_EMULATOR_TEST": "from-qa" } } } }""");

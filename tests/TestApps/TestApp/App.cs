@@ -208,4 +208,8 @@ public partial class App
         await Task.Delay(ms, cancellationToken);
         return "done";
     }
+
+    /// <summary>The ambient activity the handler runs under, if the host created one for the request.</summary>
+    [Route("/activity")]
+    public string Activity() => System.Diagnostics.Activity.Current?.OperationName ?? "none";
 }
