@@ -14,272 +14,216 @@ internal static class FastProxyEventReader
 {
     private static readonly JsonReaderOptions s_options = new() { CommentHandling = JsonCommentHandling.Skip };
 
-    public static ApiGatewayProxyRequest? TryReadRestEvent(ReadOnlySpan<byte> json)
+    public static ApiGatewayProxyRequest? TryReadRestEvent(ReadOnlySpan<byte> json) => TryReadEvent<ApiGatewayProxyRequest>(json, ReadRestEventMember);
+
+    public static HttpApiV2ProxyRequest? TryReadHttpApiEvent(ReadOnlySpan<byte> json) => TryReadEvent<HttpApiV2ProxyRequest>(json, ReadHttpApiEventMember);
+
+    /// <summary>Reads the member the reader is on into <paramref name="target"/>; false for a member it does not model.</summary>
+    private delegate bool MemberReader<in T>(ref Utf8JsonReader reader, T target);
+
+    private static T? TryReadEvent<T>(ReadOnlySpan<byte> json, MemberReader<T> readMember) where T : class, new()
     {
         var reader = new Utf8JsonReader(json, s_options);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            return null;
-        var e = new ApiGatewayProxyRequest();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool ok;
-            if (reader.ValueTextEquals("headers"u8))
-                ok = TryReadMap(ref reader, out var v) && Set(e.Headers = v);
-            else if (reader.ValueTextEquals("multiValueHeaders"u8))
-                ok = TryReadMultiMap(ref reader, e.Headers, out var v) && Set(e.MultiValueHeaders = v);
-            else if (reader.ValueTextEquals("requestContext"u8))
-                ok = TryReadRestContext(ref reader, out var v) && Set(e.RequestContext = v);
-            else if (reader.ValueTextEquals("resource"u8))
-                ok = TryReadString(ref reader, out var v) && Set(e.Resource = v);
-            else if (reader.ValueTextEquals("path"u8))
-                ok = TryReadString(ref reader, out var v) && Set(e.Path = v);
-            else if (reader.ValueTextEquals("httpMethod"u8))
-                ok = TryReadString(ref reader, out var v) && Set(e.HttpMethod = v);
-            else if (reader.ValueTextEquals("queryStringParameters"u8))
-                ok = TryReadMap(ref reader, out var v) && Set(e.QueryStringParameters = v);
-            else if (reader.ValueTextEquals("multiValueQueryStringParameters"u8))
-                ok = TryReadMultiMap(ref reader, e.QueryStringParameters, out var v) && Set(e.MultiValueQueryStringParameters = v);
-            else if (reader.ValueTextEquals("pathParameters"u8))
-                ok = TryReadMap(ref reader, out var v) && Set(e.PathParameters = v);
-            else if (reader.ValueTextEquals("stageVariables"u8))
-                ok = TryReadMap(ref reader, out var v) && Set(e.StageVariables = v);
-            else if (reader.ValueTextEquals("body"u8))
-                ok = TryReadString(ref reader, out var v) && Set(e.Body = v);
-            else if (reader.ValueTextEquals("isBase64Encoded"u8))
-                ok = TryReadBool(ref reader, out var v) && Set(e.IsBase64Encoded = v);
-            else if (reader.ValueTextEquals("version"u8))
-                ok = TryReadString(ref reader, out var v) && Set(e.Version = v);
-            else
-                ok = false;
-            if (!ok)
-                return null;
-        }
-        return reader.TokenType == JsonTokenType.EndObject ? e : null;
+        var value = new T();
+        return reader.Read() && reader.TokenType == JsonTokenType.StartObject && TryReadMembers(ref reader, value, readMember) ? value : null;
     }
 
-    public static HttpApiV2ProxyRequest? TryReadHttpApiEvent(ReadOnlySpan<byte> json)
+    /// <summary>Reads <c>null</c> or an object whose every member <paramref name="readMember"/> knows.</summary>
+    private static bool TryReadModel<T>(ref Utf8JsonReader reader, MemberReader<T> readMember, out T? value) where T : class, new()
     {
-        var reader = new Utf8JsonReader(json, s_options);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            return null;
-        var e = new HttpApiV2ProxyRequest();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool ok;
-            if (reader.ValueTextEquals("headers"u8))
-                ok = TryReadMap(ref reader, out var v) && Set(e.Headers = v);
-            else if (reader.ValueTextEquals("requestContext"u8))
-                ok = TryReadHttpApiContext(ref reader, out var v) && Set(e.RequestContext = v);
-            else if (reader.ValueTextEquals("version"u8))
-                ok = TryReadString(ref reader, out var v) && Set(e.Version = v);
-            else if (reader.ValueTextEquals("routeKey"u8))
-                ok = TryReadString(ref reader, out var v) && Set(e.RouteKey = v);
-            else if (reader.ValueTextEquals("rawPath"u8))
-                ok = TryReadString(ref reader, out var v) && Set(e.RawPath = v);
-            else if (reader.ValueTextEquals("rawQueryString"u8))
-                ok = TryReadString(ref reader, out var v) && Set(e.RawQueryString = v);
-            else if (reader.ValueTextEquals("cookies"u8))
-                ok = TryReadList(ref reader, out var v) && Set(e.Cookies = v);
-            else if (reader.ValueTextEquals("queryStringParameters"u8))
-                ok = TryReadMap(ref reader, out var v) && Set(e.QueryStringParameters = v);
-            else if (reader.ValueTextEquals("pathParameters"u8))
-                ok = TryReadMap(ref reader, out var v) && Set(e.PathParameters = v);
-            else if (reader.ValueTextEquals("stageVariables"u8))
-                ok = TryReadMap(ref reader, out var v) && Set(e.StageVariables = v);
-            else if (reader.ValueTextEquals("body"u8))
-                ok = TryReadString(ref reader, out var v) && Set(e.Body = v);
-            else if (reader.ValueTextEquals("isBase64Encoded"u8))
-                ok = TryReadBool(ref reader, out var v) && Set(e.IsBase64Encoded = v);
-            else
-                ok = false;
-            if (!ok)
-                return null;
-        }
-        return reader.TokenType == JsonTokenType.EndObject ? e : null;
-    }
-
-    private static bool TryReadRestContext(ref Utf8JsonReader reader, out ProxyRequestContext? context)
-    {
-        context = null;
+        value = null;
         if (!reader.Read())
             return false;
         if (reader.TokenType == JsonTokenType.Null)
             return true;
-        if (reader.TokenType != JsonTokenType.StartObject)
-            return false;
-        var c = new ProxyRequestContext();
+        value = new T();
+        return reader.TokenType == JsonTokenType.StartObject && TryReadMembers(ref reader, value, readMember);
+    }
+
+    private static bool TryReadMembers<T>(ref Utf8JsonReader reader, T target, MemberReader<T> readMember)
+    {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            bool ok;
-            if (reader.ValueTextEquals("accountId"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.AccountId = v);
-            else if (reader.ValueTextEquals("resourceId"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.ResourceId = v);
-            else if (reader.ValueTextEquals("stage"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.Stage = v);
-            else if (reader.ValueTextEquals("domainName"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.DomainName = v);
-            else if (reader.ValueTextEquals("domainPrefix"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.DomainPrefix = v);
-            else if (reader.ValueTextEquals("requestId"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.RequestId = v);
-            else if (reader.ValueTextEquals("extendedRequestId"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.ExtendedRequestId = v);
-            else if (reader.ValueTextEquals("protocol"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.Protocol = v);
-            else if (reader.ValueTextEquals("identity"u8))
-                ok = TryReadIdentity(ref reader, out var v) && Set(c.Identity = v);
-            else if (reader.ValueTextEquals("resourcePath"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.ResourcePath = v);
-            else if (reader.ValueTextEquals("path"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.Path = v);
-            else if (reader.ValueTextEquals("httpMethod"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.HttpMethod = v);
-            else if (reader.ValueTextEquals("requestTime"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.RequestTime = v);
-            else if (reader.ValueTextEquals("requestTimeEpoch"u8))
-                ok = TryReadLong(ref reader, out var v) && Set(c.RequestTimeEpoch = v);
-            else if (reader.ValueTextEquals("apiId"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.ApiId = v);
-            else if (reader.ValueTextEquals("operationName"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.OperationName = v);
-            else if (reader.ValueTextEquals("authorizer"u8))
-                ok = TryReadObject(ref reader, out var v) && Set(c.Authorizer = v);
-            else
-                ok = false;
-            if (!ok)
+            if (!readMember(ref reader, target))
                 return false;
         }
-        context = c;
         return reader.TokenType == JsonTokenType.EndObject;
     }
 
-    private static bool TryReadIdentity(ref Utf8JsonReader reader, out RequestIdentity? identity)
+    private static bool ReadRestEventMember(ref Utf8JsonReader reader, ApiGatewayProxyRequest target)
     {
-        identity = null;
-        if (!reader.Read())
-            return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.StartObject)
-            return false;
-        var i = new RequestIdentity();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool ok;
-            if (reader.ValueTextEquals("sourceIp"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.SourceIp = v);
-            else if (reader.ValueTextEquals("userAgent"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.UserAgent = v);
-            else if (reader.ValueTextEquals("cognitoIdentityPoolId"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.CognitoIdentityPoolId = v);
-            else if (reader.ValueTextEquals("accountId"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.AccountId = v);
-            else if (reader.ValueTextEquals("cognitoIdentityId"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.CognitoIdentityId = v);
-            else if (reader.ValueTextEquals("caller"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.Caller = v);
-            else if (reader.ValueTextEquals("apiKey"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.ApiKey = v);
-            else if (reader.ValueTextEquals("apiKeyId"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.ApiKeyId = v);
-            else if (reader.ValueTextEquals("accessKey"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.AccessKey = v);
-            else if (reader.ValueTextEquals("cognitoAuthenticationType"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.CognitoAuthenticationType = v);
-            else if (reader.ValueTextEquals("cognitoAuthenticationProvider"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.CognitoAuthenticationProvider = v);
-            else if (reader.ValueTextEquals("userArn"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.UserArn = v);
-            else if (reader.ValueTextEquals("user"u8))
-                ok = TryReadString(ref reader, out var v) && Set(i.User = v);
-            else if (reader.ValueTextEquals("clientCert"u8))
-                ok = TryReadObject(ref reader, out var v) && Set(i.ClientCert = v);
-            else
-                ok = false;
-            if (!ok)
-                return false;
-        }
-        identity = i;
-        return reader.TokenType == JsonTokenType.EndObject;
+        if (reader.ValueTextEquals("headers"u8))
+            return TryReadMap(ref reader, out var v) && Set(target.Headers = v);
+        if (reader.ValueTextEquals("multiValueHeaders"u8))
+            return TryReadMultiMap(ref reader, target.Headers, out var v) && Set(target.MultiValueHeaders = v);
+        if (reader.ValueTextEquals("requestContext"u8))
+            return TryReadModel<ProxyRequestContext>(ref reader, ReadRestContextMember, out var v) && Set(target.RequestContext = v);
+        if (reader.ValueTextEquals("resource"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Resource = v);
+        if (reader.ValueTextEquals("path"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Path = v);
+        if (reader.ValueTextEquals("httpMethod"u8))
+            return TryReadString(ref reader, out var v) && Set(target.HttpMethod = v);
+        if (reader.ValueTextEquals("queryStringParameters"u8))
+            return TryReadMap(ref reader, out var v) && Set(target.QueryStringParameters = v);
+        if (reader.ValueTextEquals("multiValueQueryStringParameters"u8))
+            return TryReadMultiMap(ref reader, target.QueryStringParameters, out var v) && Set(target.MultiValueQueryStringParameters = v);
+        if (reader.ValueTextEquals("pathParameters"u8))
+            return TryReadMap(ref reader, out var v) && Set(target.PathParameters = v);
+        if (reader.ValueTextEquals("stageVariables"u8))
+            return TryReadMap(ref reader, out var v) && Set(target.StageVariables = v);
+        if (reader.ValueTextEquals("body"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Body = v);
+        if (reader.ValueTextEquals("isBase64Encoded"u8))
+            return TryReadBool(ref reader, out var v) && Set(target.IsBase64Encoded = v);
+        if (reader.ValueTextEquals("version"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Version = v);
+        return false;
     }
 
-    private static bool TryReadHttpApiContext(ref Utf8JsonReader reader, out HttpApiV2RequestContext? context)
+    private static bool ReadHttpApiEventMember(ref Utf8JsonReader reader, HttpApiV2ProxyRequest target)
     {
-        context = null;
-        if (!reader.Read())
-            return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.StartObject)
-            return false;
-        var c = new HttpApiV2RequestContext();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool ok;
-            if (reader.ValueTextEquals("http"u8))
-                ok = TryReadHttp(ref reader, out var v) && Set(c.Http = v);
-            else if (reader.ValueTextEquals("accountId"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.AccountId = v);
-            else if (reader.ValueTextEquals("apiId"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.ApiId = v);
-            else if (reader.ValueTextEquals("domainName"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.DomainName = v);
-            else if (reader.ValueTextEquals("domainPrefix"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.DomainPrefix = v);
-            else if (reader.ValueTextEquals("requestId"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.RequestId = v);
-            else if (reader.ValueTextEquals("routeKey"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.RouteKey = v);
-            else if (reader.ValueTextEquals("stage"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.Stage = v);
-            else if (reader.ValueTextEquals("time"u8))
-                ok = TryReadString(ref reader, out var v) && Set(c.Time = v);
-            else if (reader.ValueTextEquals("timeEpoch"u8))
-                ok = TryReadLong(ref reader, out var v) && Set(c.TimeEpoch = v);
-            else if (reader.ValueTextEquals("authorizer"u8))
-                ok = TryReadObject(ref reader, out var v) && Set(c.Authorizer = v);
-            else if (reader.ValueTextEquals("authentication"u8))
-                ok = TryReadObject(ref reader, out var v) && Set(c.Authentication = v);
-            else
-                ok = false;
-            if (!ok)
-                return false;
-        }
-        context = c;
-        return reader.TokenType == JsonTokenType.EndObject;
+        if (reader.ValueTextEquals("headers"u8))
+            return TryReadMap(ref reader, out var v) && Set(target.Headers = v);
+        if (reader.ValueTextEquals("requestContext"u8))
+            return TryReadModel<HttpApiV2RequestContext>(ref reader, ReadHttpApiContextMember, out var v) && Set(target.RequestContext = v);
+        if (reader.ValueTextEquals("version"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Version = v);
+        if (reader.ValueTextEquals("routeKey"u8))
+            return TryReadString(ref reader, out var v) && Set(target.RouteKey = v);
+        if (reader.ValueTextEquals("rawPath"u8))
+            return TryReadString(ref reader, out var v) && Set(target.RawPath = v);
+        if (reader.ValueTextEquals("rawQueryString"u8))
+            return TryReadString(ref reader, out var v) && Set(target.RawQueryString = v);
+        if (reader.ValueTextEquals("cookies"u8))
+            return TryReadList(ref reader, out var v) && Set(target.Cookies = v);
+        if (reader.ValueTextEquals("queryStringParameters"u8))
+            return TryReadMap(ref reader, out var v) && Set(target.QueryStringParameters = v);
+        if (reader.ValueTextEquals("pathParameters"u8))
+            return TryReadMap(ref reader, out var v) && Set(target.PathParameters = v);
+        if (reader.ValueTextEquals("stageVariables"u8))
+            return TryReadMap(ref reader, out var v) && Set(target.StageVariables = v);
+        if (reader.ValueTextEquals("body"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Body = v);
+        if (reader.ValueTextEquals("isBase64Encoded"u8))
+            return TryReadBool(ref reader, out var v) && Set(target.IsBase64Encoded = v);
+        return false;
     }
 
-    private static bool TryReadHttp(ref Utf8JsonReader reader, out HttpApiV2HttpDescription? http)
+    private static bool ReadRestContextMember(ref Utf8JsonReader reader, ProxyRequestContext target)
     {
-        http = null;
-        if (!reader.Read())
-            return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.StartObject)
-            return false;
-        var h = new HttpApiV2HttpDescription();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool ok;
-            if (reader.ValueTextEquals("method"u8))
-                ok = TryReadString(ref reader, out var v) && Set(h.Method = v);
-            else if (reader.ValueTextEquals("path"u8))
-                ok = TryReadString(ref reader, out var v) && Set(h.Path = v);
-            else if (reader.ValueTextEquals("protocol"u8))
-                ok = TryReadString(ref reader, out var v) && Set(h.Protocol = v);
-            else if (reader.ValueTextEquals("sourceIp"u8))
-                ok = TryReadString(ref reader, out var v) && Set(h.SourceIp = v);
-            else if (reader.ValueTextEquals("userAgent"u8))
-                ok = TryReadString(ref reader, out var v) && Set(h.UserAgent = v);
-            else
-                ok = false;
-            if (!ok)
-                return false;
-        }
-        http = h;
-        return reader.TokenType == JsonTokenType.EndObject;
+        if (reader.ValueTextEquals("accountId"u8))
+            return TryReadString(ref reader, out var v) && Set(target.AccountId = v);
+        if (reader.ValueTextEquals("resourceId"u8))
+            return TryReadString(ref reader, out var v) && Set(target.ResourceId = v);
+        if (reader.ValueTextEquals("stage"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Stage = v);
+        if (reader.ValueTextEquals("domainName"u8))
+            return TryReadString(ref reader, out var v) && Set(target.DomainName = v);
+        if (reader.ValueTextEquals("domainPrefix"u8))
+            return TryReadString(ref reader, out var v) && Set(target.DomainPrefix = v);
+        if (reader.ValueTextEquals("requestId"u8))
+            return TryReadString(ref reader, out var v) && Set(target.RequestId = v);
+        if (reader.ValueTextEquals("extendedRequestId"u8))
+            return TryReadString(ref reader, out var v) && Set(target.ExtendedRequestId = v);
+        if (reader.ValueTextEquals("protocol"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Protocol = v);
+        if (reader.ValueTextEquals("identity"u8))
+            return TryReadModel<RequestIdentity>(ref reader, ReadIdentityMember, out var v) && Set(target.Identity = v);
+        if (reader.ValueTextEquals("resourcePath"u8))
+            return TryReadString(ref reader, out var v) && Set(target.ResourcePath = v);
+        if (reader.ValueTextEquals("path"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Path = v);
+        if (reader.ValueTextEquals("httpMethod"u8))
+            return TryReadString(ref reader, out var v) && Set(target.HttpMethod = v);
+        if (reader.ValueTextEquals("requestTime"u8))
+            return TryReadString(ref reader, out var v) && Set(target.RequestTime = v);
+        if (reader.ValueTextEquals("requestTimeEpoch"u8))
+            return TryReadLong(ref reader, out var v) && Set(target.RequestTimeEpoch = v);
+        if (reader.ValueTextEquals("apiId"u8))
+            return TryReadString(ref reader, out var v) && Set(target.ApiId = v);
+        if (reader.ValueTextEquals("operationName"u8))
+            return TryReadString(ref reader, out var v) && Set(target.OperationName = v);
+        if (reader.ValueTextEquals("authorizer"u8))
+            return TryReadObject(ref reader, out var v) && Set(target.Authorizer = v);
+        return false;
+    }
+
+    private static bool ReadIdentityMember(ref Utf8JsonReader reader, RequestIdentity target)
+    {
+        if (reader.ValueTextEquals("sourceIp"u8))
+            return TryReadString(ref reader, out var v) && Set(target.SourceIp = v);
+        if (reader.ValueTextEquals("userAgent"u8))
+            return TryReadString(ref reader, out var v) && Set(target.UserAgent = v);
+        if (reader.ValueTextEquals("cognitoIdentityPoolId"u8))
+            return TryReadString(ref reader, out var v) && Set(target.CognitoIdentityPoolId = v);
+        if (reader.ValueTextEquals("accountId"u8))
+            return TryReadString(ref reader, out var v) && Set(target.AccountId = v);
+        if (reader.ValueTextEquals("cognitoIdentityId"u8))
+            return TryReadString(ref reader, out var v) && Set(target.CognitoIdentityId = v);
+        if (reader.ValueTextEquals("caller"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Caller = v);
+        if (reader.ValueTextEquals("apiKey"u8))
+            return TryReadString(ref reader, out var v) && Set(target.ApiKey = v);
+        if (reader.ValueTextEquals("apiKeyId"u8))
+            return TryReadString(ref reader, out var v) && Set(target.ApiKeyId = v);
+        if (reader.ValueTextEquals("accessKey"u8))
+            return TryReadString(ref reader, out var v) && Set(target.AccessKey = v);
+        if (reader.ValueTextEquals("cognitoAuthenticationType"u8))
+            return TryReadString(ref reader, out var v) && Set(target.CognitoAuthenticationType = v);
+        if (reader.ValueTextEquals("cognitoAuthenticationProvider"u8))
+            return TryReadString(ref reader, out var v) && Set(target.CognitoAuthenticationProvider = v);
+        if (reader.ValueTextEquals("userArn"u8))
+            return TryReadString(ref reader, out var v) && Set(target.UserArn = v);
+        if (reader.ValueTextEquals("user"u8))
+            return TryReadString(ref reader, out var v) && Set(target.User = v);
+        if (reader.ValueTextEquals("clientCert"u8))
+            return TryReadObject(ref reader, out var v) && Set(target.ClientCert = v);
+        return false;
+    }
+
+    private static bool ReadHttpApiContextMember(ref Utf8JsonReader reader, HttpApiV2RequestContext target)
+    {
+        if (reader.ValueTextEquals("http"u8))
+            return TryReadModel<HttpApiV2HttpDescription>(ref reader, ReadHttpMember, out var v) && Set(target.Http = v);
+        if (reader.ValueTextEquals("accountId"u8))
+            return TryReadString(ref reader, out var v) && Set(target.AccountId = v);
+        if (reader.ValueTextEquals("apiId"u8))
+            return TryReadString(ref reader, out var v) && Set(target.ApiId = v);
+        if (reader.ValueTextEquals("domainName"u8))
+            return TryReadString(ref reader, out var v) && Set(target.DomainName = v);
+        if (reader.ValueTextEquals("domainPrefix"u8))
+            return TryReadString(ref reader, out var v) && Set(target.DomainPrefix = v);
+        if (reader.ValueTextEquals("requestId"u8))
+            return TryReadString(ref reader, out var v) && Set(target.RequestId = v);
+        if (reader.ValueTextEquals("routeKey"u8))
+            return TryReadString(ref reader, out var v) && Set(target.RouteKey = v);
+        if (reader.ValueTextEquals("stage"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Stage = v);
+        if (reader.ValueTextEquals("time"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Time = v);
+        if (reader.ValueTextEquals("timeEpoch"u8))
+            return TryReadLong(ref reader, out var v) && Set(target.TimeEpoch = v);
+        if (reader.ValueTextEquals("authorizer"u8))
+            return TryReadObject(ref reader, out var v) && Set(target.Authorizer = v);
+        if (reader.ValueTextEquals("authentication"u8))
+            return TryReadObject(ref reader, out var v) && Set(target.Authentication = v);
+        return false;
+    }
+
+    private static bool ReadHttpMember(ref Utf8JsonReader reader, HttpApiV2HttpDescription target)
+    {
+        if (reader.ValueTextEquals("method"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Method = v);
+        if (reader.ValueTextEquals("path"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Path = v);
+        if (reader.ValueTextEquals("protocol"u8))
+            return TryReadString(ref reader, out var v) && Set(target.Protocol = v);
+        if (reader.ValueTextEquals("sourceIp"u8))
+            return TryReadString(ref reader, out var v) && Set(target.SourceIp = v);
+        if (reader.ValueTextEquals("userAgent"u8))
+            return TryReadString(ref reader, out var v) && Set(target.UserAgent = v);
+        return false;
     }
 
     private static bool TryReadString(ref Utf8JsonReader reader, out string? value)
