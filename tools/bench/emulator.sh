@@ -28,8 +28,11 @@ dotnet build "$bench/KestrelTwoRoutes" -c Release -nologo -v quiet >/dev/null
 # Prints milliseconds from process start to the first 200 on GET /users/1, then leaves the server running.
 start_and_time() { # port command...
   python3 - "$@" <<'PY'
-import http.client, subprocess, sys, time
+import http.client, socket, subprocess, sys, time
 port, cmd = int(sys.argv[1]), sys.argv[2:]
+with socket.socket() as probe:
+    if probe.connect_ex(("127.0.0.1", port)) == 0:
+        sys.exit(f"port {port} is already in use: stop whatever listens there, or the benchmark would measure it")
 start = time.perf_counter()
 proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 while True:
@@ -50,7 +53,7 @@ PY
 started() { # port command... -> "median-startup-ms pid"
   local times=() t pid
   for i in $(seq "$rounds"); do
-    read -r t pid < <(start_and_time "$@")
+    read -r t pid < <(start_and_time "$@") || exit 1
     times+=("$t")
     if [ "$i" -lt "$rounds" ]; then kill "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.02; done; fi
   done
