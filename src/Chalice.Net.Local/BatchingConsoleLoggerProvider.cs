@@ -21,7 +21,7 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider
 
     private readonly TextWriter _output;
     private readonly Thread _writer;
-    private (long Second, string Text) _time;
+    private FormattedSecond? _time; // swapped as one reference: logging threads never see half an update
 
     public BatchingConsoleLoggerProvider(TextWriter? output = null)
     {
@@ -63,13 +63,14 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider
     {
         var now = DateTime.Now;
         var second = now.Ticks / TimeSpan.TicksPerSecond;
-        var cached = _time;
-        if (cached.Second == second && cached.Text is not null)
+        if (_time is { } cached && cached.Second == second)
             return cached.Text;
         var text = now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-        _time = (second, text);
+        _time = new FormattedSecond(second, text);
         return text;
     }
+
+    private sealed record FormattedSecond(long Second, string Text);
 
     private sealed class Logger(string category, BatchingConsoleLoggerProvider provider) : ILogger
     {

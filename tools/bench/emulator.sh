@@ -36,6 +36,11 @@ with socket.socket() as probe:
 start = time.perf_counter()
 proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 while True:
+    if proc.poll() is not None:
+        sys.exit(f"{cmd[1]} exited with code {proc.returncode} before serving")
+    if time.perf_counter() - start > 30:
+        proc.kill()
+        sys.exit(f"{cmd[1]} did not answer on port {port} within 30 s")
     try:
         c = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
         c.request("GET", "/users/1")

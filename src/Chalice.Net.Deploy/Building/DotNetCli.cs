@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 
@@ -11,31 +12,16 @@ public static class DotNetCli
 {
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>; returns its standard output.</summary>
     /// <exception cref="DotNetCommandException">The command exited with a non-zero code.</exception>
-    public static async Task<string> RunAsync(
-        IReadOnlyList<string> arguments, string workingDirectory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<string> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(start) ?? throw new DotNetCommandException("Could not start 'dotnet'; is the .NET SDK installed?");
+        using var process = Start(arguments, workingDirectory, redirect: true);
         var output = new StringBuilder();
         var errors = new StringBuilder();
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is null)
-                return;
-            lock (output)
-                output.AppendLine(e.Data);
-            progress?.Report(e.Data);
+            if (e.Data is not null)
+                lock (output)
+                    output.AppendLine(e.Data);
         };
         process.ErrorDataReceived += (_, e) =>
         {
@@ -62,6 +48,49 @@ public static class DotNetCli
             throw new DotNetCommandException($"'dotnet {string.Join(' ', arguments)}' failed (exit code {process.ExitCode}):{Environment.NewLine}{summary}");
         }
         return output.ToString();
+    }
+
+    /// <summary>
+    /// Runs <c>dotnet</c> with the console attached (the command prints its own output) until it exits, or stops it
+    /// on cancellation (Ctrl+C); returns its exit code, 0 when cancelled.
+    /// </summary>
+    public static async Task<int> RunAttachedAsync(IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancellationToken)
+    {
+        using var process = Start(arguments, workingDirectory, redirect: false);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+            return process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            return 0;
+        }
+    }
+
+    private static Process Start(IReadOnlyList<string> arguments, string workingDirectory, bool redirect)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = redirect,
+            RedirectStandardError = redirect,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        try
+        {
+            return Process.Start(start) ?? throw new DotNetCommandException("Could not start 'dotnet'; is the .NET SDK installed?");
+        }
+        catch (Win32Exception e)
+        {
+            throw new DotNetCommandException($"Could not start 'dotnet' ({e.Message}); is the .NET SDK installed and on PATH?");
+        }
     }
 
     /// <summary>The distinct warnings in a build's output.</summary>

@@ -46,7 +46,7 @@ public sealed class LambdaPackager(IProgress<string>? progress = null)
         if (request.Runtime == LambdaRuntimeKind.NativeAot && request.Architecture == LambdaArchitecture.Arm64 && !CrossToolchain.IsNative)
             arguments.AddRange(CrossToolchain.Arm64Arguments());
         progress?.Report($"Building {project.Name} for Lambda ({flavor})");
-        var buildOutput = await DotNetCli.RunAsync(arguments, project.Directory, progress: null, cancellationToken);
+        var buildOutput = await DotNetCli.RunAsync(arguments, project.Directory, cancellationToken);
 
         var assemblyName = project.Name;
         var files = Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Xml.Linq;
 using Chalice.Local.S3.Protocol;
 using Chalice.Local.S3.Storage;
@@ -38,10 +37,13 @@ public sealed class S3RequestHandler
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var requestId = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        // The ids only need to be unique, not unguessable: no system call for them on every request.
+        Span<byte> random = stackalloc byte[32];
+        Random.Shared.NextBytes(random);
+        var requestId = Convert.ToHexString(random[..8]);
         var response = context.Response;
         response.Headers["x-amz-request-id"] = requestId;
-        response.Headers["x-amz-id-2"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+        response.Headers["x-amz-id-2"] = Convert.ToBase64String(random[8..]);
         response.Headers.Server = "AmazonS3";
 
         var operationName = "-";

@@ -29,7 +29,7 @@ internal sealed class AwsServiceCatalog
     private static AwsService? Identify(Compilation compilation, IAssemblySymbol assembly, INamespaceSymbol ns, string name)
     {
         var config = ns.GetTypeMembers()
-            .Where(t => t.Name.StartsWith("Amazon", StringComparison.Ordinal) && DerivesFrom(t, ClientConfigType))
+            .Where(t => t.Name.StartsWith("Amazon", StringComparison.Ordinal) && SdkCallClassifier.DerivesFrom(t, ClientConfigType))
             .OrderBy(t => t.Name.Length)
             .ThenBy(t => t.Name, StringComparer.Ordinal)
             .FirstOrDefault();
@@ -42,15 +42,5 @@ internal sealed class AwsServiceCatalog
         // Without a readable assembly, fall back to the namespace (Amazon.SQS → sqs), right for most services.
         signingName ??= name["Amazon.".Length..].ToLowerInvariant();
         return new AwsService(name, s_iamPrefixBySigningName.GetValueOrDefault(signingName, signingName));
-    }
-
-    private static bool DerivesFrom(INamedTypeSymbol type, string baseTypeName)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (current.ToDisplayString() == baseTypeName)
-                return true;
-        }
-        return false;
     }
 }

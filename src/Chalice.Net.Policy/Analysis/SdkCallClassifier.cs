@@ -130,7 +130,8 @@ internal sealed class SdkCallClassifier(AwsServiceCatalog services)
     private static bool IsRuntimeAssembly(IAssemblySymbol assembly) =>
         assembly.Name == "AWSSDK.Core" || assembly.Name.StartsWith("AWSSDK.Extensions.", StringComparison.Ordinal);
 
-    private static bool DerivesFrom(INamedTypeSymbol type, string baseTypeName)
+    /// <summary>Whether <paramref name="type"/> has a base type named <paramref name="baseTypeName"/> (fully qualified).</summary>
+    internal static bool DerivesFrom(INamedTypeSymbol type, string baseTypeName)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {

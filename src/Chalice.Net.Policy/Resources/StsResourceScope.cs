@@ -10,6 +10,6 @@ internal sealed class StsResourceScope : IResourceScope
     {
         if (action.Name != "AssumeRole" || ArnText.Known(inputs.Get("RoleArn")) is not { } roles)
             return ResourceGrant.Any;
-        return new ResourceGrant("Roles", roles.Select(role => role.Text + (role.IsPrefix ? "*" : "")).ToArray());
+        return new ResourceGrant("Roles", roles.Select(ArnText.Of).ToArray());
     }
 }

@@ -300,7 +300,10 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
         return dot >= 0 ? domain[..dot] : domain;
     }
 
-    private static (long Second, string Text)? s_lastTime;
+    /// <summary>A second and its text, swapped as one reference so concurrent requests never see half an update.</summary>
+    private sealed record FormattedSecond(long Second, string Text);
+
+    private static FormattedSecond? s_lastTime;
 
     /// <summary>The request time in CLF format; formatted once per second, as most requests share it.</summary>
     private static string ClfTime(DateTimeOffset time)
@@ -309,7 +312,7 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
         if (s_lastTime is { } cached && cached.Second == second)
             return cached.Text;
         var text = time.UtcDateTime.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture);
-        s_lastTime = (second, text);
+        s_lastTime = new FormattedSecond(second, text);
         return text;
     }
 

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Chalice.Configuration;
 using Chalice.Policy;
-using Chalice.Policy.Documents;
-using Chalice.Policy.Loading;
 
 namespace Chalice.Cli.Commands;
 
@@ -15,38 +13,18 @@ public static class GenPolicyCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(GlobalOptions options)
     {
-        var stage = new Option<string>("--stage")
-        {
-            Description = "The stage whose settings apply.",
-            HelpName = "NAME",
-            DefaultValueFactory = _ => ChaliceConfig.DefaultStage,
-        };
+        var stage = CommonOptions.Stage();
         var command = new Command("gen-policy", "Print the IAM policy the app's code needs.") { stage };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(options.ProjectDirectory)!,
-            parse.GetValue(stage)!,
-            parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error,
-            cancellationToken));
-        return command;
-    }
-
-    private static async Task<int> RunAsync(
-        string project, string stage, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        try
+        command.SetAction((parse, cancellationToken) => CommandFailures.RunAsync(parse, options, async () =>
         {
-            var config = ChaliceConfig.Load(PolicyGenerator.AppDirectory(project)).ForStage(stage);
+            var project = parse.GetValue(options.ProjectDirectory)!;
+            var config = ChaliceConfig.Load(PolicyGenerator.AppDirectory(project)).ForStage(parse.GetValue(stage)!);
             var result = await PolicyGenerator.GenerateAsync(project, AppWorkspace.PolicySettings(config), cancellationToken);
-            await output.WriteAsync(result.Json);
+            await parse.InvocationConfiguration.Output.WriteAsync(result.Json);
             foreach (var warning in result.Warnings)
-                await error.WriteLineAsync(warning.ToString());
-            return 0;
-        }
-        catch (Exception e) when (e is ProjectLoadException or PolicyFileException or ChaliceConfigException)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            return 1;
-        }
+                await parse.InvocationConfiguration.Error.WriteLineAsync(warning.ToString());
+            return ExitCodes.Success;
+        }));
+        return command;
     }
 }

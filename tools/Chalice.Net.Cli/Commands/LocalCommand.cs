@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Chalice.Deploy.Building;
 
 namespace Chalice.Cli.Commands;
@@ -29,28 +28,8 @@ public static class LocalCommand
                 arguments.AddRange(["--port", portNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             if (parse.GetValue(host) is { } address)
                 arguments.AddRange(["--host", address]);
-            return await RunAttachedAsync(arguments, project.Directory, cancellationToken);
+            return await DotNetCli.RunAttachedAsync(arguments, project.Directory, cancellationToken) == 0 ? ExitCodes.Success : ExitCodes.Failure;
         }));
         return command;
-    }
-
-    /// <summary>Runs <c>dotnet</c> with the console attached (the emulator prints its own output) until it exits or Ctrl+C.</summary>
-    private static async Task<int> RunAttachedAsync(IReadOnlyList<string> arguments, string directory, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, UseShellExecute = false };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new DotNetCommandException("Could not start 'dotnet'; is the .NET SDK installed?");
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            return ExitCodes.Success;
-        }
-        return process.ExitCode == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 }

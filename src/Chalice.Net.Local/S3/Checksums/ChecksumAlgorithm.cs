@@ -5,13 +5,13 @@ namespace Chalice.Local.S3.Checksums;
 /// <summary>One of S3's additional checksum algorithms (<c>x-amz-checksum-*</c>).</summary>
 internal sealed class ChecksumAlgorithm
 {
-    private static readonly uint[] s_crc32Table = ReflectedCrc32.CreateTable(0xEDB88320);
-    private static readonly uint[] s_crc32cTable = ReflectedCrc32.CreateTable(0x82F63B78);
-    private static readonly ulong[] s_crc64NvmeTable = ReflectedCrc64.CreateTable(0x9A6C9329AC4BC9B5);
+    private static readonly uint[] s_crc32Table = ReflectedCrc<uint>.CreateTable(0xEDB88320);
+    private static readonly uint[] s_crc32cTable = ReflectedCrc<uint>.CreateTable(0x82F63B78);
+    private static readonly ulong[] s_crc64NvmeTable = ReflectedCrc<ulong>.CreateTable(0x9A6C9329AC4BC9B5);
 
-    public static readonly ChecksumAlgorithm Crc32 = new("CRC32", () => new ReflectedCrc32(s_crc32Table));
-    public static readonly ChecksumAlgorithm Crc32C = new("CRC32C", () => new ReflectedCrc32(s_crc32cTable));
-    public static readonly ChecksumAlgorithm Crc64Nvme = new("CRC64NVME", () => new ReflectedCrc64(s_crc64NvmeTable));
+    public static readonly ChecksumAlgorithm Crc32 = new("CRC32", () => new ReflectedCrc<uint>(s_crc32Table));
+    public static readonly ChecksumAlgorithm Crc32C = new("CRC32C", () => new ReflectedCrc<uint>(s_crc32cTable));
+    public static readonly ChecksumAlgorithm Crc64Nvme = new("CRC64NVME", () => new ReflectedCrc<ulong>(s_crc64NvmeTable));
     public static readonly ChecksumAlgorithm Sha1 = new("SHA1", () => new HashChecksum(HashAlgorithmName.SHA1));
     public static readonly ChecksumAlgorithm Sha256 = new("SHA256", () => new HashChecksum(HashAlgorithmName.SHA256));
 
