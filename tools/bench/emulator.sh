@@ -5,6 +5,10 @@
 # Each server first gets the same 20 s of warm-up load (not measured): ASP.NET Core's own code ships precompiled
 # (ReadyToRun) while an app's assemblies start in the JIT's first tier and reach optimized, profile-guided code only
 # after 15-20 s under load; measured cold, the run would mostly compare JIT warm-up. The numbers are steady state.
+# The servers stay in wrk's session. Linux (CONFIG_SCHED_AUTOGROUP, on here) gives every session its own scheduling
+# group and splits the CPUs fairly between groups, not threads: a server in a session of its own and wrk would take turns
+# at the 2 cores in scheduler slices, and p99 would measure those slices (bare Kestrel's own p99 went from 1.5 ms to
+# 8-19 ms that way) instead of the servers.
 # Usage: tools/bench/emulator.sh [--duration 10s] [--rounds 3]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,7 +38,7 @@ with socket.socket() as probe:
     if probe.connect_ex(("127.0.0.1", port)) == 0:
         sys.exit(f"port {port} is already in use: stop whatever listens there, or the benchmark would measure it")
 start = time.perf_counter()
-proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 while True:
     if proc.poll() is not None:
         sys.exit(f"{cmd[1]} exited with code {proc.returncode} before serving")
