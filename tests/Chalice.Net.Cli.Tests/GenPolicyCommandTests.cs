@@ -132,7 +132,7 @@ public sealed class GenPolicyCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("--stage", run.Output, StringComparison.Ordinal);
-        Assert.Contains("--project, --project-dir <DIR>", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--project, --project-dir <PATH>", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

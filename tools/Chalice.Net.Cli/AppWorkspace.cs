@@ -28,11 +28,10 @@ internal sealed class AppWorkspace
     /// <summary>The app's deployment records (<c>.chalice/deployed/</c>).</summary>
     public DeployedStateStore Store { get; }
 
-    /// <summary>Opens the app in <paramref name="directory"/> (or the folder of a project file) for one stage.</summary>
-    public static AppWorkspace Open(string directory, string stage)
+    /// <summary>Opens the app at <paramref name="projectOrDirectory"/> (its folder or its project file) for one stage.</summary>
+    public static AppWorkspace Open(string projectOrDirectory, string stage)
     {
-        var folder = File.Exists(directory) ? Path.GetDirectoryName(Path.GetFullPath(directory))! : directory;
-        var project = AppProject.Find(folder);
+        var project = AppProject.Find(projectOrDirectory);
         var config = ChaliceConfig.Load(project.Directory);
         return new AppWorkspace(project, config, config.ForStage(stage));
     }

@@ -5,11 +5,11 @@ namespace Chalice.Cli;
 /// <summary>Options every command accepts, before or after the command name.</summary>
 public sealed class GlobalOptions
 {
-    /// <summary><c>--project-dir</c> (alias <c>--project</c>): the app's folder, the current one by default.</summary>
+    /// <summary><c>--project-dir</c> (alias <c>--project</c>): the app's folder or project file, the current folder by default.</summary>
     public Option<string> ProjectDirectory { get; } = new("--project-dir", "--project")
     {
-        Description = "The app's folder (holding its .csproj and .chalice/config.json).",
-        HelpName = "DIR",
+        Description = "The app's folder (holding its .csproj and .chalice/config.json), or its .csproj.",
+        HelpName = "PATH",
         Recursive = true,
         DefaultValueFactory = _ => Directory.GetCurrentDirectory(),
     };
