@@ -15,18 +15,9 @@ internal sealed class ApiGatewayClient(RestJsonChannel channel) : IApiGatewayApi
     public Task<IReadOnlyList<RestApi>> GetRestApisAsync(CancellationToken cancellationToken = default) =>
         GetAllPagesAsync(ApiGatewayOperations.GetRestApis, () => new RestPath("/restapis"), Json.PageRestApi, cancellationToken);
 
-    public async Task<RestApi?> GetRestApiAsync(string restApiId, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await channel.SendAsync(ApiGatewayOperations.GetRestApi, HttpMethod.Get,
-                new RestPath($"/restapis/{Label(restApiId)}"), null, Json.RestApi, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsServiceException e) when (e.IsNotFound)
-        {
-            return null;
-        }
-    }
+    public Task<RestApi?> GetRestApiAsync(string restApiId, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.GetRestApi, HttpMethod.Get,
+            new RestPath($"/restapis/{Label(restApiId)}"), null, Json.RestApi, cancellationToken).OrNullIfNotFound();
 
     public Task<RestApi> CreateRestApiAsync(CreateRestApiRequest request, CancellationToken cancellationToken = default) =>
         channel.SendAsync(ApiGatewayOperations.CreateRestApi, HttpMethod.Post, new RestPath("/restapis"),
@@ -48,19 +39,9 @@ internal sealed class ApiGatewayClient(RestJsonChannel channel) : IApiGatewayApi
             new RestPath($"/restapis/{Label(request.RestApiId)}/deployments"),
             RequestBody.Json(request, Json.CreateDeploymentRequest), Json.Deployment, cancellationToken);
 
-    public async Task<Stage?> GetStageAsync(string restApiId, string stageName, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await channel.SendAsync(ApiGatewayOperations.GetStage, HttpMethod.Get,
-                new RestPath($"/restapis/{Label(restApiId)}/stages/{Label(stageName)}"), null, Json.Stage, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (AwsServiceException e) when (e.IsNotFound)
-        {
-            return null;
-        }
-    }
+    public Task<Stage?> GetStageAsync(string restApiId, string stageName, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.GetStage, HttpMethod.Get,
+            new RestPath($"/restapis/{Label(restApiId)}/stages/{Label(stageName)}"), null, Json.Stage, cancellationToken).OrNullIfNotFound();
 
     public async Task<IReadOnlyList<Stage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken = default)
     {
@@ -88,13 +69,9 @@ internal sealed class ApiGatewayClient(RestJsonChannel channel) : IApiGatewayApi
         channel.SendAsync(ApiGatewayOperations.TagResource, HttpMethod.Put, new RestPath($"/tags/{Label(resourceArn)}"),
             RequestBody.Json(new TagsBody(tags), Json.TagsBody), cancellationToken);
 
-    public Task UntagResourceAsync(string resourceArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken = default)
-    {
-        var path = new RestPath($"/tags/{Label(resourceArn)}");
-        foreach (var key in tagKeys)
-            path.Query("tagKeys", key);
-        return channel.SendAsync(ApiGatewayOperations.UntagResource, HttpMethod.Delete, path, null, cancellationToken);
-    }
+    public Task UntagResourceAsync(string resourceArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.UntagResource, HttpMethod.Delete,
+            new RestPath($"/tags/{Label(resourceArn)}").Query("tagKeys", tagKeys), null, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string resourceArn, CancellationToken cancellationToken = default)
     {

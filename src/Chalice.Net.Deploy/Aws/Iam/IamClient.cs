@@ -10,23 +10,14 @@ internal sealed class IamClient(QueryChannel channel) : IIamApi
 {
     public async Task<IamRole?> GetRoleAsync(string roleName, CancellationToken cancellationToken = default)
     {
-        var operation = IamOperations.GetRole;
-        try
-        {
-            var response = await channel.SendAsync(operation, channel.Request(operation).Add("RoleName", roleName), cancellationToken)
-                .ConfigureAwait(false);
-            return ReadRole(Child(response.Result, "Role"));
-        }
-        catch (AwsServiceException e) when (e.IsNotFound)
-        {
-            return null;
-        }
+        var response = await channel.SendAsync(channel.Request(IamOperations.GetRole).Add("RoleName", roleName), cancellationToken)
+            .OrNullIfNotFound().ConfigureAwait(false);
+        return response is null ? null : ReadRole(Child(response.Result, "Role"));
     }
 
     public async Task<IamRole> CreateRoleAsync(CreateRoleRequest request, CancellationToken cancellationToken = default)
     {
-        var operation = IamOperations.CreateRole;
-        var response = await channel.SendAsync(operation, channel.Request(operation)
+        var response = await channel.SendAsync(channel.Request(IamOperations.CreateRole)
             .Add("RoleName", request.RoleName)
             .Add("AssumeRolePolicyDocument", request.AssumeRolePolicyDocument)
             .Add("Path", request.Path)
@@ -35,12 +26,9 @@ internal sealed class IamClient(QueryChannel channel) : IIamApi
         return ReadRole(Child(response.Result, "Role"));
     }
 
-    public Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken = default)
-    {
-        var operation = IamOperations.UpdateAssumeRolePolicy;
-        return channel.SendWithoutResultAsync(operation,
-            channel.Request(operation).Add("RoleName", roleName).Add("PolicyDocument", policyDocument), cancellationToken);
-    }
+    public Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken = default) =>
+        channel.SendWithoutResultAsync(
+            channel.Request(IamOperations.UpdateAssumeRolePolicy).Add("RoleName", roleName).Add("PolicyDocument", policyDocument), cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, string>> ListRoleTagsAsync(string roleName, CancellationToken cancellationToken = default)
     {
@@ -53,41 +41,24 @@ internal sealed class IamClient(QueryChannel channel) : IIamApi
         return tags;
     }
 
-    public Task TagRoleAsync(string roleName, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken = default)
-    {
-        var operation = IamOperations.TagRole;
-        return channel.SendWithoutResultAsync(operation,
-            channel.Request(operation).Add("RoleName", roleName).AddTags("Tags", tags), cancellationToken);
-    }
+    public Task TagRoleAsync(string roleName, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken = default) =>
+        channel.SendWithoutResultAsync(channel.Request(IamOperations.TagRole).Add("RoleName", roleName).AddTags("Tags", tags), cancellationToken);
 
     public async Task<string?> GetRolePolicyAsync(string roleName, string policyName, CancellationToken cancellationToken = default)
     {
-        var operation = IamOperations.GetRolePolicy;
-        try
-        {
-            var response = await channel.SendAsync(operation,
-                channel.Request(operation).Add("RoleName", roleName).Add("PolicyName", policyName), cancellationToken).ConfigureAwait(false);
-            return DecodePolicy(Text(response.Result, "PolicyDocument"));
-        }
-        catch (AwsServiceException e) when (e.IsNotFound)
-        {
-            return null;
-        }
+        var response = await channel.SendAsync(
+                channel.Request(IamOperations.GetRolePolicy).Add("RoleName", roleName).Add("PolicyName", policyName), cancellationToken)
+            .OrNullIfNotFound().ConfigureAwait(false);
+        return response is null ? null : DecodePolicy(Text(response.Result, "PolicyDocument"));
     }
 
-    public Task PutRolePolicyAsync(string roleName, string policyName, string policyDocument, CancellationToken cancellationToken = default)
-    {
-        var operation = IamOperations.PutRolePolicy;
-        return channel.SendWithoutResultAsync(operation, channel.Request(operation)
+    public Task PutRolePolicyAsync(string roleName, string policyName, string policyDocument, CancellationToken cancellationToken = default) =>
+        channel.SendWithoutResultAsync(channel.Request(IamOperations.PutRolePolicy)
             .Add("RoleName", roleName).Add("PolicyName", policyName).Add("PolicyDocument", policyDocument), cancellationToken);
-    }
 
-    public Task DeleteRolePolicyAsync(string roleName, string policyName, CancellationToken cancellationToken = default)
-    {
-        var operation = IamOperations.DeleteRolePolicy;
-        return channel.SendWithoutResultAsync(operation,
-            channel.Request(operation).Add("RoleName", roleName).Add("PolicyName", policyName), cancellationToken);
-    }
+    public Task DeleteRolePolicyAsync(string roleName, string policyName, CancellationToken cancellationToken = default) =>
+        channel.SendWithoutResultAsync(
+            channel.Request(IamOperations.DeleteRolePolicy).Add("RoleName", roleName).Add("PolicyName", policyName), cancellationToken);
 
     public async Task<IReadOnlyList<string>> ListRolePoliciesAsync(string roleName, CancellationToken cancellationToken = default)
     {
@@ -97,11 +68,8 @@ internal sealed class IamClient(QueryChannel channel) : IIamApi
         return names;
     }
 
-    public Task DeleteRoleAsync(string roleName, CancellationToken cancellationToken = default)
-    {
-        var operation = IamOperations.DeleteRole;
-        return channel.SendWithoutResultAsync(operation, channel.Request(operation).Add("RoleName", roleName), cancellationToken);
-    }
+    public Task DeleteRoleAsync(string roleName, CancellationToken cancellationToken = default) =>
+        channel.SendWithoutResultAsync(channel.Request(IamOperations.DeleteRole).Add("RoleName", roleName), cancellationToken);
 
     /// <summary>Follows <c>IsTruncated</c>/<c>Marker</c> through every page of a role-scoped list operation.</summary>
     private async IAsyncEnumerable<XElement> PagesAsync(
@@ -110,7 +78,7 @@ internal sealed class IamClient(QueryChannel channel) : IIamApi
         string? marker = null;
         do
         {
-            var response = await channel.SendAsync(operation,
+            var response = await channel.SendAsync(
                 channel.Request(operation).Add("RoleName", roleName).Add("Marker", marker), cancellationToken).ConfigureAwait(false);
             yield return response.Result;
             marker = Bool(response.Result, "IsTruncated") ? Text(response.Result, "Marker") : null;

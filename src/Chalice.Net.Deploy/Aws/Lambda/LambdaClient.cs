@@ -8,18 +8,9 @@ internal sealed class LambdaClient(RestJsonChannel channel) : ILambdaApi
 {
     private static LambdaJsonContext Json => LambdaJsonContext.Default;
 
-    public async Task<LambdaFunction?> GetFunctionAsync(string functionName, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await channel.SendAsync(LambdaOperations.GetFunction, HttpMethod.Get,
-                new RestPath($"/2015-03-31/functions/{Label(functionName)}"), null, Json.LambdaFunction, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsServiceException e) when (e.IsNotFound)
-        {
-            return null;
-        }
-    }
+    public Task<LambdaFunction?> GetFunctionAsync(string functionName, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(LambdaOperations.GetFunction, HttpMethod.Get,
+            new RestPath($"/2015-03-31/functions/{Label(functionName)}"), null, Json.LambdaFunction, cancellationToken).OrNullIfNotFound();
 
     public Task<LambdaFunctionConfiguration> GetFunctionConfigurationAsync(string functionName, CancellationToken cancellationToken = default) =>
         channel.SendAsync(LambdaOperations.GetFunctionConfiguration, HttpMethod.Get,
@@ -75,17 +66,10 @@ internal sealed class LambdaClient(RestJsonChannel channel) : ILambdaApi
 
     public async Task<LambdaPolicy?> GetPolicyAsync(string functionName, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            var result = await channel.SendAsync(LambdaOperations.GetPolicy, HttpMethod.Get,
+        var result = await channel.SendAsync(LambdaOperations.GetPolicy, HttpMethod.Get,
                 new RestPath($"/2015-03-31/functions/{Label(functionName)}/policy"), null, Json.GetPolicyResult, cancellationToken)
-                .ConfigureAwait(false);
-            return result.Policy is null ? null : new LambdaPolicy(result.Policy, result.RevisionId);
-        }
-        catch (AwsServiceException e) when (e.IsNotFound)
-        {
-            return null;
-        }
+            .OrNullIfNotFound().ConfigureAwait(false);
+        return result?.Policy is null ? null : new LambdaPolicy(result.Policy, result.RevisionId);
     }
 
     public Task DeleteFunctionAsync(string functionName, CancellationToken cancellationToken = default) =>
@@ -96,13 +80,9 @@ internal sealed class LambdaClient(RestJsonChannel channel) : ILambdaApi
         channel.SendAsync(LambdaOperations.TagResource, HttpMethod.Post, new RestPath($"/2017-03-31/tags/{Label(functionArn)}"),
             RequestBody.Json(new TagsBody(tags), Json.TagsBody), cancellationToken);
 
-    public Task UntagResourceAsync(string functionArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken = default)
-    {
-        var path = new RestPath($"/2017-03-31/tags/{Label(functionArn)}");
-        foreach (var key in tagKeys)
-            path.Query("tagKeys", key);
-        return channel.SendAsync(LambdaOperations.UntagResource, HttpMethod.Delete, path, null, cancellationToken);
-    }
+    public Task UntagResourceAsync(string functionArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(LambdaOperations.UntagResource, HttpMethod.Delete,
+            new RestPath($"/2017-03-31/tags/{Label(functionArn)}").Query("tagKeys", tagKeys), null, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string functionArn, CancellationToken cancellationToken = default)
     {

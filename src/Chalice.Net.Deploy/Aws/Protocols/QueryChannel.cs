@@ -10,14 +10,13 @@ internal sealed class QueryChannel(AwsHttpPipeline pipeline, AwsEndpoint endpoin
     public QueryRequest Request(AwsOperation operation) => new(operation);
 
     /// <summary>Sends the request and returns its <c>&lt;{Operation}Result&gt;</c>.</summary>
-    public async Task<QueryResponse> SendAsync(AwsOperation operation, QueryRequest request, CancellationToken cancellationToken)
+    public async Task<QueryResponse> SendAsync(QueryRequest request, CancellationToken cancellationToken)
     {
-        var response = await pipeline.SendAsync(operation, endpoint, () => request.ToHttpRequest(endpoint), cancellationToken)
-            .ConfigureAwait(false);
-        return QueryResponse.Parse(response.Body, operation);
+        var response = await SendWithoutResultAsync(request, cancellationToken).ConfigureAwait(false);
+        return QueryResponse.Parse(response.Body, request.Operation);
     }
 
     /// <summary>Sends a request whose operation returns nothing (the response only carries a request id).</summary>
-    public Task SendWithoutResultAsync(AwsOperation operation, QueryRequest request, CancellationToken cancellationToken) =>
-        pipeline.SendAsync(operation, endpoint, () => request.ToHttpRequest(endpoint), cancellationToken);
+    public Task<AwsResponse> SendWithoutResultAsync(QueryRequest request, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(request.Operation, endpoint, () => request.ToHttpRequest(endpoint), cancellationToken);
 }

@@ -15,9 +15,12 @@ internal sealed class QueryRequest
 
     public QueryRequest(AwsOperation operation)
     {
+        Operation = operation;
         Add("Action", operation.Name);
         Add("Version", operation.Service.ApiVersion);
     }
+
+    public AwsOperation Operation { get; }
 
     public QueryRequest Add(string name, string? value)
     {

@@ -29,6 +29,14 @@ internal sealed class RestPath
         return this;
     }
 
+    /// <summary>A repeated parameter: <c>name=a&amp;name=b</c>.</summary>
+    public RestPath Query(string name, IEnumerable<string> values)
+    {
+        foreach (var value in values)
+            Query(name, value);
+        return this;
+    }
+
     public RestPath Query(string name, int? value) => Query(name, value?.ToString(CultureInfo.InvariantCulture));
 
     public RestPath Query(string name, bool? value) => Query(name, value is { } flag ? (flag ? "true" : "false") : null);

@@ -8,8 +8,7 @@ internal sealed class StsClient(QueryChannel channel) : IStsApi
 {
     public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken = default)
     {
-        var operation = StsOperations.GetCallerIdentity;
-        var response = await channel.SendAsync(operation, channel.Request(operation), cancellationToken).ConfigureAwait(false);
+        var response = await channel.SendAsync(channel.Request(StsOperations.GetCallerIdentity), cancellationToken).ConfigureAwait(false);
         return new CallerIdentity(
             Text(response.Result, "Account") ?? "", Text(response.Result, "Arn") ?? "", Text(response.Result, "UserId") ?? "");
     }
