@@ -9,7 +9,7 @@ namespace Chalice.Local;
 internal static class HttpGatewayAdapter
 {
     /// <summary>
-    /// Reads the request as API Gateway receives it: the raw target (percent-encoding intact, dot segments removed),
+    /// Reads the request as API Gateway receives it: the raw target (percent-encoding intact),
     /// headers in order, and the body up to one byte past <paramref name="maxBodyBytes"/> (enough to tell it is too large).
     /// </summary>
     public static async Task<GatewayRequest> ReadAsync(HttpContext context, int maxBodyBytes)
@@ -19,7 +19,7 @@ internal static class HttpGatewayAdapter
         if (!target.StartsWith('/'))
             target = request.Path.ToUriComponent() + request.QueryString.ToUriComponent(); // absolute-form or '*'
         var question = target.IndexOf('?');
-        var path = RemoveDotSegments(question < 0 ? target : target[..question]);
+        var path = question < 0 ? target : target[..question];
         var query = question < 0 ? "" : target[(question + 1)..];
 
         var headers = new List<KeyValuePair<string, string>>(request.Headers.Count);
@@ -61,29 +61,5 @@ internal static class HttpGatewayAdapter
             buffer.Advance(read);
         }
         return buffer.WrittenMemory;
-    }
-
-    /// <summary>RFC 3986's remove_dot_segments on the path part, so <c>/a/../b</c> cannot climb above the root.</summary>
-    internal static string RemoveDotSegments(string path)
-    {
-        if (!path.Contains("/.", StringComparison.Ordinal))
-            return path;
-        var output = new List<string>();
-        var segments = path.Split('/');
-        for (var i = 1; i < segments.Length; i++)
-        {
-            var segment = segments[i];
-            if (segment == ".")
-                continue;
-            if (segment == "..")
-            {
-                if (output.Count > 0)
-                    output.RemoveAt(output.Count - 1);
-                continue;
-            }
-            output.Add(segment);
-        }
-        var trailing = segments[^1] is "." or ".." ? "/" : "";
-        return "/" + string.Join('/', output) + (output.Count > 0 ? trailing : "");
     }
 }

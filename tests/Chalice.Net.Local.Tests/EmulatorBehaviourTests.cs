@@ -106,13 +106,4 @@ public sealed class EmulatorBehaviourTests
             UseRealAws = true,
         }, options);
     }
-
-    [Theory]
-    [InlineData("/a/../b", "/b")]
-    [InlineData("/a/./b", "/a/b")]
-    [InlineData("/../../x", "/x")]
-    [InlineData("/a/b/..", "/a/")]
-    [InlineData("/a/%2e%2e/b", "/a/%2e%2e/b")]
-    public void DotSegmentsAreRemovedFromTheRawPath(string raw, string expected) =>
-        Assert.Equal(expected, HttpGatewayAdapter.RemoveDotSegments(raw));
 }

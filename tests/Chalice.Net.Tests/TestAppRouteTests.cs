@@ -372,6 +372,28 @@ public sealed class TestAppRouteTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task DotSegmentsAreResolvedBeforeRoutingAsTheGatewayDoes()
+    {
+        var response = await _client.GetAsync("/../files/./../users/7");
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("""{"id":7,"name":"user7","note":null}""", response.BodyText);
+        var eventJson = JsonNode.Parse(_client.CreateEventJson("GET", "/users/x/../8")!)!;
+        Assert.Equal("/users/8", eventJson["path"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/a/../b", "/b")]
+    [InlineData("/a/./b", "/a/b")]
+    [InlineData("/../../x", "/x")]
+    [InlineData("/a/b/..", "/a/")]
+    [InlineData("/a/b/.", "/a/b/")]
+    [InlineData("/a/%2e%2e/b", "/a/%2e%2e/b")]
+    [InlineData("/a..b/.c", "/a..b/.c")]
+    public void RemoveDotSegmentsFollowsRfc3986(string raw, string expected) =>
+        Assert.Equal(expected, Gateway.ApiGatewaySimulator.RemoveDotSegments(raw));
+
     private sealed class LoudGreeter : IGreeter
     {
         public string Greet(string name) => $"HI {name.ToUpperInvariant()}";

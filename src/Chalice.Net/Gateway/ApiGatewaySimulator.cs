@@ -40,6 +40,7 @@ public sealed class ApiGatewaySimulator
     public async ValueTask<GatewayResponse> HandleAsync(
         GatewayRequest request, LambdaInvoker invoke, Action<Exception>? onFunctionError = null, CancellationToken cancellationToken = default)
     {
+        request = WithoutDotSegments(request);
         var ids = NewIds();
         var type = Options.ApiType;
         if (request.Body.Length > Options.MaxRequestBytes)
@@ -79,8 +80,11 @@ public sealed class ApiGatewaySimulator
     }
 
     /// <summary>The event API Gateway would send for <paramref name="request"/>, as JSON; null for an unknown route.</summary>
-    public byte[]? CreateEventJson(GatewayRequest request) =>
-        _routes.Match(request.Path) is { } match ? CreateEventJson(request, match, NewIds()) : null;
+    public byte[]? CreateEventJson(GatewayRequest request)
+    {
+        request = WithoutDotSegments(request);
+        return _routes.Match(request.Path) is { } match ? CreateEventJson(request, match, NewIds()) : null;
+    }
 
     private byte[] CreateEventJson(GatewayRequest request, RouteMatch match, GatewayRequestIds ids)
     {
@@ -103,6 +107,40 @@ public sealed class ApiGatewaySimulator
         };
         GatewayErrors.AddGatewayHeaders(headers, Options.ApiType, ids, includeTrace: true);
         return new GatewayResponse(200, headers, []);
+    }
+
+    /// <summary>
+    /// The gateway resolves <c>.</c> and <c>..</c> segments (RFC 3986's remove_dot_segments) before routing, so
+    /// <c>/a/../b</c> cannot climb above the root; percent-encoded dots are left alone.
+    /// </summary>
+    private static GatewayRequest WithoutDotSegments(GatewayRequest request)
+    {
+        var path = RemoveDotSegments(request.Path);
+        return ReferenceEquals(path, request.Path) ? request : request with { Path = path };
+    }
+
+    /// <summary>RFC 3986's remove_dot_segments on a path.</summary>
+    internal static string RemoveDotSegments(string path)
+    {
+        if (!path.Contains("/.", StringComparison.Ordinal))
+            return path;
+        var output = new List<string>();
+        var segments = path.Split('/');
+        for (var i = 1; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            if (segment == ".")
+                continue;
+            if (segment == "..")
+            {
+                if (output.Count > 0)
+                    output.RemoveAt(output.Count - 1);
+                continue;
+            }
+            output.Add(segment);
+        }
+        var trailing = segments[^1] is "." or ".." ? "/" : "";
+        return "/" + string.Join('/', output) + (output.Count > 0 ? trailing : "");
     }
 
     /// <summary>

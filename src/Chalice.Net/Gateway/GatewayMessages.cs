@@ -2,7 +2,10 @@ namespace Chalice.Gateway;
 
 /// <summary>An HTTP request as the client sent it to API Gateway.</summary>
 /// <param name="Method">The HTTP method.</param>
-/// <param name="Path">The path as sent (percent-encoded), without the query string and without a stage prefix.</param>
+/// <param name="Path">
+/// The path as sent (percent-encoded), without the query string and without a stage prefix; the gateway resolves any
+/// <c>.</c> and <c>..</c> segments itself.
+/// </param>
 /// <param name="QueryString">The raw query string without <c>?</c>, or empty.</param>
 /// <param name="Headers">The headers in the order received; a name may repeat.</param>
 /// <param name="Body">The body bytes.</param>
