@@ -1,12 +1,15 @@
+using System.Diagnostics;
+
 namespace Chalice.Tests;
 
 /// <summary>
-/// Access to the third-party oracles in <c>../shared/fixtures</c>. Under <c>CI=true</c> a missing file fails the
-/// test; on a developer's clone without the shared folder the test is skipped with a message saying why.
+/// Access to the third-party oracles in <c>../shared/fixtures</c> (and the rule for every other prerequisite: tools,
+/// peers). Under <c>CI=true</c> a missing one fails the test; on a developer's clone the test is skipped with a message
+/// saying why.
 /// </summary>
 internal static class SharedFixtures
 {
-    public static bool IsCI =>
+    private static bool IsCI =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The full path of a fixture file or folder, relative to <c>shared/fixtures</c>.</summary>
@@ -18,10 +21,19 @@ internal static class SharedFixtures
 
         var message = $"Fixture '{relative}' not found at {full}. Check out the shared fixtures beside the repository " +
                       "or point CHALICE_SHARED_DIR at them.";
+        throw Unavailable(message);
+    }
+
+    /// <summary>
+    /// A prerequisite is missing: fails the test under <c>CI=true</c>, else skips it. Always throws; written
+    /// <c>throw SharedFixtures.Unavailable(...)</c> so the compiler knows.
+    /// </summary>
+    public static Exception Unavailable(string message)
+    {
         if (IsCI)
-            throw new FileNotFoundException(message, full);
+            Assert.Fail(message);
         Assert.Skip(message);
-        return full; // unreachable: Assert.Skip throws
+        return new UnreachableException();
     }
 
     public static string ReadText(string relative) => File.ReadAllText(Path(relative));
