@@ -20,21 +20,13 @@ public sealed class RecordedTrafficTests
         "Headers", "MultiValueHeaders", "QueryStringParameters", "MultiValueQueryStringParameters", "PathParameters", "StageVariables",
     };
 
-    public static TheoryData<string> Cases(string kind)
-    {
-        var manifest = Path.Combine(RepoPaths.SharedDir, "fixtures", "apigateway", "recorded", "cases.json");
-        if (!File.Exists(manifest))
-            return new TheoryData<string>("(missing)");
-        return new TheoryData<string>(JsonNode.Parse(File.ReadAllText(manifest))!["cases"]!.AsArray()
-            .Where(c => c!["kind"]!.GetValue<string>() == kind)
-            .Select(c => c!["file"]!.GetValue<string>()));
-    }
+    public static TheoryData<string> Cases(string kind) => new(RecordedEvents.FilesOrPlaceholder(kind));
 
     [Theory]
     [MemberData(nameof(Cases), "request-event")]
     public async Task HandlerReceivesTheEventTheRealGatewaySent(string file)
     {
-        var testCase = Case(file);
+        var testCase = RecordedEvents.Case(file);
         var apiType = ApiType(testCase);
         var route = testCase["route"]!;
         JsonNode? received = null;
@@ -57,7 +49,7 @@ public sealed class RecordedTrafficTests
         using var response = await Send(emulator, testCase);
         Assert.Equal(200, (int)response.StatusCode);
 
-        var expected = JsonNode.Parse(SharedFixtures.ReadText($"apigateway/recorded/{file}"))!;
+        var expected = JsonNode.Parse(SharedFixtures.ReadText(file))!;
         var ignored = Paths(testCase, "volatile").Concat(Paths(testCase, "environmentDependent")).ToHashSet(StringComparer.OrdinalIgnoreCase);
         AssertSnapshotMatches(expected, Assert.IsType<JsonObject>(received), ignored, "");
     }
@@ -66,7 +58,7 @@ public sealed class RecordedTrafficTests
     [MemberData(nameof(Cases), "http-response")]
     public async Task ClientReceivesTheResponseTheRealGatewaySent(string file)
     {
-        var testCase = Case(file);
+        var testCase = RecordedEvents.Case(file);
         var lambdaResponse = Encoding.UTF8.GetBytes(testCase["lambdaResponseJson"]!.GetValue<string>());
         var definition = new ChaliceAppDefinition("recorded", [
             new RouteDefinition(testCase["route"]!["template"]!.GetValue<string>(), ["POST"], "ParseAndReturn", (_, _) => ValueTask.FromResult(new Response())),
@@ -77,7 +69,7 @@ public sealed class RecordedTrafficTests
             function: (_, _) => ValueTask.FromResult(lambdaResponse));
 
         using var response = await Send(emulator, testCase);
-        var expected = JsonNode.Parse(SharedFixtures.ReadText($"apigateway/recorded/{file}"))!;
+        var expected = JsonNode.Parse(SharedFixtures.ReadText(file))!;
         Assert.Equal(expected["StatusCode"]!.GetValue<int>(), (int)response.StatusCode);
         Assert.Equal(expected["Content"]!.GetValue<string>(), await response.Content.ReadAsStringAsync());
 
@@ -176,12 +168,6 @@ public sealed class RecordedTrafficTests
                 request.Headers.TryAddWithoutValidation(name, value);
         }
         return await client.SendAsync(request);
-    }
-
-    private static JsonNode Case(string file)
-    {
-        var manifest = JsonNode.Parse(SharedFixtures.ReadText("apigateway/recorded/cases.json"))!;
-        return manifest["cases"]!.AsArray().Single(c => c!["file"]!.GetValue<string>() == file)!;
     }
 
     private static ApiGatewayType ApiType(JsonNode testCase) => testCase["apiType"]!.GetValue<string>() switch

@@ -19,16 +19,7 @@ public sealed class EventFixtureTests
         return new TheoryData<string>(files);
     }
 
-    public static TheoryData<string> RecordedRequestEvents()
-    {
-        var manifest = Full("apigateway/recorded/cases.json");
-        if (!File.Exists(manifest))
-            return new TheoryData<string>("apigateway/recorded/(missing)");
-        var cases = JsonNode.Parse(File.ReadAllText(manifest))!["cases"]!.AsArray();
-        return new TheoryData<string>(cases
-            .Where(c => c!["kind"]!.GetValue<string>() == "request-event")
-            .Select(c => "apigateway/recorded/" + c!["file"]!.GetValue<string>()));
-    }
+    public static TheoryData<string> RecordedRequestEvents() => new(RecordedEvents.FilesOrPlaceholder("request-event"));
 
     [Theory]
     [MemberData(nameof(SampleEvents))]

@@ -15,20 +15,41 @@ internal static class RecordedEvents
         "pathParameters", "stageVariables", "authorizer",
     };
 
-    /// <summary>The request-event cases: file name, API type (<c>rest</c>, <c>httpv1</c>, <c>httpv2</c>) and event.</summary>
-    public static IReadOnlyList<(string File, string ApiType, JsonObject Event)> Load()
+    private const string Folder = "apigateway/recorded/";
+
+    /// <summary>The manifest's cases of one kind (<c>request-event</c> or <c>http-response</c>).</summary>
+    public static IEnumerable<JsonObject> Cases(string kind) => AllCases().Where(c => c["kind"]!.GetValue<string>() == kind);
+
+    /// <summary>
+    /// For <c>[MemberData]</c>: the fixture paths (relative to <c>shared/fixtures</c>) of the cases of one kind, or one
+    /// placeholder row when the fixtures are missing, so that the test runs and fails (CI) or skips through
+    /// <see cref="SharedFixtures.Path"/>.
+    /// </summary>
+    public static IEnumerable<string> FilesOrPlaceholder(string kind) =>
+        File.Exists(System.IO.Path.Combine(RepoPaths.SharedDir, "fixtures", Folder, "cases.json"))
+            ? Cases(kind).Select(c => Folder + c["file"]!.GetValue<string>()).ToArray()
+            : [Folder + "(missing)"];
+
+    /// <summary>The manifest's entry for <paramref name="fixture"/> (a path from <see cref="FilesOrPlaceholder"/>).</summary>
+    public static JsonObject Case(string fixture)
     {
-        var manifest = JsonNode.Parse(SharedFixtures.ReadText("apigateway/recorded/cases.json"))!;
-        return manifest["cases"]!.AsArray()
-            .Where(c => c!["kind"]!.GetValue<string>() == "request-event")
+        SharedFixtures.Path(fixture); // fails or skips for the placeholder
+        return AllCases().Single(c => Folder + c["file"]!.GetValue<string>() == fixture);
+    }
+
+    /// <summary>The request-event cases: file name, API type (<c>rest</c>, <c>httpv1</c>, <c>httpv2</c>) and event.</summary>
+    public static IReadOnlyList<(string File, string ApiType, JsonObject Event)> Load() =>
+        Cases("request-event")
             .Select(c =>
             {
-                var file = c!["file"]!.GetValue<string>();
-                var snapshot = JsonNode.Parse(SharedFixtures.ReadText($"apigateway/recorded/{file}"))!;
+                var file = c["file"]!.GetValue<string>();
+                var snapshot = JsonNode.Parse(SharedFixtures.ReadText(Folder + file))!;
                 return (file, c["apiType"]!.GetValue<string>(), (JsonObject)CamelCase(snapshot, parent: null));
             })
             .ToArray();
-    }
+
+    private static IEnumerable<JsonObject> AllCases() =>
+        JsonNode.Parse(SharedFixtures.ReadText(Folder + "cases.json"))!["cases"]!.AsArray().Select(c => c!.AsObject());
 
     /// <summary>Turns PascalCase member names into camelCase, except the keys of map-valued members.</summary>
     public static JsonNode CamelCase(JsonNode node, string? parent)
