@@ -42,6 +42,7 @@ public static partial class LocalEmulator
             return 0;
         }
 
+        GatewayWarmUp.Start(options.ApiType);
         RunningEmulator emulator;
         try
         {
