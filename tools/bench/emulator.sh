@@ -8,7 +8,7 @@
 # The servers stay in wrk's session. Linux (CONFIG_SCHED_AUTOGROUP, on here) gives every session its own scheduling
 # group and splits the CPUs fairly between groups, not threads: a server in a session of its own and wrk would take turns
 # at the 2 cores in scheduler slices, and p99 would measure those slices (bare Kestrel's own p99 went from 1.5 ms to
-# 8-19 ms that way) instead of the servers.
+# 3-19 ms that way) instead of the servers.
 # Usage: tools/bench/emulator.sh [--duration 10s] [--rounds 3]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
