@@ -26,8 +26,7 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider
     public BatchingConsoleLoggerProvider(TextWriter? output = null)
     {
         _output = output ?? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
-        // Below normal priority: under load the request threads, not the log, get the processor first.
-        _writer = new Thread(Write) { IsBackground = true, Name = "Chalice.Local log writer", Priority = ThreadPriority.BelowNormal };
+        _writer = new Thread(Write) { IsBackground = true, Name = "Chalice.Local log writer" };
         _writer.Start();
     }
 

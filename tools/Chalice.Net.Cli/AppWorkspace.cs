@@ -67,7 +67,7 @@ internal sealed class AppWorkspace
     /// <summary>The stage's IAM policy (what <c>gen-policy</c> prints); analysis warnings go to <paramref name="warnings"/>.</summary>
     public async Task<string> PolicyAsync(TextWriter warnings, CancellationToken cancellationToken)
     {
-        var result = await PolicyGenerator.GenerateAsync(Project.Directory, PolicySettings(Stage), cancellationToken);
+        var result = await PolicyGenerator.GenerateAsync(Project.ProjectFile, PolicySettings(Stage), cancellationToken);
         foreach (var warning in result.Warnings)
             await warnings.WriteLineAsync(warning.ToString());
         return result.Json;
