@@ -17,7 +17,7 @@ internal static class HttpGatewayAdapter
         var request = context.Request;
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
         if (!target.StartsWith('/'))
-            target = request.Path.ToUriComponent() + request.QueryString.ToUriComponent(); // absolute-form or '*'
+            target = OriginForm(target) ?? request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
         var question = target.IndexOf('?');
         var path = question < 0 ? target : target[..question];
         var query = question < 0 ? "" : target[(question + 1)..];
@@ -34,6 +34,19 @@ internal static class HttpGatewayAdapter
             SourceIp = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1",
             Protocol = request.Protocol,
         };
+    }
+
+    /// <summary>
+    /// The path and query of an absolute-form target (<c>http://host:port/a%20b?q</c>, as proxies send), escapes intact;
+    /// null for anything else (<c>*</c>).
+    /// </summary>
+    private static string? OriginForm(string target)
+    {
+        var scheme = target.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0)
+            return null;
+        var path = target.IndexOfAny(['/', '?'], scheme + 3);
+        return path < 0 ? "/" : target[path] == '?' ? "/" + target[path..] : target[path..];
     }
 
     public static async Task WriteAsync(HttpContext context, GatewayResponse response)

@@ -48,6 +48,16 @@ public sealed class HttpApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMethodTheRouteDoesNotServeIs404AsForAnUnknownRoute()
+    {
+        // An HTTP API routes on method and path together (a route key such as GET /users/{id}), so a request no route
+        // key matches gets the gateway's 404: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
+        var response = await _client.SendAsync("PATCH", "/users/1");
+        Assert.Equal(404, response.StatusCode);
+        Assert.Equal("""{"message":"Not Found"}""", response.BodyText);
+    }
+
+    [Fact]
     public async Task RequestContextComesFromThePayloadTwoEvent()
     {
         var response = await _client.PostAsync("/request?q=1", [new("X-Custom", "v2")], """{"a":1}""");

@@ -138,7 +138,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     [InlineData("/files/report/meta", "param:report")]
     [InlineData("/files/a/b/c.txt", "greedy:a/b/c.txt")]
     [InlineData("/files/report", "greedy:report")]
-    [InlineData("/files/with%20space/x", "greedy:with space/x")]
+    [InlineData("/files/with%20space/x", "greedy:with%20space/x")] // a REST API passes parameters on undecoded
     public async Task LiteralsBeatParametersWhichBeatGreedyParameters(string path, string expected)
     {
         var response = await _client.GetAsync(path);
@@ -195,16 +195,37 @@ public sealed class TestAppRouteTests : IAsyncLifetime
         Assert.Equal("teapot", teapot.BodyText);
     }
 
-    [Fact]
-    public async Task UnknownMethodOnAKnownRouteIs405WithAllow()
+    [Theory]
+    [InlineData("PATCH", "/users/1")]
+    [InlineData("DELETE", "/cors")]
+    [InlineData("HEAD", "/users/1")]
+    [InlineData("OPTIONS", "/users/1")] // no CORS, so the deployed API has no OPTIONS method either
+    public async Task AMethodTheRouteDoesNotServeIsAnsweredByTheGatewayAsForAnUnknownPath(string method, string path)
     {
-        var response = await _client.SendAsync("PATCH", "/users/1");
-        Assert.Equal(405, response.StatusCode);
-        Assert.Equal("GET", response.Header("Allow"));
-        Assert.Equal("""{"Code":"MethodNotAllowedError","Message":"Unsupported method: PATCH"}""", response.BodyText);
+        // The deployed REST API defines only the routes' methods (DeployerMotoTests reads them back with the AWS CLI),
+        // and API Gateway answers a method a resource lacks with its Missing Authentication Token error:
+        // https://repost.aws/knowledge-center/api-gateway-authentication-token-errors
+        var response = await _client.SendAsync(method, path);
 
-        var multi = await _client.SendAsync("DELETE", "/cors");
-        Assert.Equal("GET, PUT", multi.Header("Allow"));
+        Assert.Equal(403, response.StatusCode);
+        Assert.Equal("MissingAuthenticationTokenException", response.Header("x-amzn-ErrorType"));
+        if (method != "HEAD")
+            Assert.Equal("""{"message":"Missing Authentication Token"}""", response.BodyText);
+    }
+
+    [Fact]
+    public async Task AnEventForAMethodTheRouteDoesNotServeIs405WithAllowFromTheFunction()
+    {
+        // What the function itself answers when such an event reaches it anyway (a catch-all integration, or an
+        // invocation that does not come through the app's own API), as Chalice does.
+        var patch = await _client.Application.Dispatcher.DispatchAsync(_client.CreateEventJson("PATCH", "/users/1")!);
+        var response = JsonNode.Parse(patch)!;
+        Assert.Equal(405, response["statusCode"]!.GetValue<int>());
+        Assert.Equal("GET", response["headers"]!["Allow"]!.GetValue<string>());
+        Assert.Equal("""{"Code":"MethodNotAllowedError","Message":"Unsupported method: PATCH"}""", response["body"]!.GetValue<string>());
+
+        var multi = JsonNode.Parse(await _client.Application.Dispatcher.DispatchAsync(_client.CreateEventJson("DELETE", "/cors")!))!;
+        Assert.Equal("GET, PUT", multi["headers"]!["Allow"]!.GetValue<string>());
     }
 
     [Fact]
@@ -282,7 +303,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
 
         var preflight = await _client.OptionsAsync("/cors");
         Assert.Equal(200, preflight.StatusCode);
-        Assert.Equal("GET,OPTIONS,PUT", preflight.Header("Access-Control-Allow-Methods"));
+        Assert.Equal("GET,PUT,OPTIONS", preflight.Header("Access-Control-Allow-Methods"));
         Assert.Equal("*", preflight.Header("Access-Control-Allow-Origin"));
         Assert.Empty(preflight.Body);
 
@@ -296,7 +317,20 @@ public sealed class TestAppRouteTests : IAsyncLifetime
         var noCors = await _client.GetAsync("/users/1");
         Assert.Null(noCors.Header("Access-Control-Allow-Origin"));
         var noPreflight = await _client.OptionsAsync("/users/1");
-        Assert.Equal(405, noPreflight.StatusCode);
+        Assert.Equal(403, noPreflight.StatusCode);
+    }
+
+    [Fact]
+    public async Task ThePreflightOffersOnlyTheMethodsThatHaveCors()
+    {
+        // As Chalice: its deployed mock OPTIONS (chalice/deploy/swagger.py, _add_route_paths) and chalice local
+        // (chalice/local.py, _autogen_options_headers) list the CORS-enabled methods, then OPTIONS.
+        var preflight = await _client.OptionsAsync("/cors/mixed");
+        Assert.Equal("POST,OPTIONS", preflight.Header("Access-Control-Allow-Methods"));
+        Assert.Equal("*", preflight.Header("Access-Control-Allow-Origin"));
+
+        Assert.Equal("*", (await _client.PostAsync("/cors/mixed")).Header("Access-Control-Allow-Origin"));
+        Assert.Null((await _client.GetAsync("/cors/mixed")).Header("Access-Control-Allow-Origin"));
     }
 
     [Fact]

@@ -64,11 +64,21 @@ public static partial class OpenApiDocument
         foreach (var (method, route) in methods)
             item[method.ToLowerInvariant()] = Operation(path, route, settings);
 
-        // As Chalice: a preflight for the path when one of its routes has CORS and none handles OPTIONS itself.
-        if (routes.FirstOrDefault(r => r.Cors is not null) is { Cors: { } cors } && !item.ContainsKey("options"))
-            item["options"] = Preflight(path, cors, [.. routes.SelectMany(r => r.Methods).Select(m => m.ToUpperInvariant())]);
+        // The preflight the gateway answers itself, a mock integration, for a path whose routes have CORS.
+        var methodsInDeclarationOrder = routes.SelectMany(r => r.Methods.Select(m => new KeyValuePair<string, CorsConfig?>(m, ToCorsConfig(r.Cors))));
+        if (CorsConfig.GetPreflightHeaders(methodsInDeclarationOrder) is { } preflight)
+            item["options"] = Preflight(path, preflight);
         return item;
     }
+
+    private static CorsConfig? ToCorsConfig(CorsManifest? cors) => cors is null ? null : new CorsConfig
+    {
+        AllowOrigin = cors.AllowOrigin,
+        AllowHeaders = cors.AllowHeaders,
+        ExposeHeaders = cors.ExposeHeaders,
+        MaxAge = cors.MaxAge,
+        AllowCredentials = cors.AllowCredentials,
+    };
 
     private static JsonObject Operation(string path, RouteManifest route, OpenApiSettings settings)
     {
@@ -102,22 +112,8 @@ public static partial class OpenApiDocument
         return operation;
     }
 
-    private static JsonObject Preflight(string path, CorsManifest cors, IReadOnlyList<string> methods)
+    private static JsonObject Preflight(string path, IReadOnlyList<KeyValuePair<string, string>> headers)
     {
-        var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Access-Control-Allow-Origin"] = cors.AllowOrigin,
-            ["Access-Control-Allow-Methods"] = string.Join(",", methods.Append("OPTIONS").Distinct().Order(StringComparer.Ordinal)),
-            ["Access-Control-Allow-Headers"] = string.Join(",",
-                CorsConfig.DefaultAllowHeaders.Union(cors.AllowHeaders, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)),
-        };
-        if (cors.ExposeHeaders.Count > 0)
-            headers["Access-Control-Expose-Headers"] = string.Join(",", cors.ExposeHeaders);
-        if (cors.MaxAge is { } maxAge)
-            headers["Access-Control-Max-Age"] = maxAge.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (cors.AllowCredentials)
-            headers["Access-Control-Allow-Credentials"] = "true";
-
         var responseHeaders = new JsonObject();
         var responseParameters = new JsonObject();
         foreach (var (name, value) in headers)

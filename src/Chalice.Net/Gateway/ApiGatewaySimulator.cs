@@ -7,10 +7,10 @@ namespace Chalice.Gateway;
 public delegate ValueTask<byte[]> LambdaInvoker(ReadOnlyMemory<byte> eventJson, CancellationToken cancellationToken);
 
 /// <summary>
-/// API Gateway in front of a Lambda proxy integration, in memory: routes a request (403/404 for unknown routes, CORS
-/// preflight, payload limits), builds the event the real gateway would send, invokes the function through the event's
-/// JSON, and renders the function's response with the gateway's rules (502/500 for failures, 504/503 for timeouts).
-/// The local emulator and the test client both stand on it.
+/// API Gateway in front of a Lambda proxy integration, in memory: routes a request (403/404 for a path or method the
+/// API does not define, CORS preflight, payload limits), builds the event the real gateway would send, invokes the
+/// function through the event's JSON, and renders the function's response with the gateway's rules (502/500 for
+/// failures, 504/503 for timeouts). The local emulator and the test client both stand on it.
 /// </summary>
 public sealed class ApiGatewaySimulator
 {
@@ -45,12 +45,20 @@ public sealed class ApiGatewaySimulator
         var type = Options.ApiType;
         if (request.Body.Length > Options.MaxRequestBytes)
             return GatewayErrors.RequestTooLarge(type, ids);
-        if (_routes.Match(request.Path) is not { } match)
+        if (GatewayPath.Read(request.Path, type) is not { } path)
+            return GatewayErrors.UndecodablePath(type, ids);
+        if (_routes.Match(path.Routed) is not { } match)
             return GatewayErrors.UnknownRoute(type, ids);
-        if (IsPreflight(request, match) is { } cors)
-            return Preflight(match.Resource, cors, ids);
+        if (match.Resource.Find(request.Method) is null)
+        {
+            // The deployed API defines only the methods the app's routes serve (plus the CORS preflight), so API
+            // Gateway answers any other method itself, exactly as it answers an unknown path.
+            return request.Method == CorsConfig.PreflightMethod && match.Resource.PreflightHeaders is { } preflight
+                ? Preflight(preflight, ids)
+                : GatewayErrors.UnknownRoute(type, ids);
+        }
 
-        var eventJson = CreateEventJson(request, match, ids);
+        var eventJson = CreateEventJson(request, path, match, ids);
         if (eventJson.Length > Options.MaxLambdaPayloadBytes)
             return GatewayErrors.RequestTooLarge(type, ids);
 
@@ -79,32 +87,29 @@ public sealed class ApiGatewaySimulator
         return _renderer.Render(payload, request, ids);
     }
 
-    /// <summary>The event API Gateway would send for <paramref name="request"/>, as JSON; null for an unknown route.</summary>
+    /// <summary>
+    /// The event API Gateway would send for <paramref name="request"/>, as JSON, whatever its method; null for a path
+    /// the gateway routes nowhere.
+    /// </summary>
     public byte[]? CreateEventJson(GatewayRequest request)
     {
         request = WithoutDotSegments(request);
-        return _routes.Match(request.Path) is { } match ? CreateEventJson(request, match, NewIds()) : null;
+        return GatewayPath.Read(request.Path, Options.ApiType) is { } path && _routes.Match(path.Routed) is { } match
+            ? CreateEventJson(request, path, match, NewIds())
+            : null;
     }
 
-    private byte[] CreateEventJson(GatewayRequest request, RouteMatch match, GatewayRequestIds ids)
+    private byte[] CreateEventJson(GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids)
     {
         return Options.ApiType == ApiGatewayType.HttpPayloadV2
-            ? _events.WriteHttpApiEvent(request, match, ids)
-            : _events.WriteRestEvent(request, match, ids);
+            ? _events.WriteHttpApiEvent(request, path, match, ids)
+            : _events.WriteRestEvent(request, path, match, ids);
     }
 
-    /// <summary>CORS preflight: an OPTIONS request to a CORS-enabled resource that has no OPTIONS route of its own.</summary>
-    private static CorsConfig? IsPreflight(GatewayRequest request, RouteMatch match) =>
-        request.Method == "OPTIONS" && match.Resource.Find("OPTIONS") is null ? match.Resource.Cors : null;
-
-    private GatewayResponse Preflight(Resource resource, CorsConfig cors, GatewayRequestIds ids)
+    /// <summary>The answer of the mock <c>OPTIONS</c> method the deployed API has for a CORS-enabled resource.</summary>
+    private GatewayResponse Preflight(IReadOnlyList<KeyValuePair<string, string>> corsHeaders, GatewayRequestIds ids)
     {
-        var methods = resource.Methods.Append("OPTIONS").Distinct().Order(StringComparer.Ordinal);
-        var headers = new List<KeyValuePair<string, string>>(cors.GetHeaders())
-        {
-            new("Access-Control-Allow-Methods", string.Join(",", methods)),
-            new("Content-Type", "application/json"),
-        };
+        var headers = new List<KeyValuePair<string, string>>(corsHeaders) { new("Content-Type", "application/json") };
         GatewayErrors.AddGatewayHeaders(headers, Options.ApiType, ids, includeTrace: true);
         return new GatewayResponse(200, headers, []);
     }

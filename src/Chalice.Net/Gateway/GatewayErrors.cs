@@ -9,6 +9,15 @@ internal static class GatewayErrors
         ? Error(type, ids, 403, "{\"message\":\"Missing Authentication Token\"}", "MissingAuthenticationTokenException")
         : Error(type, ids, 404, "{\"message\":\"Not Found\"}", null);
 
+    /// <summary>
+    /// An HTTP API refuses a path whose percent escapes do not decode (see <see cref="GatewayPath"/>; REST APIs pass
+    /// paths on undecoded). The 400 is the status live captures show
+    /// (https://github.com/hotsock/voker/blob/a1c00bf491e026f81917cc2edfdaca03eabc7518/examples/aws-ingress-probe/paths.py);
+    /// the body follows the HTTP API's other gateway errors, <c>{"message":"&lt;reason phrase&gt;"}</c>.
+    /// </summary>
+    public static GatewayResponse UndecodablePath(ApiGatewayType type, GatewayRequestIds ids) =>
+        Error(type, ids, 400, "{\"message\":\"Bad Request\"}", null);
+
     /// <summary>The function failed, or returned something that is not a valid proxy response.</summary>
     public static GatewayResponse MalformedResponse(ApiGatewayType type, GatewayRequestIds ids) => type == ApiGatewayType.Rest
         ? Error(type, ids, 502, "{\"message\": \"Internal server error\"}", "InternalServerErrorException")

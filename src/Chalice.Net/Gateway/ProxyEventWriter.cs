@@ -32,17 +32,19 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
-    /// <summary>A REST API event, or an HTTP API payload 1.0 event (which adds <c>version</c> and keeps Content-Length).</summary>
-    public byte[] WriteRestEvent(GatewayRequest request, RouteMatch match, GatewayRequestIds ids)
+    /// <summary>
+    /// A REST API event, or an HTTP API payload 1.0 event (which adds <c>version</c>, keeps Content-Length and reports
+    /// the decoded path in <c>requestContext.path</c>; both keep the client's escapes in <c>path</c>).
+    /// </summary>
+    public byte[] WriteRestEvent(GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids)
     {
         var isRest = options.ApiType == ApiGatewayType.Rest;
-        var path = DecodePath(request.Path);
         var json = Begin();
         json.WriteStartObject();
         if (!isRest)
             json.WriteString("version", "1.0");
         json.WriteString("resource", match.Resource.Template);
-        json.WriteString("path", path);
+        json.WriteString("path", path.Sent);
         json.WriteString("httpMethod", request.Method);
 
         var headers = GroupHeaders(request, dropContentLength: isRest);
@@ -105,7 +107,7 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
             json.WriteString("userAgent", "");
         json.WriteEndObject();
         json.WriteString("resourcePath", match.Resource.Template);
-        json.WriteString("path", isRest ? $"/{options.EffectiveStage}{path}" : path);
+        json.WriteString("path", isRest ? $"/{options.EffectiveStage}{path.Sent}" : path.Routed);
         json.WriteString("httpMethod", request.Method);
         json.WriteString("requestTime", ClfTime(ids.Time));
         json.WriteNumber("requestTimeEpoch", ids.Time.ToUnixTimeMilliseconds());
@@ -117,15 +119,15 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
         return End(json);
     }
 
-    /// <summary>An HTTP API payload 2.0 event.</summary>
-    public byte[] WriteHttpApiEvent(GatewayRequest request, RouteMatch match, GatewayRequestIds ids)
+    /// <summary>An HTTP API payload 2.0 event; its <c>rawPath</c>, despite the name, is the decoded path.</summary>
+    public byte[] WriteHttpApiEvent(GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids)
     {
         var routeKey = $"{request.Method} {match.Resource.Template}";
         var json = Begin();
         json.WriteStartObject();
         json.WriteString("version", "2.0");
         json.WriteString("routeKey", routeKey);
-        json.WriteString("rawPath", request.Path);
+        json.WriteString("rawPath", path.Routed);
         json.WriteString("rawQueryString", request.QueryString);
 
         // Payload 2.0 lower-cases header names, joins repeats with commas and moves cookies out of the headers.
@@ -169,7 +171,7 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
         json.WriteString("domainPrefix", DomainPrefix(domain));
         json.WriteStartObject("http");
         json.WriteString("method", request.Method);
-        json.WriteString("path", DecodePath(request.Path));
+        json.WriteString("path", path.Routed);
         json.WriteString("protocol", request.Protocol);
         json.WriteString("sourceIp", request.SourceIp);
         json.WriteString("userAgent", request.Header("User-Agent") ?? "");
@@ -283,8 +285,6 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
             json.WriteString("body", Encoding.UTF8.GetString(request.Body.Span)); // invalid UTF-8 becomes U+FFFD, as at AWS
         json.WriteBoolean("isBase64Encoded", binary);
     }
-
-    private static string DecodePath(string path) => path.Contains('%') ? Uri.UnescapeDataString(path) : path;
 
     private static string DomainName(GatewayRequest request)
     {

@@ -36,8 +36,10 @@ public sealed class RouteTable
     public Resource? FindByTemplate(string template) => _byTemplate.GetValueOrDefault(template);
 
     /// <summary>
-    /// Finds the resource serving <paramref name="path"/> (no stage prefix, no query) and the URL-decoded values of
-    /// its parameters; null when no resource matches.
+    /// Finds the resource serving <paramref name="path"/> (no stage prefix, no query) and the values of its parameters,
+    /// taken from the path as given: whether they are percent-decoded is the gateway's business (REST APIs route on
+    /// the path as sent, HTTP APIs on the decoded path; see <see cref="Gateway.GatewayPath"/>). Null when no resource
+    /// matches.
     /// </summary>
     public RouteMatch? Match(string path)
     {
@@ -65,7 +67,7 @@ public sealed class RouteTable
 
         if (node.Parameter is { } parameter)
         {
-            values.Add(new(node.ParameterName!, Decode(segment)));
+            values.Add(new(node.ParameterName!, segment));
             if (Match(parameter, segments, index + 1, values) is { } byParameter)
                 return byParameter;
             values.RemoveAt(values.Count - 1);
@@ -73,14 +75,11 @@ public sealed class RouteTable
 
         if (node.Greedy is { } greedy)
         {
-            values.Add(new(node.GreedyName!, Decode(string.Join('/', segments, index, segments.Length - index))));
+            values.Add(new(node.GreedyName!, string.Join('/', segments, index, segments.Length - index)));
             return greedy;
         }
         return null;
     }
-
-    // Path segments are percent-decoded; unlike a query string, '+' in a path is a plus sign.
-    private static string Decode(string segment) => segment.Contains('%') ? Uri.UnescapeDataString(segment) : segment;
 
     private void Insert(Resource resource)
     {
@@ -156,8 +155,9 @@ public sealed class Resource
     /// <summary>The methods served, in declaration order.</summary>
     public IReadOnlyList<string> Methods => [.. _byMethod.Keys];
 
-    /// <summary>The CORS settings of the first route on this resource that has them (used for preflight).</summary>
-    public CorsConfig? Cors => _byMethod.Values.Select(r => r.Cors).FirstOrDefault(c => c is not null);
+    /// <summary>The headers of the CORS preflight API Gateway answers on this resource, or null when it answers none.</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>>? PreflightHeaders =>
+        CorsConfig.GetPreflightHeaders(_byMethod.Select(m => new KeyValuePair<string, CorsConfig?>(m.Key, m.Value.Cors)));
 
     /// <summary>The route serving <paramref name="method"/>, or null.</summary>
     public RouteDefinition? Find(string method) => _byMethod.GetValueOrDefault(method);

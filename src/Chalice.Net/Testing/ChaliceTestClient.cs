@@ -102,6 +102,7 @@ public sealed class ChaliceTestClient : IAsyncDisposable
 
     private static GatewayRequest CreateRequest(string method, string path, IEnumerable<KeyValuePair<string, string>>? headers, ReadOnlyMemory<byte> body)
     {
+        path = AsSentOverHttp(path);
         var query = path.IndexOf('?');
         var list = new List<KeyValuePair<string, string>> { new("Host", "localhost") };
         if (headers is not null)
@@ -115,4 +116,35 @@ public sealed class ChaliceTestClient : IAsyncDisposable
             list,
             body);
     }
+
+    /// <summary>
+    /// The request target an HTTP client sends for <paramref name="pathAndQuery"/>: the fragment dropped, and every
+    /// character a URL cannot carry as is (a space, non-ASCII letters, quotes, ...) percent-encoded as UTF-8, while
+    /// escapes already there stay as written. So <c>GetAsync("/files/café au lait")</c> reaches the gateway as
+    /// <c>/files/caf%C3%A9%20au%20lait</c>, exactly as over the wire.
+    /// </summary>
+    private static string AsSentOverHttp(string pathAndQuery)
+    {
+        var fragment = pathAndQuery.IndexOf('#');
+        if (fragment >= 0)
+            pathAndQuery = pathAndQuery[..fragment];
+        var builder = new StringBuilder(pathAndQuery.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in pathAndQuery.EnumerateRunes())
+        {
+            if (rune.IsAscii && IsSentAsIs((char)rune.Value))
+            {
+                builder.Append((char)rune.Value);
+                continue;
+            }
+            var length = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..length])
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return builder.ToString();
+    }
+
+    // RFC 3986's unreserved characters, the delimiters a path and query use, and '%' (an escape the caller wrote).
+    private static bool IsSentAsIs(char c) =>
+        char.IsAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?%".Contains(c);
 }

@@ -60,15 +60,33 @@ public sealed class OpenApiDocumentTests
         Assert.Equal("""{"statusCode": 200}""", integration["requestTemplates"]!["application/json"]!.GetValue<string>());
         var headers = integration["responses"]!["default"]!["responseParameters"]!.AsObject()
             .ToDictionary(p => p.Key["method.response.header.".Length..], p => p.Value!.GetValue<string>());
-        Assert.Equal("'GET,OPTIONS,PUT'", headers["Access-Control-Allow-Methods"]);
+        Assert.Equal("'GET,PUT,OPTIONS'", headers["Access-Control-Allow-Methods"]);
         Assert.Equal("'https://example.com'", headers["Access-Control-Allow-Origin"]);
         Assert.Equal("'Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,X-Api-Key,X-Custom'", headers["Access-Control-Allow-Headers"]);
         Assert.Equal("'X-Expose'", headers["Access-Control-Expose-Headers"]);
         Assert.Equal("'600'", headers["Access-Control-Max-Age"]);
         Assert.Equal("'true'", headers["Access-Control-Allow-Credentials"]);
-        Assert.Equal(headers.Keys.Order(StringComparer.Ordinal),
-            preflight["responses"]!["200"]!["headers"]!.AsObject().Select(h => h.Key));
+        Assert.Equal(headers.Keys, preflight["responses"]!["200"]!["headers"]!.AsObject().Select(h => h.Key));
         Assert.Null(document["paths"]!["/plain"]!["options"]);
+    }
+
+    [Fact]
+    public void The_preflight_offers_only_the_methods_that_have_cors()
+    {
+        // As Chalice's swagger: methods_with_cors + ['OPTIONS'] (chalice/deploy/swagger.py, _add_route_paths at
+        // https://github.com/aws/chalice/blob/51ac904059a27a79a792d74037728594c1a427f5/chalice/deploy/swagger.py).
+        var document = Document(Route("/mixed", ["GET"]), Route("/mixed", ["POST"], new CorsManifest("*", [], [], null, false)));
+
+        var parameters = document["paths"]!["/mixed"]!["options"]!["x-amazon-apigateway-integration"]!["responses"]!["default"]!["responseParameters"]!;
+        Assert.Equal("'POST,OPTIONS'", parameters["method.response.header.Access-Control-Allow-Methods"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_path_that_serves_options_itself_gets_no_mock_preflight()
+    {
+        var document = Document(Route("/own", ["GET", "OPTIONS"], new CorsManifest("*", [], [], null, false)));
+
+        Assert.Equal("aws_proxy", document["paths"]!["/own"]!["options"]!["x-amazon-apigateway-integration"]!["type"]!.GetValue<string>());
     }
 
     [Fact]

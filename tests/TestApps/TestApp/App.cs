@@ -98,6 +98,13 @@ public partial class App
     [Route("/cors", "GET", "PUT", Cors = true)]
     public string CorsDefault() => "cors";
 
+    // Only POST allows cross-origin calls here, so the preflight offers POST (and OPTIONS) but not GET.
+    [Route("/cors/mixed")]
+    public string MixedGet() => "same-origin only";
+
+    [Route("/cors/mixed", "POST", Cors = true)]
+    public string MixedPost() => "cross-origin";
+
     [Route("/cors/custom")]
     [Cors(AllowOrigin = "https://example.com", AllowHeaders = ["X-Custom"], ExposeHeaders = ["X-Out"], MaxAge = 600, AllowCredentials = true)]
     public string CorsCustom() => "custom";
