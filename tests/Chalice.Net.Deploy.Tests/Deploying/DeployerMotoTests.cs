@@ -2,9 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Manifest;
+using Chalice.Deploy.OpenApi;
 using Chalice.Deploy.State;
 using Chalice.Deploy.Tests.Aws.Model;
 using Chalice.Deploy.Tests.Aws.Moto;
+using Chalice.Testing;
 using Chalice.Tests;
 
 namespace Chalice.Deploy.Tests.Deploying;
@@ -311,6 +313,46 @@ public sealed class DeployerMotoTests(MotoServer moto, PackagedApps apps) : ICla
         var greedy = await AwsCli.RunAsync(moto, "apigateway", "get-integration", "--rest-api-id", apiId,
             "--resource-id", resources["/files/{path+}"].GetProperty("id").GetString()!, "--http-method", "GET");
         Assert.Equal($"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{functionArn}/invocations", greedy.GetProperty("uri").GetString());
+    }
+
+    [Fact]
+    public async Task The_deployed_api_defines_exactly_the_methods_the_gateway_simulation_passes_to_the_function()
+    {
+        // Local = AWS for a method a route does not serve: the deployed REST API defines only the routes' methods (plus
+        // the CORS preflight), and API Gateway answers any other method of a resource with 403 Missing Authentication
+        // Token (https://repost.aws/knowledge-center/api-gateway-authentication-token-errors: "a method or resource
+        // that does not exist"). So for every resource and method, the simulation must invoke the function exactly
+        // when the deployed API defines the method.
+        var packaged = await apps.TestApp;
+        _harness.AppName = "testapp";
+        var (result, _) = await _harness.DeployAsync(_harness.Spec(packaged.WithoutCors()));
+        var apiId = result.State.Find<DeployedRestApi>()!.RestApiId;
+        var deployed = (await AwsCli.RunAsync(moto, "apigateway", "get-resources", "--rest-api-id", apiId, "--embed", "methods"))
+            .GetProperty("items").EnumerateArray()
+            .Where(r => r.TryGetProperty("resourceMethods", out _))
+            .ToDictionary(r => r.GetProperty("path").GetString()!, r => r.GetProperty("resourceMethods").EnumerateObject().Select(m => m.Name).ToHashSet());
+        // moto cannot import the preflight's mock integration (see PackagedApp.WithoutCors), so those OPTIONS methods are
+        // read from the definition the deployer sends, which OpenApiDocumentTests check against Chalice's.
+        var definition = OpenApiDocument.Create(packaged.Manifest, new OpenApiSettings("testapp-dev", "d", "uri", []));
+        foreach (var (path, item) in definition["paths"]!.AsObject())
+        {
+            if (item!["options"]?["x-amazon-apigateway-integration"]?["type"]?.GetValue<string>() == "mock")
+                deployed[path].Add("OPTIONS");
+        }
+
+        await using var client = ChaliceTestClient.Create<TestApp.App>();
+        Assert.Equal(packaged.Manifest.Routes.Select(r => r.Path).Distinct().Order(StringComparer.Ordinal), deployed.Keys.Order(StringComparer.Ordinal));
+        foreach (var (template, methods) in deployed)
+        {
+            var path = string.Join('/', template.Split('/').Select(s => s.StartsWith('{') ? "1" : s));
+            foreach (var method in (string[])["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+            {
+                var response = await client.SendAsync(method, path);
+                var answeredByGateway = response.Header("x-amzn-ErrorType") == "MissingAuthenticationTokenException";
+                Assert.True(methods.Contains(method) != answeredByGateway,
+                    $"{method} {template}: deployed {methods.Contains(method)}, the simulation answered {response.StatusCode} {response.BodyText}");
+            }
+        }
     }
 
     private async Task AssertNothingDeployedAsync()
