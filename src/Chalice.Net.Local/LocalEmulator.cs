@@ -59,6 +59,8 @@ public static partial class LocalEmulator
             Console.WriteLine(emulator.S3Endpoint is { } s3
                 ? $"AWS S3 calls go to the local stand-in at {s3} (data in .chalice/local/s3); run with --aws for real AWS"
                 : "AWS calls go to real AWS");
+            if (emulator.S3Endpoint is not null)
+                Console.WriteLine(S3BucketsLine(emulator.S3Buckets));
             Console.WriteLine("Press Ctrl+C to stop");
             await emulator.WaitForShutdownAsync();
         }
@@ -79,6 +81,7 @@ public static partial class LocalEmulator
         foreach (var (name, value) in stage.EnvironmentVariables)
             Environment.SetEnvironmentVariable(name, value);
         var useLocalAws = stage.LocalAws && !options.UseRealAws;
+        var s3Buckets = useLocalAws ? LocalS3Buckets.Of(stage) : [];
 
         // The emptiest host: no configuration sources, no default logging, Kestrel without HTTPS or HTTP/3, since
         // start-up time is part of the local loop.
@@ -111,6 +114,7 @@ public static partial class LocalEmulator
             s3 = new S3RequestHandler(new S3StandInOptions
             {
                 DataDirectory = Path.Combine(appDirectory, ".chalice", "local", "s3"),
+                KnownBuckets = s3Buckets,
                 Logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Chalice.Local.S3"),
             });
         }
@@ -171,7 +175,7 @@ public static partial class LocalEmulator
         var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
             .Select(a => new Uri(a))
             .First(a => s3Address is null || a.Port != s3Address.Port);
-        return new RunningEmulator(web, application, console, address, s3Address);
+        return new RunningEmulator(web, application, console, address, s3Address, s3Buckets);
     }
 
     private static void Listen(KestrelServerOptions kestrel, string host, int port)
@@ -183,6 +187,11 @@ public static partial class LocalEmulator
         else
             throw new IOException($"--host must be an IP address or localhost, not '{host}'.");
     }
+
+    /// <summary>The banner line naming the buckets the S3 stand-in starts with.</summary>
+    internal static string S3BucketsLine(IReadOnlyList<string> buckets) => buckets.Count == 0
+        ? "S3 buckets: none declared; other buckets answer NoSuchBucket until the app creates them (declare existing ones in \"local_s3_buckets\")"
+        : $"S3 buckets: {string.Join(", ", buckets)} (from \"local_s3_buckets\"); other buckets answer NoSuchBucket until the app creates them";
 
     private static string Describe(ApiGatewayType type) => type switch
     {
@@ -220,13 +229,16 @@ public sealed class RunningEmulator : IAsyncDisposable
     private readonly ChaliceApplication _application;
     private readonly BatchingConsoleLoggerProvider _console;
 
-    internal RunningEmulator(WebApplication web, ChaliceApplication application, BatchingConsoleLoggerProvider console, Uri baseAddress, Uri? s3Endpoint)
+    internal RunningEmulator(
+        WebApplication web, ChaliceApplication application, BatchingConsoleLoggerProvider console, Uri baseAddress, Uri? s3Endpoint,
+        IReadOnlyList<string> s3Buckets)
     {
         _web = web;
         _application = application;
         _console = console;
         BaseAddress = baseAddress;
         S3Endpoint = s3Endpoint;
+        S3Buckets = s3Buckets;
     }
 
     /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:8000/</c>.</summary>
@@ -234,6 +246,9 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     /// <summary>The local S3 stand-in's endpoint, or null when the app uses real AWS.</summary>
     public Uri? S3Endpoint { get; }
+
+    /// <summary>The buckets the S3 stand-in was started with (<see cref="LocalS3Buckets.Of"/>); empty for real AWS.</summary>
+    public IReadOnlyList<string> S3Buckets { get; }
 
     /// <summary>The app being served.</summary>
     public ChaliceApplication Application => _application;

@@ -1,8 +1,10 @@
 using Chalice.Local.Lambda;
 using System.Text;
 using System.Text.Json.Nodes;
+using Chalice.Configuration;
 using Chalice.Events;
 using Chalice.Local.S3;
+using Chalice.Tests;
 
 namespace Chalice.Lambda.Tests;
 
@@ -14,7 +16,11 @@ public sealed class S3TestFunctionTests(LambdaPackages packages)
     public async Task PutThenGetThenMissingKey()
     {
         var package = await packages.S3TestAot;
-        await using var s3 = await S3StandIn.StartAsync(new S3StandInOptions { DataDirectory = Directory.CreateTempSubdirectory("s3test-").FullName });
+        await using var s3 = await S3StandIn.StartAsync(new S3StandInOptions
+        {
+            DataDirectory = Directory.CreateTempSubdirectory("s3test-").FullName,
+            KnownBuckets = LocalS3Buckets.Of(ChaliceConfig.Load(RepoPaths.InRepo("samples", "S3Test")).ForStage()),
+        });
         await using var runtime = await LocalRuntimeApi.StartAsync();
         using var function = FunctionProcess.Start(LambdaPackages.Extract(package), package.Handler, runtime.Address, new Dictionary<string, string>
         {

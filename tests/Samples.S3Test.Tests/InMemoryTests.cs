@@ -1,7 +1,9 @@
 using Amazon.Runtime;
 using Amazon.S3;
+using Chalice.Configuration;
 using Chalice.Local.S3;
 using Chalice.Testing;
+using Chalice.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Samples.S3Test.Tests;
@@ -12,7 +14,13 @@ public sealed class InMemoryTests
     [Fact]
     public async Task PutGetAndMissingKeyThroughTheTestClient()
     {
-        await using var s3 = await S3StandIn.StartAsync(new S3StandInOptions { DataDirectory = Directory.CreateTempSubdirectory("s3-").FullName });
+        // The buckets the sample declares for the emulator: without them its bucket would not exist, as on AWS.
+        var buckets = LocalS3Buckets.Of(ChaliceConfig.Load(RepoPaths.InRepo("samples", "S3Test")).ForStage());
+        await using var s3 = await S3StandIn.StartAsync(new S3StandInOptions
+        {
+            DataDirectory = Directory.CreateTempSubdirectory("s3-").FullName,
+            KnownBuckets = buckets,
+        });
         var client = new AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config { ServiceURL = s3.Endpoint.ToString(), ForcePathStyle = true });
         await using var app = ChaliceTestClient.Create<global::S3Test.App>(services => services.AddSingleton<IAmazonS3>(client));
 

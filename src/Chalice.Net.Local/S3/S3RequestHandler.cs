@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Xml.Linq;
 using Chalice.Local.S3.Protocol;
 using Chalice.Local.S3.Storage;
@@ -20,14 +21,23 @@ public sealed class S3RequestHandler
 
     private readonly S3StandInOptions _options;
     private readonly FileObjectStore _store;
+    private readonly ConcurrentDictionary<string, bool> _reportedMissingBuckets = new(StringComparer.Ordinal);
 
-    /// <summary>Opens (or creates) the data folder named by <paramref name="options"/>.</summary>
+    /// <summary>Opens (or creates) the data folder named by <paramref name="options"/> and creates its known buckets.</summary>
+    /// <exception cref="ArgumentException">A known bucket's name is not a valid S3 bucket name.</exception>
     public S3RequestHandler(S3StandInOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DataDirectory);
+        foreach (var bucket in options.KnownBuckets)
+        {
+            if (!BucketName.IsValid(bucket))
+                throw new ArgumentException($"'{bucket}' is not a valid S3 bucket name.", nameof(options));
+        }
         _options = options;
         _store = new FileObjectStore(options.DataDirectory);
+        foreach (var bucket in options.KnownBuckets)
+            _store.TryCreateBucket(bucket);
     }
 
     /// <summary>The full path of the data folder.</summary>
@@ -52,10 +62,12 @@ public sealed class S3RequestHandler
             var address = S3Address.From(context);
             var operation = S3OperationRouter.Select(context.Request, address);
             operationName = operation.Name;
-            await operation.ExecuteAsync(new S3Call(context, address, _store, _options.AutoCreateBuckets));
+            await operation.ExecuteAsync(new S3Call(context, address, _store));
         }
         catch (S3ErrorException error) when (!response.HasStarted)
         {
+            if (error.Code == "NoSuchBucket")
+                ReportMissingBucket(error);
             await WriteErrorAsync(context, error, requestId);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
@@ -72,6 +84,18 @@ public sealed class S3RequestHandler
             await WriteErrorAsync(context, internalError, requestId);
         }
         S3Log.Request(_options.Logger, context.Request.Method, Target(context), response.StatusCode, operationName);
+    }
+
+    /// <summary>
+    /// Says, once per bucket, that the app asked for a bucket that does not exist here: an app that works only because
+    /// a bucket exists locally would fail on AWS, so the stand-in never makes one up, but it tells the developer how to
+    /// declare one that does exist on AWS.
+    /// </summary>
+    private void ReportMissingBucket(S3ErrorException error)
+    {
+        var bucket = error.Details.FirstOrDefault(d => d.Name == "BucketName").Value;
+        if (bucket is not null && _reportedMissingBuckets.TryAdd(bucket, true))
+            S3Log.MissingBucket(_options.Logger, bucket);
     }
 
     private static async Task WriteErrorAsync(HttpContext context, S3ErrorException error, string requestId)

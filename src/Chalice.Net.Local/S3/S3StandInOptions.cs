@@ -13,11 +13,12 @@ public sealed class S3StandInOptions
     public required string DataDirectory { get; init; }
 
     /// <summary>
-    /// When true (the emulator's setting), a request naming a bucket that does not exist creates it first, so an app
-    /// written against a bucket provisioned elsewhere works offline without setup. Turn it off to observe S3's
-    /// <c>NoSuchBucket</c> errors.
+    /// The buckets that exist on AWS for the app (provisioned elsewhere, not by its code); the stand-in creates each at
+    /// start unless it is there already. Any other bucket exists only once the app creates it with <c>CreateBucket</c>,
+    /// and until then the app gets S3's <c>NoSuchBucket</c>, as it would on AWS; the stand-in logs a warning saying how
+    /// to declare the bucket. The emulator passes <see cref="LocalS3Buckets.Of"/>.
     /// </summary>
-    public bool AutoCreateBuckets { get; init; } = true;
+    public IReadOnlyCollection<string> KnownBuckets { get; init; } = [];
 
     /// <summary>The loopback port <see cref="S3StandIn.StartAsync"/> listens on; 0 (the default) picks a free one.</summary>
     public int Port { get; init; }

@@ -74,6 +74,12 @@ public sealed class StageConfig
     /// <summary><c>local_aws</c> (Chalice.Net only): serve local stand-ins for AWS services in the emulator (default true).</summary>
     public bool LocalAws => Bool("local_aws") ?? true;
 
+    /// <summary>
+    /// <c>local_s3_buckets</c> (Chalice.Net only): the S3 buckets that exist on AWS for the app, which the emulator's
+    /// S3 stand-in creates; any other bucket answers <c>NoSuchBucket</c> until the app creates it.
+    /// </summary>
+    public IReadOnlyList<string> LocalS3Buckets => Strings("local_s3_buckets");
+
     /// <summary>The raw value of a setting, looked up with Chalice's precedence; null when absent.</summary>
     public JsonNode? Get(string key)
     {
@@ -113,6 +119,15 @@ public sealed class StageConfig
             : throw new ChaliceConfigException(
                 $"{_file ?? ChaliceConfig.RelativePath}: '{key}' must be {string.Join(" or ", allowed.Select(a => $"\"{a}\""))}, not \"{value}\".");
     }
+
+    /// <summary>An array-of-strings setting, empty when absent.</summary>
+    private string[] Strings(string key) => Get(key) switch
+    {
+        null => [],
+        JsonArray array => [.. array.Select((item, i) => ChaliceConfigValue.AsString(item, $"{key}[{i}]", _file)
+                                                          ?? throw ChaliceConfigValue.WrongType($"{key}[{i}]", "a string", item, _file))],
+        var other => throw ChaliceConfigValue.WrongType(key, "an array of strings", other, _file),
+    };
 
     private Dictionary<string, string> Merge(string key)
     {

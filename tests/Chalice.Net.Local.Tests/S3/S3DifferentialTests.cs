@@ -7,8 +7,8 @@ using Chalice.Tests;
 namespace Chalice.Local.Tests.S3;
 
 /// <summary>
-/// Runs the same operations through the real AWSSDK.S3 client against moto's S3 and against the stand-in (with
-/// buckets not created on first use, so missing-bucket errors compare too) and requires identical transcripts:
+/// Runs the same operations through the real AWSSDK.S3 client against moto's S3 and against the stand-in (both with
+/// no bucket until the scenario creates one, so missing-bucket errors compare too) and requires identical transcripts:
 /// statuses, bodies, ETags, content types, metadata, checksums, listings and error codes.
 /// </summary>
 public sealed class S3DifferentialTests(MotoServer moto) : IClassFixture<MotoServer>
@@ -351,7 +351,7 @@ public sealed class S3DifferentialTests(MotoServer moto) : IClassFixture<MotoSer
         await moto.ResetAsync();
         var expected = await RunAsync(moto.Endpoint, scenario, configure);
 
-        await using var standIn = await S3StandInSession.StartAsync(autoCreateBuckets: false);
+        await using var standIn = await S3StandInSession.StartAsync();
         var actual = await RunAsync(standIn.Endpoint, scenario, configure);
 
         TestContext.Current.TestOutputHelper?.WriteLine(actual);

@@ -19,7 +19,7 @@ public sealed class S3EnvironmentConfigurationTests
     [Fact]
     public async Task An_unconfigured_client_works_through_aws_endpoint_url_s3_at_the_loopback_address()
     {
-        await using var session = await S3StandInSession.StartAsync();
+        await using var session = await S3StandInSession.StartAsync("ippevent-public");
         // An IP-address endpoint makes the SDK address buckets path-style by itself; with "localhost" it would use
         // virtual-host style (bucket.localhost), which not every resolver answers.
         using var environment = new EnvironmentOverride(new()

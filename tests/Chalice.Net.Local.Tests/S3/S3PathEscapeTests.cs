@@ -8,7 +8,7 @@ public sealed class S3PathEscapeTests : IAsyncLifetime
     private static readonly string s_marker = $"escape-{Guid.NewGuid():N}.txt";
     private S3StandInSession _session = null!;
 
-    public async ValueTask InitializeAsync() => _session = await S3StandInSession.StartAsync();
+    public async ValueTask InitializeAsync() => _session = await S3StandInSession.StartAsync("victim-bucket");
 
     public ValueTask DisposeAsync() => _session.DisposeAsync();
 

@@ -13,7 +13,7 @@ public sealed class S3RawUploadTests : IAsyncLifetime
 {
     private S3StandInSession _session = null!;
 
-    public async ValueTask InitializeAsync() => _session = await S3StandInSession.StartAsync();
+    public async ValueTask InitializeAsync() => _session = await S3StandInSession.StartAsync("raw-bucket");
 
     public ValueTask DisposeAsync() => _session.DisposeAsync();
 

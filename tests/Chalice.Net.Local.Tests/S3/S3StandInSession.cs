@@ -22,13 +22,14 @@ internal sealed class S3StandInSession : IAsyncDisposable
     /// <summary>The temporary folder the data directory sits in (nothing else should ever appear there).</summary>
     public string ParentDirectory => _directory.Path;
 
-    public static async Task<S3StandInSession> StartAsync(bool autoCreateBuckets = true)
+    /// <summary>Starts a stand-in on a fresh folder with <paramref name="knownBuckets"/>, as the emulator would.</summary>
+    public static async Task<S3StandInSession> StartAsync(params string[] knownBuckets)
     {
         var directory = new TemporaryDirectory();
         var host = await S3StandIn.StartAsync(new S3StandInOptions
         {
             DataDirectory = directory.Combine("s3"),
-            AutoCreateBuckets = autoCreateBuckets,
+            KnownBuckets = knownBuckets,
             Logger = TestOutputLogger.ForCurrentTest(),
         }, TestContext.Current.CancellationToken);
         return new S3StandInSession(directory, host);

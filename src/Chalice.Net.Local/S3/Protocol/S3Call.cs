@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Chalice.Local.S3.Protocol;
 
 /// <summary>One request being served: the HTTP exchange, the bucket and key it names, and the store.</summary>
-internal sealed class S3Call(HttpContext http, S3Address address, FileObjectStore store, bool autoCreateBuckets)
+internal sealed class S3Call(HttpContext http, S3Address address, FileObjectStore store)
 {
     public HttpContext Http { get; } = http;
     public HttpRequest Request => Http.Request;
@@ -26,19 +26,13 @@ internal sealed class S3Call(HttpContext http, S3Address address, FileObjectStor
         }
     }
 
-    /// <summary>
-    /// Checks that <paramref name="bucket"/> is a valid name and exists, creating it when buckets are created on
-    /// first use; otherwise throws S3's error.
-    /// </summary>
+    /// <summary>Checks that <paramref name="bucket"/> is a valid name and exists; otherwise throws S3's error.</summary>
     public void RequireBucket(string bucket)
     {
         if (!BucketName.IsValid(bucket))
             throw S3ErrorException.InvalidBucketName(bucket);
-        if (Store.BucketExists(bucket))
-            return;
-        if (!autoCreateBuckets)
+        if (!Store.BucketExists(bucket))
             throw S3ErrorException.NoSuchBucket(bucket);
-        Store.TryCreateBucket(bucket);
     }
 
     /// <summary>A request header's value, or null when absent or empty.</summary>
