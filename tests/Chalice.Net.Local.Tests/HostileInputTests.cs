@@ -59,6 +59,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         { "more headers than the server accepts", "GET /static HTTP/1.1\r\n" + string.Concat(Enumerable.Range(0, 120).Select(i => $"X-H{i}: {i}\r\n")), null, 431, null },
         { "headers larger than the server accepts", $"GET /static HTTP/1.1\r\nX-Big: {new string('b', 40000)}\r\n", null, 431, null },
         { "an absolute-form target", "GET http://localhost:{port}/static HTTP/1.1\r\n", null, 200, "static" },
+        { "an absolute-form target keeps its escapes", "GET http://localhost:{port}/files/%41%20b?q=1 HTTP/1.1\r\n", null, 200, "greedy:%41%20b" },
         { "HTTP/1.0 without a Host", "GET /static HTTP/1.0\r\n", null, 200, "static" },
         { "both Content-Length and chunked (chunked wins)", "POST /text HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n", "2\r\nok\r\n0\r\n\r\n", 200, "OK" },
         { "an invalid Content-Length", "POST /text HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: abc\r\n", null, 400, null },
