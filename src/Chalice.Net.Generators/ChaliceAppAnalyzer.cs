@@ -12,7 +12,7 @@ namespace Chalice.Generators;
 /// <summary>
 /// Reports mistakes in Chalice.Net apps (CHALICE001–CHALICE017) at their exact location. It runs the generator's
 /// parser, so an error here always corresponds to code the generator left out; the checks only an analyzer can make
-/// (JSON metadata, service registrations, response bodies) live in <see cref="Analysis"/>.
+/// (JSON metadata, service registrations, response bodies) live in the Analysis folder.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer

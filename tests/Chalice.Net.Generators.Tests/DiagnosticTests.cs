@@ -445,7 +445,9 @@ public sealed class DiagnosticTests
         // Without a generated Main the compiler would add CS5001 (no static 'Main') to the CHALICE error.
         var (output, errors, _) = GeneratorHarness.Generate(GeneratorHarness.Compile(Usings + source, OutputKind.ConsoleApplication));
         Assert.Empty(errors);
-        Assert.NotNull(output.GetTypeByMetadataName("ChaliceProgram"));
+        var main = output.SyntaxTrees.Single(t => t.FilePath.EndsWith("ChaliceProgram.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("fix the CHALICE errors the build reports", main);
+        Assert.Contains("return 1;", main);
         Assert.Equal([id], (await GeneratorHarness.AnalyzeAsync(Usings + source)).Select(d => d.Id));
     }
 
