@@ -11,8 +11,12 @@ namespace Chalice.Generators.Tests;
 /// The manifest the generator writes is what the deployer's reader reads: every field of a compiled app, and the
 /// JSON written back from what was read equal to the JSON the generator wrote (so a field one side forgets fails).
 /// </summary>
-public sealed class ManifestRoundTripTests
+public sealed class ManifestRoundTripTests : IDisposable
 {
+    private readonly DirectoryInfo _builds = Directory.CreateTempSubdirectory("chalice-manifest-");
+
+    public void Dispose() => _builds.Delete(recursive: true);
+
     private const string EveryField = """
         using Chalice;
         namespace Shop;
@@ -112,11 +116,11 @@ public sealed class ManifestRoundTripTests
         (string)output.Assembly.GetAttributes().Single(a => a.AttributeClass!.Name == "ChaliceManifestAttribute").ConstructorArguments[0].Value!;
 
     /// <summary>Builds the app (generator included) into a file the deployer reads, as it reads a real build.</summary>
-    private static string EmitToFile(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation)
+    private string EmitToFile(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation)
     {
         var (output, errors, _) = GeneratorHarness.Generate(compilation);
         Assert.Empty(errors);
-        var path = Path.Combine(Directory.CreateTempSubdirectory("chalice-manifest-").FullName, "App.dll");
+        var path = Path.Combine(_builds.FullName, $"App{_builds.GetFiles().Length}.dll");
         var result = output.Emit(path);
         Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
         return path;
