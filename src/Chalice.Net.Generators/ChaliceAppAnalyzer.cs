@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Chalice.Generators.Analysis;
 using Chalice.Generators.Diagnostics;
 using Chalice.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -10,8 +10,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Chalice.Generators;
 
 /// <summary>
-/// Reports mistakes in Chalice.Net apps (CHALICE001–CHALICE014) at their exact location. It runs the generator's
-/// parser, so an error here always corresponds to code the generator left out.
+/// Reports mistakes in Chalice.Net apps (CHALICE001–CHALICE017) at their exact location. It runs the generator's
+/// parser, so an error here always corresponds to code the generator left out; the checks only an analyzer can make
+/// (JSON metadata, service registrations, response bodies) live in the Analysis folder.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
@@ -31,7 +32,10 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.AmbiguousConstructor,
         DiagnosticDescriptors.InvalidConfigureServices,
         DiagnosticDescriptors.InvalidHttpMethod,
-        DiagnosticDescriptors.UnsupportedAppShape);
+        DiagnosticDescriptors.UnsupportedAppShape,
+        DiagnosticDescriptors.ServiceNeverRegistered,
+        DiagnosticDescriptors.HeaderNameAsWritten,
+        DiagnosticDescriptors.CorsWithOptionsMethod);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -49,17 +53,10 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(symbolContext =>
             {
                 var type = (INamedTypeSymbol)symbolContext.Symbol;
-                if (type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, types.ChaliceAppAttribute)))
+                if (IsApp(type, types))
                 {
                     apps.Add(type);
-                    AppParser.Parse(
-                        type, types, symbolContext.CancellationToken,
-                        symbolContext.ReportDiagnostic,
-                        (jsonType, location) =>
-                        {
-                            if (!jsonTypes.Covers(jsonType))
-                                symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeNotInJsonContext, location, jsonType.ToDisplayString()));
-                        });
+                    AnalyzeApp(type, types, jsonTypes, symbolContext);
                     return;
                 }
                 foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
@@ -73,6 +70,29 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
                 }
             }, SymbolKind.NamedType);
 
+            // ConfigureServices' registrations need its operations, which only an operation block action may read.
+            start.RegisterOperationBlockAction(blockContext =>
+            {
+                if (blockContext.OwningSymbol is not IMethodSymbol { Name: "ConfigureServices", IsStatic: true, Parameters.Length: 1 } method
+                    || !KnownTypes.Is(method.Parameters[0].Type, types.ServiceCollection)
+                    || !IsApp(method.ContainingType, types))
+                    return;
+                var registered = ServiceRegistrations.Read(blockContext.OperationBlocks, method.Parameters[0], types);
+                if (registered is not null)
+                    ServiceRegistrations.Check(method.ContainingType, registered, hasConfigureServices: true, types, blockContext.Compilation, blockContext.ReportDiagnostic);
+            });
+
+            start.RegisterOperationAction(operationContext =>
+            {
+                if (!InsideApp(operationContext.ContainingSymbol, types)
+                    || ResponseBodies.BodyOf(operationContext.Operation, types) is not { } body
+                    || ResponseBodies.ExactType(body) is not { } bodyType
+                    || !JsonBodyRule.NeedsMetadata(bodyType, types))
+                    return;
+                if (jsonTypes.Check(bodyType, body.Syntax.GetLocation()) is { } missing)
+                    operationContext.ReportDiagnostic(missing);
+            }, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+
             start.RegisterCompilationEndAction(end =>
             {
                 var ordered = apps.OrderBy(a => a.Locations.FirstOrDefault()?.SourceTree?.FilePath, System.StringComparer.Ordinal)
@@ -84,92 +104,31 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>
-    /// The types the project's JsonSerializerContexts provide metadata for: those declared with
-    /// <c>[JsonSerializable]</c>, the types reachable through their properties and elements (the JSON source generator
-    /// covers those too), and the types Chalice.Net's own context covers.
-    /// </summary>
-    private sealed class JsonMetadataCatalog
+    private static void AnalyzeApp(INamedTypeSymbol app, KnownTypes types, JsonMetadataCatalog jsonTypes, SymbolAnalysisContext context)
     {
-        private static readonly ImmutableHashSet<string> s_builtIn = ImmutableHashSet.Create(
-            "bool", "int", "long", "double", "decimal", "string", "System.Guid", "System.DateTime", "System.DateTimeOffset",
-            "System.Text.Json.JsonElement", "System.Text.Json.JsonDocument", "string[]", "int[]",
-            "System.Collections.Generic.List<string>", "System.Collections.Generic.Dictionary<string, string>",
-            "System.Collections.Generic.Dictionary<string, object>",
-            "System.Collections.Generic.Dictionary<string, System.Text.Json.Nodes.JsonNode>");
+        var model = AppParser.Parse(
+            app, types, context.CancellationToken,
+            context.ReportDiagnostic,
+            (jsonType, location) =>
+            {
+                if (jsonTypes.Check(jsonType, location) is { } missing)
+                    context.ReportDiagnostic(missing);
+            });
+        // With no ConfigureServices the app registers nothing; one that exists is read by the operation block action.
+        if (model is not null && app.GetMembers("ConfigureServices").IsEmpty)
+            ServiceRegistrations.Check(app, ImmutableHashSet<ITypeSymbol>.Empty, hasConfigureServices: false, types, context.Compilation, context.ReportDiagnostic);
+    }
 
-        private readonly Compilation _compilation;
-        private readonly KnownTypes _types;
-        private HashSet<ITypeSymbol>? _covered;
+    private static bool IsApp(INamedTypeSymbol? type, KnownTypes types) =>
+        type is not null && type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, types.ChaliceAppAttribute));
 
-        public JsonMetadataCatalog(Compilation compilation, KnownTypes types)
+    private static bool InsideApp(ISymbol? symbol, KnownTypes types)
+    {
+        for (var type = symbol?.ContainingType; type is not null; type = type.ContainingType)
         {
-            _compilation = compilation;
-            _types = types;
-        }
-
-        public bool Covers(ITypeSymbol type)
-        {
-            type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
-            if (s_builtIn.Contains(type.ToDisplayString()))
+            if (IsApp(type, types))
                 return true;
-            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-                return Covers(nullable.TypeArguments[0]);
-            lock (this)
-            {
-                _covered ??= Collect();
-                return _covered.Contains(type);
-            }
         }
-
-        private HashSet<ITypeSymbol> Collect()
-        {
-            var covered = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-            foreach (var context in AllTypes(_compilation.Assembly.GlobalNamespace).Where(t => KnownTypes.DerivesFrom(t.BaseType, _types.JsonSerializerContext)))
-            {
-                foreach (var attribute in context.GetAttributes().Where(a => KnownTypes.Is(a.AttributeClass, _types.JsonSerializableAttribute)))
-                {
-                    if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is ITypeSymbol declared)
-                        Walk(declared, covered);
-                }
-            }
-            return covered;
-        }
-
-        private static void Walk(ITypeSymbol type, HashSet<ITypeSymbol> covered)
-        {
-            type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
-            if (!covered.Add(type))
-                return;
-            switch (type)
-            {
-                case IArrayTypeSymbol array:
-                    Walk(array.ElementType, covered);
-                    break;
-                case INamedTypeSymbol named:
-                    foreach (var argument in named.TypeArguments)
-                        Walk(argument, covered);
-                    if (named.SpecialType != SpecialType.None || named.ContainingNamespace?.ToDisplayString().StartsWith("System") == true)
-                        break;
-                    foreach (var property in named.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && p.DeclaredAccessibility == Accessibility.Public))
-                        Walk(property.Type, covered);
-                    break;
-            }
-        }
-
-        private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol ns)
-        {
-            foreach (var type in ns.GetTypeMembers())
-            {
-                yield return type;
-                foreach (var nested in type.GetTypeMembers())
-                    yield return nested;
-            }
-            foreach (var child in ns.GetNamespaceMembers())
-            {
-                foreach (var type in AllTypes(child))
-                    yield return type;
-            }
-        }
+        return false;
     }
 }

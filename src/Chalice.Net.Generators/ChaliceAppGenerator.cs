@@ -19,13 +19,18 @@ public sealed class ChaliceAppGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var apps = context.SyntaxProvider
+        var candidates = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 "Chalice.ChaliceAppAttribute",
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, ct) => AppParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, KnownTypes.From(ctx.SemanticModel.Compilation), ct))
-            .Where(static app => app is not null)
-            .Select(static (app, _) => app!)
+                static (ctx, ct) => new AppCandidate(
+                    ctx.TargetSymbol.Name,
+                    AppParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, KnownTypes.From(ctx.SemanticModel.Compilation), ct)))
+            .WithTrackingName(TrackingNames.AppCandidates);
+
+        var apps = candidates
+            .Where(static candidate => candidate.Model is not null)
+            .Select(static (candidate, _) => candidate.Model!)
             .WithTrackingName(TrackingNames.Apps);
 
         var jsonContexts = context.SyntaxProvider
@@ -59,21 +64,25 @@ public sealed class ChaliceAppGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(apps.Combine(jsonContexts), static (spc, pair) =>
             spc.AddSource($"{Hint(pair.Left)}.ChaliceApp.g.cs", AppEmitter.Emit(pair.Left, pair.Right)));
 
-        var singleApp = apps.Collect()
-            .Select(static (all, _) => all.Length == 1 ? all[0] : null)
-            .WithTrackingName(TrackingNames.SingleApp);
+        var projectApp = candidates.Collect()
+            .Select(static (all, _) => ProjectApp.From(all))
+            .WithTrackingName(TrackingNames.ProjectApp);
 
-        context.RegisterSourceOutput(singleApp, static (spc, app) =>
+        context.RegisterSourceOutput(projectApp, static (spc, project) =>
         {
-            if (app is not null)
-                spc.AddSource("ChaliceManifest.g.cs", ManifestEmitter.Emit(app));
+            if (project.App is not null)
+                spc.AddSource("ChaliceManifest.g.cs", ManifestEmitter.Emit(project.App));
         });
 
-        context.RegisterSourceOutput(singleApp.Combine(target).Combine(hasUserEntryPoint), static (spc, input) =>
+        context.RegisterSourceOutput(projectApp.Combine(target).Combine(hasUserEntryPoint), static (spc, input) =>
         {
-            var ((app, buildTarget), userEntryPoint) = input;
-            if (app is not null && buildTarget.IsExecutable && !userEntryPoint)
-                spc.AddSource("ChaliceProgram.g.cs", EntryPointEmitter.Emit(app, buildTarget));
+            var ((project, buildTarget), userEntryPoint) = input;
+            if (!buildTarget.IsExecutable || userEntryPoint)
+                return;
+            if (project.App is not null)
+                spc.AddSource("ChaliceProgram.g.cs", EntryPointEmitter.Emit(project.App, buildTarget));
+            else if (project.Problem is not null)
+                spc.AddSource("ChaliceProgram.g.cs", EntryPointEmitter.EmitFailing(project.Problem));
         });
     }
 

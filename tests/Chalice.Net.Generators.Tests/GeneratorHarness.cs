@@ -26,6 +26,33 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>
+    /// tests/TestApps/TestApp as its build compiles it: an executable with the SDK's implicit usings, referencing
+    /// Chalice.Net and the local emulator.
+    /// </summary>
+    public static CSharpCompilation CompileTestApp()
+    {
+        const string implicitUsings = """
+            global using global::System;
+            global using global::System.Collections.Generic;
+            global using global::System.IO;
+            global using global::System.Linq;
+            global using global::System.Net.Http;
+            global using global::System.Threading;
+            global using global::System.Threading.Tasks;
+            """;
+        var folder = Chalice.Tests.RepoPaths.InRepo("tests", "TestApps", "TestApp");
+        var trees = Directory.GetFiles(folder, "*.cs")
+            .Order(StringComparer.Ordinal)
+            .Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), ParseOptions, path: Path.GetFileName(file)))
+            .Append(CSharpSyntaxTree.ParseText(implicitUsings, ParseOptions, path: "GlobalUsings.g.cs"));
+        return CSharpCompilation.Create(
+            "Chalice.TestApp",
+            trees,
+            [.. s_references, MetadataReference.CreateFromFile(typeof(Chalice.Local.LocalEmulator).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>
     /// The System.Text.Json source generator from the SDK's reference pack, so that apps' JsonSerializerContexts are
     /// generated as in a real build.
     /// </summary>

@@ -15,7 +15,7 @@ public sealed class IncrementalityTests
 
     private static readonly string[] s_trackedSteps =
     [
-        TrackingNames.Apps, TrackingNames.JsonContexts, TrackingNames.UserEntryPoint, TrackingNames.Target, TrackingNames.SingleApp,
+        TrackingNames.Apps, TrackingNames.JsonContexts, TrackingNames.UserEntryPoint, TrackingNames.Target, TrackingNames.AppCandidates, TrackingNames.ProjectApp,
     ];
 
     public static TheoryData<string> UnrelatedEdits => new()

@@ -1,7 +1,7 @@
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+// The app manifest's schema, compiled into both Chalice.Net.Generators (which writes the manifest into the app's
+// assembly) and Chalice.Net.Deploy (which reads it), so that the two cannot disagree. JSON names are the camelCase
+// property names; a function's kind is its record type. Keep this file to data, in C# that netstandard2.0 accepts.
+using System.Collections.Generic;
 
 namespace Chalice.Deploy.Manifest;
 
@@ -9,59 +9,54 @@ namespace Chalice.Deploy.Manifest;
 /// What the source generator recorded about an app (name, functions, routes with their options), read from the
 /// compiled assembly's metadata without loading it.
 /// </summary>
-public sealed record AppManifest(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("functions")] IReadOnlyList<FunctionManifest> Functions,
-    [property: JsonPropertyName("routes")] IReadOnlyList<RouteManifest> Routes)
+public sealed partial record AppManifest(string Name, IReadOnlyList<FunctionManifest> Functions, IReadOnlyList<RouteManifest> Routes)
 {
-    private const string AttributeName = "ChaliceManifestAttribute";
+    /// <summary>The schema this build writes and reads; raised on any change an older reader would misread.</summary>
+    public const int CurrentSchemaVersion = 1;
 
-    /// <summary>Reads the manifest of the app compiled into <paramref name="assemblyPath"/>.</summary>
-    /// <exception cref="InvalidDataException">The assembly has no Chalice.Net app in it.</exception>
-    public static AppManifest Read(string assemblyPath)
-    {
-        using var stream = File.OpenRead(assemblyPath);
-        using var pe = new PEReader(stream);
-        var metadata = pe.GetMetadataReader();
-        foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
-        {
-            var attribute = metadata.GetCustomAttribute(handle);
-            if (attribute.Constructor.Kind != HandleKind.MemberReference)
-                continue;
-            var constructor = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
-            if (constructor.Parent.Kind != HandleKind.TypeReference
-                || metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)constructor.Parent).Name) != AttributeName)
-                continue;
-            var blob = metadata.GetBlobReader(attribute.Value);
-            blob.ReadUInt16(); // prolog
-            var json = blob.ReadSerializedString() ?? "";
-            return JsonSerializer.Deserialize<AppManifest>(json)
-                   ?? throw new InvalidDataException($"{assemblyPath} has an empty Chalice manifest.");
-        }
-        throw new InvalidDataException($"{assemblyPath} has no [ChaliceApp] class (no Chalice manifest in its metadata).");
-    }
+    /// <summary>The schema the manifest was written in.</summary>
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 }
 
-/// <summary>A Lambda function of the app (<c>api_handler</c> serves every route).</summary>
-public sealed record FunctionManifest(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("kind")] string Kind);
+/// <summary>
+/// A Lambda function of the app. Each kind is a record deriving from this one; adding a kind is one record here, its
+/// <c>[JsonDerivedType]</c> line on the reading side (ManifestJson.cs) and its case in the generator's writer.
+/// </summary>
+public abstract partial record FunctionManifest(string Name)
+{
+    /// <summary>The JSON property that names the kind; written first.</summary>
+    public const string KindProperty = "kind";
+}
+
+/// <summary>The <c>kind</c> of each function record.</summary>
+public static class FunctionKinds
+{
+    /// <summary><see cref="ApiFunctionManifest"/>.</summary>
+    public const string Api = "api";
+}
+
+/// <summary>The function behind API Gateway that serves every route (Chalice's <c>api_handler</c>).</summary>
+public sealed record ApiFunctionManifest(string Name) : FunctionManifest(Name)
+{
+    /// <summary>Chalice's name for it.</summary>
+    public const string DefaultName = "api_handler";
+}
 
 /// <summary>One route with Chalice's options.</summary>
 public sealed record RouteManifest(
-    [property: JsonPropertyName("path")] string Path,
-    [property: JsonPropertyName("methods")] IReadOnlyList<string> Methods,
-    [property: JsonPropertyName("handler")] string Handler,
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("contentTypes")] IReadOnlyList<string> ContentTypes,
-    [property: JsonPropertyName("cors")] CorsManifest? Cors,
-    [property: JsonPropertyName("apiKeyRequired")] bool ApiKeyRequired,
-    [property: JsonPropertyName("authorizer")] string? Authorizer);
+    string Path,
+    IReadOnlyList<string> Methods,
+    string Handler,
+    string Name,
+    IReadOnlyList<string> ContentTypes,
+    CorsManifest? Cors,
+    bool ApiKeyRequired,
+    string? Authorizer);
 
 /// <summary>A route's CORS settings.</summary>
 public sealed record CorsManifest(
-    [property: JsonPropertyName("allowOrigin")] string AllowOrigin,
-    [property: JsonPropertyName("allowHeaders")] IReadOnlyList<string> AllowHeaders,
-    [property: JsonPropertyName("exposeHeaders")] IReadOnlyList<string> ExposeHeaders,
-    [property: JsonPropertyName("maxAge")] int? MaxAge,
-    [property: JsonPropertyName("allowCredentials")] bool AllowCredentials);
+    string AllowOrigin,
+    IReadOnlyList<string> AllowHeaders,
+    IReadOnlyList<string> ExposeHeaders,
+    int? MaxAge,
+    bool AllowCredentials);

@@ -41,7 +41,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TypeNotInJsonContext = Error(
         "CHALICE009", "JSON type without source-generated metadata",
-        "'{0}' is read or written as JSON but no JsonSerializerContext in the project declares it; add [JsonSerializable(typeof({0}))] to one");
+        "'{0}' is read or written as JSON but no JsonSerializerContext in the project declares it; {1}");
 
     public static readonly DiagnosticDescriptor RouteOutsideApp = Error(
         "CHALICE010", "Route outside an app",
@@ -57,11 +57,26 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidHttpMethod = Error(
         "CHALICE013", "Invalid HTTP method",
-        "'{0}' is not an HTTP method API Gateway supports (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)");
+        "'{0}' is not an HTTP method API Gateway supports (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS){1}");
 
     public static readonly DiagnosticDescriptor UnsupportedAppShape = Error(
         "CHALICE014", "Unsupported app or handler shape",
         "{0}");
+
+    public static readonly DiagnosticDescriptor ServiceNeverRegistered = Error(
+        "CHALICE015", "Service never registered",
+        "{0} needs the service '{1}', which the app never registers, so {2} on Lambda and locally; {3}");
+
+    public static readonly DiagnosticDescriptor HeaderNameAsWritten = Warning(
+        "CHALICE016", "Header parameter name is not the header a client sends",
+        "[FromHeader] parameter '{0}' binds the header '{0}' exactly as written (a C# name cannot hold '-'), so a client sending '{1}' does not reach it; write [FromHeader(Name = \"{1}\")], or [FromHeader(Name = \"{0}\")] if '{0}' is the header's real name");
+
+    public static readonly DiagnosticDescriptor CorsWithOptionsMethod = Error(
+        "CHALICE017", "CORS together with an OPTIONS method",
+        "Route '{0}' has CORS enabled, so the OPTIONS method is added for it (the preflight); remove \"OPTIONS\" from the methods of '{1}', as Chalice requires");
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -30,6 +30,9 @@ internal sealed class AppParser
     private readonly Action<ITypeSymbol, Location>? _jsonTypeUsed;
     private readonly CancellationToken _cancellationToken;
 
+    // Per path: whether a route on it has CORS, and where each explicit OPTIONS is written (CHALICE017).
+    private readonly Dictionary<string, PathMethods> _paths = new(StringComparer.Ordinal);
+
     private AppParser(KnownTypes types, Action<Diagnostic>? report, Action<ITypeSymbol, Location>? jsonTypeUsed, CancellationToken cancellationToken)
     {
         _types = types;
@@ -67,13 +70,14 @@ internal sealed class AppParser
             var routeAttributes = method.GetAttributes().Where(a => KnownTypes.Is(a.AttributeClass, _types.RouteAttribute)).ToArray();
             if (routeAttributes.Length == 0)
                 continue;
-            var handlerRoutes = ParseRoutes(method, routeAttributes, classCors, seen, handlers.Count);
-            var handler = ParseHandler(method, handlerRoutes);
+            var handlerRoutes = ParseRoutes(method, routeAttributes, classCors, seen, handlers.Count, out var templates, out var hasInvalidPath);
+            var handler = ParseHandler(method, handlerRoutes, templates, hasInvalidPath);
             if (handler is null || handlerRoutes.Count == 0)
                 continue;
             handlers.Add(handler);
             routes.AddRange(handlerRoutes);
         }
+        CheckCorsWithOptions();
 
         return new AppModel(
             appClass.ContainingNamespace.IsGlobalNamespace ? "" : appClass.ContainingNamespace.ToDisplayString(),
@@ -134,11 +138,17 @@ internal sealed class AppParser
         return valid;
     }
 
+    /// <param name="templates">The {params} of every route whose path is valid, kept even when the route is refused
+    /// for another reason (an unknown method, a duplicate), so that its parameters are still checked.</param>
+    /// <param name="hasInvalidPath">A path is invalid: parameters meant for it cannot be judged.</param>
     private List<RouteModel> ParseRoutes(
-        IMethodSymbol method, AttributeData[] attributes, CorsModel? classCors, Dictionary<string, string> seen, int handlerIndex)
+        IMethodSymbol method, AttributeData[] attributes, CorsModel? classCors, Dictionary<string, string> seen, int handlerIndex,
+        out List<RouteTemplate> templates, out bool hasInvalidPath)
     {
         var methodCors = ReadCors(method.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, _types.CorsAttribute)));
         var routes = new List<RouteModel>();
+        templates = new List<RouteTemplate>();
+        hasInvalidPath = false;
         foreach (var attribute in attributes)
         {
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
@@ -147,25 +157,31 @@ internal sealed class AppParser
 
             var path = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
             var error = "the path is null";
-            if (path is null || !RouteTemplateSyntax.TryParse(path, out _, out error))
+            if (path is null || !RouteTemplateSyntax.TryParse(path, out var segments, out error))
             {
                 Report(DiagnosticDescriptors.InvalidRouteTemplate, pathLocation, path ?? "null", error);
+                hasInvalidPath = true;
                 continue;
             }
+            templates.Add(new RouteTemplate(path, segments.Where(s => s.Kind != RouteSegmentKind.Literal).Select(s => s.Value).ToImmutableHashSet()));
 
             var methods = new List<string>();
+            var optionsLocation = default(Location);
             var valid = true;
             var methodValues = attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Values : ImmutableArray<TypedConstant>.Empty;
             for (var i = 0; i < methodValues.Length; i++)
             {
-                var httpMethod = (methodValues[i].Value as string)?.ToUpperInvariant();
+                var written = methodValues[i].Value as string;
+                var httpMethod = written?.ToUpperInvariant();
+                var location = arguments is { } args && args.Count > i + 1 ? args[i + 1].GetLocation() : pathLocation;
                 if (httpMethod is null || !s_httpMethods.Contains(httpMethod))
                 {
-                    var location = arguments is { } args && args.Count > i + 1 ? args[i + 1].GetLocation() : pathLocation;
-                    Report(DiagnosticDescriptors.InvalidHttpMethod, location, methodValues[i].Value as string ?? "null");
+                    Report(DiagnosticDescriptors.InvalidHttpMethod, location, written ?? "null", SeparateMethodsHint(written));
                     valid = false;
                     continue;
                 }
+                if (httpMethod == "OPTIONS")
+                    optionsLocation = location;
                 methods.Add(httpMethod);
             }
             if (methods.Count == 0 && valid)
@@ -190,6 +206,11 @@ internal sealed class AppParser
             var named = attribute.NamedArguments.ToDictionary(a => a.Key, a => a.Value);
             var corsEnabled = named.TryGetValue("Cors", out var corsValue) && corsValue.Value is true;
             var cors = methodCors ?? (corsEnabled || classCors is not null ? classCors ?? DefaultCors : null);
+            if (!_paths.TryGetValue(path, out var pathMethods))
+                _paths[path] = pathMethods = new PathMethods();
+            pathMethods.HasCors |= cors is not null;
+            if (optionsLocation is not null && methods.Contains("OPTIONS"))
+                pathMethods.ExplicitOptions.Add((optionsLocation, method.Name));
             routes.Add(new RouteModel(
                 path,
                 methods.ToEquatableArray(),
@@ -204,6 +225,28 @@ internal sealed class AppParser
                 named.TryGetValue("Authorizer", out var authorizer) ? authorizer.Value as string : null));
         }
         return routes;
+    }
+
+    /// <summary>For <c>"GET,POST"</c> written as one string: the methods as separate strings.</summary>
+    private static string SeparateMethodsHint(string? written)
+    {
+        var parts = (written ?? "").Split(new[] { ',', ' ', ';', '|' }, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2 || !parts.All(p => s_httpMethods.Contains(p.ToUpperInvariant())))
+            return "";
+        return "; write each method as its own string: " + string.Join(", ", parts.Select(p => "\"" + p.ToUpperInvariant() + "\""));
+    }
+
+    /// <summary>
+    /// Chalice refuses CORS on a path that also lists OPTIONS itself, because the preflight method is added for it and
+    /// API Gateway cannot hold the method twice (chalice/deploy/validate.py, <c>_validate_cors_for_route</c>).
+    /// </summary>
+    private void CheckCorsWithOptions()
+    {
+        foreach (var pair in _paths.Where(p => p.Value.HasCors))
+        {
+            foreach (var (location, handler) in pair.Value.ExplicitOptions)
+                Report(DiagnosticDescriptors.CorsWithOptionsMethod, location, pair.Key, handler);
+        }
     }
 
     private static readonly CorsModel DefaultCors =
@@ -226,7 +269,7 @@ internal sealed class AppParser
             named.TryGetValue("AllowCredentials", out var credentials) && credentials.Value is true);
     }
 
-    private HandlerModel? ParseHandler(IMethodSymbol method, List<RouteModel> routes)
+    private HandlerModel? ParseHandler(IMethodSymbol method, List<RouteModel> routes, List<RouteTemplate> templates, bool hasInvalidPath)
     {
         var methodSyntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) as MethodDeclarationSyntax;
         if (method.IsGenericMethod)
@@ -246,7 +289,7 @@ internal sealed class AppParser
         var hasBody = false;
         foreach (var parameter in method.Parameters)
         {
-            var model = ParseParameter(method, parameter, routes, templateParameters, ref hasBody);
+            var model = ParseParameter(method, parameter, templates, hasInvalidPath, ref hasBody);
             if (model is null)
                 valid = false;
             else
@@ -268,8 +311,7 @@ internal sealed class AppParser
     }
 
     private ParameterModel? ParseParameter(
-        IMethodSymbol method, IParameterSymbol parameter, List<RouteModel> routes,
-        ImmutableHashSet<string>[] templateParameters, ref bool hasBody)
+        IMethodSymbol method, IParameterSymbol parameter, List<RouteTemplate> templates, bool hasInvalidPath, ref bool hasBody)
     {
         var type = parameter.Type;
         var typeName = type.ToDisplayString(s_typeFormat);
@@ -324,18 +366,23 @@ internal sealed class AppParser
         if (Find(_types.FromQueryAttribute) is { } query)
             return Converted(ParameterSource.Query, NameFrom(query), "the query string");
         if (Find(_types.FromHeaderAttribute) is { } header)
+        {
+            var named = header.NamedArguments.Any(a => a.Key == "Name" && a.Value.Value is string);
+            if (!named && HeaderName.Hyphenated(parameter.Name) is { } hyphenated)
+                Report(DiagnosticDescriptors.HeaderNameAsWritten, location, parameter.Name, hyphenated);
             return Converted(ParameterSource.Header, NameFrom(header), "a header");
+        }
 
         var fromRoute = Find(_types.FromRouteAttribute);
         var routeName = fromRoute is null ? parameter.Name : NameFrom(fromRoute);
-        if (fromRoute is not null || templateParameters.Any(t => t.Contains(routeName)))
+        if (fromRoute is not null || templates.Any(t => t.Parameters.Contains(routeName)))
         {
-            for (var i = 0; i < routes.Count; i++)
+            foreach (var template in templates)
             {
-                if (!templateParameters[i].Contains(routeName))
+                if (!template.Parameters.Contains(routeName))
                 {
                     Report(DiagnosticDescriptors.UnbindableParameter, location, parameter.Name, method.Name,
-                        $"is not a parameter of route '{routes[i].Path}'");
+                        $"is not a parameter of route '{template.Path}'");
                     return null;
                 }
             }
@@ -347,7 +394,9 @@ internal sealed class AppParser
             return Converted(ParameterSource.Route, routeName, "a route parameter");
         }
 
-        Report(DiagnosticDescriptors.UnbindableParameter, location, parameter.Name, method.Name, "is not a route parameter");
+        // With an invalid path the parameter may well be meant for it: CHALICE007 says what to fix first.
+        if (!hasInvalidPath)
+            Report(DiagnosticDescriptors.UnbindableParameter, location, parameter.Name, method.Name, "is not a route parameter");
         return null;
 
         ParameterModel? Converted(ParameterSource source, string bindingName, string from)
@@ -431,11 +480,13 @@ internal sealed class AppParser
             _ when KnownTypes.Is(inner, _types.Task) || KnownTypes.Is(inner, _types.TaskOfT)
                    || KnownTypes.Is(inner, _types.ValueTask) || KnownTypes.Is(inner, _types.ValueTaskOfT) => "await the inner task instead",
             _ when KnownTypes.Is(inner, _types.AsyncEnumerable) => "streaming responses are not supported by API Gateway; return a list",
+            _ when KnownTypes.DerivesFrom(inner, _types.HttpResponseMessage) =>
+                "an HttpResponseMessage is a client's view of a response; return Chalice.Response (status code, headers and body) instead",
             _ => null,
         };
         if (problem is not null)
             return Unsupported(problem);
-        if (NeedsJsonMetadata(inner))
+        if (JsonBodyRule.NeedsMetadata(inner, _types))
             _jsonTypeUsed?.Invoke(inner, location!);
         return new ReturnModel(shape);
 
@@ -445,16 +496,6 @@ internal sealed class AppParser
             return null;
         }
     }
-
-    /// <summary>Whether a returned type is serialized through the app's JSON contexts (rather than sent as text,
-    /// bytes, a stream, a <c>Response</c>, or looked up by its runtime type as <c>object</c> is).</summary>
-    private bool NeedsJsonMetadata(ITypeSymbol type) =>
-        type.SpecialType is not (SpecialType.System_Object or SpecialType.System_String)
-        && type is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
-        && !KnownTypes.Is(type, _types.Response)
-        && !KnownTypes.DerivesFrom(type, _types.Stream)
-        && !KnownTypes.DerivesFrom(type, _types.JsonNode)
-        && !KnownTypes.Is(type, _types.ReadOnlyMemory);
 
     private static string NonNullableName(ITypeSymbol type) =>
         type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(s_typeFormat);
@@ -485,4 +526,14 @@ internal sealed class AppParser
 
     private void Report(DiagnosticDescriptor descriptor, Location? location, params object[] arguments) =>
         _report?.Invoke(Diagnostic.Create(descriptor, location, arguments));
+
+    /// <summary>A valid route path and its {params}.</summary>
+    private sealed record RouteTemplate(string Path, ImmutableHashSet<string> Parameters);
+
+    private sealed class PathMethods
+    {
+        public bool HasCors { get; set; }
+
+        public List<(Location Location, string Handler)> ExplicitOptions { get; } = new();
+    }
 }

@@ -35,7 +35,15 @@ internal sealed class KnownTypes
         JsonSerializerContext = Get("System.Text.Json.Serialization.JsonSerializerContext");
         JsonSerializableAttribute = Get("System.Text.Json.Serialization.JsonSerializableAttribute");
         ServiceCollection = Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        ServiceRegistrations = Get("Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
+        ServiceTryRegistrations = Get("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
+        HttpResponseMessage = Get("System.Net.Http.HttpResponseMessage");
+        // Internal to Chalice.Net, yet visible in its metadata: its [JsonSerializable] list is the one list of
+        // built-in JSON types (JsonMetadataCatalog reads it).
+        ChaliceJsonContext = Get(ChaliceJsonContextName);
     }
+
+    public const string ChaliceJsonContextName = "Chalice.Serialization.ChaliceJsonContext";
 
     public INamedTypeSymbol? ChaliceAppAttribute { get; }
     public INamedTypeSymbol? RouteAttribute { get; }
@@ -63,6 +71,10 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? JsonSerializerContext { get; }
     public INamedTypeSymbol? JsonSerializableAttribute { get; }
     public INamedTypeSymbol? ServiceCollection { get; }
+    public INamedTypeSymbol? ServiceRegistrations { get; }
+    public INamedTypeSymbol? ServiceTryRegistrations { get; }
+    public INamedTypeSymbol? HttpResponseMessage { get; }
+    public INamedTypeSymbol? ChaliceJsonContext { get; }
 
     public static KnownTypes From(Compilation compilation) => new(compilation);
 

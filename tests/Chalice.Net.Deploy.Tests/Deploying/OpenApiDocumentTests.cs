@@ -15,7 +15,7 @@ public sealed class OpenApiDocumentTests
         new(path, methods, "Handler", "handler", ["application/json"], cors, apiKey, authorizer);
 
     private static JsonObject Document(params RouteManifest[] routes) =>
-        OpenApiDocument.Create(new AppManifest("app", [new FunctionManifest("api_handler", "api")], routes), s_settings);
+        OpenApiDocument.Create(new AppManifest("app", [new ApiFunctionManifest(ApiFunctionManifest.DefaultName)], routes), s_settings);
 
     [Fact]
     public void Every_method_is_its_own_lambda_proxy_operation()

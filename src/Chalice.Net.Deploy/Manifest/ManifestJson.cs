@@ -1,0 +1,65 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Chalice.Deploy.Manifest;
+
+public sealed partial record AppManifest
+{
+    private const string AttributeName = "ChaliceManifestAttribute";
+
+    /// <summary>Reads the manifest of the app compiled into <paramref name="assemblyPath"/>.</summary>
+    /// <exception cref="InvalidDataException">The assembly has no Chalice.Net app in it, or a manifest this tool cannot read.</exception>
+    public static AppManifest Read(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = metadata.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind != HandleKind.MemberReference)
+                continue;
+            var constructor = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
+            if (constructor.Parent.Kind != HandleKind.TypeReference
+                || metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)constructor.Parent).Name) != AttributeName)
+                continue;
+            var blob = metadata.GetBlobReader(attribute.Value);
+            blob.ReadUInt16(); // prolog
+            return Parse(blob.ReadSerializedString() ?? "", assemblyPath);
+        }
+        throw new InvalidDataException($"{assemblyPath} has no [ChaliceApp] class (no Chalice manifest in its metadata).");
+    }
+
+    /// <summary>Reads manifest JSON as the generator writes it.</summary>
+    internal static AppManifest Parse(string json, string source)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var versionName = JsonNamingPolicy.CamelCase.ConvertName(nameof(SchemaVersion));
+            if (document.RootElement.TryGetProperty(versionName, out var version) && version.TryGetInt32(out var number) && number > CurrentSchemaVersion)
+            {
+                throw new InvalidDataException(
+                    $"{source} was built with a newer Chalice.Net (app manifest schema {number}; this tool reads up to {CurrentSchemaVersion}): update the chalice-net tool.");
+            }
+            return document.Deserialize(ManifestJsonContext.Default.AppManifest)
+                   ?? throw new InvalidDataException($"{source} has an empty Chalice manifest.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{source} has a Chalice manifest this tool cannot read: {e.Message}");
+        }
+    }
+}
+
+// The kinds of function, by the "kind" the generator writes first.
+[JsonPolymorphic(TypeDiscriminatorPropertyName = KindProperty)]
+[JsonDerivedType(typeof(ApiFunctionManifest), FunctionKinds.Api)]
+public abstract partial record FunctionManifest;
+
+/// <summary>The manifest's JSON form: camelCase property names, nulls written (the generator writes them too).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(AppManifest))]
+internal sealed partial class ManifestJsonContext : JsonSerializerContext;
