@@ -31,23 +31,25 @@ partial class App : global::Chalice.Hosting.IChaliceApp
             new("/later", new string[] { "DELETE" }, "Later", __Invoke_Later_12),
             new("/double/{n}", new string[] { "GET" }, "Double", __Invoke_Double_13),
             new("/cors", new string[] { "GET", "PUT" }, "CorsDefault", __Invoke_CorsDefault_14) { Cors = new global::Chalice.CorsConfig { AllowOrigin = "*" } },
-            new("/cors/custom", new string[] { "GET" }, "CorsCustom", __Invoke_CorsCustom_15) { Cors = new global::Chalice.CorsConfig { AllowOrigin = "https://example.com", AllowHeaders = new string[] { "X-Custom" }, ExposeHeaders = new string[] { "X-Out" }, MaxAge = 600, AllowCredentials = true } },
-            new("/text", new string[] { "POST" }, "Shout", __Invoke_Shout_16) { ContentTypes = new string[] { "text/plain" } },
-            new("/raw", new string[] { "POST" }, "RawLength", __Invoke_RawLength_17) { ContentTypes = new string[] { "application/octet-stream" } },
-            new("/json", new string[] { "POST" }, "EchoJson", __Invoke_EchoJson_18),
-            new("/errors/{kind}", new string[] { "GET" }, "Fail", __Invoke_Fail_19),
-            new("/crash", new string[] { "GET" }, "Crash", __Invoke_Crash_20),
-            new("/request", new string[] { "GET", "POST", "PUT" }, "RequestInfo", __Invoke_RequestInfo_21),
-            new("/greet/{name}", new string[] { "GET" }, "Greet", __Invoke_Greet_22),
-            new("/object/{kind}", new string[] { "GET" }, "AnyObject", __Invoke_AnyObject_23),
-            new("/static", new string[] { "GET" }, "Static", __Invoke_Static_24),
-            new("/cookies", new string[] { "GET" }, "Cookies", __Invoke_Cookies_25),
-            new("/lambda-context", new string[] { "GET" }, "LambdaContextInfo", __Invoke_LambdaContextInfo_26),
-            new("/log/{message}", new string[] { "GET" }, "Log", __Invoke_Log_27),
-            new("/unencodable", new string[] { "GET" }, "Unencodable", __Invoke_Unencodable_28),
-            new("/big/{bytes}", new string[] { "GET" }, "Big", __Invoke_Big_29),
-            new("/slow/{ms}", new string[] { "GET" }, "Slow", __Invoke_Slow_30),
-            new("/activity", new string[] { "GET" }, "Activity", __Invoke_Activity_31),
+            new("/cors/mixed", new string[] { "GET" }, "MixedGet", __Invoke_MixedGet_15),
+            new("/cors/mixed", new string[] { "POST" }, "MixedPost", __Invoke_MixedPost_16) { Cors = new global::Chalice.CorsConfig { AllowOrigin = "*" } },
+            new("/cors/custom", new string[] { "GET" }, "CorsCustom", __Invoke_CorsCustom_17) { Cors = new global::Chalice.CorsConfig { AllowOrigin = "https://example.com", AllowHeaders = new string[] { "X-Custom" }, ExposeHeaders = new string[] { "X-Out" }, MaxAge = 600, AllowCredentials = true } },
+            new("/text", new string[] { "POST" }, "Shout", __Invoke_Shout_18) { ContentTypes = new string[] { "text/plain" } },
+            new("/raw", new string[] { "POST" }, "RawLength", __Invoke_RawLength_19) { ContentTypes = new string[] { "application/octet-stream" } },
+            new("/json", new string[] { "POST" }, "EchoJson", __Invoke_EchoJson_20),
+            new("/errors/{kind}", new string[] { "GET" }, "Fail", __Invoke_Fail_21),
+            new("/crash", new string[] { "GET" }, "Crash", __Invoke_Crash_22),
+            new("/request", new string[] { "GET", "POST", "PUT" }, "RequestInfo", __Invoke_RequestInfo_23),
+            new("/greet/{name}", new string[] { "GET" }, "Greet", __Invoke_Greet_24),
+            new("/object/{kind}", new string[] { "GET" }, "AnyObject", __Invoke_AnyObject_25),
+            new("/static", new string[] { "GET" }, "Static", __Invoke_Static_26),
+            new("/cookies", new string[] { "GET" }, "Cookies", __Invoke_Cookies_27),
+            new("/lambda-context", new string[] { "GET" }, "LambdaContextInfo", __Invoke_LambdaContextInfo_28),
+            new("/log/{message}", new string[] { "GET" }, "Log", __Invoke_Log_29),
+            new("/unencodable", new string[] { "GET" }, "Unencodable", __Invoke_Unencodable_30),
+            new("/big/{bytes}", new string[] { "GET" }, "Big", __Invoke_Big_31),
+            new("/slow/{ms}", new string[] { "GET" }, "Slow", __Invoke_Slow_32),
+            new("/activity", new string[] { "GET" }, "Activity", __Invoke_Activity_33),
         },
         static services => new global::Chalice.TestApp.App(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Chalice.TestApp.IGreeter>(services), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Chalice.Hosting.IChaliceLogger>(services)))
     {
@@ -167,34 +169,46 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).CorsDefault()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_CorsCustom_15(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_MixedGet_15(object app, global::Chalice.Hosting.HandlerContext context)
+    {
+        var request = context.Request;
+        return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).MixedGet()));
+    }
+
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_MixedPost_16(object app, global::Chalice.Hosting.HandlerContext context)
+    {
+        var request = context.Request;
+        return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).MixedPost()));
+    }
+
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_CorsCustom_17(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).CorsCustom()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Shout_16(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Shout_18(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         string __body = request.RawBodyText;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Shout(__body)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_RawLength_17(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_RawLength_19(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         byte[] __body = request.RawBody;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).RawLength(__body)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_EchoJson_18(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_EchoJson_20(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         global::System.Text.Json.Nodes.JsonNode? __body = request.JsonBody;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).EchoJson(__body)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Fail_19(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Fail_21(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         global::Chalice.TestApp.ErrorKind __kind = global::Chalice.Binding.ParameterBinder.ParseEnum<global::Chalice.TestApp.ErrorKind>(global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "kind"), "kind", global::Chalice.Binding.BindingSource.Route), "kind", global::Chalice.Binding.BindingSource.Route);
@@ -202,19 +216,19 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.Empty());
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Crash_20(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Crash_22(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Crash()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_RequestInfo_21(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_RequestInfo_23(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).RequestInfo()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Greet_22(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Greet_24(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         string __name = global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "name"), "name", global::Chalice.Binding.BindingSource.Route);
@@ -223,53 +237,53 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Greet(__name, __scope, __request)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_AnyObject_23(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_AnyObject_25(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         string __kind = global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "kind"), "kind", global::Chalice.Binding.BindingSource.Route);
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).AnyObject(__kind)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Static_24(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Static_26(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(global::Chalice.TestApp.App.Static()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Cookies_25(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Cookies_27(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Cookies()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_LambdaContextInfo_26(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_LambdaContextInfo_28(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         global::Chalice.Lambda.ILambdaContext __context = request.LambdaContext!;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).LambdaContextInfo(__context)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Log_27(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Log_29(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         string __message = global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "message"), "message", global::Chalice.Binding.BindingSource.Route);
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Log(__message)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Unencodable_28(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Unencodable_30(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Unencodable()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Big_29(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Big_31(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         int __bytes = global::Chalice.Binding.ParameterBinder.Parse<int>(global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "bytes"), "bytes", global::Chalice.Binding.BindingSource.Route), "bytes", global::Chalice.Binding.BindingSource.Route);
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Big(__bytes)));
     }
 
-    private static async global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Slow_30(object app, global::Chalice.Hosting.HandlerContext context)
+    private static async global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Slow_32(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         int __ms = global::Chalice.Binding.ParameterBinder.Parse<int>(global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "ms"), "ms", global::Chalice.Binding.BindingSource.Route), "ms", global::Chalice.Binding.BindingSource.Route);
@@ -277,7 +291,7 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return global::Chalice.Hosting.HandlerResults.From(await ((global::Chalice.TestApp.App)app).Slow(__ms, __cancellationToken));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Activity_31(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Activity_33(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Activity()));
