@@ -77,8 +77,9 @@ public sealed class DynamoDBAttributeValue
     /// <see cref="decimal"/> (28 digits), <see cref="double"/>, <see cref="BigInteger"/>, …
     /// </summary>
     /// <exception cref="InvalidOperationException">The attribute is not a number.</exception>
-    /// <exception cref="FormatException">The number does not fit <typeparamref name="T"/> (a fraction for an integer type).</exception>
-    /// <exception cref="OverflowException">The number is out of <typeparamref name="T"/>'s range.</exception>
+    /// <exception cref="OverflowException">
+    /// The number does not fit <typeparamref name="T"/>: out of its range, or a fraction for an integer type.
+    /// </exception>
     public T AsNumber<T>() where T : INumberBase<T> => ParseNumber<T>(N ?? throw NotA(DynamoDBAttributeType.Number));
 
     /// <summary>The bytes of a <c>B</c> attribute.</summary>
@@ -133,8 +134,18 @@ public sealed class DynamoDBAttributeValue
             $"The attribute has no type this version knows (members: {string.Join(", ", AdditionalProperties?.Keys ?? Enumerable.Empty<string>())})."),
     };
 
-    private static T ParseNumber<T>(string number) where T : INumberBase<T> =>
-        T.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static T ParseNumber<T>(string number) where T : INumberBase<T>
+    {
+        try
+        {
+            return T.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            // The BCL says "too large or too small" for 123.45 as an int, and FormatException for 3.5 as a BigInteger.
+            throw new OverflowException($"The number {number} does not fit {typeof(T).Name}.", e);
+        }
+    }
 
     private static JsonNode NumberNode(string number)
     {
