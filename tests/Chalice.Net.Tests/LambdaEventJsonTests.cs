@@ -28,6 +28,36 @@ public sealed class LambdaEventJsonTests
         Assert.Equal("A SqsEvent cannot be null.", error.Message);
     }
 
+    [Fact]
+    public void EveryEventTypeRequiresWhatAwsAlwaysSends()
+    {
+        Assert.Contains("'Records'", Assert.Throws<JsonException>(() => LambdaEventJson.Parse<S3Event>("{}")).Message);
+        Assert.Contains("'Records'", Assert.Throws<JsonException>(() => LambdaEventJson.Parse<SqsEvent>("{}")).Message);
+        Assert.Contains("'Records'", Assert.Throws<JsonException>(() => LambdaEventJson.Parse<SnsEvent>("{}")).Message);
+        Assert.Contains("'Records'", Assert.Throws<JsonException>(() => LambdaEventJson.Parse<KinesisEvent>("{}")).Message);
+        Assert.Contains("'Records'", Assert.Throws<JsonException>(() => LambdaEventJson.Parse<DynamoDBEvent>("{}")).Message);
+        Assert.Contains("'version', 'id', 'detail-type'", Assert.Throws<JsonException>(() => LambdaEventJson.Parse<EventBridgeEvent>("{}")).Message);
+        Assert.Contains("'type', 'methodArn'", Assert.Throws<JsonException>(() => LambdaEventJson.Parse<ApiGatewayAuthorizerRequest>("{}")).Message);
+        Assert.Contains("'version', 'type', 'routeArn'", Assert.Throws<JsonException>(() => LambdaEventJson.Parse<HttpApiV2AuthorizerRequest>("{}")).Message);
+        Assert.Contains("'Message'", Assert.Throws<JsonException>(() =>
+            LambdaEventJson.Parse<SnsEvent>("""{"Records":[{"Sns":{"MessageId":"m","TopicArn":"t"}}]}""")).Message);
+        Assert.Contains("'sequenceNumber', 'data'", Assert.Throws<JsonException>(() =>
+            LambdaEventJson.Parse<KinesisEvent>("""{"Records":[{"kinesis":{"partitionKey":"p"}}]}""")).Message);
+        Assert.Contains("'Keys', 'SequenceNumber'", Assert.Throws<JsonException>(() =>
+            LambdaEventJson.Parse<DynamoDBEvent>("""{"Records":[{"eventID":"e","eventName":"INSERT","dynamodb":{}}]}""")).Message);
+    }
+
+    [Fact]
+    public void AnEventBuiltInCodeStartsEmptyNotNull()
+    {
+        // Handlers' tests build events; what they leave out is empty, and a scheduled event's detail is {} as AWS sends it.
+        var scheduled = new EventBridgeEvent();
+        Assert.Equal("{}", scheduled.Detail.ToJsonString());
+        Assert.Empty(new SqsEvent().Records);
+        Assert.Equal("", new SqsMessage().Body);
+        Assert.Equal("", new DynamoDBEventRecord().DynamoDB.SequenceNumber);
+    }
+
     [Theory]
     [InlineData("events/s3-event.json")]
     [InlineData("events/aws-lambda-dotnet/scheduled-event.json")]

@@ -1,6 +1,7 @@
 // Members mirror AWS's JSON field names one for one; AWS's documentation describes them:
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-input.html and
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html (payload 1.0)
+// [JsonRequired] marks what AWS always sends (LambdaEventJsonContext says why not C#'s required).
 #pragma warning disable CS1591
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -19,10 +20,10 @@ public sealed class ApiGatewayAuthorizerRequest
     [JsonPropertyName("version")] public string? Version { get; set; }
 
     /// <summary><c>TOKEN</c> or <c>REQUEST</c>.</summary>
-    [JsonPropertyName("type")] public required string Type { get; set; }
+    [JsonPropertyName("type"), JsonRequired] public string Type { get; set; } = "";
 
     /// <summary>The method being called: <c>arn:aws:execute-api:REGION:ACCOUNT:API/STAGE/VERB/PATH</c>.</summary>
-    [JsonPropertyName("methodArn")] public required string MethodArn { get; set; }
+    [JsonPropertyName("methodArn"), JsonRequired] public string MethodArn { get; set; } = "";
 
     /// <summary>
     /// For <c>TOKEN</c>: the value of the token source header (<c>Authorization</c> by default), as the caller sent

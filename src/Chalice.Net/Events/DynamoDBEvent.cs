@@ -1,6 +1,7 @@
 // Members mirror AWS's JSON field names one for one; AWS's documentation describes them:
 // https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html and
 // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_StreamRecord.html
+// [JsonRequired] marks what AWS always sends (LambdaEventJsonContext says why not C#'s required).
 #pragma warning disable CS1591
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -13,7 +14,7 @@ namespace Chalice.Events;
 /// </summary>
 public sealed class DynamoDBEvent
 {
-    [JsonPropertyName("Records")] public required List<DynamoDBEventRecord> Records { get; set; }
+    [JsonPropertyName("Records"), JsonRequired] public List<DynamoDBEventRecord> Records { get; set; } = [];
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
@@ -22,10 +23,10 @@ public sealed class DynamoDBEvent
 public sealed class DynamoDBEventRecord
 {
     /// <summary>A unique id per record.</summary>
-    [JsonPropertyName("eventID")] public required string EventId { get; set; }
+    [JsonPropertyName("eventID"), JsonRequired] public string EventId { get; set; } = "";
 
     /// <summary><c>INSERT</c>, <c>MODIFY</c> or <c>REMOVE</c>.</summary>
-    [JsonPropertyName("eventName")] public required string EventName { get; set; }
+    [JsonPropertyName("eventName"), JsonRequired] public string EventName { get; set; } = "";
 
     [JsonPropertyName("eventVersion")] public string? EventVersion { get; set; }
 
@@ -37,7 +38,7 @@ public sealed class DynamoDBEventRecord
     /// <summary>Present when DynamoDB itself made the change (a TTL expiry: type <c>Service</c>, principal <c>dynamodb.amazonaws.com</c>).</summary>
     [JsonPropertyName("userIdentity")] public DynamoDBUserIdentity? UserIdentity { get; set; }
 
-    [JsonPropertyName("dynamodb")] public required DynamoDBStreamRecord DynamoDB { get; set; }
+    [JsonPropertyName("dynamodb"), JsonRequired] public DynamoDBStreamRecord DynamoDB { get; set; } = new();
 
     /// <summary>The stream's ARN: <c>arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/stream/LABEL</c>.</summary>
     [JsonPropertyName("eventSourceARN")] public string? EventSourceArn { get; set; }
@@ -68,7 +69,7 @@ public sealed class DynamoDBStreamRecord
     public DateTime? ApproximateCreationDateTime { get; set; }
 
     /// <summary>The item's primary key attributes.</summary>
-    [JsonPropertyName("Keys")] public required Dictionary<string, DynamoDBAttributeValue> Keys { get; set; }
+    [JsonPropertyName("Keys"), JsonRequired] public Dictionary<string, DynamoDBAttributeValue> Keys { get; set; } = [];
 
     /// <summary>The item after the change (absent for <c>REMOVE</c>, and for the <c>KEYS_ONLY</c> and <c>OLD_IMAGE</c> view types).</summary>
     [JsonPropertyName("NewImage")] public Dictionary<string, DynamoDBAttributeValue>? NewImage { get; set; }
@@ -77,7 +78,7 @@ public sealed class DynamoDBStreamRecord
     [JsonPropertyName("OldImage")] public Dictionary<string, DynamoDBAttributeValue>? OldImage { get; set; }
 
     /// <summary>The record's place in its shard: what <see cref="BatchResponse"/> reports when it fails.</summary>
-    [JsonPropertyName("SequenceNumber")] public required string SequenceNumber { get; set; }
+    [JsonPropertyName("SequenceNumber"), JsonRequired] public string SequenceNumber { get; set; } = "";
 
     [JsonPropertyName("SizeBytes")] public long? SizeBytes { get; set; }
 

@@ -1,5 +1,6 @@
 // Members mirror AWS's JSON field names one for one; AWS's documentation describes them:
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html (payload 2.0)
+// [JsonRequired] marks what AWS always sends (LambdaEventJsonContext says why not C#'s required).
 #pragma warning disable CS1591
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -14,13 +15,13 @@ namespace Chalice.Events;
 public sealed class HttpApiV2AuthorizerRequest
 {
     /// <summary><c>2.0</c>.</summary>
-    [JsonPropertyName("version")] public required string Version { get; set; }
+    [JsonPropertyName("version"), JsonRequired] public string Version { get; set; } = "";
 
     /// <summary><c>REQUEST</c>.</summary>
-    [JsonPropertyName("type")] public required string Type { get; set; }
+    [JsonPropertyName("type"), JsonRequired] public string Type { get; set; } = "";
 
     /// <summary>The route being called: <c>arn:aws:execute-api:REGION:ACCOUNT:API/STAGE/VERB/PATH</c>.</summary>
-    [JsonPropertyName("routeArn")] public required string RouteArn { get; set; }
+    [JsonPropertyName("routeArn"), JsonRequired] public string RouteArn { get; set; } = "";
 
     /// <summary>The values of the authorizer's identity sources, in their order; absent when it has none.</summary>
     [JsonPropertyName("identitySource")] public List<string>? IdentitySource { get; set; }

@@ -1,5 +1,6 @@
 // Members mirror AWS's JSON field names one for one; AWS's documentation describes them:
 // https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html
+// [JsonRequired] marks what AWS always sends (LambdaEventJsonContext says why not C#'s required).
 #pragma warning disable CS1591
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,7 +13,7 @@ namespace Chalice.Events;
 /// </summary>
 public sealed class KinesisEvent
 {
-    [JsonPropertyName("Records")] public required List<KinesisEventRecord> Records { get; set; }
+    [JsonPropertyName("Records"), JsonRequired] public List<KinesisEventRecord> Records { get; set; } = [];
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
@@ -20,7 +21,7 @@ public sealed class KinesisEvent
 /// <summary>One stream record and where it came from (Chalice's <c>KinesisRecord</c>: its data is in <see cref="Kinesis"/>).</summary>
 public sealed class KinesisEventRecord
 {
-    [JsonPropertyName("kinesis")] public required KinesisRecord Kinesis { get; set; }
+    [JsonPropertyName("kinesis"), JsonRequired] public KinesisRecord Kinesis { get; set; } = new();
 
     /// <summary><c>aws:kinesis</c>.</summary>
     [JsonPropertyName("eventSource")] public string? EventSource { get; set; }
@@ -50,13 +51,13 @@ public sealed class KinesisRecord
     [JsonPropertyName("kinesisSchemaVersion")] public string? KinesisSchemaVersion { get; set; }
 
     /// <summary>The key the producer chose; it decides the shard.</summary>
-    [JsonPropertyName("partitionKey")] public required string PartitionKey { get; set; }
+    [JsonPropertyName("partitionKey"), JsonRequired] public string PartitionKey { get; set; } = "";
 
     /// <summary>The record's place in its shard: what <see cref="BatchResponse"/> reports when it fails.</summary>
-    [JsonPropertyName("sequenceNumber")] public required string SequenceNumber { get; set; }
+    [JsonPropertyName("sequenceNumber"), JsonRequired] public string SequenceNumber { get; set; } = "";
 
     /// <summary>The record's bytes, decoded from the base64 they travel in (Chalice's <c>record.data</c>).</summary>
-    [JsonPropertyName("data")] public required byte[] Data { get; set; }
+    [JsonPropertyName("data"), JsonRequired] public byte[] Data { get; set; } = [];
 
     /// <summary>When the stream accepted the record (UTC; AWS sends seconds since the epoch, with milliseconds).</summary>
     [JsonPropertyName("approximateArrivalTimestamp"), JsonConverter(typeof(EpochSecondsConverter))]

@@ -8,6 +8,14 @@ namespace Chalice.Events;
 /// (the proxy events have theirs in <see cref="Serialization.ChaliceJsonContext"/>). Nothing here serializes through
 /// reflection, so it is Native AOT safe.
 /// </summary>
+/// <remarks>
+/// The event types mark what AWS always sends <c>[JsonRequired]</c>, so that an event of another source fails to read
+/// with the members it lacks, rather than reaching a handler half empty. They do not use C#'s <c>required</c>, which
+/// does the same and more at compile time: System.Text.Json reads a type with <c>required</c> members through its
+/// parameterized-constructor path, and a 10-message SQS batch took 45% longer to read (31 µs instead of 22 µs of CPU,
+/// measured alongside the SQS benchmark in tools/Chalice.Net.Benchmarks). Responses, which handlers build and the
+/// runtime writes, keep <c>required</c>.
+/// </remarks>
 [JsonSerializable(typeof(S3Event))]
 [JsonSerializable(typeof(SqsEvent))]
 [JsonSerializable(typeof(SnsEvent))]

@@ -1,5 +1,6 @@
 // Members mirror AWS's JSON field names one for one; AWS's documentation describes them:
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
+// [JsonRequired] marks what AWS always sends (LambdaEventJsonContext says why not C#'s required).
 #pragma warning disable CS1591
 using System.Net;
 using System.Text.Json;
@@ -14,7 +15,7 @@ namespace Chalice.Events;
 /// </summary>
 public sealed class S3Event
 {
-    [JsonPropertyName("Records")] public required List<S3EventRecord> Records { get; set; }
+    [JsonPropertyName("Records"), JsonRequired] public List<S3EventRecord> Records { get; set; } = [];
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
@@ -47,14 +48,14 @@ public sealed class S3EventRecord
     [JsonPropertyName("eventTime"), JsonConverter(typeof(MillisecondTimeConverter))] public DateTime? EventTime { get; set; }
 
     /// <summary>The event type without the <c>s3:</c> prefix, e.g. <c>ObjectCreated:Put</c>, <c>ObjectRemoved:Delete</c>.</summary>
-    [JsonPropertyName("eventName")] public required string EventName { get; set; }
+    [JsonPropertyName("eventName"), JsonRequired] public string EventName { get; set; } = "";
 
     /// <summary>Who caused the event.</summary>
     [JsonPropertyName("userIdentity")] public S3Identity? UserIdentity { get; set; }
 
     [JsonPropertyName("requestParameters")] public S3RequestParameters? RequestParameters { get; set; }
     [JsonPropertyName("responseElements")] public S3ResponseElements? ResponseElements { get; set; }
-    [JsonPropertyName("s3")] public required S3Entity S3 { get; set; }
+    [JsonPropertyName("s3"), JsonRequired] public S3Entity S3 { get; set; } = new();
 
     /// <summary>Present for <c>ObjectRestore:Completed</c> events.</summary>
     [JsonPropertyName("glacierEventData")] public S3GlacierEventData? GlacierEventData { get; set; }
@@ -70,8 +71,8 @@ public sealed class S3Entity
     /// <summary>The id of the bucket's notification configuration that sent this event.</summary>
     [JsonPropertyName("configurationId")] public string? ConfigurationId { get; set; }
 
-    [JsonPropertyName("bucket")] public required S3BucketEntity Bucket { get; set; }
-    [JsonPropertyName("object")] public required S3ObjectEntity Object { get; set; }
+    [JsonPropertyName("bucket"), JsonRequired] public S3BucketEntity Bucket { get; set; } = new();
+    [JsonPropertyName("object"), JsonRequired] public S3ObjectEntity Object { get; set; } = new();
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
@@ -79,7 +80,7 @@ public sealed class S3Entity
 /// <summary>The bucket of a notification.</summary>
 public sealed class S3BucketEntity
 {
-    [JsonPropertyName("name")] public required string Name { get; set; }
+    [JsonPropertyName("name"), JsonRequired] public string Name { get; set; } = "";
     [JsonPropertyName("ownerIdentity")] public S3Identity? OwnerIdentity { get; set; }
     [JsonPropertyName("arn")] public string? Arn { get; set; }
 
@@ -90,7 +91,7 @@ public sealed class S3BucketEntity
 public sealed class S3ObjectEntity
 {
     /// <summary>The key as S3 sends it: URL-encoded. Use <see cref="DecodedKey"/> to address the object.</summary>
-    [JsonPropertyName("key")] public required string Key { get; set; }
+    [JsonPropertyName("key"), JsonRequired] public string Key { get; set; } = "";
 
     /// <summary>The size in bytes; absent from delete events.</summary>
     [JsonPropertyName("size")] public long? Size { get; set; }

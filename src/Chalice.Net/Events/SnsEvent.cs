@@ -1,5 +1,6 @@
 // Members mirror AWS's JSON field names one for one; AWS's documentation describes them:
 // https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html
+// [JsonRequired] marks what AWS always sends (LambdaEventJsonContext says why not C#'s required).
 #pragma warning disable CS1591
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,7 +13,7 @@ namespace Chalice.Events;
 /// </summary>
 public sealed class SnsEvent
 {
-    [JsonPropertyName("Records")] public required List<SnsRecord> Records { get; set; }
+    [JsonPropertyName("Records"), JsonRequired] public List<SnsRecord> Records { get; set; } = [];
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
@@ -39,7 +40,7 @@ public sealed class SnsRecord
     /// <summary><c>aws:sns</c>.</summary>
     [JsonPropertyName("EventSource")] public string? EventSource { get; set; }
 
-    [JsonPropertyName("Sns")] public required SnsMessage Sns { get; set; }
+    [JsonPropertyName("Sns"), JsonRequired] public SnsMessage Sns { get; set; } = new();
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
@@ -48,12 +49,12 @@ public sealed class SnsRecord
 public sealed class SnsMessage
 {
     [JsonPropertyName("Signature")] public string? Signature { get; set; }
-    [JsonPropertyName("MessageId")] public required string MessageId { get; set; }
+    [JsonPropertyName("MessageId"), JsonRequired] public string MessageId { get; set; } = "";
 
     /// <summary><c>Notification</c>.</summary>
     [JsonPropertyName("Type")] public string? Type { get; set; }
 
-    [JsonPropertyName("TopicArn")] public required string TopicArn { get; set; }
+    [JsonPropertyName("TopicArn"), JsonRequired] public string TopicArn { get; set; } = "";
     [JsonPropertyName("MessageAttributes")] public Dictionary<string, SnsMessageAttribute>? MessageAttributes { get; set; }
     [JsonPropertyName("SignatureVersion")] public string? SignatureVersion { get; set; }
 
@@ -63,7 +64,7 @@ public sealed class SnsMessage
     [JsonPropertyName("SigningCertUrl")] public string? SigningCertUrl { get; set; }
 
     /// <summary>The message, as published.</summary>
-    [JsonPropertyName("Message")] public required string Message { get; set; }
+    [JsonPropertyName("Message"), JsonRequired] public string Message { get; set; } = "";
 
     [JsonPropertyName("UnsubscribeUrl")] public string? UnsubscribeUrl { get; set; }
 

@@ -1,5 +1,6 @@
 // Members mirror AWS's JSON field names one for one; AWS's documentation describes them:
 // https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
+// [JsonRequired] marks what AWS always sends (LambdaEventJsonContext says why not C#'s required).
 #pragma warning disable CS1591
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,7 +13,7 @@ namespace Chalice.Events;
 /// </summary>
 public sealed class SqsEvent
 {
-    [JsonPropertyName("Records")] public required List<SqsMessage> Records { get; set; }
+    [JsonPropertyName("Records"), JsonRequired] public List<SqsMessage> Records { get; set; } = [];
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
@@ -21,13 +22,13 @@ public sealed class SqsEvent
 public sealed class SqsMessage
 {
     /// <summary>The message's id: what <see cref="BatchResponse"/> reports when it fails.</summary>
-    [JsonPropertyName("messageId")] public required string MessageId { get; set; }
+    [JsonPropertyName("messageId"), JsonRequired] public string MessageId { get; set; } = "";
 
     /// <summary>The handle that deletes this receipt of the message, or changes its visibility.</summary>
-    [JsonPropertyName("receiptHandle")] public required string ReceiptHandle { get; set; }
+    [JsonPropertyName("receiptHandle"), JsonRequired] public string ReceiptHandle { get; set; } = "";
 
     /// <summary>The message body, as sent.</summary>
-    [JsonPropertyName("body")] public required string Body { get; set; }
+    [JsonPropertyName("body"), JsonRequired] public string Body { get; set; } = "";
 
     /// <summary>
     /// The system attributes: <c>ApproximateReceiveCount</c>, <c>SentTimestamp</c> (epoch milliseconds),
