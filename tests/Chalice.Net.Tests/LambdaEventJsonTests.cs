@@ -14,10 +14,10 @@ public sealed class LambdaEventJsonTests
         Assert.Equal(
             "ApiGatewayProxyRequest is not a Lambda event or response type Chalice.Net knows; read it with your app's JsonSerializerContext.",
             error.Message);
-        Assert.Throws<NotSupportedException>(() => LambdaEventJson.Serialize(new EventBridgeEvent<string>
-        {
-            Version = "0", Id = "i", DetailType = "t", Source = "s", Account = "a", Time = DateTime.UnixEpoch, Region = "r", Resources = [], Detail = "d",
-        }));
+        // A typed detail is the app's type: its metadata is in the app's context, not ours.
+        Assert.Equal(
+            "EventBridgeEvent<S3ObjectDetail> is not a Lambda event or response type Chalice.Net knows; read it with your app's JsonSerializerContext.",
+            Assert.Throws<NotSupportedException>(() => LambdaEventJson.Serialize(new EventBridgeEvent<S3ObjectDetail>())).Message);
     }
 
     [Fact]

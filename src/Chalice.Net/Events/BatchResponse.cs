@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chalice.Events;
@@ -18,6 +19,9 @@ public sealed class BatchResponse
 {
     /// <summary>The records that failed.</summary>
     [JsonPropertyName("batchItemFailures")] public List<BatchItemFailure> BatchItemFailures { get; set; } = [];
+
+    /// <summary>Members this version does not model, kept so that a round trip loses nothing.</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>A response that reports these identifiers as failed.</summary>
     public static BatchResponse Failures(IEnumerable<string> itemIdentifiers) =>
@@ -50,4 +54,7 @@ public sealed class BatchItemFailure
 
     /// <summary>The SQS message id, or the Kinesis or DynamoDB sequence number, of the failed record.</summary>
     [JsonPropertyName("itemIdentifier")] public required string ItemIdentifier { get; set; }
+
+    /// <summary>Members this version does not model, kept so that a round trip loses nothing.</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -31,7 +31,11 @@ public static class LambdaEventJson
 
     private static JsonTypeInfo<T> TypeInfoOf<T>() =>
         TypeInfoCache<T>.Value ?? throw new NotSupportedException(
-            $"{typeof(T).Name} is not a Lambda event or response type Chalice.Net knows; read it with your app's JsonSerializerContext.");
+            $"{Describe(typeof(T))} is not a Lambda event or response type Chalice.Net knows; read it with your app's JsonSerializerContext.");
+
+    /// <summary><c>EventBridgeEvent&lt;OrderPlaced&gt;</c> rather than the runtime's <c>EventBridgeEvent`1</c>.</summary>
+    private static string Describe(Type type) =>
+        type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`')]}<{string.Join(", ", type.GenericTypeArguments.Select(Describe))}>" : type.Name;
 
     /// <summary>The metadata of one type, looked up once (the context's lookup compares the type with each it knows).</summary>
     private static class TypeInfoCache<T>
