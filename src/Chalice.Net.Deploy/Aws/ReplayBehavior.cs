@@ -5,7 +5,7 @@ namespace Chalice.Deploy.Aws;
 /// sending, timeout, 5xx) may or may not have been applied, so the retry policy only replays it when a second
 /// application is harmless or detectable.
 /// </summary>
-public enum ReplayBehavior
+internal enum ReplayBehavior
 {
     /// <summary>A read: no side effect, always safe to repeat.</summary>
     Read,

@@ -9,7 +9,7 @@ namespace Chalice.Deploy.Manifest;
 /// What the source generator recorded about an app (name, functions, routes with their options), read from the
 /// compiled assembly's metadata without loading it.
 /// </summary>
-public sealed record AppManifest(
+internal sealed record AppManifest(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("functions")] IReadOnlyList<FunctionManifest> Functions,
     [property: JsonPropertyName("routes")] IReadOnlyList<RouteManifest> Routes)
@@ -43,12 +43,12 @@ public sealed record AppManifest(
 }
 
 /// <summary>A Lambda function of the app (<c>api_handler</c> serves every route).</summary>
-public sealed record FunctionManifest(
+internal sealed record FunctionManifest(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("kind")] string Kind);
 
 /// <summary>One route with Chalice's options.</summary>
-public sealed record RouteManifest(
+internal sealed record RouteManifest(
     [property: JsonPropertyName("path")] string Path,
     [property: JsonPropertyName("methods")] IReadOnlyList<string> Methods,
     [property: JsonPropertyName("handler")] string Handler,
@@ -59,7 +59,7 @@ public sealed record RouteManifest(
     [property: JsonPropertyName("authorizer")] string? Authorizer);
 
 /// <summary>A route's CORS settings.</summary>
-public sealed record CorsManifest(
+internal sealed record CorsManifest(
     [property: JsonPropertyName("allowOrigin")] string AllowOrigin,
     [property: JsonPropertyName("allowHeaders")] IReadOnlyList<string> AllowHeaders,
     [property: JsonPropertyName("exposeHeaders")] IReadOnlyList<string> ExposeHeaders,

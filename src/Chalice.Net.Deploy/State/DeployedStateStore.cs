@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Chalice.Deploy.Planning;
 
 namespace Chalice.Deploy.State;
 
@@ -7,15 +10,16 @@ namespace Chalice.Deploy.State;
 /// over the old one), so an interrupted deploy leaves either the previous record or the new one, never half a file.
 /// </summary>
 /// <param name="appDirectory">The app's folder.</param>
-public sealed class DeployedStateStore(string appDirectory)
+internal sealed class DeployedStateStore(string appDirectory)
 {
     private static readonly JsonSerializerOptions s_json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         AllowOutOfOrderMetadataProperties = true,
         WriteIndented = true,
         RespectRequiredConstructorParameters = true,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DeclareResourceKinds } },
     };
 
     /// <summary>The folder holding the state files.</summary>
@@ -57,6 +61,19 @@ public sealed class DeployedStateStore(string appDirectory)
 
     /// <summary>Removes a stage's state file, if any.</summary>
     public void Delete(string stage) => File.Delete(PathFor(stage));
+
+    /// <summary>
+    /// Each record is written with its planner's <c>resource_type</c>, so that a new kind of resource is known here
+    /// without a change to this file.
+    /// </summary>
+    private static void DeclareResourceKinds(JsonTypeInfo type)
+    {
+        if (type.Type != typeof(DeployedResource))
+            return;
+        type.PolymorphismOptions = new JsonPolymorphismOptions { TypeDiscriminatorPropertyName = "resource_type" };
+        foreach (var planner in ResourcePlanners.All)
+            type.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(planner.RecordType, planner.ResourceType));
+    }
 
     private static string Shown(string path) => Path.Combine(".chalice", "deployed", Path.GetFileName(path));
 }
