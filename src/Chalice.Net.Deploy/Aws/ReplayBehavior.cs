@@ -30,7 +30,7 @@ internal enum ReplayBehavior
     ConflictsOnReplay,
 
     /// <summary>
-    /// A create that makes a new resource every time (<c>ImportRestApi</c>): replayed only when AWS provably did not
+    /// A create that makes a new resource every time (<c>CreateRestApi</c>): replayed only when AWS provably did not
     /// process it (throttled, or the connection was never made). Otherwise the error carries
     /// <see cref="AwsServiceException.MayHaveSucceeded"/> and the caller looks the resource up by name.
     /// </summary>

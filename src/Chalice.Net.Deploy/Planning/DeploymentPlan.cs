@@ -12,11 +12,10 @@ internal sealed class DeploymentPlan
     private int _started;
 
     internal DeploymentPlan(
-        DeploymentSpec spec, string region, IReadOnlyList<PlannedResource> resources, IReadOnlyList<PlannedStep> steps,
-        DeployedState? recorded, DeployedState found)
+        DeploymentSpec spec, IReadOnlyList<PlannedResource> resources, IReadOnlyList<PlannedStep> steps, DeployedState? recorded,
+        DeployedState found)
     {
         Spec = spec;
-        Region = region;
         Resources = resources;
         Steps = steps;
         Recorded = recorded;
@@ -25,9 +24,6 @@ internal sealed class DeploymentPlan
 
     /// <summary>What is being deployed.</summary>
     public DeploymentSpec Spec { get; }
-
-    /// <summary>The region deployed to.</summary>
-    public string Region { get; }
 
     /// <summary>The resources, in planning order, then the recorded ones the app no longer has (to delete).</summary>
     public IReadOnlyList<PlannedResource> Resources { get; }
@@ -43,10 +39,6 @@ internal sealed class DeploymentPlan
 
     /// <summary>Whether the deployment already matches the app: nothing to change.</summary>
     public bool IsUpToDate => Steps.Count == 0;
-
-    /// <summary>The resource of a logical name.</summary>
-    public PlannedResource Resource(string name) =>
-        Resources.FirstOrDefault(r => r.Name == name) ?? throw new KeyNotFoundException($"The plan has no resource named {name}.");
 
     /// <summary>
     /// The plan as a person reads it (<c>--dry-run</c>): each resource and what happens to it, then each step with its

@@ -28,7 +28,7 @@ internal sealed class DeploymentPlanner(IAwsApis aws, IReadOnlyList<IResourcePla
         // function leaves the old role only when its configuration is updated).
         var steps = Order(planned).Concat(deletions.SelectMany(d => d.Steps)).ToList();
         var found = planned.Where(r => r.Found is not null).Aggregate(start, (state, r) => state.With(r.Found!));
-        return new DeploymentPlan(spec, aws.Region, [.. planned, .. deletions], steps, recorded, found);
+        return new DeploymentPlan(spec, [.. planned, .. deletions], steps, recorded, found);
     }
 
     /// <summary>The resources' steps, each after the step before it in its resource and after the producers of what it consumes.</summary>

@@ -17,9 +17,10 @@ internal interface IRef
 
 /// <summary>
 /// A value a step needs that may not exist yet while planning: known already (found by a read-only call), the output
-/// of an earlier step (<see cref="StepOutput{T}"/>), or made from others (an account read from an ARN). Chalice's
-/// planner passes such values as variable names looked up at execution; here they are typed, and a step reads only
-/// the references it declared (<see cref="StepContext.Get{T}"/>), so the order of the steps follows from them.
+/// of an earlier step (<see cref="StepOutput{T}"/>), or made from two others (<see cref="Combine"/>: an execute-api
+/// ARN from a function ARN and an API id). Chalice's planner passes such values as variable names looked up at
+/// execution; here they are typed, and a step reads only the references it declared (<see cref="StepContext.Get{T}"/>),
+/// so the order of the steps follows from them.
 /// </summary>
 /// <typeparam name="T">The value's type.</typeparam>
 internal abstract class Ref<T> : IRef where T : notnull
@@ -43,11 +44,6 @@ internal abstract class Ref<T> : IRef where T : notnull
 
     /// <summary>A value known while planning (<see cref="Ref.Known{T}"/> infers the type).</summary>
     internal static Ref<T> Known(string description, T value, string? origin) => new KnownRef(description, value, origin);
-
-    /// <summary>A value made from this one, known as soon as this one is.</summary>
-    public Ref<TResult> Select<TResult>(string description, Func<T, TResult> map) where TResult : notnull =>
-        new Derived<TResult>(description, [this], results => map(Resolve(results)),
-            () => TryGetKnown(out var value) ? (true, map(value)) : (false, default!));
 
     /// <summary>A value made from this one and <paramref name="other"/>, known as soon as both are.</summary>
     public Ref<TResult> Combine<TOther, TResult>(Ref<TOther> other, string description, Func<T, TOther, TResult> combine)

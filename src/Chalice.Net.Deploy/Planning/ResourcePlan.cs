@@ -38,9 +38,6 @@ internal sealed class ResourcePlan
     /// <summary>The record of the existing resource, written before the first change.</summary>
     public DeployedResource? Found { get; private set; }
 
-    /// <summary>The steps added so far.</summary>
-    public IReadOnlyList<PlannedStep> Steps => _steps;
-
     /// <summary>Declares that the resource uses <paramref name="reference"/>: its origins become dependencies.</summary>
     public Ref<T> Uses<T>(Ref<T> reference) where T : notnull
     {

@@ -36,9 +36,6 @@ internal sealed class StepContext
         _results.Set(output, value);
     }
 
-    /// <summary>The state as recorded so far.</summary>
-    public DeployedState State => _recorder.State;
-
     /// <summary>Records a resource (replacing the one of its name) and writes the state file at once.</summary>
     public void Record(DeployedResource resource) => _recorder.Record(resource);
 
