@@ -6,7 +6,7 @@ namespace Chalice.Deploy;
 /// <summary>A finished deploy: the state it recorded and the changes it made.</summary>
 /// <param name="State">What is deployed now (also in the state file).</param>
 /// <param name="Changes">The changes made, in order; empty when everything was up to date.</param>
-public sealed record DeploymentResult(DeployedState State, IReadOnlyList<PlannedStep> Changes)
+internal sealed record DeploymentResult(DeployedState State, IReadOnlyList<PlannedStep> Changes)
 {
     /// <summary>The stage URL, or null when the app has no routes.</summary>
     public string? Url => State.Find<DeployedRestApi>()?.RestApiUrl;

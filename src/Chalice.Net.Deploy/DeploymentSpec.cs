@@ -5,7 +5,7 @@ using Chalice.Deploy.Packaging;
 namespace Chalice.Deploy;
 
 /// <summary>What to deploy: one stage of an app, built into a package, with the stage's settings and IAM policy.</summary>
-public sealed record DeploymentSpec
+internal sealed record DeploymentSpec
 {
     /// <summary>The app's name (<c>app_name</c> of the config, else the <c>[ChaliceApp]</c> name).</summary>
     public required string AppName { get; init; }

@@ -9,7 +9,7 @@ namespace Chalice.Deploy;
 /// </summary>
 /// <param name="App">The app name.</param>
 /// <param name="Stage">The stage.</param>
-public sealed partial record ResourceNames(string App, string Stage)
+internal sealed partial record ResourceNames(string App, string Stage)
 {
     /// <summary>The tag key every resource carries; its value is <see cref="TagValue"/>.</summary>
     public const string TagKey = "chalice-net";

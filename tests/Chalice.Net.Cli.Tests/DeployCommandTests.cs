@@ -89,6 +89,7 @@ public sealed class DeployCommandTests(MotoServer moto, S3TestPackage package) :
 
         Assert.Contains("IAM CreateRole s3test-clidry: the role does not exist", run.Output, StringComparison.Ordinal);
         Assert.Contains("Lambda AddPermission s3test-clidry", run.Output, StringComparison.Ordinal);
+        Assert.Contains("uses the role ARN from step 1", run.Output, StringComparison.Ordinal);
         Assert.Contains(" 0 mutating), nothing changed.", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain((await AwsJson("lambda", "list-functions")).GetProperty("Functions").EnumerateArray(),
             f => f.GetProperty("FunctionName").GetString() == "s3test-clidry");

@@ -14,13 +14,13 @@ public sealed class LambdaPackages
     private readonly Lazy<Task<LambdaPackage>> _testAppManaged = new(() => Package("tests/TestApps/TestApp", LambdaRuntimeKind.Managed));
     private readonly Lazy<Task<LambdaPackage>> _s3TestAot = new(() => Package("samples/S3Test", LambdaRuntimeKind.NativeAot));
 
-    public Task<LambdaPackage> TestAppAot => _testAppAot.Value;
+    internal Task<LambdaPackage> TestAppAot => _testAppAot.Value;
 
-    public Task<LambdaPackage> TestAppManaged => _testAppManaged.Value;
+    internal Task<LambdaPackage> TestAppManaged => _testAppManaged.Value;
 
-    public Task<LambdaPackage> S3TestAot => _s3TestAot.Value;
+    internal Task<LambdaPackage> S3TestAot => _s3TestAot.Value;
 
-    public static Task<LambdaPackage> Package(
+    internal static Task<LambdaPackage> Package(
         string relativeProject, LambdaRuntimeKind runtime, string? outputDirectory = null, LambdaArchitecture architecture = LambdaArchitecture.X86_64) =>
         new LambdaPackager().PackageAsync(new PackageRequest(
             AppProject.Find(RepoPaths.InRepo(relativeProject.Split('/'))),
@@ -29,7 +29,7 @@ public sealed class LambdaPackages
             OutputDirectory: outputDirectory ?? Directory.CreateTempSubdirectory("chalice-package-").FullName));
 
     /// <summary>Unzips a package into a fresh folder, as Lambda does.</summary>
-    public static string Extract(LambdaPackage package)
+    internal static string Extract(LambdaPackage package)
     {
         var folder = Directory.CreateTempSubdirectory("chalice-task-").FullName;
         ZipFile.ExtractToDirectory(package.ZipPath, folder);

@@ -9,7 +9,7 @@ namespace Chalice.Deploy.Aws;
 /// <param name="ErrorCode">The AWS error code of a failed attempt, else null.</param>
 /// <param name="Duration">Time from sending to the end of the response (or the failure).</param>
 /// <param name="Outcome">Whether the call succeeded, will be retried, or failed for good.</param>
-public sealed record AwsCallAttempt(
+internal sealed record AwsCallAttempt(
     AwsOperation Operation, int Attempt, HttpStatusCode? StatusCode, string? ErrorCode, TimeSpan Duration, AwsAttemptOutcome Outcome)
 {
     /// <summary>The service id, e.g. <c>IAM</c>.</summary>
@@ -20,7 +20,7 @@ public sealed record AwsCallAttempt(
 }
 
 /// <summary>How an attempt ended.</summary>
-public enum AwsAttemptOutcome
+internal enum AwsAttemptOutcome
 {
     /// <summary>The call succeeded with this attempt.</summary>
     Succeeded,

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Chalice.Deploy.Aws;
 
 /// <summary>An <see cref="IAwsCallObserver"/> that keeps every attempt and counts calls; thread-safe.</summary>
-public sealed class AwsCallRecorder : IAwsCallObserver
+internal sealed class AwsCallRecorder : IAwsCallObserver
 {
     private readonly ConcurrentQueue<AwsCallAttempt> _attempts = new();
 

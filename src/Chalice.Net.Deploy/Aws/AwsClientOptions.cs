@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws;
 
 /// <summary>How the clients send requests: retries, observation, clock and the HTTP handler (tests inject these).</summary>
-public sealed record AwsClientOptions
+internal sealed record AwsClientOptions
 {
     /// <summary>The innermost HTTP handler; null uses a <see cref="SocketsHttpHandler"/>. Not disposed by the clients.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }

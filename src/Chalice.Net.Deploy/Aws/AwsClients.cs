@@ -8,10 +8,10 @@ using Chalice.Deploy.Aws.Sts;
 namespace Chalice.Deploy.Aws;
 
 /// <summary>
-/// The four control-plane clients over one shared, signed HTTP pipeline. This and the client classes behind the
-/// interfaces are the only code to change when official AWS SDK packages replace the hand-written clients.
+/// The control-plane clients over one shared, signed HTTP pipeline. This and the client classes behind the interfaces
+/// are the only code to change when official AWS SDK packages replace the hand-written clients.
 /// </summary>
-public sealed class AwsClients : IDisposable
+internal sealed class AwsClients : IAwsApis, IDisposable
 {
     private readonly AwsHttpPipeline _pipeline;
 
@@ -35,6 +35,9 @@ public sealed class AwsClients : IDisposable
 
     /// <summary>The settings the clients were made for.</summary>
     public AwsSettings Settings { get; }
+
+    /// <inheritdoc/>
+    public string Region => Settings.Region;
 
     /// <summary>The options the clients send with.</summary>
     public AwsClientOptions Options { get; }

@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws;
 
 /// <summary>The AWS setup is unusable (no region, no credentials, a bad endpoint URL); the message says how to fix it.</summary>
-public sealed class AwsConfigurationException : Exception
+internal sealed class AwsConfigurationException : Exception
 {
     /// <summary>Creates the exception with a message meant for the user.</summary>
     public AwsConfigurationException(string message) : base(message) { }

@@ -4,4 +4,4 @@ namespace Chalice.Deploy.Aws;
 /// <param name="Url">The base URL (scheme, host, optional port and path prefix).</param>
 /// <param name="SigningRegion">The region of the SigV4 credential scope (us-east-1 for IAM in the aws partition).</param>
 /// <param name="SigningName">The service name of the SigV4 credential scope.</param>
-public sealed record AwsEndpoint(Uri Url, string SigningRegion, string SigningName);
+internal sealed record AwsEndpoint(Uri Url, string SigningRegion, string SigningName);

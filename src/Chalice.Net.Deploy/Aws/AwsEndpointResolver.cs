@@ -5,7 +5,7 @@ namespace Chalice.Deploy.Aws;
 /// service's <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> variable, else <c>AWS_ENDPOINT_URL</c> (both ignored when
 /// <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true</c>), else the public endpoint of the region's partition.
 /// </summary>
-public sealed class AwsEndpointResolver
+internal sealed class AwsEndpointResolver
 {
     private const string GlobalEndpointVariable = "AWS_ENDPOINT_URL";
     private const string IgnoreEndpointVariables = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";

@@ -4,7 +4,7 @@ namespace Chalice.Deploy.Aws;
 /// <param name="Service">The service the operation belongs to.</param>
 /// <param name="Name">The operation name exactly as in the service model (e.g. <c>CreateFunction</c>).</param>
 /// <param name="Replay">How a replay of the operation behaves; decides which failures may be retried.</param>
-public sealed record AwsOperation(AwsService Service, string Name, ReplayBehavior Replay)
+internal sealed record AwsOperation(AwsService Service, string Name, ReplayBehavior Replay)
 {
     /// <summary>Whether the operation changes anything in the account (everything but reads).</summary>
     public bool Mutates => Replay != ReplayBehavior.Read;

@@ -11,7 +11,7 @@ namespace Chalice.Deploy.Aws;
 /// <param name="DnsSuffix">The DNS suffix of regional endpoints.</param>
 /// <param name="IamRegion">The region IAM's global endpoint is signed for, or null when the partition has none.</param>
 /// <param name="IamHost">The host of IAM's global endpoint, or null when IAM is reached regionally.</param>
-public sealed partial record AwsPartition(string Id, Regex RegionPattern, string DnsSuffix, string? IamRegion, string? IamHost)
+internal sealed partial record AwsPartition(string Id, Regex RegionPattern, string DnsSuffix, string? IamRegion, string? IamHost)
 {
     /// <summary>Every partition, the commercial one first (it is also the fallback for unknown region names).</summary>
     public static IReadOnlyList<AwsPartition> All { get; } =

@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws;
 
 /// <summary>The wire protocols of the services Chalice.Net calls (the <c>metadata.protocol</c> of their models).</summary>
-public enum AwsProtocol
+internal enum AwsProtocol
 {
     /// <summary>Form-encoded <c>Action=…&amp;Version=…</c> POSTs with XML responses (IAM, STS).</summary>
     Query,

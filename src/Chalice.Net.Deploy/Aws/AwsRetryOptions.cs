@@ -5,7 +5,7 @@ namespace Chalice.Deploy.Aws;
 /// (random between zero and <c>min(MaxDelay, BaseDelay·2^(n-1))</c>); IAM role propagation, which takes seconds, backs
 /// off from <see cref="RolePropagationDelay"/> with half jitter.
 /// </summary>
-public sealed record AwsRetryOptions
+internal sealed record AwsRetryOptions
 {
     /// <summary>Attempts in total for throttling, 5xx and connection failures (1 = no retry).</summary>
     public int MaxAttempts { get; init; } = 5;

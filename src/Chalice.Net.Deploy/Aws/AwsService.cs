@@ -10,7 +10,7 @@ namespace Chalice.Deploy.Aws;
 /// <param name="Protocol">The wire protocol.</param>
 /// <param name="ApiVersion">The API version (sent as <c>Version</c> by the query protocol).</param>
 /// <param name="IsGlobal">One endpoint per partition (IAM) rather than one per region.</param>
-public sealed record AwsService(
+internal sealed record AwsService(
     string EndpointPrefix, string SigningName, string ServiceId, AwsProtocol Protocol, string ApiVersion, bool IsGlobal = false)
 {
     /// <summary>AWS Identity and Access Management.</summary>

@@ -6,7 +6,7 @@ namespace Chalice.Deploy.Aws;
 /// An AWS call failed: the service answered with an error, or it could not be reached within the retry budget.
 /// The message is meant for users: service, operation, AWS error code and message, never the raw response body.
 /// </summary>
-public sealed class AwsServiceException : Exception
+internal sealed class AwsServiceException : Exception
 {
     /// <summary>Error code used when no HTTP response arrived (connection refused or reset, DNS failure).</summary>
     public const string ConnectionFailure = "ConnectionFailure";

@@ -11,7 +11,7 @@ namespace Chalice.Deploy.Aws;
 /// <param name="Credentials">Supplies signing credentials.</param>
 /// <param name="Region">The region resources are deployed to.</param>
 /// <param name="EndpointUrl">An explicit endpoint for every service (<c>--endpoint-url</c>), or null.</param>
-public sealed record AwsSettings(IAwsCredentialsProvider Credentials, string Region, Uri? EndpointUrl = null)
+internal sealed record AwsSettings(IAwsCredentialsProvider Credentials, string Region, Uri? EndpointUrl = null)
 {
     /// <summary>The endpoint resolver for these settings (explicit URL, then <c>AWS_ENDPOINT_URL*</c>, then the region).</summary>
     public AwsEndpointResolver Endpoints(Func<string, string?>? environment = null) => new(Region, EndpointUrl, environment);

@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws;
 
 /// <summary>What the user asked for on the command line; anything left null comes from the AWS resolution chain.</summary>
-public sealed record AwsSettingsRequest
+internal sealed record AwsSettingsRequest
 {
     /// <summary>A named profile (<c>--profile</c>); null uses <c>AWS_PROFILE</c> or the default chain.</summary>
     public string? Profile { get; init; }

@@ -5,7 +5,7 @@ namespace Chalice.Deploy.Aws;
 /// sending, timeout, 5xx) may or may not have been applied, so the retry policy only replays it when a second
 /// application is harmless or detectable.
 /// </summary>
-public enum ReplayBehavior
+internal enum ReplayBehavior
 {
     /// <summary>A read: no side effect, always safe to repeat.</summary>
     Read,
@@ -30,7 +30,7 @@ public enum ReplayBehavior
     ConflictsOnReplay,
 
     /// <summary>
-    /// A create that makes a new resource every time (<c>ImportRestApi</c>): replayed only when AWS provably did not
+    /// A create that makes a new resource every time (<c>CreateRestApi</c>): replayed only when AWS provably did not
     /// process it (throttled, or the connection was never made). Otherwise the error carries
     /// <see cref="AwsServiceException.MayHaveSucceeded"/> and the caller looks the resource up by name.
     /// </summary>

@@ -7,7 +7,7 @@ namespace Chalice.Deploy.Aws;
 /// Credentials from an AWSSDK.Core <see cref="AWSCredentials"/> (environment, profile, SSO, assume-role, container
 /// or instance role). The SDK object caches and refreshes temporary credentials itself.
 /// </summary>
-public sealed class SdkCredentialsProvider(AWSCredentials source) : IAwsCredentialsProvider
+internal sealed class SdkCredentialsProvider(AWSCredentials source) : IAwsCredentialsProvider
 {
     /// <inheritdoc/>
     public async ValueTask<AwsCredentials> GetCredentialsAsync(CancellationToken cancellationToken)

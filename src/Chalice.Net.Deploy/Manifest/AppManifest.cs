@@ -9,7 +9,7 @@ namespace Chalice.Deploy.Manifest;
 /// What the source generator recorded about an app (name, functions, routes with their options), read from the
 /// compiled assembly's metadata without loading it.
 /// </summary>
-public sealed partial record AppManifest(string Name, IReadOnlyList<FunctionManifest> Functions, IReadOnlyList<RouteManifest> Routes)
+internal sealed partial record AppManifest(string Name, IReadOnlyList<FunctionManifest> Functions, IReadOnlyList<RouteManifest> Routes)
 {
     /// <summary>The schema this build writes and reads; raised on any change an older reader would misread.</summary>
     public const int CurrentSchemaVersion = 1;
@@ -22,28 +22,28 @@ public sealed partial record AppManifest(string Name, IReadOnlyList<FunctionMani
 /// A Lambda function of the app. Each kind is a record deriving from this one; adding a kind is one record here, its
 /// <c>[JsonDerivedType]</c> line on the reading side (ManifestJson.cs) and its case in the generator's writer.
 /// </summary>
-public abstract partial record FunctionManifest(string Name)
+internal abstract partial record FunctionManifest(string Name)
 {
     /// <summary>The JSON property that names the kind; written first.</summary>
     public const string KindProperty = "kind";
 }
 
 /// <summary>The <c>kind</c> of each function record.</summary>
-public static class FunctionKinds
+internal static class FunctionKinds
 {
     /// <summary><see cref="ApiFunctionManifest"/>.</summary>
     public const string Api = "api";
 }
 
 /// <summary>The function behind API Gateway that serves every route (Chalice's <c>api_handler</c>).</summary>
-public sealed record ApiFunctionManifest(string Name) : FunctionManifest(Name)
+internal sealed record ApiFunctionManifest(string Name) : FunctionManifest(Name)
 {
     /// <summary>Chalice's name for it.</summary>
     public const string DefaultName = "api_handler";
 }
 
 /// <summary>One route with Chalice's options.</summary>
-public sealed record RouteManifest(
+internal sealed record RouteManifest(
     string Path,
     IReadOnlyList<string> Methods,
     string Handler,
@@ -54,7 +54,7 @@ public sealed record RouteManifest(
     string? Authorizer);
 
 /// <summary>A route's CORS settings.</summary>
-public sealed record CorsManifest(
+internal sealed record CorsManifest(
     string AllowOrigin,
     IReadOnlyList<string> AllowHeaders,
     IReadOnlyList<string> ExposeHeaders,

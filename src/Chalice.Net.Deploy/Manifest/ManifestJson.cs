@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 
 namespace Chalice.Deploy.Manifest;
 
-public sealed partial record AppManifest
+internal sealed partial record AppManifest
 {
     private const string AttributeName = "ChaliceManifestAttribute";
 
@@ -57,7 +57,7 @@ public sealed partial record AppManifest
 // The kinds of function, by the "kind" the generator writes first.
 [JsonPolymorphic(TypeDiscriminatorPropertyName = KindProperty)]
 [JsonDerivedType(typeof(ApiFunctionManifest), FunctionKinds.Api)]
-public abstract partial record FunctionManifest;
+internal abstract partial record FunctionManifest;
 
 /// <summary>The manifest's JSON form: camelCase property names, nulls written (the generator writes them too).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

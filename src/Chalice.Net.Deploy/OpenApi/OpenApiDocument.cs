@@ -12,7 +12,7 @@ namespace Chalice.Deploy.OpenApi;
 /// paths with CORS; Chalice's binary media types. Methods are listed one by one (never
 /// <c>x-amazon-apigateway-any-method</c>), and the output is deterministic, so its hash tells whether the API changed.
 /// </summary>
-public static partial class OpenApiDocument
+internal static partial class OpenApiDocument
 {
     private const string EmptySchema = "#/components/schemas/Empty";
 

@@ -10,7 +10,7 @@ namespace Chalice.Deploy.OpenApi;
 /// <c>Fn::Sub</c> object) in a template.
 /// </param>
 /// <param name="BinaryMediaTypes">Media types API Gateway passes through as binary.</param>
-public sealed record OpenApiSettings(string Title, string Description, JsonNode IntegrationUri, IReadOnlyList<string> BinaryMediaTypes)
+internal sealed record OpenApiSettings(string Title, string Description, JsonNode IntegrationUri, IReadOnlyList<string> BinaryMediaTypes)
 {
     /// <summary>
     /// The URI API Gateway invokes a Lambda function through:

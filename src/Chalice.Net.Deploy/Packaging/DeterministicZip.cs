@@ -7,7 +7,7 @@ namespace Chalice.Deploy.Packaging;
 /// timestamp, Unix permissions in the external attributes. An unchanged app therefore keeps its CodeSha256, and a
 /// redeploy can tell that nothing changed.
 /// </summary>
-public static class DeterministicZip
+internal static class DeterministicZip
 {
     /// <summary>The timestamp every entry carries (the earliest a zip can express).</summary>
     public static readonly DateTimeOffset Timestamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Packaging;
 
 /// <summary>How the app runs on Lambda.</summary>
-public enum LambdaRuntimeKind
+internal enum LambdaRuntimeKind
 {
     /// <summary>A Native AOT <c>bootstrap</c> on the <c>provided.al2023</c> OS-only runtime: the fastest cold start.</summary>
     NativeAot,
@@ -11,7 +11,7 @@ public enum LambdaRuntimeKind
 }
 
 /// <summary>The processor architecture of the function.</summary>
-public enum LambdaArchitecture
+internal enum LambdaArchitecture
 {
     /// <summary><c>x86_64</c>.</summary>
     X86_64,
@@ -29,7 +29,7 @@ public enum LambdaArchitecture
 /// <param name="Architecture">Lambda's architecture name: <c>x86_64</c> or <c>arm64</c>.</param>
 /// <param name="Entries">The file names in the zip, in order.</param>
 /// <param name="AppAssemblyPath">The compiled app assembly (IL), whose metadata holds the app manifest; empty for a package read back from a package folder.</param>
-public sealed record LambdaPackage(
+internal sealed record LambdaPackage(
     string ZipPath,
     string CodeSha256,
     long Size,

@@ -8,7 +8,7 @@ namespace Chalice.Deploy.Packaging;
 /// <param name="Runtime">Native AOT on <c>provided.al2023</c>, or managed <c>dotnet10</c>.</param>
 /// <param name="Architecture">The function's architecture.</param>
 /// <param name="OutputDirectory">Where the zip goes; the app's <c>.chalice/deployments</c> by default.</param>
-public sealed record PackageRequest(
+internal sealed record PackageRequest(
     AppProject Project,
     LambdaRuntimeKind Runtime = LambdaRuntimeKind.NativeAot,
     LambdaArchitecture Architecture = LambdaArchitecture.X86_64,
@@ -19,7 +19,7 @@ public sealed record PackageRequest(
 /// (<c>-p:ChaliceLambda=true</c>), so the package carries no Kestrel; it uses its own artifacts folder, so it never
 /// disturbs the app's normal build.
 /// </summary>
-public sealed class LambdaPackager(IProgress<string>? progress = null)
+internal sealed class LambdaPackager(IProgress<string>? progress = null)
 {
     // Files a Lambda package does not need: symbols, docs, and the app's local-only folders.
     private static readonly string[] s_excludedExtensions = [".pdb", ".dbg", ".xml"];

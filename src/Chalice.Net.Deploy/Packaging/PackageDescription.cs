@@ -8,7 +8,7 @@ namespace Chalice.Deploy.Packaging;
 /// can deploy the zip without building again: the package's runtime settings and the app's routes (a Native AOT
 /// bootstrap no longer carries the manifest in readable metadata).
 /// </summary>
-public sealed record PackageDescription(string Runtime, string Handler, string Architecture, string CodeSha256, AppManifest Manifest)
+internal sealed record PackageDescription(string Runtime, string Handler, string Architecture, string CodeSha256, AppManifest Manifest)
 {
     /// <summary>The zip's file name in a package folder.</summary>
     public const string ZipFileName = "deployment.zip";

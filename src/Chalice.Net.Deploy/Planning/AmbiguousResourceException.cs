@@ -1,4 +1,4 @@
 namespace Chalice.Deploy.Planning;
 
 /// <summary>Several resources could be the stage's; the deployer will not guess. The message lists them.</summary>
-public sealed class AmbiguousResourceException(string message) : Exception(message);
+internal sealed class AmbiguousResourceException(string message) : Exception(message);

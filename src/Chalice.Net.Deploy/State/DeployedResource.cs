@@ -1,24 +1,18 @@
-using System.Text.Json.Serialization;
-
 namespace Chalice.Deploy.State;
 
 /// <summary>
 /// One resource a deploy created or adopted, as recorded in <c>.chalice/deployed/&lt;stage&gt;.json</c>. The JSON shape
-/// follows Chalice's (<c>name</c>, <c>resource_type</c>, snake_case fields), plus what change detection needs.
+/// follows Chalice's (<c>name</c>, <c>resource_type</c>, snake_case fields), plus what change detection needs. Each
+/// kind's <c>resource_type</c> is declared by its planner (<see cref="Planning.IResourcePlanner.ResourceType"/>).
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "resource_type")]
-[JsonDerivedType(typeof(DeployedRole), "iam_role")]
-[JsonDerivedType(typeof(DeployedFunction), "lambda_function")]
-[JsonDerivedType(typeof(DeployedRestApi), "rest_api")]
-[JsonDerivedType(typeof(DeployedPermission), "lambda_permission")]
-public abstract record DeployedResource
+internal abstract record DeployedResource
 {
     /// <summary>The resource's logical name in the app (Chalice's <c>default-role</c>, <c>api_handler</c>, <c>rest_api</c>).</summary>
     public required string Name { get; init; }
 }
 
 /// <summary>The execution role the deployer manages, with its inline policy.</summary>
-public sealed record DeployedRole : DeployedResource
+internal sealed record DeployedRole : DeployedResource
 {
     /// <summary>The role name.</summary>
     public required string RoleName { get; init; }
@@ -31,7 +25,7 @@ public sealed record DeployedRole : DeployedResource
 }
 
 /// <summary>The Lambda function that serves the API.</summary>
-public sealed record DeployedFunction : DeployedResource
+internal sealed record DeployedFunction : DeployedResource
 {
     /// <summary>The function name.</summary>
     public required string FunctionName { get; init; }
@@ -44,7 +38,7 @@ public sealed record DeployedFunction : DeployedResource
 }
 
 /// <summary>The REST API and the stage it is deployed to.</summary>
-public sealed record DeployedRestApi : DeployedResource
+internal sealed record DeployedRestApi : DeployedResource
 {
     /// <summary>The API id.</summary>
     public required string RestApiId { get; init; }
@@ -63,7 +57,7 @@ public sealed record DeployedRestApi : DeployedResource
 }
 
 /// <summary>The statement of the function's resource policy that lets API Gateway invoke it.</summary>
-public sealed record DeployedPermission : DeployedResource
+internal sealed record DeployedPermission : DeployedResource
 {
     /// <summary>The function the statement belongs to.</summary>
     public required string FunctionName { get; init; }

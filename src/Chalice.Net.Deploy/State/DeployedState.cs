@@ -4,7 +4,7 @@ namespace Chalice.Deploy.State;
 /// What is deployed for one stage of an app: the contents of <c>.chalice/deployed/&lt;stage&gt;.json</c>. Immutable;
 /// <see cref="With"/> and <see cref="Without{T}"/> give the next version, which the deployer writes after every change.
 /// </summary>
-public sealed record DeployedState
+internal sealed record DeployedState
 {
     /// <summary>Chalice's schema version of the file.</summary>
     public string SchemaVersion { get; init; } = "2.0";
@@ -24,15 +24,24 @@ public sealed record DeployedState
     /// <summary>The recorded resources, in the order they were first recorded.</summary>
     public IReadOnlyList<DeployedResource> Resources { get; init; } = [];
 
-    /// <summary>The recorded resource of a type, or null.</summary>
+    /// <summary>The first recorded resource of a type, or null.</summary>
     public T? Find<T>() where T : DeployedResource => Resources.OfType<T>().FirstOrDefault();
 
-    /// <summary>This state with <paramref name="resource"/> recorded, replacing the resource of the same type.</summary>
+    /// <summary>The recorded resource of a logical name (Chalice's <c>name</c>), or null.</summary>
+    public DeployedResource? Find(string name) => Resources.FirstOrDefault(r => r.Name == name);
+
+    /// <summary>The recorded resource of a logical name when it is of type <typeparamref name="T"/>, or null.</summary>
+    public T? Find<T>(string name) where T : DeployedResource => Find(name) as T;
+
+    /// <summary>
+    /// This state with <paramref name="resource"/> recorded, replacing the resource of the same logical name (names
+    /// are unique in a state file, as in Chalice's).
+    /// </summary>
     public DeployedState With(DeployedResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
         var resources = Resources.ToList();
-        var index = resources.FindIndex(r => r.GetType() == resource.GetType());
+        var index = resources.FindIndex(r => r.Name == resource.Name);
         if (index >= 0)
             resources[index] = resource;
         else
@@ -40,9 +49,13 @@ public sealed record DeployedState
         return this with { Resources = resources };
     }
 
-    /// <summary>This state without the resource of type <typeparamref name="T"/>.</summary>
+    /// <summary>This state without the resources of type <typeparamref name="T"/>.</summary>
     public DeployedState Without<T>() where T : DeployedResource =>
         this with { Resources = Resources.Where(r => r is not T).ToList() };
+
+    /// <summary>This state without the resource of a logical name.</summary>
+    public DeployedState Without(string name) =>
+        this with { Resources = Resources.Where(r => r.Name != name).ToList() };
 
     /// <summary>Whether two states record the same resources.</summary>
     public bool SameAs(DeployedState other) =>

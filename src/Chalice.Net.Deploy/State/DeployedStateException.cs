@@ -1,4 +1,4 @@
 namespace Chalice.Deploy.State;
 
 /// <summary>A state file cannot be read; the message names it and says what to do.</summary>
-public sealed class DeployedStateException(string message) : Exception(message);
+internal sealed class DeployedStateException(string message) : Exception(message);

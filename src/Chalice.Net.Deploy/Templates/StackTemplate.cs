@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Chalice.Deploy.OpenApi;
 using Chalice.Deploy.Packaging;
 using Chalice.Deploy.Planning;
+using Chalice.Deploy.Planning.Resources;
 using Chalice.Gateway;
 
 namespace Chalice.Deploy.Templates;
@@ -11,7 +12,7 @@ namespace Chalice.Deploy.Templates;
 /// role, function, REST API, stage and invoke permission a direct deploy creates, with the same settings. SAM
 /// (<c>AWS::Serverless::Function</c> with a local <c>CodeUri</c>) or plain CloudFormation (code from S3 parameters).
 /// </summary>
-public static class StackTemplate
+internal static class StackTemplate
 {
     /// <summary>The logical id of the function.</summary>
     public const string FunctionId = "APIHandler";

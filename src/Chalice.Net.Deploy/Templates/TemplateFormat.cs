@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Templates;
 
 /// <summary>The kind of template <c>chalice-net package</c> writes.</summary>
-public enum TemplateFormat
+internal enum TemplateFormat
 {
     /// <summary>AWS SAM (<c>sam.json</c>): <c>sam deploy</c> or <c>aws cloudformation package</c> uploads the zip.</summary>
     Sam,

@@ -52,6 +52,22 @@ public sealed class DeployedStateStoreTests : IDisposable
         Assert.IsType<DeployedFunction>(state.Resources[1]);
     }
 
+    [Fact]
+    public void Resources_are_keyed_by_their_logical_name_so_a_stage_can_record_several_of_a_kind()
+    {
+        var second = new DeployedFunction { Name = "on_upload", FunctionName = "s3test-dev-on_upload", LambdaArn = "arn2" };
+        var store = new DeployedStateStore(_app);
+
+        store.Save(Sample.With(second));
+        var loaded = store.Load("dev")!;
+
+        Assert.Equal(["default-role", "api_handler", "rest_api", "on_upload"], loaded.Resources.Select(r => r.Name));
+        Assert.Equal(second, loaded.Find<DeployedFunction>("on_upload"));
+        Assert.Equal("s3test-dev", loaded.Find<DeployedFunction>("api_handler")!.FunctionName);
+        Assert.Null(loaded.Find<DeployedRole>("api_handler"));
+        Assert.Equal(["default-role", "rest_api", "on_upload"], loaded.Without("api_handler").Resources.Select(r => r.Name));
+    }
+
     [Theory]
     [InlineData("{ not json")]
     [InlineData("""{"app_name":"a","stage":"dev","region":"r","resources":[{"name":"x","resource_type":"sqs_queue"}]}""")]

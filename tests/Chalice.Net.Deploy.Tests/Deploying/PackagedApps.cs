@@ -8,7 +8,7 @@ using Chalice.Tests;
 namespace Chalice.Deploy.Tests.Deploying;
 
 /// <summary>An app built for Lambda once per test run, with its manifest.</summary>
-public sealed record PackagedApp(AppProject Project, LambdaPackage Package, AppManifest Manifest)
+internal sealed record PackagedApp(AppProject Project, LambdaPackage Package, AppManifest Manifest)
 {
     /// <summary>
     /// The app without CORS: moto 5.2.1 cannot import the MOCK integration of a preflight (it wants a uri, which AWS
@@ -34,10 +34,10 @@ public sealed class PackagedApps : IAsyncDisposable
     }
 
     /// <summary>samples/S3Test.</summary>
-    public Task<PackagedApp> S3Test => _s3Test.Value;
+    internal Task<PackagedApp> S3Test => _s3Test.Value;
 
     /// <summary>tests/TestApps/TestApp.</summary>
-    public Task<PackagedApp> TestApp => _testApp.Value;
+    internal Task<PackagedApp> TestApp => _testApp.Value;
 
     private async Task<PackagedApp> PackageAsync(string directory)
     {

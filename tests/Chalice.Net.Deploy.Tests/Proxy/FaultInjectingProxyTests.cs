@@ -80,7 +80,7 @@ public sealed class FaultInjectingProxyTests(MotoServer moto) : IClassFixture<Mo
     }
 
     [Fact]
-    public async Task A_connection_reset_is_retried_for_reads_but_never_replays_an_import()
+    public async Task A_connection_reset_is_retried_for_reads_but_never_replays_a_create()
     {
         moto.EnsureAvailable();
         await using var proxy = FaultInjectingProxy.Start(moto.Endpoint);
@@ -90,8 +90,8 @@ public sealed class FaultInjectingProxyTests(MotoServer moto) : IClassFixture<Mo
         proxy.FailRequest(3, ProxyFault.ConnectionReset);
 
         var apis = await clients.ApiGateway.GetRestApisAsync(ct);
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.ApiGateway.ImportRestApiAsync(
-            new ImportRestApiRequest { Body = ApiGatewayMotoTests.OpenApi("proxy-reset", "/x") }, ct));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.ApiGateway.CreateRestApiAsync(
+            new CreateRestApiRequest { Name = "proxy-reset" }, ct));
 
         Assert.NotNull(apis);
         Assert.True(error.MayHaveSucceeded);

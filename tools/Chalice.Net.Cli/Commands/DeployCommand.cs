@@ -60,14 +60,11 @@ public static class DeployCommand
 
         if (dryRun)
         {
-            if (plan.IsUpToDate)
-                console.WriteLine($"{spec.Names.Base} is up to date: a deploy would change nothing.");
-            else
-            {
-                console.WriteLine($"A deploy of {spec.Names.Base} would make {plan.Steps.Count} change(s):");
-                foreach (var step in plan.Steps)
-                    console.WriteLine($"  {step}");
-            }
+            console.WriteLine(plan.IsUpToDate
+                ? $"{spec.Names.Base} is up to date: a deploy would change nothing."
+                : $"A deploy of {spec.Names.Base} would make {plan.Steps.Count} change(s):");
+            foreach (var line in plan.Describe())
+                console.WriteLine($"  {line}");
             console.WriteLine($"Dry run: {Calls(calls)}, nothing changed.");
             return ExitCodes.Success;
         }

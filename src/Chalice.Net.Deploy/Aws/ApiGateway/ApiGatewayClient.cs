@@ -23,11 +23,6 @@ internal sealed class ApiGatewayClient(RestJsonChannel channel) : IApiGatewayApi
         channel.SendAsync(ApiGatewayOperations.CreateRestApi, HttpMethod.Post, new RestPath("/restapis"),
             RequestBody.Json(request, Json.CreateRestApiRequest), Json.RestApi, cancellationToken);
 
-    public Task<RestApi> ImportRestApiAsync(ImportRestApiRequest request, CancellationToken cancellationToken = default) =>
-        channel.SendAsync(ApiGatewayOperations.ImportRestApi, HttpMethod.Post,
-            WithParameters(new RestPath("/restapis?mode=import").Query("failonwarnings", request.FailOnWarnings), request.Parameters),
-            new RequestBody(request.Body, "application/json"), Json.RestApi, cancellationToken);
-
     public Task<RestApi> PutRestApiAsync(PutRestApiRequest request, CancellationToken cancellationToken = default) =>
         channel.SendAsync(ApiGatewayOperations.PutRestApi, HttpMethod.Put,
             WithParameters(new RestPath($"/restapis/{Label(request.RestApiId)}")
@@ -43,43 +38,9 @@ internal sealed class ApiGatewayClient(RestJsonChannel channel) : IApiGatewayApi
         channel.SendAsync(ApiGatewayOperations.GetStage, HttpMethod.Get,
             new RestPath($"/restapis/{Label(restApiId)}/stages/{Label(stageName)}"), null, Json.Stage, cancellationToken).OrNullIfNotFound();
 
-    public async Task<IReadOnlyList<Stage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken = default)
-    {
-        // GetStages is not paginated: one response holds every stage.
-        var page = await channel.SendAsync(ApiGatewayOperations.GetStages, HttpMethod.Get,
-            new RestPath($"/restapis/{Label(restApiId)}/stages"), null, Json.PageStage, cancellationToken).ConfigureAwait(false);
-        return page.Items ?? [];
-    }
-
-    public Task<IReadOnlyList<Deployment>> GetDeploymentsAsync(string restApiId, CancellationToken cancellationToken = default) =>
-        GetAllPagesAsync(ApiGatewayOperations.GetDeployments, () => new RestPath($"/restapis/{Label(restApiId)}/deployments"),
-            Json.PageDeployment, cancellationToken);
-
-    public Task<IReadOnlyList<ApiResource>> GetResourcesAsync(
-        string restApiId, bool includeMethods = false, CancellationToken cancellationToken = default) =>
-        GetAllPagesAsync(ApiGatewayOperations.GetResources,
-            () => new RestPath($"/restapis/{Label(restApiId)}/resources").Query("embed", includeMethods ? "methods" : null),
-            Json.PageApiResource, cancellationToken);
-
     public Task DeleteRestApiAsync(string restApiId, CancellationToken cancellationToken = default) =>
         channel.SendAsync(ApiGatewayOperations.DeleteRestApi, HttpMethod.Delete, new RestPath($"/restapis/{Label(restApiId)}"), null,
             cancellationToken);
-
-    public Task TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken = default) =>
-        channel.SendAsync(ApiGatewayOperations.TagResource, HttpMethod.Put, new RestPath($"/tags/{Label(resourceArn)}"),
-            RequestBody.Json(new TagsBody(tags), Json.TagsBody), cancellationToken);
-
-    public Task UntagResourceAsync(string resourceArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken = default) =>
-        channel.SendAsync(ApiGatewayOperations.UntagResource, HttpMethod.Delete,
-            new RestPath($"/tags/{Label(resourceArn)}").Query("tagKeys", tagKeys), null, cancellationToken);
-
-    public async Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string resourceArn, CancellationToken cancellationToken = default)
-    {
-        // Tags are few (at most 50 per resource): one page always holds them all.
-        var result = await channel.SendAsync(ApiGatewayOperations.GetTags, HttpMethod.Get, new RestPath($"/tags/{Label(resourceArn)}"),
-            null, Json.TagsBody, cancellationToken).ConfigureAwait(false);
-        return result.Tags ?? new Dictionary<string, string>();
-    }
 
     private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(
         AwsOperation operation, Func<RestPath> path, JsonTypeInfo<Page<T>> pageType, CancellationToken cancellationToken)

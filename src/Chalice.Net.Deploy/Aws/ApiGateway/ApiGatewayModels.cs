@@ -5,7 +5,7 @@ namespace Chalice.Deploy.Aws.ApiGateway;
 // API Gateway's wire types, shaped as in the API Gateway API; JSON member names are the camel-cased property names.
 
 /// <summary>A REST API (<c>RestApi</c>).</summary>
-public sealed record RestApi
+internal sealed record RestApi
 {
     /// <summary>The API id.</summary>
     public string Id { get; init; } = "";
@@ -40,14 +40,14 @@ public sealed record RestApi
 }
 
 /// <summary>A REST API's endpoint types.</summary>
-public sealed record EndpointConfiguration
+internal sealed record EndpointConfiguration
 {
     /// <summary><c>EDGE</c>, <c>REGIONAL</c> or <c>PRIVATE</c>.</summary>
     public IReadOnlyList<string>? Types { get; init; }
 }
 
 /// <summary>A deployment: a snapshot of the API that stages point to.</summary>
-public sealed record Deployment
+internal sealed record Deployment
 {
     /// <summary>The deployment id.</summary>
     public string Id { get; init; } = "";
@@ -61,7 +61,7 @@ public sealed record Deployment
 }
 
 /// <summary>A stage: a named pointer to a deployment, with variables and tags.</summary>
-public sealed record Stage
+internal sealed record Stage
 {
     /// <summary>The stage name, e.g. <c>api</c>.</summary>
     public string StageName { get; init; } = "";
@@ -87,37 +87,8 @@ public sealed record Stage
     public DateTimeOffset? LastUpdatedDate { get; init; }
 }
 
-/// <summary>A resource (path) of a REST API, optionally with its methods.</summary>
-public sealed record ApiResource
-{
-    /// <summary>The resource id.</summary>
-    public string Id { get; init; } = "";
-
-    /// <summary>The parent resource id (none for the root).</summary>
-    public string? ParentId { get; init; }
-
-    /// <summary>The last path segment.</summary>
-    public string? PathPart { get; init; }
-
-    /// <summary>The full path, e.g. <c>/objects/{key}</c>.</summary>
-    public string? Path { get; init; }
-
-    /// <summary>The methods, keyed by HTTP method (present when requested with <c>embed=methods</c>).</summary>
-    public IReadOnlyDictionary<string, ApiMethod>? ResourceMethods { get; init; }
-}
-
-/// <summary>A method of a resource.</summary>
-public sealed record ApiMethod
-{
-    /// <summary>The HTTP method.</summary>
-    public string? HttpMethod { get; init; }
-
-    /// <summary>The authorization type (<c>NONE</c>, <c>AWS_IAM</c>, <c>CUSTOM</c>, <c>COGNITO_USER_POOLS</c>).</summary>
-    public string? AuthorizationType { get; init; }
-}
-
 /// <summary>The input of <c>CreateRestApi</c>: an empty REST API, to be filled with <c>PutRestApi</c>.</summary>
-public sealed record CreateRestApiRequest
+internal sealed record CreateRestApiRequest
 {
     /// <summary>The API name.</summary>
     public required string Name { get; init; }
@@ -135,24 +106,8 @@ public sealed record CreateRestApiRequest
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 }
 
-/// <summary>The input of <c>ImportRestApi</c>: creates a REST API from an OpenAPI definition.</summary>
-public sealed record ImportRestApiRequest
-{
-    /// <summary>The OpenAPI document (JSON or YAML bytes), sent as the request body.</summary>
-    public required byte[] Body { get; init; }
-
-    /// <summary>Roll the import back on warnings.</summary>
-    public bool? FailOnWarnings { get; init; }
-
-    /// <summary>
-    /// Import parameters sent in the query string, e.g. <c>endpointConfigurationTypes=REGIONAL</c> or
-    /// <c>basepath=ignore</c>.
-    /// </summary>
-    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
-}
-
 /// <summary>The input of <c>PutRestApi</c>: replaces (or merges into) a REST API from an OpenAPI definition.</summary>
-public sealed record PutRestApiRequest
+internal sealed record PutRestApiRequest
 {
     /// <summary>The API to update.</summary>
     public required string RestApiId { get; init; }
@@ -171,7 +126,7 @@ public sealed record PutRestApiRequest
 }
 
 /// <summary>The input of <c>CreateDeployment</c>.</summary>
-public sealed record CreateDeploymentRequest
+internal sealed record CreateDeploymentRequest
 {
     /// <summary>The API to deploy (in the URI).</summary>
     [JsonIgnore]

@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws.ApiGateway;
 
 /// <summary>The API Gateway operations the client calls, with how each behaves when replayed.</summary>
-public static class ApiGatewayOperations
+internal static class ApiGatewayOperations
 {
     private static AwsOperation Op(string name, ReplayBehavior replay) => new(AwsService.ApiGateway, name, replay);
 
@@ -13,9 +13,6 @@ public static class ApiGatewayOperations
 
     /// <summary><c>CreateRestApi</c>: every call creates a new API (names are not unique), so it is never replayed blindly.</summary>
     public static AwsOperation CreateRestApi { get; } = Op("CreateRestApi", ReplayBehavior.DuplicatesOnReplay);
-
-    /// <summary><c>ImportRestApi</c>: every call creates a new API (names are not unique), so it is never replayed blindly.</summary>
-    public static AwsOperation ImportRestApi { get; } = Op("ImportRestApi", ReplayBehavior.DuplicatesOnReplay);
 
     /// <summary><c>PutRestApi</c> in overwrite mode: the same document twice gives the same API.</summary>
     public static AwsOperation PutRestApi { get; } = Op("PutRestApi", ReplayBehavior.Converges);
@@ -29,31 +26,10 @@ public static class ApiGatewayOperations
     /// <summary><c>GetStage</c>.</summary>
     public static AwsOperation GetStage { get; } = Op("GetStage", ReplayBehavior.Read);
 
-    /// <summary><c>GetStages</c>.</summary>
-    public static AwsOperation GetStages { get; } = Op("GetStages", ReplayBehavior.Read);
-
-    /// <summary><c>GetDeployments</c>.</summary>
-    public static AwsOperation GetDeployments { get; } = Op("GetDeployments", ReplayBehavior.Read);
-
-    /// <summary><c>GetResources</c>.</summary>
-    public static AwsOperation GetResources { get; } = Op("GetResources", ReplayBehavior.Read);
-
     /// <summary><c>DeleteRestApi</c>: a replay finds the API gone.</summary>
     public static AwsOperation DeleteRestApi { get; } = Op("DeleteRestApi", ReplayBehavior.Deletes);
 
-    /// <summary><c>TagResource</c>.</summary>
-    public static AwsOperation TagResource { get; } = Op("TagResource", ReplayBehavior.Converges);
-
-    /// <summary><c>UntagResource</c>.</summary>
-    public static AwsOperation UntagResource { get; } = Op("UntagResource", ReplayBehavior.Converges);
-
-    /// <summary><c>GetTags</c>.</summary>
-    public static AwsOperation GetTags { get; } = Op("GetTags", ReplayBehavior.Read);
-
     /// <summary>Every operation above.</summary>
     public static IReadOnlyList<AwsOperation> All { get; } =
-    [
-        GetRestApis, GetRestApi, CreateRestApi, ImportRestApi, PutRestApi, CreateDeployment, GetStage, GetStages, GetDeployments,
-        GetResources, DeleteRestApi, TagResource, UntagResource, GetTags,
-    ];
+    [GetRestApis, GetRestApi, CreateRestApi, PutRestApi, CreateDeployment, GetStage, DeleteRestApi];
 }

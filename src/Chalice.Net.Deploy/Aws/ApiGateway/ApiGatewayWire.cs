@@ -7,8 +7,6 @@ namespace Chalice.Deploy.Aws.ApiGateway;
 /// <summary>One page of a collection: API Gateway names the list <c>item</c> and the next-page token <c>position</c>.</summary>
 internal sealed record Page<T>([property: JsonPropertyName("item")] IReadOnlyList<T>? Items, string? Position);
 
-internal sealed record TagsBody(IReadOnlyDictionary<string, string>? Tags);
-
 /// <summary>Source-generated JSON metadata for API Gateway's wire types (camelCase member names).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -16,11 +14,7 @@ internal sealed record TagsBody(IReadOnlyDictionary<string, string>? Tags);
 [JsonSerializable(typeof(RestApi))]
 [JsonSerializable(typeof(Page<RestApi>))]
 [JsonSerializable(typeof(Deployment))]
-[JsonSerializable(typeof(Page<Deployment>))]
 [JsonSerializable(typeof(Stage))]
-[JsonSerializable(typeof(Page<Stage>))]
-[JsonSerializable(typeof(Page<ApiResource>))]
 [JsonSerializable(typeof(CreateDeploymentRequest))]
 [JsonSerializable(typeof(CreateRestApiRequest))]
-[JsonSerializable(typeof(TagsBody))]
 internal sealed partial class ApiGatewayJsonContext : JsonSerializerContext;

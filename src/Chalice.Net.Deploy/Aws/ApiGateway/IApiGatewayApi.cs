@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws.ApiGateway;
 
 /// <summary>The Amazon API Gateway (REST API) control-plane operations the deployer uses.</summary>
-public interface IApiGatewayApi
+internal interface IApiGatewayApi
 {
     /// <summary>Every REST API in the region (all pages).</summary>
     Task<IReadOnlyList<RestApi>> GetRestApisAsync(CancellationToken cancellationToken = default);
@@ -15,12 +15,6 @@ public interface IApiGatewayApi
     /// </summary>
     Task<RestApi> CreateRestApiAsync(CreateRestApiRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Creates a REST API from an OpenAPI document. Never replayed once the request may have reached AWS (a replay
-    /// would create a second API): such failures carry <see cref="AwsServiceException.MayHaveSucceeded"/>.
-    /// </summary>
-    Task<RestApi> ImportRestApiAsync(ImportRestApiRequest request, CancellationToken cancellationToken = default);
-
     /// <summary>Replaces (or merges into) a REST API's definition from an OpenAPI document.</summary>
     Task<RestApi> PutRestApiAsync(PutRestApiRequest request, CancellationToken cancellationToken = default);
 
@@ -30,24 +24,6 @@ public interface IApiGatewayApi
     /// <summary>One stage, or null when it does not exist.</summary>
     Task<Stage?> GetStageAsync(string restApiId, string stageName, CancellationToken cancellationToken = default);
 
-    /// <summary>Every stage of an API.</summary>
-    Task<IReadOnlyList<Stage>> GetStagesAsync(string restApiId, CancellationToken cancellationToken = default);
-
-    /// <summary>Every deployment of an API (all pages).</summary>
-    Task<IReadOnlyList<Deployment>> GetDeploymentsAsync(string restApiId, CancellationToken cancellationToken = default);
-
-    /// <summary>Every resource of an API (all pages), with their methods when <paramref name="includeMethods"/>.</summary>
-    Task<IReadOnlyList<ApiResource>> GetResourcesAsync(string restApiId, bool includeMethods = false, CancellationToken cancellationToken = default);
-
     /// <summary>Deletes a REST API.</summary>
     Task DeleteRestApiAsync(string restApiId, CancellationToken cancellationToken = default);
-
-    /// <summary>Adds or overwrites tags of a resource (see <see cref="ApiGatewayArn"/>).</summary>
-    Task TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken = default);
-
-    /// <summary>Removes tags from a resource.</summary>
-    Task UntagResourceAsync(string resourceArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken = default);
-
-    /// <summary>A resource's tags.</summary>
-    Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string resourceArn, CancellationToken cancellationToken = default);
 }

@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws.Iam;
 
 /// <summary>The IAM role operations the deployer uses.</summary>
-public interface IIamApi
+internal interface IIamApi
 {
     /// <summary>A role, or null when it does not exist.</summary>
     Task<IamRole?> GetRoleAsync(string roleName, CancellationToken cancellationToken = default);
@@ -11,9 +11,6 @@ public interface IIamApi
 
     /// <summary>Replaces a role's trust policy.</summary>
     Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken = default);
-
-    /// <summary>A role's tags (all pages).</summary>
-    Task<IReadOnlyDictionary<string, string>> ListRoleTagsAsync(string roleName, CancellationToken cancellationToken = default);
 
     /// <summary>Adds or overwrites tags of a role.</summary>
     Task TagRoleAsync(string roleName, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken = default);

@@ -30,17 +30,6 @@ internal sealed class IamClient(QueryChannel channel) : IIamApi
         channel.SendWithoutResultAsync(
             channel.Request(IamOperations.UpdateAssumeRolePolicy).Add("RoleName", roleName).Add("PolicyDocument", policyDocument), cancellationToken);
 
-    public async Task<IReadOnlyDictionary<string, string>> ListRoleTagsAsync(string roleName, CancellationToken cancellationToken = default)
-    {
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var page in PagesAsync(IamOperations.ListRoleTags, roleName, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var (key, value) in Tags(page))
-                tags[key] = value;
-        }
-        return tags;
-    }
-
     public Task TagRoleAsync(string roleName, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken = default) =>
         channel.SendWithoutResultAsync(channel.Request(IamOperations.TagRole).Add("RoleName", roleName).AddTags("Tags", tags), cancellationToken);
 

@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws.Iam;
 
 /// <summary>An IAM role.</summary>
-public sealed record IamRole
+internal sealed record IamRole
 {
     /// <summary>The role name.</summary>
     public required string RoleName { get; init; }
@@ -32,7 +32,7 @@ public sealed record IamRole
 }
 
 /// <summary>The input of <c>CreateRole</c>.</summary>
-public sealed record CreateRoleRequest
+internal sealed record CreateRoleRequest
 {
     /// <summary>The role name.</summary>
     public required string RoleName { get; init; }

@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws.Iam;
 
 /// <summary>The IAM operations the client calls, with how each behaves when replayed.</summary>
-public static class IamOperations
+internal static class IamOperations
 {
     private static AwsOperation Op(string name, ReplayBehavior replay) => new(AwsService.Iam, name, replay);
 
@@ -13,9 +13,6 @@ public static class IamOperations
 
     /// <summary><c>UpdateAssumeRolePolicy</c>: sets the whole document.</summary>
     public static AwsOperation UpdateAssumeRolePolicy { get; } = Op("UpdateAssumeRolePolicy", ReplayBehavior.Converges);
-
-    /// <summary><c>ListRoleTags</c>.</summary>
-    public static AwsOperation ListRoleTags { get; } = Op("ListRoleTags", ReplayBehavior.Read);
 
     /// <summary><c>TagRole</c>: sets the same values again.</summary>
     public static AwsOperation TagRole { get; } = Op("TagRole", ReplayBehavior.Converges);
@@ -38,7 +35,7 @@ public static class IamOperations
     /// <summary>Every operation above.</summary>
     public static IReadOnlyList<AwsOperation> All { get; } =
     [
-        GetRole, CreateRole, UpdateAssumeRolePolicy, ListRoleTags, TagRole, GetRolePolicy, PutRolePolicy, DeleteRolePolicy,
+        GetRole, CreateRole, UpdateAssumeRolePolicy, TagRole, GetRolePolicy, PutRolePolicy, DeleteRolePolicy,
         ListRolePolicies, DeleteRole,
     ];
 }

@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws.Lambda;
 
 /// <summary>The AWS Lambda control-plane operations the deployer uses.</summary>
-public interface ILambdaApi
+internal interface ILambdaApi
 {
     /// <summary>Configuration, code location, tags and concurrency of a function, or null when it does not exist.</summary>
     Task<LambdaFunction?> GetFunctionAsync(string functionName, CancellationToken cancellationToken = default);
@@ -25,9 +25,6 @@ public interface ILambdaApi
     /// <summary>Removes a function's reserved concurrency.</summary>
     Task DeleteFunctionConcurrencyAsync(string functionName, CancellationToken cancellationToken = default);
 
-    /// <summary>A function's reserved concurrency, or null when none is reserved.</summary>
-    Task<int?> GetFunctionConcurrencyAsync(string functionName, CancellationToken cancellationToken = default);
-
     /// <summary>Adds a statement to a function's resource-based policy and returns the statement (JSON).</summary>
     Task<string> AddPermissionAsync(AddPermissionRequest request, CancellationToken cancellationToken = default);
 
@@ -45,7 +42,4 @@ public interface ILambdaApi
 
     /// <summary>Removes tags from a function (by ARN).</summary>
     Task UntagResourceAsync(string functionArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken = default);
-
-    /// <summary>A function's tags (by ARN).</summary>
-    Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string functionArn, CancellationToken cancellationToken = default);
 }

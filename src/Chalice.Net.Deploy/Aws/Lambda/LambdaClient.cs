@@ -44,14 +44,6 @@ internal sealed class LambdaClient(RestJsonChannel channel) : ILambdaApi
         channel.SendAsync(LambdaOperations.DeleteFunctionConcurrency, HttpMethod.Delete,
             new RestPath($"/2017-10-31/functions/{Label(functionName)}/concurrency"), null, cancellationToken);
 
-    public async Task<int?> GetFunctionConcurrencyAsync(string functionName, CancellationToken cancellationToken = default)
-    {
-        var result = await channel.SendAsync(LambdaOperations.GetFunctionConcurrency, HttpMethod.Get,
-            new RestPath($"/2019-09-30/functions/{Label(functionName)}/concurrency"), null, Json.ReservedConcurrencyBody,
-            cancellationToken).ConfigureAwait(false);
-        return result.ReservedConcurrentExecutions;
-    }
-
     public async Task<string> AddPermissionAsync(AddPermissionRequest request, CancellationToken cancellationToken = default)
     {
         var result = await channel.SendAsync(LambdaOperations.AddPermission, HttpMethod.Post,
@@ -83,11 +75,4 @@ internal sealed class LambdaClient(RestJsonChannel channel) : ILambdaApi
     public Task UntagResourceAsync(string functionArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken = default) =>
         channel.SendAsync(LambdaOperations.UntagResource, HttpMethod.Delete,
             new RestPath($"/2017-03-31/tags/{Label(functionArn)}").Query("tagKeys", tagKeys), null, cancellationToken);
-
-    public async Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string functionArn, CancellationToken cancellationToken = default)
-    {
-        var result = await channel.SendAsync(LambdaOperations.ListTags, HttpMethod.Get,
-            new RestPath($"/2017-03-31/tags/{Label(functionArn)}"), null, Json.TagsBody, cancellationToken).ConfigureAwait(false);
-        return result.Tags ?? new Dictionary<string, string>();
-    }
 }

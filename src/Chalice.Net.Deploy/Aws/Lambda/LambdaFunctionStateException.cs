@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws.Lambda;
 
 /// <summary>A function did not become ready: it reached a failed state, or stayed pending past the waiter's timeout.</summary>
-public sealed class LambdaFunctionStateException : Exception
+internal sealed class LambdaFunctionStateException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public LambdaFunctionStateException(string functionName, string? state, string? reason, string? reasonCode, string message)

@@ -8,7 +8,7 @@ namespace Chalice.Deploy.Aws.Lambda;
 /// <param name="lambda">The Lambda API to poll.</param>
 /// <param name="delay">Pauses between polls (<see cref="AwsClientOptions.Delay"/>); the timeout counts these pauses.</param>
 /// <param name="options">The polling schedule.</param>
-public sealed class LambdaFunctionWaiter(
+internal sealed class LambdaFunctionWaiter(
     ILambdaApi lambda, Func<TimeSpan, CancellationToken, Task> delay, LambdaWaiterOptions? options = null)
 {
     private readonly LambdaWaiterOptions _options = options ?? new();

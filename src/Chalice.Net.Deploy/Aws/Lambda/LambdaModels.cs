@@ -6,7 +6,7 @@ namespace Chalice.Deploy.Aws.Lambda;
 // property names. Members bound to the URI are [JsonIgnore]d: the client puts them in the path or query string.
 
 /// <summary>A function's configuration (<c>FunctionConfiguration</c>).</summary>
-public sealed record LambdaFunctionConfiguration
+internal sealed record LambdaFunctionConfiguration
 {
     /// <summary>The function name.</summary>
     public string FunctionName { get; init; } = "";
@@ -76,14 +76,14 @@ public sealed record LambdaFunctionConfiguration
 }
 
 /// <summary>A function's environment variables.</summary>
-public sealed record LambdaEnvironment
+internal sealed record LambdaEnvironment
 {
     /// <summary>The variables.</summary>
     public IReadOnlyDictionary<string, string>? Variables { get; init; }
 }
 
 /// <summary>The deployment package of a new function.</summary>
-public sealed record LambdaFunctionCode
+internal sealed record LambdaFunctionCode
 {
     /// <summary>The zip file's bytes (sent base64-encoded).</summary>
     public byte[]? ZipFile { get; init; }
@@ -96,7 +96,7 @@ public sealed record LambdaFunctionCode
 }
 
 /// <summary>Where a function's package can be downloaded.</summary>
-public sealed record LambdaCodeLocation
+internal sealed record LambdaCodeLocation
 {
     /// <summary>The repository type (<c>S3</c>).</summary>
     public string? RepositoryType { get; init; }
@@ -106,14 +106,14 @@ public sealed record LambdaCodeLocation
 }
 
 /// <summary>A function's reserved concurrency.</summary>
-public sealed record LambdaConcurrency
+internal sealed record LambdaConcurrency
 {
     /// <summary>The reserved concurrent executions, or null when none is reserved.</summary>
     public int? ReservedConcurrentExecutions { get; init; }
 }
 
 /// <summary>What <c>GetFunction</c> returns: configuration, code location, tags and reserved concurrency.</summary>
-public sealed record LambdaFunction
+internal sealed record LambdaFunction
 {
     /// <summary>The configuration, including <see cref="LambdaFunctionConfiguration.CodeSha256"/>.</summary>
     public LambdaFunctionConfiguration Configuration { get; init; } = new();
@@ -129,7 +129,7 @@ public sealed record LambdaFunction
 }
 
 /// <summary>The input of <c>CreateFunction</c>.</summary>
-public sealed record CreateFunctionRequest
+internal sealed record CreateFunctionRequest
 {
     /// <summary>The function name.</summary>
     public required string FunctionName { get; init; }
@@ -166,7 +166,7 @@ public sealed record CreateFunctionRequest
 }
 
 /// <summary>The input of <c>UpdateFunctionCode</c>.</summary>
-public sealed record UpdateFunctionCodeRequest
+internal sealed record UpdateFunctionCodeRequest
 {
     /// <summary>The function name (in the URI).</summary>
     [JsonIgnore]
@@ -183,7 +183,7 @@ public sealed record UpdateFunctionCodeRequest
 }
 
 /// <summary>The input of <c>UpdateFunctionConfiguration</c>; null members are left unchanged.</summary>
-public sealed record UpdateFunctionConfigurationRequest
+internal sealed record UpdateFunctionConfigurationRequest
 {
     /// <summary>The function name (in the URI).</summary>
     [JsonIgnore]
@@ -215,7 +215,7 @@ public sealed record UpdateFunctionConfigurationRequest
 }
 
 /// <summary>The input of <c>AddPermission</c>: a statement of the function's resource-based policy.</summary>
-public sealed record AddPermissionRequest
+internal sealed record AddPermissionRequest
 {
     /// <summary>The function name (in the URI).</summary>
     [JsonIgnore]
@@ -244,4 +244,4 @@ public sealed record AddPermissionRequest
 /// <summary>A function's resource-based policy.</summary>
 /// <param name="Policy">The policy document (JSON).</param>
 /// <param name="RevisionId">The function revision the policy belongs to.</param>
-public sealed record LambdaPolicy(string Policy, string? RevisionId);
+internal sealed record LambdaPolicy(string Policy, string? RevisionId);

@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws.Lambda;
 
 /// <summary>The Lambda operations the client calls, with how each behaves when replayed.</summary>
-public static class LambdaOperations
+internal static class LambdaOperations
 {
     private static AwsOperation Op(string name, ReplayBehavior replay) => new(AwsService.Lambda, name, replay);
 
@@ -28,9 +28,6 @@ public static class LambdaOperations
     /// <summary><c>DeleteFunctionConcurrency</c>: removing twice leaves none reserved (Lambda answers 204 both times).</summary>
     public static AwsOperation DeleteFunctionConcurrency { get; } = Op("DeleteFunctionConcurrency", ReplayBehavior.Converges);
 
-    /// <summary><c>GetFunctionConcurrency</c>.</summary>
-    public static AwsOperation GetFunctionConcurrency { get; } = Op("GetFunctionConcurrency", ReplayBehavior.Read);
-
     /// <summary><c>AddPermission</c>: a replay fails with ResourceConflictException (statement id exists).</summary>
     public static AwsOperation AddPermission { get; } = Op("AddPermission", ReplayBehavior.ConflictsOnReplay);
 
@@ -49,14 +46,11 @@ public static class LambdaOperations
     /// <summary><c>UntagResource</c>: removing absent keys is not an error.</summary>
     public static AwsOperation UntagResource { get; } = Op("UntagResource", ReplayBehavior.Converges);
 
-    /// <summary><c>ListTags</c>.</summary>
-    public static AwsOperation ListTags { get; } = Op("ListTags", ReplayBehavior.Read);
-
     /// <summary>Every operation above.</summary>
     public static IReadOnlyList<AwsOperation> All { get; } =
     [
         GetFunction, GetFunctionConfiguration, CreateFunction, UpdateFunctionCode, UpdateFunctionConfiguration,
-        PutFunctionConcurrency, DeleteFunctionConcurrency, GetFunctionConcurrency, AddPermission, RemovePermission,
-        GetPolicy, DeleteFunction, TagResource, UntagResource, ListTags,
+        PutFunctionConcurrency, DeleteFunctionConcurrency, AddPermission, RemovePermission, GetPolicy,
+        DeleteFunction, TagResource, UntagResource,
     ];
 }

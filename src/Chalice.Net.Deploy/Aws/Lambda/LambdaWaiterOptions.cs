@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws.Lambda;
 
 /// <summary>Polling schedule of <see cref="LambdaFunctionWaiter"/>: starts fast, backs off, gives up after a timeout.</summary>
-public sealed record LambdaWaiterOptions
+internal sealed record LambdaWaiterOptions
 {
     /// <summary>The first pause between polls; each further pause is 1.5 times longer.</summary>
     public TimeSpan FirstDelay { get; init; } = TimeSpan.FromSeconds(1);

@@ -4,7 +4,7 @@ namespace Chalice.Deploy.Aws.Signing;
 /// <param name="AccessKeyId">The access key id, e.g. <c>AKIDEXAMPLE</c>.</param>
 /// <param name="SecretAccessKey">The secret access key. Never logged: <see cref="ToString"/> leaves it out.</param>
 /// <param name="SessionToken">The session token of temporary credentials, or <see langword="null"/>.</param>
-public sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey, string? SessionToken = null)
+internal sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey, string? SessionToken = null)
 {
     /// <summary>Shows the access key id only, so credentials can appear in logs and test failures safely.</summary>
     public override string ToString() =>

@@ -7,7 +7,7 @@ namespace Chalice.Deploy.Aws.Signing;
 /// <c>A-Z a-z 0-9 - _ . ~</c> becomes <c>%XX</c> with upper-case hex. Unlike <see cref="Uri.EscapeDataString"/> it
 /// never leaves sub-delimiters such as <c>!</c>, <c>*</c>, <c>'</c>, <c>(</c>, <c>)</c> unencoded.
 /// </summary>
-public static class AwsUriEncoding
+internal static class AwsUriEncoding
 {
     /// <summary>Encodes <paramref name="value"/>; with <paramref name="keepSlashes"/> a <c>/</c> stays as is (for paths).</summary>
     public static string Encode(string value, bool keepSlashes = false)

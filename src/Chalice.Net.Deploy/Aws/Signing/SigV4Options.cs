@@ -4,7 +4,7 @@ namespace Chalice.Deploy.Aws.Signing;
 /// The service-specific switches of Signature Version 4. Every service but S3 uses <see cref="Default"/>; S3 keeps
 /// the request path exactly as sent and declares its payload hash in <c>x-amz-content-sha256</c>.
 /// </summary>
-public sealed record SigV4Options
+internal sealed record SigV4Options
 {
     /// <summary>The options for IAM, Lambda, API Gateway, STS and every other non-S3 service.</summary>
     public static SigV4Options Default { get; } = new();

@@ -10,7 +10,7 @@ namespace Chalice.Deploy.Aws.Signing;
 /// Headers the request must carry as signed, in this order: <c>X-Amz-Date</c>, then <c>X-Amz-Security-Token</c> and
 /// <c>X-Amz-Content-Sha256</c> when they apply, then <c>Authorization</c>. Each replaces any header of the same name.
 /// </param>
-public sealed record SigV4Signature(
+internal sealed record SigV4Signature(
     string CanonicalRequest,
     string StringToSign,
     string Signature,

@@ -10,7 +10,7 @@ namespace Chalice.Deploy.Aws.Signing;
 /// function of its inputs (checked against the AWS SigV4 test suite); <see cref="SignAsync"/> applies it to an
 /// <see cref="HttpRequestMessage"/> just before it is sent.
 /// </summary>
-public sealed class SigV4Signer(SigV4Options? options = null)
+internal sealed class SigV4Signer(SigV4Options? options = null)
 {
     /// <summary>The algorithm name that starts the string to sign and the <c>Authorization</c> header.</summary>
     public const string Algorithm = "AWS4-HMAC-SHA256";

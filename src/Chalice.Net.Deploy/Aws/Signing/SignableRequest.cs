@@ -8,7 +8,7 @@ namespace Chalice.Deploy.Aws.Signing;
 /// <param name="Query">The query string as sent, without the leading <c>?</c>; empty when there is none.</param>
 /// <param name="Headers">The headers to sign, in request order; a name may repeat. <c>Host</c> must be among them.</param>
 /// <param name="PayloadSha256">The lower-case hex SHA-256 of the body (see <see cref="SigV4Signer.HashPayload"/>).</param>
-public sealed record SignableRequest(
+internal sealed record SignableRequest(
     string Method,
     string Path,
     string Query,

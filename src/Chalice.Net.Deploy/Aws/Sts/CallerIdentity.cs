@@ -4,4 +4,4 @@ namespace Chalice.Deploy.Aws.Sts;
 /// <param name="Account">The 12-digit account id.</param>
 /// <param name="Arn">The ARN of the calling identity.</param>
 /// <param name="UserId">The unique id of the calling identity.</param>
-public sealed record CallerIdentity(string Account, string Arn, string UserId);
+internal sealed record CallerIdentity(string Account, string Arn, string UserId);

@@ -1,7 +1,7 @@
 namespace Chalice.Deploy.Aws.Sts;
 
 /// <summary>The STS operations the client calls.</summary>
-public static class StsOperations
+internal static class StsOperations
 {
     /// <summary><c>GetCallerIdentity</c>.</summary>
     public static AwsOperation GetCallerIdentity { get; } = new(AwsService.Sts, "GetCallerIdentity", ReplayBehavior.Read);

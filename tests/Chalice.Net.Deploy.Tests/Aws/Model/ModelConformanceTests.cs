@@ -59,7 +59,6 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
         await iam.GetRoleAsync("conform-role", ct);
         await iam.UpdateAssumeRolePolicyAsync("conform-role", TrustPolicy, ct);
         await iam.TagRoleAsync("conform-role", new Dictionary<string, string> { ["c"] = "3" }, ct);
-        await iam.ListRoleTagsAsync("conform-role", ct);
         await iam.PutRolePolicyAsync("conform-role", "p", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""", ct);
         await iam.GetRolePolicyAsync("conform-role", "p", ct);
         await iam.ListRolePoliciesAsync("conform-role", ct);
@@ -99,7 +98,6 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
         await lambda.UpdateFunctionCodeAsync(new UpdateFunctionCodeRequest { FunctionName = "conform-fn", ZipFile = TestZip.Create("v2") }, ct);
         await lambda.UpdateFunctionConfigurationAsync(new UpdateFunctionConfigurationRequest { FunctionName = "conform-fn", MemorySize = 256, Runtime = "provided.al2023" }, ct);
         await lambda.PutFunctionConcurrencyAsync("conform-fn", 2, ct);
-        await lambda.GetFunctionConcurrencyAsync("conform-fn", ct);
         await lambda.DeleteFunctionConcurrencyAsync("conform-fn", ct);
         await lambda.AddPermissionAsync(new AddPermissionRequest
         {
@@ -109,7 +107,6 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
         await lambda.GetPolicyAsync("conform-fn", ct);
         await lambda.RemovePermissionAsync("conform-fn", "s1", ct);
         await lambda.TagResourceAsync(function.FunctionArn!, new Dictionary<string, string> { ["u"] = "2" }, ct);
-        await lambda.ListTagsAsync(function.FunctionArn!, ct);
         await lambda.UntagResourceAsync(function.FunctionArn!, ["u", "t"], ct);
         await lambda.DeleteFunctionAsync("conform-fn", ct);
 
@@ -123,11 +120,6 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
         var apigateway = aws.Clients.ApiGateway;
         var ct = TestContext.Current.CancellationToken;
 
-        var api = await apigateway.ImportRestApiAsync(new ImportRestApiRequest
-        {
-            Body = ApiGatewayMotoTests.OpenApi("conform-api", "/items"), FailOnWarnings = true,
-            Parameters = new Dictionary<string, string> { ["endpointConfigurationTypes"] = "REGIONAL" },
-        }, ct);
         var created = await apigateway.CreateRestApiAsync(new CreateRestApiRequest
         {
             Name = "conform-created", Description = "d", BinaryMediaTypes = ["image/png"],
@@ -135,35 +127,17 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
             Tags = new Dictionary<string, string> { ["app"] = "conform" },
         }, ct);
         Assert.Equal("conform", (await apigateway.GetRestApiAsync(created.Id, ct))!.Tags!["app"]);
-        await apigateway.DeleteRestApiAsync(created.Id, ct);
         await apigateway.GetRestApisAsync(ct);
-        await apigateway.GetRestApiAsync(api.Id, ct);
-        await apigateway.PutRestApiAsync(new PutRestApiRequest { RestApiId = api.Id, Body = ApiGatewayMotoTests.OpenApi("conform-api", "/things") }, ct);
-        await apigateway.CreateDeploymentAsync(new CreateDeploymentRequest { RestApiId = api.Id, StageName = "api", Description = "d" }, ct);
-        await apigateway.GetStageAsync(api.Id, "api", ct);
-        await apigateway.GetStagesAsync(api.Id, ct);
-        await apigateway.GetDeploymentsAsync(api.Id, ct);
-        await apigateway.GetResourcesAsync(api.Id, includeMethods: true, ct);
-        await apigateway.DeleteRestApiAsync(api.Id, ct);
-        var seen = new HashSet<string>(ModelConformance.AssertConform(aws.Capture.Requests));
-
-        // moto routes /tags/ only for stage ARNs and has no GetTags: REST API tags go to a local handler.
-        var local = new ScriptedHandler
+        await apigateway.PutRestApiAsync(new PutRestApiRequest
         {
-            Fallback = r => r.Method == HttpMethod.Get
-                ? ScriptedHandler.Response(HttpStatusCode.OK, """{"tags":{"app":"conform"}}""")
-                : new HttpResponseMessage(HttpStatusCode.NoContent),
-        };
-        using (var clients = LocalClients(local))
-        {
-            var arn = ApiGatewayArn.RestApi("us-east-1", "a1b2c3");
-            await clients.ApiGateway.TagResourceAsync(arn, new Dictionary<string, string> { ["app"] = "conform" }, ct);
-            Assert.Equal("conform", (await clients.ApiGateway.GetTagsAsync(arn, ct))["app"]);
-            await clients.ApiGateway.UntagResourceAsync(arn, ["app"], ct);
-        }
-        seen.UnionWith(ModelConformance.AssertConform(local.Requests));
+            RestApiId = created.Id, Body = ApiGatewayMotoTests.OpenApi("conform-created", "/things"),
+            Parameters = new Dictionary<string, string> { ["basepath"] = "ignore" },
+        }, ct);
+        await apigateway.CreateDeploymentAsync(new CreateDeploymentRequest { RestApiId = created.Id, StageName = "api", Description = "d" }, ct);
+        await apigateway.GetStageAsync(created.Id, "api", ct);
+        await apigateway.DeleteRestApiAsync(created.Id, ct);
 
-        AssertCovered(ApiGatewayOperations.All, seen);
+        AssertCovered(ApiGatewayOperations.All, ModelConformance.AssertConform(aws.Capture.Requests));
     }
 
     private static IEnumerable<AwsOperation> AllOperations =>

@@ -40,7 +40,7 @@ public sealed class IamMotoTests(MotoServer moto) : IClassFixture<MotoServer>
         Assert.Equal("Chalice.Net test role", role.Description);
         Assert.Equal(TrustPolicy, role.AssumeRolePolicyDocument);
         Assert.Equal(["roundtrip-dev"], await iam.ListRolePoliciesAsync("roundtrip-dev", ct));
-        Assert.Equal(new Dictionary<string, string> { ["app"] = "roundtrip", ["stage"] = "dev" }, await iam.ListRoleTagsAsync("roundtrip-dev", ct));
+        Assert.Equal(new Dictionary<string, string> { ["app"] = "roundtrip", ["stage"] = "dev" }, role.Tags);
 
         var cliPolicy = await AwsCli.RunAsync(moto, "iam", "get-role-policy", "--role-name", "roundtrip-dev", "--policy-name", "roundtrip-dev");
         Assert.Equal("arn:aws:s3:::bucket/a b+c/*",
@@ -59,7 +59,7 @@ public sealed class IamMotoTests(MotoServer moto) : IClassFixture<MotoServer>
         await iam.TagRoleAsync("cleanup-dev", new Dictionary<string, string> { ["owner"] = "tests" }, ct);
 
         Assert.Contains("apigateway.amazonaws.com", (await iam.GetRoleAsync("cleanup-dev", ct))!.AssumeRolePolicyDocument);
-        Assert.Equal("tests", (await iam.ListRoleTagsAsync("cleanup-dev", ct))["owner"]);
+        Assert.Equal("tests", (await iam.GetRoleAsync("cleanup-dev", ct))!.Tags["owner"]);
         Assert.Null(await iam.GetRolePolicyAsync("cleanup-dev", "absent", ct));
 
         await iam.DeleteRolePolicyAsync("cleanup-dev", "inline", ct);

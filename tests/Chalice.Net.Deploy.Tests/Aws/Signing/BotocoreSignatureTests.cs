@@ -51,13 +51,13 @@ public sealed class BotocoreSignatureTests
             {
                 FunctionName = functionArn, StatementId = "s", Action = "lambda:InvokeFunction", Principal = "apigateway.amazonaws.com", Qualifier = "$LATEST",
             }, ct));
-            await Ignore(clients.ApiGateway.ImportRestApiAsync(new ImportRestApiRequest
+            await Ignore(clients.ApiGateway.PutRestApiAsync(new PutRestApiRequest
             {
-                Body = "{\"openapi\":\"3.0.1\"}"u8.ToArray(), FailOnWarnings = true,
+                RestApiId = "abc123", Body = "{\"openapi\":\"3.0.1\"}"u8.ToArray(), FailOnWarnings = true,
                 Parameters = new Dictionary<string, string> { ["endpointConfigurationTypes"] = "REGIONAL", ["basepath"] = "ignore" },
             }, ct));
-            await Ignore(clients.ApiGateway.GetTagsAsync(ApiGatewayArn.RestApi("eu-west-1", "abc123"), ct));
-            await Ignore(clients.ApiGateway.GetResourcesAsync("abc123", includeMethods: true, ct));
+            await Ignore(clients.ApiGateway.GetStageAsync("abc123", "api", ct));
+            await Ignore(clients.ApiGateway.GetRestApisAsync(ct));
             await Ignore(clients.Iam.CreateRoleAsync(new CreateRoleRequest
             {
                 RoleName = "app-dev", AssumeRolePolicyDocument = "{\"Statement\": [{\"Effect\": \"Allow\"}]}", Path = "/a b/",

@@ -1,0 +1,221 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Chalice.Deploy.Aws;
+using Chalice.Deploy.Aws.ApiGateway;
+using Chalice.Deploy.OpenApi;
+using Chalice.Deploy.State;
+using Chalice.Gateway;
+
+namespace Chalice.Deploy.Planning.Resources;
+
+/// <summary>
+/// Plans the REST API of an app with routes: create it (tagged, empty), put the OpenAPI definition and deploy it to
+/// the stage. An existing API is found by the recorded id, else by name; its definition is put again only when the
+/// document's hash differs from the one recorded as deployed. Publishes the API's id.
+/// </summary>
+internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
+{
+    /// <summary>The API's logical name (Chalice's).</summary>
+    public const string LogicalName = "rest_api";
+
+    private const string DocumentHash = "definition hash";
+
+    /// <summary>The REST API's id.</summary>
+    public static Export<string> RestApiId { get; } = new("REST API id");
+
+    /// <inheritdoc/>
+    public override string ResourceType => "rest_api";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Export> Consumes => [FunctionPlanner.FunctionArn];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Export> Produces => [RestApiId];
+
+    /// <inheritdoc/>
+    public override async Task PlanAsync(PlanningContext context, CancellationToken cancellationToken)
+    {
+        var spec = context.Spec;
+        if (spec.Manifest.Routes.Count == 0)
+            return;
+        var names = context.Names;
+        var apiGateway = context.Aws.ApiGateway;
+        var stage = spec.Config.ApiGatewayStage;
+        var resource = context.Resource(LogicalName, names.RestApi, new DesiredApi(names.RestApi, stage, spec.Manifest.Routes.Count));
+        var functionArn = resource.Uses(context.Require(FunctionPlanner.FunctionArn));
+        var shape = new ApiShape(spec, names, stage, context.Region, context.Partition);
+
+        var recorded = context.Recorded.Find<DeployedRestApi>(LogicalName);
+        var api = recorded is null ? null : await apiGateway.GetRestApiAsync(recorded.RestApiId, cancellationToken);
+        api ??= await FindByNameAsync(apiGateway, names, cancellationToken);
+        if (api is null)
+        {
+            var created = new StepOutput<string>(RestApiId.Description);
+            var put = new StepOutput<string>(DocumentHash);
+            resource.Step(AwsService.ApiGateway, "CreateRestApi", "the API does not exist",
+                (step, ct) => CreateAsync(step, apiGateway, shape, created, ct), produces: [created]);
+            resource.Step(AwsService.ApiGateway, "PutRestApi", "the API is new",
+                (step, ct) => PutAsync(step, apiGateway, shape, created, functionArn, put, ct), consumes: [created, functionArn], produces: [put]);
+            resource.Step(AwsService.ApiGateway, "CreateDeployment", "the API is new",
+                (step, ct) => DeployAsync(step, apiGateway, shape, created, put, ct), consumes: [created, put], target: $"{names.RestApi} stage {stage}");
+            context.Publish(RestApiId, created);
+            return;
+        }
+
+        resource.Target = api.Id;
+        var id = Ref.Known(RestApiId.Description, api.Id, LogicalName);
+        context.Publish(RestApiId, id);
+        var same = recorded?.RestApiId == api.Id;
+        var deployed = shape.Record(api.Id, same ? recorded!.DocumentSha256 : null, same ? recorded!.DeploymentId : null);
+        resource.Adopt(deployed);
+        resource.Observed = new ObservedApi(api, Stage: null);
+
+        // The definition names the function's ARN; a function about to be created has no ARN to hash yet.
+        var reason = !functionArn.TryGetKnown(out var arn) ? "the function is new"
+            : deployed.DocumentSha256 is null ? "no deployed definition is recorded"
+            : deployed.DocumentSha256 != OpenApiDocument.Hash(shape.Document(arn)) ? "the routes or the function changed"
+            : null;
+        if (reason is not null)
+        {
+            var put = new StepOutput<string>(DocumentHash);
+            resource.Step(AwsService.ApiGateway, "PutRestApi", reason,
+                (step, ct) => PutAsync(step, apiGateway, shape, id, functionArn, put, ct), consumes: [id, functionArn], produces: [put]);
+            resource.Step(AwsService.ApiGateway, "CreateDeployment", reason,
+                (step, ct) => DeployAsync(step, apiGateway, shape, id, put, ct), consumes: [id, put], target: $"{api.Id} stage {stage}");
+            return;
+        }
+
+        var current = await apiGateway.GetStageAsync(api.Id, stage, cancellationToken);
+        resource.Observed = new ObservedApi(api, current);
+        if (current is null || current.DeploymentId != deployed.DeploymentId)
+        {
+            var hash = Ref.Known(DocumentHash, deployed.DocumentSha256!, LogicalName);
+            resource.Step(AwsService.ApiGateway, "CreateDeployment",
+                current is null ? $"the stage {stage} does not exist" : $"the stage {stage} serves another deployment",
+                (step, ct) => DeployAsync(step, apiGateway, shape, id, hash, ct), consumes: [id, hash], target: $"{api.Id} stage {stage}");
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<DeployedRestApi?> FindOursAsync(IAwsApis aws, ResourceNames names, CancellationToken cancellationToken) =>
+        await FindByNameAsync(aws.ApiGateway, names, cancellationToken) is { } api && api.Tags?.GetValueOrDefault(ResourceNames.TagKey) == names.TagValue
+            ? new DeployedRestApi { Name = LogicalName, RestApiId = api.Id, RestApiUrl = "", ApiGatewayStage = "" }
+            : null;
+
+    /// <inheritdoc/>
+    protected override string Describe(DeployedRestApi record) => $"REST API {record.RestApiId}";
+
+    /// <inheritdoc/>
+    protected override IReadOnlyList<PlannedStep> PlanDeletion(DeployedRestApi record, IAwsApis aws) =>
+    [
+        DeletionStep(record, AwsService.ApiGateway, "DeleteRestApi", record.RestApiId, "the stage no longer has it",
+            (_, ct) => IgnoringNotFound(aws.ApiGateway.DeleteRestApiAsync(record.RestApiId, ct))),
+    ];
+
+    /// <summary>
+    /// Finds the stage's API by name when the state does not know it (a lost state file, or a create whose answer
+    /// was lost). Several APIs of that name: the tagged ones are ours; more than one of those is for a person to sort out.
+    /// </summary>
+    private static async Task<RestApi?> FindByNameAsync(IApiGatewayApi apiGateway, ResourceNames names, CancellationToken cancellationToken)
+    {
+        var candidates = (await apiGateway.GetRestApisAsync(cancellationToken)).Where(a => a.Name == names.RestApi).ToList();
+        if (candidates.Count > 1)
+            candidates = candidates.Where(a => a.Tags?.GetValueOrDefault(ResourceNames.TagKey) == names.TagValue).ToList();
+        return candidates.Count switch
+        {
+            0 => null,
+            1 => candidates[0],
+            _ => throw new AmbiguousResourceException(
+                $"There are {candidates.Count} REST APIs named {names.RestApi} tagged {ResourceNames.TagKey}={names.TagValue} " +
+                $"({string.Join(", ", candidates.Select(a => a.Id))}); delete the ones you do not use, then deploy again."),
+        };
+    }
+
+    private static async Task CreateAsync(
+        StepContext step, IApiGatewayApi apiGateway, ApiShape shape, StepOutput<string> id, CancellationToken cancellationToken)
+    {
+        var request = new CreateRestApiRequest
+        {
+            Name = shape.Names.RestApi,
+            Description = shape.Description,
+            BinaryMediaTypes = GatewayOptions.DefaultBinaryMediaTypes,
+            EndpointConfiguration = new EndpointConfiguration { Types = ["EDGE"] },
+            Tags = new Dictionary<string, string> { [ResourceNames.TagKey] = shape.Names.TagValue },
+        };
+        RestApi api;
+        try
+        {
+            api = await apiGateway.CreateRestApiAsync(request, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.MayHaveSucceeded)
+        {
+            // The answer was lost: the API may exist. Look before creating, or there would be two.
+            api = await FindByNameAsync(apiGateway, shape.Names, cancellationToken)
+                  ?? await apiGateway.CreateRestApiAsync(request, cancellationToken);
+        }
+        step.Set(id, api.Id);
+        step.Record(shape.Record(api.Id, documentSha256: null, deploymentId: null));
+    }
+
+    private static async Task PutAsync(
+        StepContext step, IApiGatewayApi apiGateway, ApiShape shape, Ref<string> id, Ref<string> functionArn, StepOutput<string> hash,
+        CancellationToken cancellationToken)
+    {
+        var document = shape.Document(step.Get(functionArn));
+        await apiGateway.PutRestApiAsync(new PutRestApiRequest
+        {
+            RestApiId = step.Get(id),
+            Body = Encoding.UTF8.GetBytes(document.ToJsonString()),
+            Mode = "overwrite",
+            // Not failonwarnings: a strict OpenAPI validator (moto runs one then) rejects greedy {path+} segments whose
+            // parameter is named "path", the name REST APIs require.
+        }, cancellationToken);
+        step.Set(hash, OpenApiDocument.Hash(document));
+    }
+
+    private static async Task DeployAsync(
+        StepContext step, IApiGatewayApi apiGateway, ApiShape shape, Ref<string> id, Ref<string> hash, CancellationToken cancellationToken)
+    {
+        var apiId = step.Get(id);
+        var deployment = await apiGateway.CreateDeploymentAsync(new CreateDeploymentRequest
+        {
+            RestApiId = apiId,
+            StageName = shape.Stage,
+            Description = $"chalice-net {shape.Names.Base}",
+        }, cancellationToken);
+        step.Record(shape.Record(apiId, step.Get(hash), deployment.Id));
+    }
+
+    /// <summary>The REST API the app wants.</summary>
+    /// <param name="Name">The API's name.</param>
+    /// <param name="Stage">The API Gateway stage it is deployed to.</param>
+    /// <param name="Routes">How many routes the definition has.</param>
+    internal sealed record DesiredApi(string Name, string Stage, int Routes);
+
+    /// <summary>The REST API that exists.</summary>
+    /// <param name="Api">What <c>GetRestApi</c>/<c>GetRestApis</c> answered.</param>
+    /// <param name="Stage">What <c>GetStage</c> answered, when it was asked (only when the definition is unchanged).</param>
+    internal sealed record ObservedApi(RestApi Api, Stage? Stage);
+
+    /// <summary>What the steps need to know of the app to shape its API: names, stage, definition and record.</summary>
+    private sealed record ApiShape(DeploymentSpec Spec, ResourceNames Names, string Stage, string Region, AwsPartition Partition)
+    {
+        public string Description => $"Chalice.Net app {Names.App}, stage {Names.Stage}";
+
+        /// <summary>The OpenAPI definition, integrated with the function.</summary>
+        public JsonObject Document(string functionArn) =>
+            OpenApiDocument.Create(Spec.Manifest, new OpenApiSettings(
+                Names.RestApi, Description, OpenApiSettings.LambdaIntegrationUri(Partition.Id, Region, functionArn),
+                GatewayOptions.DefaultBinaryMediaTypes));
+
+        public DeployedRestApi Record(string restApiId, string? documentSha256, string? deploymentId) => new()
+        {
+            Name = LogicalName,
+            RestApiId = restApiId,
+            RestApiUrl = $"https://{restApiId}.execute-api.{Region}.{Partition.DnsSuffix}/{Stage}/",
+            ApiGatewayStage = Stage,
+            DocumentSha256 = documentSha256,
+            DeploymentId = deploymentId,
+        };
+    }
+}

@@ -1,0 +1,305 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Chalice.Deploy.Aws.Lambda;
+using static Chalice.Deploy.Aws.Lambda.LambdaOperations;
+
+namespace Chalice.Deploy.Tests.Fakes;
+
+/// <summary>
+/// Lambda functions in memory, answering as Lambda does for the operations the deployer uses:
+/// <list type="bullet">
+/// <item>error codes and statuses of the Lambda model (shared/fixtures/aws-models/lambda/2015-03-31/service-2.json:
+/// ResourceNotFoundException 404, ResourceConflictException 409, InvalidParameterValueException 400);</item>
+/// <item>ARNs <c>arn:aws:lambda:REGION:ACCOUNT:function:NAME</c> and CodeSha256, the base64 SHA-256 of the zip
+/// (https://docs.aws.amazon.com/lambda/latest/api/API_FunctionConfiguration.html);</item>
+/// <item>a created function is <c>Pending</c>, an updated one <c>InProgress</c>, in the answer and the next
+/// <see cref="TransitionReads"/> reads of it, and an update meanwhile is a conflict
+/// (https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html);</item>
+/// <item>the resource policy's statements as <c>GetPolicy</c> returns them, with <c>ArnLike</c> on
+/// <c>AWS:SourceArn</c> (https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html), and
+/// ResourceNotFoundException for a function without statements (https://github.com/getmoto/moto/issues/7475).</item>
+/// </list>
+/// </summary>
+internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, string region, string account) : ILambdaApi
+{
+    private readonly Dictionary<string, Function> _functions = new(StringComparer.Ordinal);
+    private int _revisions;
+
+    /// <summary>How many reads of a function still report it <c>Pending</c> or <c>InProgress</c> after the create or update answered so.</summary>
+    public int TransitionReads { get; set; }
+
+    /// <summary>The functions that exist, by name.</summary>
+    public IReadOnlyCollection<string> FunctionNames => [.. _functions.Keys];
+
+    /// <summary>A function's resource policy statements (JSON objects), for assertions.</summary>
+    public IReadOnlyList<JsonObject> Statements(string functionName) => [.. Find(GetPolicy, functionName).Statements.Values];
+
+    /// <summary>A function as <c>GetFunction</c> answers, without counting a call or advancing its state.</summary>
+    public LambdaFunction Inspect(string functionName) => Find(GetFunction, functionName).ToModel();
+
+    public Task<LambdaFunction?> GetFunctionAsync(string functionName, CancellationToken cancellationToken = default) =>
+        calls.RunOrNull(GetFunction, () =>
+        {
+            var function = Find(GetFunction, functionName);
+            function.Read();
+            return function.ToModel();
+        });
+
+    public Task<LambdaFunctionConfiguration> GetFunctionConfigurationAsync(string functionName, CancellationToken cancellationToken = default) =>
+        calls.Run(GetFunctionConfiguration, () =>
+        {
+            var function = Find(GetFunctionConfiguration, functionName);
+            function.Read();
+            return function.Configuration();
+        });
+
+    public Task<LambdaFunctionConfiguration> CreateFunctionAsync(CreateFunctionRequest request, CancellationToken cancellationToken = default) =>
+        calls.Run(CreateFunction, () =>
+        {
+            if (_functions.ContainsKey(request.FunctionName))
+                throw InMemoryCalls.Error(CreateFunction, HttpStatusCode.Conflict, "ResourceConflictException",
+                    $"Function already exist: {request.FunctionName}");
+            RequireRole(CreateFunction, request.Role);
+            var zip = request.Code.ZipFile ?? throw InMemoryCalls.Error(CreateFunction, HttpStatusCode.BadRequest,
+                "InvalidParameterValueException", "Please provide a source for function code.");
+            var function = new Function(request.FunctionName, $"arn:aws:lambda:{region}:{account}:function:{request.FunctionName}")
+            {
+                Role = request.Role,
+                Runtime = request.Runtime,
+                Handler = request.Handler,
+                MemorySize = request.MemorySize ?? 128,
+                Timeout = request.Timeout ?? 3,
+                Environment = request.Environment?.Variables is { } variables ? new Dictionary<string, string>(variables) : null,
+                Architecture = request.Architectures is [var architecture] ? architecture : "x86_64",
+                Revision = NextRevision(),
+            };
+            function.SetCode(zip);
+            function.Begin("State", TransitionReads);
+            foreach (var (key, value) in request.Tags ?? new Dictionary<string, string>())
+                function.Tags[key] = value;
+            _functions[function.Name] = function;
+            return function.Configuration();
+        });
+
+    public Task<LambdaFunctionConfiguration> UpdateFunctionCodeAsync(UpdateFunctionCodeRequest request, CancellationToken cancellationToken = default) =>
+        calls.Run(UpdateFunctionCode, () =>
+        {
+            var function = Updatable(UpdateFunctionCode, request.FunctionName);
+            function.SetCode(request.ZipFile ?? throw InMemoryCalls.Error(UpdateFunctionCode, HttpStatusCode.BadRequest,
+                "InvalidParameterValueException", "Please provide a source for function code."));
+            if (request.Architectures is [var architecture])
+                function.Architecture = architecture;
+            function.Revision = NextRevision();
+            function.Begin("LastUpdateStatus", TransitionReads);
+            return function.Configuration();
+        });
+
+    public Task<LambdaFunctionConfiguration> UpdateFunctionConfigurationAsync(
+        UpdateFunctionConfigurationRequest request, CancellationToken cancellationToken = default) =>
+        calls.Run(UpdateFunctionConfiguration, () =>
+        {
+            var function = Updatable(UpdateFunctionConfiguration, request.FunctionName);
+            if (request.Role is not null)
+            {
+                RequireRole(UpdateFunctionConfiguration, request.Role);
+                function.Role = request.Role;
+            }
+            function.Runtime = request.Runtime ?? function.Runtime;
+            function.Handler = request.Handler ?? function.Handler;
+            function.MemorySize = request.MemorySize ?? function.MemorySize;
+            function.Timeout = request.Timeout ?? function.Timeout;
+            if (request.Environment is not null)
+                function.Environment = request.Environment.Variables is { } variables ? new Dictionary<string, string>(variables) : null;
+            function.Revision = NextRevision();
+            function.Begin("LastUpdateStatus", TransitionReads);
+            return function.Configuration();
+        });
+
+    public Task<int> PutFunctionConcurrencyAsync(string functionName, int reservedConcurrentExecutions, CancellationToken cancellationToken = default) =>
+        calls.Run(PutFunctionConcurrency, () => (Find(PutFunctionConcurrency, functionName).ReservedConcurrency = reservedConcurrentExecutions).Value);
+
+    public Task DeleteFunctionConcurrencyAsync(string functionName, CancellationToken cancellationToken = default) =>
+        calls.Run(DeleteFunctionConcurrency, () => Find(DeleteFunctionConcurrency, functionName).ReservedConcurrency = null);
+
+    public Task<string> AddPermissionAsync(AddPermissionRequest request, CancellationToken cancellationToken = default) =>
+        calls.Run(AddPermission, () =>
+        {
+            var function = Find(AddPermission, request.FunctionName);
+            if (function.Statements.ContainsKey(request.StatementId))
+                throw InMemoryCalls.Error(AddPermission, HttpStatusCode.Conflict, "ResourceConflictException",
+                    $"The statement id ({request.StatementId}) provided already exists. Please provide a new statement id, or remove the existing statement.");
+            var statement = new JsonObject
+            {
+                ["Sid"] = request.StatementId,
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["Service"] = request.Principal },
+                ["Action"] = request.Action,
+                ["Resource"] = function.Arn,
+            };
+            if (request.SourceArn is { } sourceArn)
+                statement["Condition"] = new JsonObject { ["ArnLike"] = new JsonObject { ["AWS:SourceArn"] = sourceArn } };
+            function.Statements[request.StatementId] = statement;
+            return statement.ToJsonString();
+        });
+
+    public Task RemovePermissionAsync(string functionName, string statementId, CancellationToken cancellationToken = default) =>
+        calls.Run(RemovePermission, () =>
+        {
+            if (!Find(RemovePermission, functionName).Statements.Remove(statementId))
+                throw InMemoryCalls.Error(RemovePermission, HttpStatusCode.NotFound, "ResourceNotFoundException",
+                    "No policy is associated with the given resource.");
+        });
+
+    public Task<LambdaPolicy?> GetPolicyAsync(string functionName, CancellationToken cancellationToken = default) =>
+        calls.RunOrNull(GetPolicy, () =>
+        {
+            var function = Find(GetPolicy, functionName);
+            if (function.Statements.Count == 0)
+                throw InMemoryCalls.Error(GetPolicy, HttpStatusCode.NotFound, "ResourceNotFoundException", "The resource you requested does not exist.");
+            var policy = new JsonObject
+            {
+                ["Version"] = "2012-10-17",
+                ["Id"] = "default",
+                ["Statement"] = new JsonArray([.. function.Statements.Values.Select(s => s.DeepClone())]),
+            };
+            return new LambdaPolicy(policy.ToJsonString(), function.Revision);
+        });
+
+    public Task DeleteFunctionAsync(string functionName, CancellationToken cancellationToken = default) =>
+        calls.Run(DeleteFunction, () => _functions.Remove(Find(DeleteFunction, functionName).Name));
+
+    public Task TagResourceAsync(string functionArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken = default) =>
+        calls.Run(TagResource, () =>
+        {
+            var function = ByArn(TagResource, functionArn);
+            foreach (var (key, value) in tags)
+                function.Tags[key] = value;
+        });
+
+    public Task UntagResourceAsync(string functionArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken = default) =>
+        calls.Run(UntagResource, () =>
+        {
+            var function = ByArn(UntagResource, functionArn);
+            foreach (var key in tagKeys)
+                function.Tags.Remove(key);
+        });
+
+    private string NextRevision() => $"rev-{++_revisions}";
+
+    private void RequireRole(Chalice.Deploy.Aws.AwsOperation operation, string role)
+    {
+        if (!iam.HasRoleArn(role))
+            throw InMemoryCalls.Error(operation, HttpStatusCode.BadRequest, "InvalidParameterValueException",
+                "The role defined for the function cannot be assumed by Lambda.");
+    }
+
+    private Function Find(Chalice.Deploy.Aws.AwsOperation operation, string functionName) =>
+        _functions.TryGetValue(functionName, out var function)
+            ? function
+            : throw InMemoryCalls.Error(operation, HttpStatusCode.NotFound, "ResourceNotFoundException",
+                $"Function not found: arn:aws:lambda:{region}:{account}:function:{functionName}");
+
+    private Function ByArn(Chalice.Deploy.Aws.AwsOperation operation, string arn) =>
+        _functions.Values.FirstOrDefault(f => f.Arn == arn)
+        ?? throw InMemoryCalls.Error(operation, HttpStatusCode.NotFound, "ResourceNotFoundException", $"Function not found: {arn}");
+
+    private Function Updatable(Chalice.Deploy.Aws.AwsOperation operation, string functionName)
+    {
+        var function = Find(operation, functionName);
+        if (function.InTransition)
+            throw InMemoryCalls.Error(operation, HttpStatusCode.Conflict, "ResourceConflictException",
+                $"The operation cannot be performed at this time. An update is in progress for resource: {function.Arn}");
+        return function;
+    }
+
+    private sealed class Function(string name, string arn)
+    {
+        private string? _transitionField;
+        private int _transitionReads;
+
+        public string Name { get; } = name;
+
+        public string Arn { get; } = arn;
+
+        public string? Role { get; set; }
+
+        public string? Runtime { get; set; }
+
+        public string? Handler { get; set; }
+
+        public int MemorySize { get; set; }
+
+        public int Timeout { get; set; }
+
+        public Dictionary<string, string>? Environment { get; set; }
+
+        public string Architecture { get; set; } = "x86_64";
+
+        public string CodeSha256 { get; private set; } = "";
+
+        public long CodeSize { get; private set; }
+
+        public string Revision { get; set; } = "";
+
+        public int? ReservedConcurrency { get; set; }
+
+        public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, JsonObject> Statements { get; } = new(StringComparer.Ordinal);
+
+        public bool InTransition => _transitionField is not null;
+
+        public void SetCode(byte[] zip)
+        {
+            CodeSha256 = Convert.ToBase64String(SHA256.HashData(zip));
+            CodeSize = zip.Length;
+        }
+
+        /// <summary>Starts a transition (<c>State</c> Pending or <c>LastUpdateStatus</c> InProgress) that <paramref name="reads"/> more reads see.</summary>
+        public void Begin(string field, int reads)
+        {
+            _transitionField = field;
+            _transitionReads = reads;
+        }
+
+        /// <summary>A read: it sees the transition while reads of it remain, and after the last one the transition is over.</summary>
+        public void Read()
+        {
+            if (_transitionField is null)
+                return;
+            if (_transitionReads == 0)
+                _transitionField = null;
+            else
+                _transitionReads--;
+        }
+
+        public LambdaFunctionConfiguration Configuration() => new()
+        {
+            FunctionName = Name,
+            FunctionArn = Arn,
+            Role = Role,
+            Runtime = Runtime,
+            Handler = Handler,
+            MemorySize = MemorySize,
+            Timeout = Timeout,
+            CodeSha256 = CodeSha256,
+            CodeSize = CodeSize,
+            Version = "$LATEST",
+            RevisionId = Revision,
+            PackageType = "Zip",
+            Environment = Environment is null ? null : new LambdaEnvironment { Variables = new Dictionary<string, string>(Environment) },
+            Architectures = [Architecture],
+            State = _transitionField == "State" ? "Pending" : "Active",
+            // "first set to Successful after function creation completes" (the model's LastUpdateStatus).
+            LastUpdateStatus = _transitionField switch { "State" => null, "LastUpdateStatus" => "InProgress", _ => "Successful" },
+        };
+
+        public LambdaFunction ToModel() => new()
+        {
+            Configuration = Configuration(),
+            Tags = Tags.Count == 0 ? null : new Dictionary<string, string>(Tags),
+            Concurrency = ReservedConcurrency is { } reserved ? new LambdaConcurrency { ReservedConcurrentExecutions = reserved } : null,
+        };
+    }
+}

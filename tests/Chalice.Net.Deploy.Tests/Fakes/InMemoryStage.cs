@@ -1,0 +1,101 @@
+using Chalice.Configuration;
+using Chalice.Deploy.Aws;
+using Chalice.Deploy.Manifest;
+using Chalice.Deploy.Packaging;
+using Chalice.Deploy.Planning;
+using Chalice.Deploy.State;
+using Chalice.Deploy.Tests.Aws.Moto;
+
+namespace Chalice.Deploy.Tests.Fakes;
+
+/// <summary>
+/// One stage of an app deployed to an <see cref="InMemoryAws"/> account, with a state folder of its own: the app's
+/// routes, config, policy and code are properties a test changes between deploys, as DeployHarness does against moto.
+/// </summary>
+internal sealed class InMemoryStage : IDisposable
+{
+    public const string Policy =
+        """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::ippevent-public/*"}]}""";
+
+    public static readonly RouteManifest ObjectsRoute =
+        new("/objects/{key}", ["GET", "PUT"], "S3Objects", "s3_objects", ["application/json"], null, false, null);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("chalice-inmemory-").FullName;
+    private readonly IReadOnlyList<IResourcePlanner> _planners;
+    private int _zips;
+
+    /// <param name="planners">The deployer's planners; every kind by default.</param>
+    public InMemoryStage(IReadOnlyList<IResourcePlanner>? planners = null)
+    {
+        _planners = planners ?? ResourcePlanners.All;
+        Aws = new InMemoryAws();
+        Store = new DeployedStateStore(_directory, _planners);
+        Code = "v1";
+    }
+
+    public InMemoryAws Aws { get; }
+
+    public DeployedStateStore Store { get; }
+
+    /// <summary>The config text the specs are made from.</summary>
+    public string ConfigJson { get; set; } = """{ "app_name": "s3test", "stages": { "dev": { "api_gateway_stage": "api" } } }""";
+
+    /// <summary>The inline policy the app's analysis produces.</summary>
+    public string PolicyJson { get; set; } = Policy;
+
+    /// <summary>How many times the policy was asked for.</summary>
+    public int PolicyRequests { get; private set; }
+
+    /// <summary>The app's routes.</summary>
+    public IReadOnlyList<RouteManifest> Routes { get; set; } = [ObjectsRoute];
+
+    /// <summary>The deployment package's content: a new value is new code (a new CodeSha256).</summary>
+    public string Code
+    {
+        get;
+        set
+        {
+            field = value;
+            var zip = TestZip.Create(value);
+            var path = Path.Combine(_directory, $"package-{++_zips}.zip");
+            File.WriteAllBytes(path, zip);
+            Package = new LambdaPackage(path, TestZip.Sha256(zip), zip.Length, "dotnet10", "S3Test", "x86_64", ["bootstrap"], "");
+        }
+    }
+
+    public LambdaPackage Package { get; private set; } = null!;
+
+    public DeploymentSpec Spec(string stage = "dev") => new()
+    {
+        AppName = "s3test",
+        Config = ChaliceConfig.Parse(ConfigJson).ForStage(stage),
+        Package = Package,
+        Manifest = new AppManifest("s3test", [new ApiFunctionManifest(ChaliceConfig.ApiHandlerName)], Routes),
+        Policy = _ =>
+        {
+            PolicyRequests++;
+            return Task.FromResult(PolicyJson);
+        },
+    };
+
+    public Task<DeploymentPlan> PlanAsync(string stage = "dev") =>
+        new Deployer(Aws, Store, _planners).PlanAsync(Spec(stage), TestContext.Current.CancellationToken);
+
+    /// <summary>Deploys and returns the result with the calls it made (planning included).</summary>
+    public async Task<(DeploymentResult Result, AwsCallRecorder Calls)> DeployAsync(string stage = "dev")
+    {
+        var calls = Aws.CountCalls();
+        var result = await new Deployer(Aws, Store, _planners).DeployAsync(Spec(stage), cancellationToken: TestContext.Current.CancellationToken);
+        return (result, calls);
+    }
+
+    /// <summary>Deletes the stage and returns the calls it made and what it reported deleting.</summary>
+    public async Task<(IReadOnlyList<string> Deleted, AwsCallRecorder Calls)> DeleteAsync(string stage = "dev")
+    {
+        var calls = Aws.CountCalls();
+        var deleted = await new Deleter(Aws, Store, _planners).DeleteAsync("s3test", stage, cancellationToken: TestContext.Current.CancellationToken);
+        return (deleted, calls);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
