@@ -49,6 +49,7 @@ public sealed partial class ToolInstallTests(InstalledTool tool) : IClassFixture
             Assert.Equal("bootstrap", zip.Entries[0].FullName);
             Assert.True(zip.Entries[0].Length < BootstrapSizeLimit, $"bootstrap is {zip.Entries[0].Length} bytes");
             Assert.Equal(0b111_101_101, (zip.Entries[0].ExternalAttributes >> 16) & 0x1FF); // rwxr-xr-x
+            TestContext.Current.TestOutputHelper?.WriteLine($"bootstrap: {zip.Entries[0].Length} bytes, deployment.zip: {new FileInfo(zipPath).Length} bytes");
         }
 
         var function = Path.Combine(Machine.Root, "demo-function");
