@@ -58,6 +58,74 @@ public sealed partial class ToolInstallTests(InstalledTool tool) : IClassFixture
         await AssertAnswersOnTheRuntimeApiAsync(function);
     }
 
+    [Fact]
+    public void Packing_the_tool_packs_the_chalice_net_packages_into_it_and_warns_about_nothing()
+    {
+        Assert.DoesNotMatch(@"(?i)\bwarning\b|missing a readme", tool.PackOutput);
+        using var cli = ZipFile.OpenRead(Path.Combine(tool.Feed, $"Chalice.Net.Cli.{tool.Version}.nupkg"));
+        Assert.Equal(
+            [$"tools/net10.0/any/packages/Chalice.Net.{tool.Version}.nupkg", $"tools/net10.0/any/packages/Chalice.Net.Local.{tool.Version}.nupkg"],
+            cli.Entries.Select(e => e.FullName).Where(n => n.EndsWith(".nupkg", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Contains("README.md", cli.Entries.Select(e => e.FullName));
+
+        using var bundled = new ZipArchive(cli.GetEntry($"tools/net10.0/any/packages/Chalice.Net.{tool.Version}.nupkg")!.Open());
+        var entries = bundled.Entries.Select(e => e.FullName).ToArray();
+        Assert.Contains("analyzers/dotnet/cs/Chalice.Net.Generators.dll", entries);
+        Assert.Contains("README.md", entries);
+        // Lambda build settings come from chalice-net's packager (ChaliceNet.LambdaBuild.targets), not from the package.
+        Assert.DoesNotContain(entries, e => e.StartsWith("build", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_new_app_committed_and_cloned_restores_on_a_machine_without_the_tool()
+    {
+        // A repository that holds the app and ignores NuGet packages, as Visual Studio's .gitignore template does.
+        var repository = Directory.CreateDirectory(Path.Combine(Machine.Workspace, "team-repository")).FullName;
+        await Machine.RunAsync(tool.Command, ["new", "shared"], repository);
+        await File.WriteAllTextAsync(Path.Combine(repository, ".gitignore"), "*.nupkg\n**/[Pp]ackages/*\n");
+        await GitAsync(repository, "init", "--quiet");
+        await GitAsync(repository, "add", ".");
+        await GitAsync(repository, "commit", "--quiet", "-m", "A new Chalice.Net app");
+
+        using var teammate = new FreshMachine();
+        await teammate.RunAsync("git", ["clone", "--quiet", repository, "clone"], teammate.Workspace);
+        var clone = Path.Combine(teammate.Workspace, "clone", "shared");
+        Assert.False(File.Exists(teammate.GlobalTool("chalice-net")));
+        await teammate.RunAsync("dotnet", ["build", "-nologo"], clone);
+        Assert.True(Directory.Exists(Path.Combine(teammate.Home, ".nuget", "packages", "chalice.net", tool.Version)));
+    }
+
+    [Fact]
+    public async Task The_readmes_project_snippet_builds_an_app_outside_the_repository()
+    {
+        var readme = await File.ReadAllTextAsync(RepoPaths.InRepo("README.md"));
+        var writing = readme[readme.IndexOf("## Writing an app", StringComparison.Ordinal)..];
+        var snippet = XmlBlock().Match(writing).Groups[1].Value;
+        var repositoryVersion = RepositoryVersion().Match(await File.ReadAllTextAsync(RepoPaths.InRepo("Directory.Build.props"))).Groups[1].Value;
+        Assert.Contains($"Version=\"{repositoryVersion}\"", snippet, StringComparison.Ordinal);
+
+        // As the README says: the project's own file with the snippet, and a new app's nuget.config and packages.
+        await Machine.RunAsync(tool.Command, ["new", "donor"], Machine.Workspace);
+        var donor = Path.Combine(Machine.Workspace, "donor");
+        var mine = Path.Combine(Machine.Workspace, "mine");
+        Directory.CreateDirectory(Path.Combine(mine, ".chalice"));
+        File.Copy(Path.Combine(donor, "nuget.config"), Path.Combine(mine, "nuget.config"));
+        CopyDirectory(Path.Combine(donor, ".chalice", "packages"), Path.Combine(mine, ".chalice", "packages"));
+        File.Copy(Path.Combine(donor, "App.cs"), Path.Combine(mine, "App.cs"));
+        await File.WriteAllTextAsync(Path.Combine(mine, "Mine.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+            {snippet.Replace($"Version=\"{repositoryVersion}\"", $"Version=\"{tool.Version}\"", StringComparison.Ordinal)}
+            </Project>
+            """);
+
+        await Machine.RunAsync("dotnet", ["build", "-nologo"], mine);
+    }
+
     /// <summary>Starts the app, GETs both of the scaffold's routes, and stops it.</summary>
     private async Task AssertServesAsync(string program, string[] arguments, string directory)
     {
@@ -137,6 +205,22 @@ public sealed partial class ToolInstallTests(InstalledTool tool) : IClassFixture
         throw new UnreachableException();
     }
 
+    private Task GitAsync(string directory, params string[] arguments) =>
+        Machine.RunAsync("git", ["-c", "user.name=Chalice.Net tests", "-c", "user.email=tests@example.com", .. arguments], directory);
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+    }
+
     [GeneratedRegex(@"Serving .* on (http://\S+/)")]
     private static partial Regex ServingLine();
+
+    [GeneratedRegex(@"```xml\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex XmlBlock();
+
+    [GeneratedRegex(@"<Version>([^<]+)</Version>")]
+    private static partial Regex RepositoryVersion();
 }
