@@ -29,6 +29,12 @@ internal sealed record BundledPackages(string Version, IReadOnlyList<string> Fil
     {
         Directory.CreateDirectory(feedDirectory);
         foreach (var file in Files)
-            File.Copy(file, Path.Combine(feedDirectory, Path.GetFileName(file)), overwrite: true);
+        {
+            var copy = Path.Combine(feedDirectory, Path.GetFileName(file));
+            File.Copy(file, copy, overwrite: true);
+            // dotnet tool install extracts the tool's files executable; in the app (and its git history) a package is data.
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
     }
 }
