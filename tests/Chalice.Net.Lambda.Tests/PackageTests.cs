@@ -2,9 +2,11 @@ using Chalice.Local.Lambda;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
+using Chalice.Deploy.Building;
 using Chalice.Deploy.Manifest;
 using Chalice.Deploy.Packaging;
 using Chalice.Events;
+using Chalice.Tests;
 
 namespace Chalice.Lambda.Tests;
 
@@ -32,6 +34,50 @@ public sealed class PackageTests(LambdaPackages packages)
         Assert.DoesNotContain("Kestrel", text);
         Assert.DoesNotContain("Chalice.Local", text);
         Assert.DoesNotContain("LocalEmulator", text);
+    }
+
+    [Fact]
+    public async Task ANativeAotBuildThatIsNotCompiledAheadOfTimeIsRefusedInsteadOfZipped()
+    {
+        // A team's Directory.Build.targets that turns Native AOT off: MSBuild imports it after chalice-net's Lambda
+        // build settings, so the publish is an apphost with the app's .dll files and the runtime beside it.
+        var app = Directory.CreateTempSubdirectory("chalice-jit-app-").FullName;
+        var output = Directory.CreateTempSubdirectory("chalice-package-").FullName;
+        File.WriteAllText(Path.Combine(app, "JitApp.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <InvariantGlobalization>true</InvariantGlobalization>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{RepoPaths.InRepo("src", "Chalice.Net", "Chalice.Net.csproj")}" />
+                <ProjectReference Include="{RepoPaths.InRepo("src", "Chalice.Net.Generators", "Chalice.Net.Generators.csproj")}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "App.cs"), """
+            namespace JitApp;
+
+            [Chalice.ChaliceApp("jitapp")]
+            public partial class App
+            {
+                [Chalice.Route("/")]
+                public string Index() => "hello";
+            }
+            """);
+        File.WriteAllText(Path.Combine(app, "Directory.Build.targets"), "<Project><PropertyGroup><PublishAot>false</PublishAot></PropertyGroup></Project>");
+
+        var error = await Assert.ThrowsAsync<DotNetCommandException>(() =>
+            new LambdaPackager().PackageAsync(new PackageRequest(AppProject.Find(app), LambdaRuntimeKind.NativeAot, OutputDirectory: output)));
+
+        Assert.StartsWith("The Native AOT build of JitApp is not a native bootstrap: 'JitApp' is a ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("KB .NET apphost, not the app compiled to native code, beside ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("JitApp.dll", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output));
+        Directory.Delete(app, recursive: true);
+        Directory.Delete(output, recursive: true);
     }
 
     [Fact]

@@ -17,12 +17,20 @@ internal sealed record PackageRequest(
 /// <summary>
 /// Builds an app for Lambda and zips it deterministically. The build leaves out the local emulator
 /// (<c>-p:ChaliceLambda=true</c>), so the package carries no Kestrel; it uses its own artifacts folder, so it never
-/// disturbs the app's normal build.
+/// disturbs the app's normal build. How the app is built (Native AOT, or framework-dependent without an apphost) comes
+/// from <c>ChaliceNet.LambdaBuild.targets</c>, which the build imports: the same for an app that references the
+/// Chalice.Net packages and for one in this repository that references its projects.
 /// </summary>
 internal sealed class LambdaPackager(IProgress<string>? progress = null)
 {
     // Files a Lambda package does not need: symbols, docs, and the app's local-only folders.
     private static readonly string[] s_excludedExtensions = [".pdb", ".dbg", ".xml"];
+
+    private static readonly Lazy<string> s_lambdaBuildTargets = new(() =>
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Packaging", "ChaliceNet.LambdaBuild.targets");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing from the Chalice.Net installation.");
+    });
 
     /// <summary>Publishes and zips the app.</summary>
     /// <exception cref="DotNetCommandException">The build failed; the message has the compiler's errors.</exception>
@@ -40,7 +48,8 @@ internal sealed class LambdaPackager(IProgress<string>? progress = null)
         List<string> arguments =
         [
             "publish", project.ProjectFile, "-c", "Release", "-r", rid, "-o", publishDirectory,
-            "--artifacts-path", artifacts, "-p:ChaliceLambda=true", "-nologo",
+            "--artifacts-path", artifacts, "-p:ChaliceLambda=true", $"-p:CustomBeforeMicrosoftCommonTargets={s_lambdaBuildTargets.Value}",
+            "-nologo",
         ];
         arguments.Add(request.Runtime == LambdaRuntimeKind.NativeAot ? "-p:ChaliceNativeAot=true" : "--self-contained=false");
         if (request.Runtime == LambdaRuntimeKind.NativeAot && request.Architecture == LambdaArchitecture.Arm64 && !CrossToolchain.IsNative)
@@ -55,10 +64,10 @@ internal sealed class LambdaPackager(IProgress<string>? progress = null)
         var executables = new HashSet<string>(StringComparer.Ordinal);
         if (request.Runtime == LambdaRuntimeKind.NativeAot)
         {
+            NativeAotOutput.Verify(files, project.Name, assemblyName, request.Architecture);
             // provided.al2023 starts the file named bootstrap.
-            if (!files.Remove(assemblyName, out var native))
-                throw new DotNetCommandException($"The Native AOT build did not produce '{assemblyName}' in {publishDirectory}.");
-            files["bootstrap"] = native;
+            files.Remove(assemblyName, out var native);
+            files["bootstrap"] = native!;
             executables.Add("bootstrap");
         }
 

@@ -24,7 +24,14 @@ public static partial class NewCommand
             var directory = Path.Combine(Directory.GetCurrentDirectory(), appName);
             if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
                 throw new CliUsageException($"The folder '{appName}' already exists and is not empty.");
-            await AppScaffold.WriteAsync(directory, appName, AppScaffold.ChaliceNetVersion, cancellationToken);
+            if (BundledPackages.Find(BundledPackages.InstalledDirectory, AppScaffold.ChaliceNetVersion) is not { } packages)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"error: This chalice-net has no Chalice.Net {AppScaffold.ChaliceNetVersion} packages in {BundledPackages.InstalledDirectory}, " +
+                    "which new apps restore from; install the tool from its package (dotnet pack tools/Chalice.Net.Cli, then dotnet tool install).");
+                return ExitCodes.Failure;
+            }
+            await AppScaffold.WriteAsync(directory, appName, packages, cancellationToken);
             await parse.InvocationConfiguration.Output.WriteLineAsync(
                 $"Created {appName}/. Run it locally with: cd {appName} && dotnet run   (then open http://127.0.0.1:8000/)");
             return ExitCodes.Success;

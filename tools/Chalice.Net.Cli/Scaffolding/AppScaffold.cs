@@ -4,20 +4,26 @@ namespace Chalice.Cli.Scaffolding;
 
 /// <summary>
 /// The files of a new app: a project referencing the Chalice.Net packages (the local emulator only outside Lambda
-/// builds), an app class with two routes, and Chalice's <c>.chalice/config.json</c>.
+/// builds), an app class with two routes, Chalice's <c>.chalice/config.json</c>, and the packages themselves in
+/// <c>.chalice/packages</c> with a <c>nuget.config</c> that names that folder.
 /// </summary>
 internal static class AppScaffold
 {
+    /// <summary>The app's local NuGet feed, relative to its folder (and to its nuget.config, which NuGet resolves it from).</summary>
+    public const string PackagesFolder = ".chalice/packages";
+
     /// <summary>The Chalice.Net version this tool belongs to, which new apps reference.</summary>
     public static string ChaliceNetVersion { get; } =
         (typeof(AppScaffold).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.1.0")
         .Split('+')[0];
 
     /// <summary>Writes the app into <paramref name="directory"/>.</summary>
-    public static async Task WriteAsync(string directory, string appName, string version, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string directory, string appName, BundledPackages packages, CancellationToken cancellationToken)
     {
         var ns = Namespace(appName);
+        var version = packages.Version;
         Directory.CreateDirectory(Path.Combine(directory, ".chalice"));
+        packages.CopyTo(Path.Combine(directory, PackagesFolder));
         await File.WriteAllTextAsync(Path.Combine(directory, appName + ".csproj"), $$"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -66,11 +72,26 @@ internal static class AppScaffold
             }
 
             """, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(directory, ".gitignore"), """
+        await File.WriteAllTextAsync(Path.Combine(directory, "nuget.config"), $$"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <!-- Chalice.Net and Chalice.Net.Local are not on nuget.org: chalice-net new copied them here. Commit the
+                     folder with the app, so that it restores wherever it is cloned. -->
+                <add key="chalice-net" value="{{PackagesFolder}}" />
+              </packageSources>
+            </configuration>
+
+            """, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, ".gitignore"), $$"""
             bin/
             obj/
             .chalice/deployments/
             .chalice/local/
+            # The packages nuget.config names are part of the app, whatever an enclosing .gitignore says of *.nupkg
+            # or packages/ folders (Visual Studio's template ignores both).
+            !{{PackagesFolder}}/
+            !{{PackagesFolder}}/*.nupkg
 
             """, cancellationToken);
     }
