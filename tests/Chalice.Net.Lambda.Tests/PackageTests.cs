@@ -45,7 +45,7 @@ public sealed class PackageTests(LambdaPackages packages)
     public void WarningsAreReadFromTheBuildOutput() =>
         Assert.Equal(
             ["/app/App.cs(3,5): warning IL2026: Using member 'X' which has 'RequiresUnreferencedCodeAttribute' [/app/App.csproj]"],
-            Chalice.Deploy.Building.DotNetCli.Warnings("""
+            Chalice.Project.DotNetCli.Warnings("""
                   App -> /app/bin/App.dll
                   /app/App.cs(3,5): warning IL2026: Using member 'X' which has 'RequiresUnreferencedCodeAttribute' [/app/App.csproj]
                   /app/App.cs(3,5): warning IL2026: Using member 'X' which has 'RequiresUnreferencedCodeAttribute' [/app/App.csproj]

@@ -2,6 +2,7 @@ using Chalice.Configuration;
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.Iam;
 using Chalice.Deploy.State;
+using Chalice.Policy.Documents;
 
 namespace Chalice.Deploy.Planning;
 
@@ -25,7 +26,7 @@ internal static class RolePlanner
             return;
         }
 
-        run.Policy = PolicyJson.Validate(await run.Spec.Policy(cancellationToken));
+        run.Policy = PolicyDocument.Validate(await run.Spec.Policy(cancellationToken), $"The IAM policy of {names.Role}");
         var role = await run.Aws.Iam.GetRoleAsync(names.Role, cancellationToken);
         if (role is null)
         {
