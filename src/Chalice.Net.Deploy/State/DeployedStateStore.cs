@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Chalice.Deploy.State;
@@ -16,6 +17,8 @@ public sealed class DeployedStateStore(string appDirectory)
         AllowOutOfOrderMetadataProperties = true,
         WriteIndented = true,
         RespectRequiredConstructorParameters = true,
+        // Plain JSON: base64 hashes keep their '+' rather than '\u002B'. The file is for people and tools, never HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The folder holding the state files.</summary>
