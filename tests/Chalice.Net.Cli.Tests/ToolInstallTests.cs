@@ -6,7 +6,7 @@ using Chalice.Tests;
 namespace Chalice.Cli.Tests;
 
 /// <summary>
-/// The tool as a user gets it: Chalice.Net, Chalice.Net.Local and the CLI packed into a local feed, the CLI installed
+/// The tool as a user gets it: Chalice.Net, Chalice.Net.Local (with Chalice.Net.Project) and the CLI packed into a local feed, the CLI installed
 /// from it (into a tool path, to keep the machine clean; <c>--global</c> takes the same feed), <c>chalice-net new
 /// demo</c>, and <c>dotnet run</c> of the scaffold serving its routes over HTTP.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed partial class ToolInstallTests : IDisposable
         // A version of its own, so no package cached by an earlier run is used instead of this build's.
         var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}";
         var feed = Path.Combine(_root, "feed");
-        foreach (var project in new[] { "src/Chalice.Net", "src/Chalice.Net.Local", "tools/Chalice.Net.Cli" })
+        foreach (var project in new[] { "src/Chalice.Net", "src/Chalice.Net.Project", "src/Chalice.Net.Local", "tools/Chalice.Net.Cli" })
             await DotNetAsync(RepoPaths.Root, "pack", RepoPaths.InRepo(project), "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo");
         AssertGeneratorIsShipped(Path.Combine(feed, $"Chalice.Net.{version}.nupkg"));
 

@@ -69,7 +69,7 @@ public static class EmulatorCommandLine
 
     /// <summary><c>--timeout</c>.</summary>
     public static EmulatorOption Timeout { get; } = new("--timeout", "SECONDS", "The integration timeout: API Gateway's 504 after it (default 29).",
-        value => TryTimeout(value, out _) ? null : $"--timeout must be a number of seconds from 0 to 900, not '{value}'.");
+        value => TryTimeout(value, out _) ? null : $"--timeout must be a number of seconds above 0, at most 900, not '{value}'.");
 
     /// <summary><c>--aws</c>.</summary>
     public static EmulatorOption Aws { get; } = new("--aws", null, "Use real AWS with your credentials instead of the local stand-ins (S3).");
