@@ -33,7 +33,7 @@ public sealed record AppProject(string Directory, string ProjectFile)
         return projects.Length switch
         {
             1 => new AppProject(full, projects[0]),
-            0 => throw new AppProjectException($"No .csproj in '{full}'; run this in the app's folder or {HowToName}."),
+            0 => throw new AppProjectException($"No .csproj in '{full}'; run this in the app's folder, or {HowToName}."),
             _ => throw new AppProjectException(
                 $"More than one .csproj in '{full}' ({string.Join(", ", projects.Select(Path.GetFileName).Order(StringComparer.Ordinal))}); " +
                 "pass the app's .csproj with --project-dir."),

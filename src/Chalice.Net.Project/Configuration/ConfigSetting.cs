@@ -25,11 +25,6 @@ internal sealed record ConfigSetting(string Name, ConfigValue Value, ConfigScope
     {
         ConfigScope.TopLevel => "only at the top level",
         ConfigScope.TopLevel | ConfigScope.Stage => "only at the top level or in a stage, not per function",
-        _ => "only " + string.Join(" or ", new[]
-        {
-            Scopes.HasFlag(ConfigScope.TopLevel) ? "at the top level" : null,
-            Scopes.HasFlag(ConfigScope.Stage) ? "in a stage" : null,
-            Scopes.HasFlag(ConfigScope.Function) ? "in lambda_functions" : null,
-        }.OfType<string>()),
+        _ => "anywhere",
     };
 }
