@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using Chalice.Local.S3;
 using Chalice.Configuration;
 using Chalice.Gateway;
 using Chalice.Hosting;
+using Chalice.Project;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,7 +36,7 @@ public static partial class LocalEmulator
         }
         catch (ArgumentException e)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}{Environment.NewLine}{Environment.NewLine}{EmulatorOptions.Usage}");
+            await Console.Error.WriteLineAsync($"error: {e.Message} (--help lists the options)");
             return 2;
         }
         if (options.ShowHelp)
@@ -48,7 +51,7 @@ public static partial class LocalEmulator
         {
             emulator = await StartAsync(definition, options);
         }
-        catch (Exception e) when (e is ChaliceConfigException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is ChaliceConfigException or AppProjectException or IOException or InvalidOperationException)
         {
             await Console.Error.WriteLineAsync($"error: {Describe(e)}");
             return 1;
@@ -76,11 +79,18 @@ public static partial class LocalEmulator
     public static async Task<RunningEmulator> StartAsync(
         ChaliceAppDefinition definition, EmulatorOptions options, LambdaInvoker? function = null, CancellationToken cancellationToken = default)
     {
-        var appDirectory = AppDirectory.Find(options.ProjectDirectory);
-        var stage = ChaliceConfig.Load(appDirectory).ForStage(options.Stage);
-        foreach (var (name, value) in stage.EnvironmentVariables)
-            Environment.SetEnvironmentVariable(name, value);
+        var appDirectory = AppProject.FindServedDirectory(options.ProjectDirectory, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+        var config = ChaliceConfig.Load(appDirectory);
+        var stage = config.ForStage(options.Stage);
+        // The settings the emulator uses must be readable, or it would not serve what the file describes; any other
+        // problem (an unknown key, a memory size Lambda refuses) stops a deploy but only earns a warning here.
+        var environment = stage.EnvironmentVariables;
+        var apiGatewayStage = stage.ApiGatewayStage;
         var useLocalAws = stage.LocalAws && !options.UseRealAws;
+        foreach (var problem in config.Validate(options.Stage))
+            await Console.Error.WriteLineAsync($"warning: {problem}");
+        foreach (var (name, value) in environment)
+            Environment.SetEnvironmentVariable(name, value);
         var s3Buckets = useLocalAws ? LocalS3Buckets.Of(stage) : [];
 
         // The emptiest host: no configuration sources, no default logging, Kestrel without HTTPS or HTTP/3, since
@@ -93,6 +103,9 @@ public static partial class LocalEmulator
         // The access log is the emulator's own. Hosting's request logger, even silent, would make ASP.NET Core create
         // an Activity and a log scope for every request.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // A host that fails to start (a port in use) is reported below in one line; the host's own log of it is the
+        // exception's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         ListenOptions? s3Endpoint = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -141,7 +154,9 @@ public static partial class LocalEmulator
         {
             await web.DisposeAsync();
             console.Dispose();
-            throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
+            throw new IOException(IsAddressInUse(e)
+                ? $"{options.Host}:{options.Port} is already in use; stop what listens there, or pick another port with --port (--port 0 picks a free one)."
+                : $"Cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
         }
 
         Uri? s3Address = null;
@@ -166,7 +181,7 @@ public static partial class LocalEmulator
         var gateway = new ApiGatewaySimulator(application.Routes, new GatewayOptions
         {
             ApiType = options.ApiType,
-            Stage = options.ApiType == ApiGatewayType.Rest ? stage.ApiGatewayStage : null,
+            Stage = options.ApiType == ApiGatewayType.Rest ? apiGatewayStage : null,
             IntegrationTimeout = options.Timeout,
         });
         function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
@@ -192,6 +207,16 @@ public static partial class LocalEmulator
     internal static string S3BucketsLine(IReadOnlyList<string> buckets) => buckets.Count == 0
         ? "S3 buckets: none declared; other buckets answer NoSuchBucket until the app creates them (declare existing ones in \"local_s3_buckets\")"
         : $"S3 buckets: {string.Join(", ", buckets)} (from \"local_s3_buckets\"); other buckets answer NoSuchBucket until the app creates them";
+
+    private static bool IsAddressInUse(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+                return true;
+        }
+        return false;
+    }
 
     private static string Describe(ApiGatewayType type) => type switch
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Chalice.Policy.Documents;
 using Chalice.Policy.Loading;
+using Chalice.Project;
 
 namespace Chalice.Policy;
 
@@ -12,28 +13,17 @@ public static class PolicyGenerator
 {
     private const string ChaliceDirectory = ".chalice";
 
-    /// <summary>The folder holding an app's project file and <c>.chalice/</c>.</summary>
-    /// <param name="projectOrDirectory">The app's folder, or its project file.</param>
-    /// <exception cref="ProjectLoadException">Neither exists.</exception>
-    public static string AppDirectory(string projectOrDirectory)
-    {
-        if (File.Exists(projectOrDirectory))
-            return Path.GetDirectoryName(Path.GetFullPath(projectOrDirectory))!;
-        return Directory.Exists(projectOrDirectory)
-            ? Path.GetFullPath(projectOrDirectory)
-            : throw new ProjectLoadException($"Project folder '{projectOrDirectory}' does not exist.");
-    }
-
     /// <summary>The policy of an app for the given settings of one of its stages.</summary>
     /// <param name="projectOrDirectory">The app's folder (holding its project file and <c>.chalice/</c>), or its project file.</param>
     /// <param name="settings">The stage's policy settings.</param>
     /// <param name="cancellationToken">Cancels loading and analysis.</param>
+    /// <exception cref="AppProjectException">There is no such app folder or project.</exception>
     /// <exception cref="ProjectLoadException">The app's project cannot be loaded.</exception>
-    /// <exception cref="PolicyFileException">A policy file is missing or invalid.</exception>
+    /// <exception cref="InvalidPolicyException">A policy file is missing or invalid.</exception>
     public static async Task<PolicyAnalysisResult> GenerateAsync(
         string projectOrDirectory, PolicySettings settings, CancellationToken cancellationToken = default)
     {
-        var appDirectory = AppDirectory(projectOrDirectory);
+        var appDirectory = AppProject.FindDirectory(projectOrDirectory);
         if (!settings.AutogenPolicy)
         {
             var (text, document) = ReadPolicyFile(appDirectory, settings.PolicyFile, "iam_policy_file");
@@ -73,7 +63,7 @@ public static class PolicyGenerator
         var path = Path.Combine(appDirectory, ChaliceDirectory, file);
         var shown = Path.Combine(ChaliceDirectory, file);
         if (!File.Exists(path))
-            throw new PolicyFileException($"{shown} does not exist (named by {setting}).");
+            throw new InvalidPolicyException($"{shown} does not exist (named by {setting}).");
         var text = File.ReadAllText(path);
         return (text, PolicyDocument.Parse(text, shown));
     }

@@ -16,7 +16,7 @@ public sealed class AppWorkspaceTests
                 File.Copy(Path.Combine(corpusApp, file), Path.Combine(folder.FullName, file));
             File.WriteAllText(Path.Combine(folder.FullName, "Other.csproj"), "<Project />");
 
-            var workspace = AppWorkspace.Open(Path.Combine(folder.FullName, "StaticClient.csproj"), "dev");
+            var workspace = AppWorkspace.Open(Path.Combine(folder.FullName, "StaticClient.csproj"), "dev", ConfigCheck.Enforce, TextWriter.Null);
             var policy = await workspace.PolicyAsync(TextWriter.Null, TestContext.Current.CancellationToken);
 
             Assert.Equal(File.ReadAllText(Path.Combine(corpusApp, "expected-policy.json")), policy);

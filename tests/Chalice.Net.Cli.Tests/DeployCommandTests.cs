@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Chalice.Tests;
 
 namespace Chalice.Cli.Tests;
@@ -122,7 +123,7 @@ public sealed class DeployCommandTests(MotoServer moto, S3TestPackage package) :
     [Fact]
     public async Task Failures_are_one_line_with_exit_code_1_and_usage_errors_exit_2()
     {
-        var notAPackage = await CliRun.RunAsync(Aws("deploy", "clierr", "--package", Path.GetTempPath()));
+        var notAPackage = await CliRun.RunAsync(Aws("deploy", "dev", "--package", Path.GetTempPath()));
         Assert.Equal(1, notAPackage.ExitCode);
         Assert.StartsWith("error: ", notAPackage.Error, StringComparison.Ordinal);
         Assert.Single(notAPackage.Error.TrimEnd().Split('\n'));
@@ -138,21 +139,48 @@ public sealed class DeployCommandTests(MotoServer moto, S3TestPackage package) :
     }
 
     [Theory]
-    [InlineData("new")]
-    [InlineData("local")]
-    [InlineData("deploy")]
-    [InlineData("url")]
-    [InlineData("delete")]
-    [InlineData("package")]
-    [InlineData("gen-policy")]
-    public async Task Every_command_has_help(string command)
+    [InlineData("new", "")]
+    [InlineData("local", "--project-dir --host --port --stage --api --timeout --aws --watch")]
+    [InlineData("deploy", "--project-dir --stage --ignore-unknown-settings --dry-run --package --profile --region --endpoint-url")]
+    [InlineData("url", "--project-dir --stage")]
+    [InlineData("delete", "--project-dir --stage --profile --region --endpoint-url")]
+    [InlineData("package", "--project-dir --stage --ignore-unknown-settings --format")]
+    [InlineData("gen-policy", "--project-dir --stage --ignore-unknown-settings")]
+    public async Task Every_command_has_help_listing_exactly_the_options_it_uses(string command, string options)
     {
         var help = await CliRun.RunAsync(command, "--help");
 
         Assert.Equal(0, help.ExitCode);
         // The usage line names the executable (chalice-net when installed, the test host here), then the command.
         Assert.Matches($@"Usage:\s+\S+ {command}\b", help.Output);
-        Assert.Contains("--project-dir", help.Output, StringComparison.Ordinal);
+        // The first column of each option line: its names (aliases too) and value, then the description.
+        var listed = Regex.Matches(help.Output.Split("Options:")[1], @"^\s+(\S.*?)(?:\s{2,}|$)", RegexOptions.Multiline)
+            .SelectMany(line => Regex.Matches(line.Groups[1].Value, "--[a-z-]+").Select(m => m.Value))
+            .Where(name => name != "--project"); // --project-dir's alias
+        Assert.Equal(
+            options.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append("--help").Append("--debug").Order(StringComparer.Ordinal),
+            listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Help_shows_defaults_as_they_are_typed()
+    {
+        var help = await CliRun.RunAsync("package", "--help");
+
+        Assert.Contains("--format <cloudformation|sam>", help.Output, StringComparison.Ordinal);
+        Assert.Contains("[default: sam]", help.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_project_dir_before_the_command_applies_to_the_app_commands_and_is_refused_by_new()
+    {
+        var url = await CliRun.RunAsync("--project-dir", S3TestPackage.AppDirectory, "url", "--stage", "never-deployed");
+        var create = await CliRun.RunAsync("--project-dir", S3TestPackage.AppDirectory, "new", "demo");
+
+        Assert.Equal(["error: The stage 'never-deployed' has no deployed API; run 'chalice-net deploy --stage never-deployed' first."],
+            url.ErrorLines.Where(l => l.StartsWith("error:", StringComparison.Ordinal)));
+        Assert.Equal(2, create.ExitCode);
+        Assert.Equal(["error: --project-dir does not apply to 'new', which creates the app in a new folder under the current one."], create.ErrorLines);
     }
 
     private static async Task AssertLintCleanAsync(string template)

@@ -122,7 +122,7 @@ public sealed class GenPolicyCommandTests
         var run = await RunAsync("gen-policy", "--project", missing);
 
         Assert.Equal((1, ""), (run.ExitCode, run.Output));
-        Assert.Equal($"error: Project folder '{missing}' does not exist.\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal($"error: '{missing}' does not exist; pass the app's folder or its .csproj with --project-dir.\n", run.Error.ReplaceLineEndings("\n"));
     }
 
     [Fact]

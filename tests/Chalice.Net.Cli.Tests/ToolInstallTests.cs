@@ -64,7 +64,11 @@ public sealed partial class ToolInstallTests(InstalledTool tool) : IClassFixture
         Assert.DoesNotMatch(@"(?i)\bwarning\b|missing a readme", tool.PackOutput);
         using var cli = ZipFile.OpenRead(Path.Combine(tool.Feed, $"Chalice.Net.Cli.{tool.Version}.nupkg"));
         Assert.Equal(
-            [$"tools/net10.0/any/packages/Chalice.Net.{tool.Version}.nupkg", $"tools/net10.0/any/packages/Chalice.Net.Local.{tool.Version}.nupkg"],
+            [
+                $"tools/net10.0/any/packages/Chalice.Net.{tool.Version}.nupkg",
+                $"tools/net10.0/any/packages/Chalice.Net.Local.{tool.Version}.nupkg",
+                $"tools/net10.0/any/packages/Chalice.Net.Project.{tool.Version}.nupkg",
+            ],
             cli.Entries.Select(e => e.FullName).Where(n => n.EndsWith(".nupkg", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.Contains("README.md", cli.Entries.Select(e => e.FullName));
 

@@ -26,7 +26,7 @@ public sealed class Arm64FunctionTests
         {
             package = await LambdaPackages.Package("tests/TestApps/TestApp", LambdaRuntimeKind.NativeAot, architecture: LambdaArchitecture.Arm64);
         }
-        catch (Chalice.Deploy.Building.DotNetCommandException e) when (e.Message.Contains("cross-linking toolchain", StringComparison.Ordinal))
+        catch (Chalice.Project.DotNetCommandException e) when (e.Message.Contains("cross-linking toolchain", StringComparison.Ordinal))
         {
             RequireTool(false, e.Message);
             throw;

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using Chalice.Deploy.Building;
+using Chalice.Project;
 using Chalice.Deploy.Packaging;
 using Chalice.Tests;
 

@@ -2,7 +2,7 @@ using Chalice.Local.Lambda;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
-using Chalice.Deploy.Building;
+using Chalice.Project;
 using Chalice.Deploy.Manifest;
 using Chalice.Deploy.Packaging;
 using Chalice.Events;
@@ -91,7 +91,7 @@ public sealed class PackageTests(LambdaPackages packages)
     public void WarningsAreReadFromTheBuildOutput() =>
         Assert.Equal(
             ["/app/App.cs(3,5): warning IL2026: Using member 'X' which has 'RequiresUnreferencedCodeAttribute' [/app/App.csproj]"],
-            Chalice.Deploy.Building.DotNetCli.Warnings("""
+            Chalice.Project.DotNetCli.Warnings("""
                   App -> /app/bin/App.dll
                   /app/App.cs(3,5): warning IL2026: Using member 'X' which has 'RequiresUnreferencedCodeAttribute' [/app/App.csproj]
                   /app/App.cs(3,5): warning IL2026: Using member 'X' which has 'RequiresUnreferencedCodeAttribute' [/app/App.csproj]

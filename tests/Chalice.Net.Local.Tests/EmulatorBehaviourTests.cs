@@ -84,7 +84,7 @@ public sealed class EmulatorBehaviourTests
     [InlineData(new[] { "--port" }, "--port needs a value.")]
     [InlineData(new[] { "--port", "70000" }, "--port must be a number from 0 to 65535, not '70000'.")]
     [InlineData(new[] { "--api", "soap" }, "--api must be rest, http or http-v1, not 'soap'.")]
-    [InlineData(new[] { "--timeout", "-1" }, "--timeout must be a number of seconds from 0 to 900, not '-1'.")]
+    [InlineData(new[] { "--timeout", "-1" }, "--timeout must be a number of seconds above 0, at most 900, not '-1'.")]
     [InlineData(new[] { "--verbose" }, "Unknown option '--verbose'.")]
     public void BadArgumentsAreExplained(string[] args, string message)
     {

@@ -1,4 +1,5 @@
 using Chalice.Policy.Loading;
+using Chalice.Project;
 
 namespace Chalice.Policy.Tests;
 
@@ -56,9 +57,10 @@ public sealed class LoaderTests
     {
         var missing = Path.Combine(Path.GetTempPath(), "chalice-no-such-app-" + Guid.NewGuid().ToString("N"));
 
-        var error = await Assert.ThrowsAsync<ProjectLoadException>(() => AppProjectLoader.LoadAsync(missing, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<AppProjectException>(() => AppProjectLoader.LoadAsync(missing, TestContext.Current.CancellationToken));
 
-        Assert.Equal($"Project path '{missing}' does not exist.", error.Message);
+        // The words of Chalice.Project's AppProject, which every command finds the app with.
+        Assert.Equal($"'{missing}' does not exist; pass the app's folder or its .csproj with --project-dir.", error.Message);
     }
 
     [Fact]
@@ -67,9 +69,9 @@ public sealed class LoaderTests
         var folder = Directory.CreateTempSubdirectory("chalice-empty-");
         try
         {
-            var error = await Assert.ThrowsAsync<ProjectLoadException>(() => AppProjectLoader.LoadAsync(folder.FullName, TestContext.Current.CancellationToken));
+            var error = await Assert.ThrowsAsync<AppProjectException>(() => AppProjectLoader.LoadAsync(folder.FullName, TestContext.Current.CancellationToken));
 
-            Assert.Equal($"No .csproj file in '{folder.FullName}'.", error.Message);
+            Assert.Equal($"No .csproj in '{folder.FullName}'; run this in the app's folder, or pass the app's folder or its .csproj with --project-dir.", error.Message);
         }
         finally
         {
@@ -86,9 +88,10 @@ public sealed class LoaderTests
             File.WriteAllText(Path.Combine(folder.FullName, "A.csproj"), "<Project />");
             File.WriteAllText(Path.Combine(folder.FullName, "B.csproj"), "<Project />");
 
-            var error = await Assert.ThrowsAsync<ProjectLoadException>(() => AppProjectLoader.LoadAsync(folder.FullName, TestContext.Current.CancellationToken));
+            var error = await Assert.ThrowsAsync<AppProjectException>(() => AppProjectLoader.LoadAsync(folder.FullName, TestContext.Current.CancellationToken));
 
-            Assert.Contains("several project files (A.csproj, B.csproj)", error.Message, StringComparison.Ordinal);
+            Assert.Contains("More than one .csproj", error.Message, StringComparison.Ordinal);
+            Assert.Contains("(A.csproj, B.csproj)", error.Message, StringComparison.Ordinal);
         }
         finally
         {

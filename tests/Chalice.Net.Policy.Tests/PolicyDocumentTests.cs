@@ -56,7 +56,7 @@ public sealed class PolicyDocumentTests
     [InlineData("""{"Statement": [{"Sid": "A", "Effect": "Allow", "Action": "a:B", "Resource": "*"}, {"Sid": "A", "Effect": "Allow", "Action": "a:C", "Resource": "*"}]}""", "p.json: Sid \"A\" is used by more than one statement.")]
     public void An_invalid_user_policy_is_a_clear_error(string json, string message)
     {
-        var error = Assert.Throws<PolicyFileException>(() => PolicyDocument.Parse(json, "p.json"));
+        var error = Assert.Throws<InvalidPolicyException>(() => PolicyDocument.Parse(json, "p.json"));
 
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
     }

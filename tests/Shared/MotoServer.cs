@@ -17,6 +17,9 @@ public sealed class MotoServer : IAsyncLifetime
     public const string AccountId = "123456789012";
     public const string Region = "us-east-1";
 
+    /// <summary>Variables for moto's process: its own switches, e.g. <c>INITIAL_NO_AUTH_ACTION_COUNT=0</c> to check credentials like AWS.</summary>
+    public IReadOnlyDictionary<string, string> ProcessEnvironment { get; init; } = new Dictionary<string, string>();
+
     public int Port { get; private set; }
     public Uri Endpoint => new($"http://127.0.0.1:{Port}");
 
@@ -36,6 +39,8 @@ public sealed class MotoServer : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in ProcessEnvironment)
+            start.Environment[name] = value;
         try
         {
             _process = Process.Start(start)!;

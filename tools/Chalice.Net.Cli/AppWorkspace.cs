@@ -1,12 +1,25 @@
 using Chalice.Configuration;
 using Chalice.Deploy;
-using Chalice.Deploy.Building;
 using Chalice.Deploy.Manifest;
 using Chalice.Deploy.Packaging;
 using Chalice.Deploy.State;
 using Chalice.Policy;
+using Chalice.Project;
 
 namespace Chalice.Cli;
+
+/// <summary>How strictly a command holds <c>.chalice/config.json</c> to its rules.</summary>
+internal enum ConfigCheck
+{
+    /// <summary>Every problem is a warning: the command neither builds nor deploys the settings (url, delete).</summary>
+    WarnOnly,
+
+    /// <summary>Problems stop the command (deploy, package, gen-policy).</summary>
+    Enforce,
+
+    /// <summary>As <see cref="Enforce"/>, but unknown keys are warnings (<c>--ignore-unknown-settings</c>).</summary>
+    EnforceExceptUnknownKeys,
+}
 
 /// <summary>An app's folder as the commands see it: its project, its <c>.chalice/config.json</c> and one stage of it.</summary>
 internal sealed class AppWorkspace
@@ -28,12 +41,38 @@ internal sealed class AppWorkspace
     /// <summary>The app's deployment records (<c>.chalice/deployed/</c>).</summary>
     public DeployedStateStore Store { get; }
 
-    /// <summary>Opens the app at <paramref name="projectOrDirectory"/> (its folder or its project file) for one stage.</summary>
-    public static AppWorkspace Open(string projectOrDirectory, string stage)
+    /// <summary>
+    /// Opens the app at <paramref name="projectOrDirectory"/> (its folder or its project file) for one stage, with its
+    /// config checked as <paramref name="check"/> says; warnings go to <paramref name="warnings"/>.
+    /// </summary>
+    /// <exception cref="AppProjectException">There is no app there.</exception>
+    /// <exception cref="ChaliceConfigException">The config has problems that stop the command, one line each.</exception>
+    public static AppWorkspace Open(string projectOrDirectory, string stage, ConfigCheck check, TextWriter warnings)
     {
         var project = AppProject.Find(projectOrDirectory);
-        var config = ChaliceConfig.Load(project.Directory);
+        var config = LoadConfig(project.Directory, stage, check, warnings);
         return new AppWorkspace(project, config, config.ForStage(stage));
+    }
+
+    /// <summary>
+    /// Loads <c>.chalice/config.json</c> of an app folder and checks what applies to <paramref name="stage"/>: the
+    /// problems <paramref name="check"/> makes errors stop the command, the others are printed as warnings.
+    /// </summary>
+    /// <exception cref="ChaliceConfigException">The config has problems that stop the command, one line each.</exception>
+    public static ChaliceConfig LoadConfig(string appDirectory, string stage, ConfigCheck check, TextWriter warnings)
+    {
+        var config = ChaliceConfig.Load(appDirectory);
+        var problems = config.Validate(stage);
+        var errors = problems.Where(p => check != ConfigCheck.WarnOnly && p.IsError(check == ConfigCheck.EnforceExceptUnknownKeys)).ToArray();
+        if (errors.Length > 0)
+        {
+            throw new ChaliceConfigException(errors
+                .Select(p => p.Kind == ConfigProblemKind.UnknownSetting ? $"{p} (--ignore-unknown-settings makes this a warning)" : p.ToString())
+                .ToArray());
+        }
+        foreach (var problem in problems)
+            warnings.WriteLine($"warning: {problem}");
+        return config;
     }
 
     /// <summary>The name resources are named after: <c>app_name</c>, else the <c>[ChaliceApp]</c> name.</summary>

@@ -13,7 +13,6 @@ public static class ChaliceCli
         var root = new RootCommand("Chalice.Net: write AWS serverless APIs in C#, deploy them like Chalice.")
         {
             options.ProjectDirectory,
-            options.EndpointUrl,
             options.Debug,
         };
         root.Add(NewCommand.Create(options));
@@ -28,11 +27,13 @@ public static class ChaliceCli
 
     /// <summary>
     /// Parses and runs a command line. Exit codes: 0 success, 1 failure (build, AWS or configuration), 2 usage error
-    /// (the parse errors go to stderr with a pointer to <c>--help</c>).
+    /// (the parse errors go to stderr with a pointer to <c>--help</c>), 130 cancelled by Ctrl+C.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
     {
-        configuration ??= new InvocationConfiguration();
+        // After Ctrl+C a command stops its build or its AWS call at once and says what it left; the default 2 s
+        // before the process is ended regardless could cut that line off on a slow machine.
+        configuration ??= new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
         var parse = Create().Parse(args);
         if (parse.Errors.Count > 0)
         {

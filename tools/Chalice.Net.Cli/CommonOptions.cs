@@ -13,4 +13,10 @@ internal static class CommonOptions
         HelpName = "NAME",
         DefaultValueFactory = _ => ChaliceConfig.DefaultStage,
     };
+
+    /// <summary><c>--ignore-unknown-settings</c>: unknown keys of <c>.chalice/config.json</c> are warnings, not errors.</summary>
+    public static Option<bool> IgnoreUnknownSettings() => new("--ignore-unknown-settings")
+    {
+        Description = "Warn about keys of .chalice/config.json that Chalice.Net does not know, instead of stopping.",
+    };
 }

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The command line was wrong: unknown command or option, missing or invalid argument.</summary>
     public const int UsageError = 2;
+
+    /// <summary>The user stopped the command with Ctrl+C: 128 + SIGINT, as shells report a process the signal ended.</summary>
+    public const int Cancelled = 130;
 }

@@ -17,10 +17,11 @@ internal sealed record AwsSettings(IAwsCredentialsProvider Credentials, string R
     public AwsEndpointResolver Endpoints(Func<string, string?>? environment = null) => new(Region, EndpointUrl, environment);
 
     /// <summary>
-    /// Resolves credentials and region the way the AWS CLI does. With a profile name: that profile's credentials
-    /// (static keys, SSO, assume-role, credential_process) and region from the shared config and credentials files.
-    /// Without one: AWSSDK.Core's default chain (environment variables, <c>AWS_PROFILE</c> or the default profile, web
-    /// identity, container and instance roles). An explicit region wins over both.
+    /// Resolves credentials and region the way the AWS CLI does. Credentials: with a profile name, that profile's
+    /// (static keys, SSO, assume-role, credential_process) from the shared config and credentials files; without one,
+    /// AWSSDK.Core's default chain (environment variables, <c>AWS_PROFILE</c> or the default profile, web identity,
+    /// container and instance roles). Region, first found wins: <c>--region</c>, <c>AWS_REGION</c>,
+    /// <c>AWS_DEFAULT_REGION</c>, the profile's <c>region</c>, instance metadata.
     /// </summary>
     /// <exception cref="AwsConfigurationException">No credentials or no region could be found.</exception>
     public static AwsSettings Resolve(AwsSettingsRequest request)
@@ -50,12 +51,20 @@ internal sealed record AwsSettings(IAwsCredentialsProvider Credentials, string R
             }
         }
 
-        var region = request.Region ?? profile?.Region?.SystemName ?? DefaultRegion();
+        // The documented order: a command-line parameter beats environment variables, which beat the profile's
+        // settings (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html); AWS_REGION, the
+        // SDKs' variable, beats AWS_DEFAULT_REGION, the CLI's and boto3's, as the AWS CLI v2 reads them
+        // (https://docs.aws.amazon.com/sdkref/latest/guide/feature-region.html). AWSSDK.Core reads AWS_REGION only.
+        var region = request.Region
+                     ?? Variable("AWS_REGION") ?? Variable("AWS_DEFAULT_REGION")
+                     ?? profile?.Region?.SystemName ?? DefaultRegion();
         if (string.IsNullOrWhiteSpace(region))
             throw new AwsConfigurationException(
-                "No AWS region configured. Pass --region, set AWS_REGION, or add 'region' to your AWS profile.");
+                "No AWS region configured. Pass --region, set AWS_REGION or AWS_DEFAULT_REGION, or add 'region' to your AWS profile.");
         return new AwsSettings(new SdkCredentialsProvider(credentials), region, request.EndpointUrl);
     }
+
+    private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 
     private static string? DefaultRegion()
     {

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Chalice.Deploy.Building;
+using Chalice.Project;
 
 namespace Chalice.Deploy.Packaging;
 

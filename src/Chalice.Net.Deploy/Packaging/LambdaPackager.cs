@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Chalice.Deploy.Building;
+using Chalice.Project;
 
 namespace Chalice.Deploy.Packaging;
 

@@ -1,4 +1,4 @@
-using Chalice.Deploy.Building;
+using Chalice.Project;
 
 namespace Chalice.Deploy.Packaging;
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -92,6 +93,8 @@ internal sealed class DeployedStateStore
             AllowOutOfOrderMetadataProperties = true,
             WriteIndented = true,
             RespectRequiredConstructorParameters = true,
+            // Plain JSON: base64 hashes keep their '+' rather than '\u002B'. The file is for people and tools, never HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DeclareResourceKinds } },
         };
     }

@@ -4,6 +4,7 @@ using Chalice.Deploy.Packaging;
 using Chalice.Deploy.Planning;
 using Chalice.Deploy.Planning.Resources;
 using Chalice.Gateway;
+using Chalice.Policy.Documents;
 
 namespace Chalice.Deploy.Templates;
 
@@ -49,7 +50,7 @@ internal static class StackTemplate
                     ["Policies"] = new JsonArray(new JsonObject
                     {
                         ["PolicyName"] = names.Policy,
-                        ["PolicyDocument"] = JsonNode.Parse(PolicyJson.Validate(policy ?? throw new ArgumentNullException(nameof(policy)))),
+                        ["PolicyDocument"] = JsonNode.Parse(PolicyDocument.Validate(policy ?? throw new ArgumentNullException(nameof(policy)), $"The IAM policy of {names.Role}")),
                     }),
                     ["Tags"] = TagList(new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }),
                 },

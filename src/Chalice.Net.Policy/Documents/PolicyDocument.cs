@@ -55,7 +55,7 @@ public sealed class PolicyDocument
     /// </summary>
     /// <param name="json">The file's text.</param>
     /// <param name="source">The file's name, for error messages.</param>
-    /// <exception cref="PolicyFileException">The text is not a valid policy document.</exception>
+    /// <exception cref="InvalidPolicyException">The text is not a valid policy document.</exception>
     public static PolicyDocument Parse(string json, string source)
     {
         JsonNode? node;
@@ -65,25 +65,25 @@ public sealed class PolicyDocument
         }
         catch (JsonException e)
         {
-            throw new PolicyFileException($"{source} is not valid JSON (line {e.LineNumber + 1}): {e.Message.Split(" Path:", 2)[0]}");
+            throw new InvalidPolicyException($"{source} is not valid JSON (line {e.LineNumber + 1}): {e.Message.Split(" Path:", 2)[0]}");
         }
         if (node is not JsonObject root)
-            throw new PolicyFileException($"{source} must contain a JSON object with a \"Statement\" list.");
+            throw new InvalidPolicyException($"{source} must contain a JSON object with a \"Statement\" list.");
 
         var version = root["Version"] switch
         {
             null => CurrentVersion,
             JsonValue v when v.TryGetValue<string>(out var text) && s_versions.Contains(text) => text,
-            var other => throw new PolicyFileException(
+            var other => throw new InvalidPolicyException(
                 $"{source}: \"Version\" must be \"{CurrentVersion}\", not {other.ToJsonString()}."),
         };
         JsonObject[] statements = root["Statement"] switch
         {
             JsonObject single => [single],
             JsonArray list when list.Count > 0 => list.Select((s, i) => s as JsonObject ??
-                throw new PolicyFileException($"{source}: Statement[{i}] must be an object.")).ToArray(),
-            null => throw new PolicyFileException($"{source} has no \"Statement\"."),
-            _ => throw new PolicyFileException($"{source}: \"Statement\" must be an object or a non-empty list of objects."),
+                throw new InvalidPolicyException($"{source}: Statement[{i}] must be an object.")).ToArray(),
+            null => throw new InvalidPolicyException($"{source} has no \"Statement\"."),
+            _ => throw new InvalidPolicyException($"{source}: \"Statement\" must be an object or a non-empty list of objects."),
         };
         for (var i = 0; i < statements.Length; i++)
             ValidateStatement(statements[i], $"{source}: Statement[{i}]");
@@ -93,25 +93,38 @@ public sealed class PolicyDocument
             .GroupBy(sid => sid, StringComparer.Ordinal)
             .FirstOrDefault(g => g.Count() > 1);
         if (duplicateSid is not null)
-            throw new PolicyFileException($"{source}: Sid \"{duplicateSid.Key}\" is used by more than one statement.");
+            throw new InvalidPolicyException($"{source}: Sid \"{duplicateSid.Key}\" is used by more than one statement.");
         return new PolicyDocument(statements, version);
+    }
+
+    /// <summary>
+    /// Checks a policy document about to be deployed (generated or a user's) with the rules of <see cref="Parse"/>,
+    /// the one set of rules every policy passes; returns the text unchanged.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <param name="source">What the document is, for error messages ("The IAM policy of s3test-dev").</param>
+    /// <exception cref="InvalidPolicyException">The text is not a valid policy document.</exception>
+    public static string Validate(string json, string source)
+    {
+        Parse(json, source);
+        return json;
     }
 
     private static void ValidateStatement(JsonObject statement, string where)
     {
         if (statement["Effect"] is not JsonValue effect || !effect.TryGetValue<string>(out var value) || value is not ("Allow" or "Deny"))
-            throw new PolicyFileException($"{where}: \"Effect\" must be \"Allow\" or \"Deny\".");
+            throw new InvalidPolicyException($"{where}: \"Effect\" must be \"Allow\" or \"Deny\".");
         RequireOneOf(statement, where, "Action", "NotAction");
         RequireOneOf(statement, where, "Resource", "NotResource");
         if (statement["Sid"] is { } sid && (sid is not JsonValue s || !s.TryGetValue<string>(out _)))
-            throw new PolicyFileException($"{where}: \"Sid\" must be a string.");
+            throw new InvalidPolicyException($"{where}: \"Sid\" must be a string.");
     }
 
     private static void RequireOneOf(JsonObject statement, string where, string name, string negated)
     {
         var present = new[] { name, negated }.Where(statement.ContainsKey).ToArray();
         if (present.Length != 1)
-            throw new PolicyFileException($"{where} must have exactly one of \"{name}\" and \"{negated}\".");
+            throw new InvalidPolicyException($"{where} must have exactly one of \"{name}\" and \"{negated}\".");
         var valid = statement[present[0]] switch
         {
             JsonValue v => v.TryGetValue<string>(out var text) && text.Length > 0,
@@ -119,6 +132,6 @@ public sealed class PolicyDocument
             _ => false,
         };
         if (!valid)
-            throw new PolicyFileException($"{where}: \"{present[0]}\" must be a string or a non-empty list of strings.");
+            throw new InvalidPolicyException($"{where}: \"{present[0]}\" must be a string or a non-empty list of strings.");
     }
 }

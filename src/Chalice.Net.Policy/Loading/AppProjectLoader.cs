@@ -1,3 +1,5 @@
+using Chalice.Project;
+
 namespace Chalice.Policy.Loading;
 
 /// <summary>Loads an app's compilation from its project, with the sources and references of its real build.</summary>
@@ -9,10 +11,11 @@ public static class AppProjectLoader
     /// </summary>
     /// <param name="projectOrDirectory">A <c>.csproj</c> file, or a folder holding exactly one.</param>
     /// <param name="cancellationToken">Cancels the MSBuild run.</param>
-    /// <exception cref="ProjectLoadException">The project does not exist, does not restore or does not evaluate.</exception>
+    /// <exception cref="AppProjectException">There is no such project.</exception>
+    /// <exception cref="ProjectLoadException">The project does not restore or does not evaluate.</exception>
     public static async Task<AppCompilation> LoadAsync(string projectOrDirectory, CancellationToken cancellationToken = default)
     {
-        var projectPath = MSBuildProjectReader.ResolveProjectPath(projectOrDirectory);
+        var projectPath = AppProject.Find(projectOrDirectory).ProjectFile;
         var projects = await MSBuildProjectReader.ReadAsync(projectPath, cancellationToken);
         return CompilationFactory.Create(projectPath, projects);
     }

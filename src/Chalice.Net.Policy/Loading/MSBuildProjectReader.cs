@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Chalice.Project;
 
 namespace Chalice.Policy.Loading;
 
@@ -18,58 +18,29 @@ internal static partial class MSBuildProjectReader
     private const string CrossTargetingTargetsFileName = "ChaliceNet.CollectProject.CrossTargeting.targets";
     private const string ItemName = "ChaliceNetProjectItem";
 
-    /// <summary>Resolves a project file or a folder holding exactly one project file to the project's full path.</summary>
-    public static string ResolveProjectPath(string projectOrDirectory)
-    {
-        var full = Path.GetFullPath(projectOrDirectory);
-        if (File.Exists(full))
-            return full;
-        if (!Directory.Exists(full))
-            throw new ProjectLoadException($"Project path '{projectOrDirectory}' does not exist.");
-        var candidates = Directory.GetFiles(full, "*.csproj");
-        return candidates.Length switch
-        {
-            1 => candidates[0],
-            0 => throw new ProjectLoadException($"No .csproj file in '{full}'."),
-            _ => throw new ProjectLoadException(
-                $"'{full}' holds several project files ({string.Join(", ", candidates.Select(Path.GetFileName).Order())}); name one."),
-        };
-    }
-
     public static async Task<IReadOnlyList<ProjectDescription>> ReadAsync(string projectPath, CancellationToken cancellationToken)
     {
         var targets = InstalledFile(TargetsFileName);
         var crossTargetingTargets = InstalledFile(CrossTargetingTargetsFileName);
-
-        var start = new ProcessStartInfo(DotnetHost())
+        string output;
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(projectPath)!,
-            ArgumentList =
-            {
-                "msbuild", projectPath, "-restore", "-nologo", "-m:1", "-nodeReuse:false",
-                "-t:ChaliceNetCollectProject",
-                $"-p:CustomAfterMicrosoftCommonTargets={targets}",
-                $"-p:CustomAfterMicrosoftCommonCrossTargetingTargets={crossTargetingTargets}",
-                "-p:BuildProjectReferences=false",
-                $"-getItem:{ItemName}",
-            },
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Start(start);
-        // A cancelled load must not leave MSBuild running.
-        await using var cancellation = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-
-        if (process.ExitCode != 0)
-            throw new ProjectLoadException($"Could not load {projectPath}: {FirstError(await errors + "\n" + await output)}");
-        return Parse(await output, projectPath);
+            output = await DotNetCli.RunAsync(
+                [
+                    "msbuild", projectPath, "-restore", "-nologo", "-m:1", "-nodeReuse:false",
+                    "-t:ChaliceNetCollectProject",
+                    $"-p:CustomAfterMicrosoftCommonTargets={targets}",
+                    $"-p:CustomAfterMicrosoftCommonCrossTargetingTargets={crossTargetingTargets}",
+                    "-p:BuildProjectReferences=false",
+                    $"-getItem:{ItemName}",
+                ],
+                Path.GetDirectoryName(projectPath)!, cancellationToken);
+        }
+        catch (DotNetCommandException e)
+        {
+            throw new ProjectLoadException($"Could not load {projectPath}: {FirstError(e)}");
+        }
+        return Parse(output, projectPath);
     }
 
     /// <summary>Turns MSBuild's <c>-getItem</c> JSON into one description per project.</summary>
@@ -90,18 +61,6 @@ internal static partial class MSBuildProjectReader
         return projects.Values.Select(p => p.Build()).ToArray();
     }
 
-    private static Process Start(ProcessStartInfo start)
-    {
-        try
-        {
-            return Process.Start(start) ?? throw new ProjectLoadException("Could not start 'dotnet msbuild'.");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new ProjectLoadException($"Could not run '{start.FileName} msbuild' ({e.Message}); is the .NET SDK installed?");
-        }
-    }
-
     private static string InstalledFile(string name)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Loading", name);
@@ -111,13 +70,10 @@ internal static partial class MSBuildProjectReader
     private static string Metadata(JsonElement item, string name) =>
         item.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
 
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
-    private static string FirstError(string log)
+    private static string FirstError(DotNetCommandException e)
     {
-        var match = ErrorLine().Match(log);
-        return match.Success ? match.Value.Trim() : "dotnet msbuild failed: " + log.Trim().Split('\n')[0];
+        var match = e.Errors.Select(line => ErrorLine().Match(line)).FirstOrDefault(m => m.Success);
+        return match is not null ? match.Value.Trim() : e.Message.Split('\n')[0];
     }
 
     [GeneratedRegex(@"error [A-Z]+\d+:.*")]

@@ -31,6 +31,20 @@ public sealed class DeployedStateStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_file_is_plain_JSON_with_base64_hashes_as_Lambda_returns_them()
+    {
+        // A CodeSha256 is base64, so it holds '+' and '/'; the file is read by people and by grep, not embedded in HTML.
+        const string codeSha256 = "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=";
+        var store = new DeployedStateStore(_app);
+
+        store.Save(Sample.With(new DeployedFunction { Name = "api_handler", FunctionName = "s3test-dev", LambdaArn = "arn", CodeSha256 = codeSha256 }));
+
+        var text = File.ReadAllText(store.PathFor("dev"));
+        Assert.Contains($"\"code_sha256\": \"{codeSha256}\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Saving_replaces_the_file_whole_and_leaves_no_temporary_file()
     {
         var store = new DeployedStateStore(_app);

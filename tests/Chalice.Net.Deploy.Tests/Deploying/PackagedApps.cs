@@ -1,4 +1,4 @@
-using Chalice.Deploy.Building;
+using Chalice.Project;
 using Chalice.Deploy.Manifest;
 using Chalice.Deploy.Packaging;
 using Chalice.Tests;

@@ -43,6 +43,19 @@ public sealed class StackTemplateTests
         Assert.Contains("${APIHandler.Arn}", uri["Fn::Sub"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"Statement":[{"Action":"s3:GetObject","Resource":"*"}]}""", "Statement[0]: \"Effect\" must be \"Allow\" or \"Deny\".")]
+    [InlineData("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}""",
+        "Statement[0] must have exactly one of \"Resource\" and \"NotResource\".")]
+    public void A_policy_is_held_to_the_same_rules_as_a_users_policy_file(string policy, string fault)
+    {
+        // moto accepts malformed policy documents (shared/docs/AWS-OFFLINE.md), so nothing downstream would catch these:
+        // the policy package's validator, the one for users' files, checks every policy Deploy writes too.
+        var error = Assert.Throws<Chalice.Policy.Documents.InvalidPolicyException>(() => StackTemplate.Create(Spec("{}"), policy, TemplateFormat.Sam));
+
+        Assert.Equal($"The IAM policy of shop-prod: {fault}", error.Message);
+    }
+
     [Fact]
     public void A_stage_with_its_own_role_gets_no_role_resource()
     {

@@ -1,4 +1,4 @@
-using Chalice.Deploy.Building;
+using Chalice.Project;
 using Chalice.Deploy.Packaging;
 
 namespace Chalice.Deploy.Tests.Packaging;

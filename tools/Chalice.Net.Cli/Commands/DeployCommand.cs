@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Chalice.Deploy;
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Packaging;
@@ -9,15 +10,18 @@ using Spectre.Console;
 namespace Chalice.Cli.Commands;
 
 /// <summary>
-/// <c>chalice-net deploy</c>: builds the app for Lambda (or takes a folder from <c>chalice-net package</c>), plans
-/// with read-only calls, prints the plan, and unless <c>--dry-run</c> makes the changes and prints the stage URL.
+/// <c>chalice-net deploy</c>: checks the app, its config and the AWS credentials, builds the app for Lambda (or takes a
+/// folder from <c>chalice-net package</c>), plans with read-only calls, prints the plan, and unless <c>--dry-run</c>
+/// makes the changes and prints the stage URL.
 /// </summary>
 public static class DeployCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(GlobalOptions options)
     {
+        var app = new AppLocation(options);
         var stage = CommonOptions.Stage();
+        var ignoreUnknown = CommonOptions.IgnoreUnknownSettings();
         var aws = new AwsOptions();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the changes a deploy would make, and make none." };
         var package = new Option<string?>("--package")
@@ -25,26 +29,50 @@ public static class DeployCommand
             Description = "Deploy the package in this folder (written by 'chalice-net package') instead of building.",
             HelpName = "DIR",
         };
-        var command = new Command("deploy", "Deploy the app to AWS: IAM role, Lambda function, REST API.") { stage, dryRun, package };
+        var command = new Command("deploy", "Deploy the app to AWS: IAM role, Lambda function, REST API.")
+        {
+            app.Option, stage, ignoreUnknown, dryRun, package,
+        };
         aws.AddTo(command);
-        command.SetAction((parse, cancellationToken) => CommandFailures.RunAsync(parse, options, () => RunAsync(
-            parse, options, aws, parse.GetValue(stage)!, parse.GetValue(dryRun), parse.GetValue(package), cancellationToken)));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var stageName = parse.GetValue(stage)!;
+            var changing = new StrongBox<bool>();
+            return CommandFailures.RunAsync(parse, options, cancellationToken,
+                () => RunAsync(parse, app, aws, stageName, parse.GetValue(ignoreUnknown), parse.GetValue(dryRun), parse.GetValue(package),
+                    changing, cancellationToken),
+                whenCancelled: () => changing.Value
+                    ? $"Deploy cancelled. What it created is recorded in .chalice/deployed/{stageName}.json; run " +
+                      $"'chalice-net deploy --stage {stageName}' again to finish, or 'chalice-net delete --stage {stageName}' to remove it."
+                    : "Deploy cancelled before it changed anything.");
+        });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parse, GlobalOptions options, AwsOptions awsOptions, string stage, bool dryRun, string? packageDirectory,
-        CancellationToken cancellationToken)
+        ParseResult parse, AppLocation app, AwsOptions awsOptions, string stage, bool ignoreUnknownSettings, bool dryRun,
+        string? packageDirectory, StrongBox<bool> changing, CancellationToken cancellationToken)
     {
-        var console = CliConsole.Create(parse.InvocationConfiguration.Output);
-        var workspace = AppWorkspace.Open(parse.GetValue(options.ProjectDirectory)!, stage);
-        var settings = awsOptions.Resolve(parse, options);
+        var output = parse.InvocationConfiguration;
+        var console = CliConsole.Create(output.Output);
+        var workspace = AppWorkspace.Open(app.Value(parse), stage,
+            ignoreUnknownSettings ? ConfigCheck.EnforceExceptUnknownKeys : ConfigCheck.Enforce, output.Error);
+        if (packageDirectory is null)
+            await workspace.Project.EnsureIsAppAsync(cancellationToken);
+        AppNameCheck.MatchesDeployedStage(workspace);
+
+        // Credentials and endpoint are checked before the build, which takes far longer than finding out they are wrong.
+        var settings = awsOptions.Resolve(parse);
+        var identity = await console.StatusAsync("Checking the AWS credentials…", () => AwsIdentityCheck.VerifyAsync(settings, cancellationToken));
+        console.WriteLine($"Deploying as {identity.Arn} (account {identity.Account}, {settings.Region}).");
 
         var (package, manifest) = packageDirectory is not null
             ? PackageDescription.Read(packageDirectory)
             : await console.StatusAsync($"Building {workspace.Project.Name} for Lambda ({workspace.Stage.LambdaRuntime}, {workspace.Stage.LambdaArchitecture})…",
-                () => workspace.PackageAsync(outputDirectory: null, parse.InvocationConfiguration.Error, cancellationToken));
-        var spec = workspace.Spec(package, manifest, parse.InvocationConfiguration.Error);
+                () => workspace.PackageAsync(outputDirectory: null, output.Error, cancellationToken));
+        AppNameCheck.ConfigAgreesWithCode(workspace, manifest);
+        AppNameCheck.MatchesDeployedStage(workspace, manifest);
+        var spec = workspace.Spec(package, manifest, output.Error);
         if (workspace.Stage.ManageIamRole)
         {
             // Analysed before planning, so that the AWS phase's time and calls are the deployer's alone.
@@ -69,6 +97,7 @@ public static class DeployCommand
             return ExitCodes.Success;
         }
 
+        changing.Value = true;
         var result = await deployer.ExecuteAsync(plan, new InlineProgress<PlannedStep>(step => console.WriteLine($"  {step}")), cancellationToken);
         console.WriteLine(result.Changes.Count == 0
             ? $"{spec.Names.Base} was up to date ({Calls(calls)}, {clock.Elapsed.TotalSeconds:0.0} s)."

@@ -18,8 +18,11 @@ public static partial class NewCommand
                 result.AddError($"The app name must start with a letter and hold only letters, digits, '-' and '_' (got '{value}').");
         });
         var command = new Command("new", "Create a new Chalice.Net app in a folder named after it.") { name };
-        command.SetAction((parse, cancellationToken) => CommandFailures.RunAsync(parse, options, async () =>
+        command.SetAction((parse, cancellationToken) => CommandFailures.RunAsync(parse, options, cancellationToken, async () =>
         {
+            // The root's --project-dir names an existing app; a new one is always created under the current folder.
+            if (parse.GetResult(options.ProjectDirectory) is not null)
+                throw new CliUsageException("--project-dir does not apply to 'new', which creates the app in a new folder under the current one.");
             var appName = parse.GetValue(name)!;
             var directory = Path.Combine(Directory.GetCurrentDirectory(), appName);
             if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())

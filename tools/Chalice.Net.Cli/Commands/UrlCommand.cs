@@ -13,11 +13,12 @@ public static class UrlCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(GlobalOptions options)
     {
+        var app = new AppLocation(options);
         var stage = CommonOptions.Stage();
-        var command = new Command("url", "Print the URL of the deployed API (read from .chalice/deployed, no AWS call).") { stage };
-        command.SetAction((parse, _) => CommandFailures.RunAsync(parse, options, async () =>
+        var command = new Command("url", "Print the URL of the deployed API (read from .chalice/deployed, no AWS call).") { app.Option, stage };
+        command.SetAction((parse, cancellationToken) => CommandFailures.RunAsync(parse, options, cancellationToken, async () =>
         {
-            var workspace = AppWorkspace.Open(parse.GetValue(options.ProjectDirectory)!, parse.GetValue(stage)!);
+            var workspace = AppWorkspace.Open(app.Value(parse), parse.GetValue(stage)!, ConfigCheck.WarnOnly, parse.InvocationConfiguration.Error);
             var api = workspace.Store.Load(workspace.Stage.Stage)?.Find<DeployedRestApi>()
                       ?? throw new DeployedStateException(
                           $"The stage '{workspace.Stage.Stage}' has no deployed API; run 'chalice-net deploy --stage {workspace.Stage.Stage}' first.");

@@ -76,7 +76,7 @@ internal static class AppScaffold
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <!-- Chalice.Net and Chalice.Net.Local are not on nuget.org: chalice-net new copied them here. Commit the
+                <!-- The Chalice.Net packages are not on nuget.org: chalice-net new copied them here. Commit the
                      folder with the app, so that it restores wherever it is cloned. -->
                 <add key="chalice-net" value="{{PackagesFolder}}" />
               </packageSources>

@@ -6,12 +6,13 @@ namespace Chalice.Cli.Scaffolding;
 /// which then restores on any machine it is cloned to, offline too, and after <c>dotnet tool update</c> has removed
 /// this tool's folder.
 /// </summary>
-/// <param name="Version">The version of both packages, the tool's own.</param>
+/// <param name="Version">The version of the packages, the tool's own.</param>
 /// <param name="Files">The <c>.nupkg</c> files.</param>
 internal sealed record BundledPackages(string Version, IReadOnlyList<string> Files)
 {
-    /// <summary>The packages an app references.</summary>
-    public static IReadOnlyList<string> Ids { get; } = ["Chalice.Net", "Chalice.Net.Local"];
+    /// <summary>The packages an app restores from them: the two it references, and Chalice.Net.Project, which
+    /// Chalice.Net.Local depends on.</summary>
+    public static IReadOnlyList<string> Ids { get; } = ["Chalice.Net", "Chalice.Net.Local", "Chalice.Net.Project"];
 
     /// <summary>Where an installed tool keeps them.</summary>
     public static string InstalledDirectory => Path.Combine(AppContext.BaseDirectory, "packages");

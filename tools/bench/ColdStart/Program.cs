@@ -2,7 +2,7 @@
 // the time from starting the process to the first response posted to a local Lambda Runtime API.
 using System.Diagnostics;
 using System.IO.Compression;
-using Chalice.Deploy.Building;
+using Chalice.Project;
 using Chalice.Deploy.Packaging;
 using Chalice.Events;
 using Chalice.Local.Lambda;

@@ -2,6 +2,7 @@ using Chalice.Configuration;
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.Iam;
 using Chalice.Deploy.State;
+using Chalice.Policy.Documents;
 
 namespace Chalice.Deploy.Planning.Resources;
 
@@ -44,7 +45,7 @@ internal sealed class RolePlanner : ResourcePlanner<DeployedRole>
             return;
         }
 
-        var desired = new DesiredRole(names.Role, TrustPolicy, names.Policy, PolicyJson.Validate(await context.Spec.Policy(cancellationToken)));
+        var desired = new DesiredRole(names.Role, TrustPolicy, names.Policy, PolicyDocument.Validate(await context.Spec.Policy(cancellationToken), $"The IAM policy of {names.Role}"));
         var resource = context.Resource(LogicalName, names.Role, desired);
         var role = await iam.GetRoleAsync(names.Role, cancellationToken);
         if (role is null)

@@ -34,24 +34,47 @@ public sealed class DefaultChainTests
         Assert.Equal(new Uri("http://127.0.0.1:4566"), endpoint.Url);
     }
 
-    /// <summary>Sets variables for the scope of a test and restores the previous values.</summary>
-    private sealed class EnvironmentScope : IDisposable
+    [Fact]
+    public void AWS_DEFAULT_REGION_is_honoured_as_boto3_Chalice_and_the_AWS_CLI_honour_it()
     {
-        private readonly List<(string Name, string? Previous)> _previous = [];
+        using var environment = new EnvironmentScope(
+            ("AWS_ACCESS_KEY_ID", "AKIDENV"), ("AWS_SECRET_ACCESS_KEY", "env-secret"), ("AWS_SESSION_TOKEN", null),
+            ("AWS_REGION", null), ("AWS_DEFAULT_REGION", "eu-north-1"), ("AWS_PROFILE", null), ("AWS_DEFAULT_PROFILE", null),
+            ("AWS_CONFIG_FILE", "/dev/null"), ("AWS_SHARED_CREDENTIALS_FILE", "/dev/null"), ("AWS_EC2_METADATA_DISABLED", "true"));
 
-        public EnvironmentScope(params (string Name, string? Value)[] variables)
+        Assert.Equal("eu-north-1", AwsSettings.Resolve(new AwsSettingsRequest()).Region);
+    }
+
+    [Fact]
+    public void The_region_comes_from_the_option_then_AWS_REGION_then_AWS_DEFAULT_REGION_then_the_profile()
+    {
+        // The order the AWS CLI documents: a parameter beats the environment, which beats the profile's settings
+        // (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html), and AWS_REGION beats
+        // AWS_DEFAULT_REGION (https://docs.aws.amazon.com/sdkref/latest/guide/feature-region.html, AWS CLI v2 row).
+        var profiles = Path.Combine(Path.GetTempPath(), $"chalice-credentials-{Guid.NewGuid():N}");
+        File.WriteAllText(profiles, """
+            [deploy]
+            aws_access_key_id = AKIDPROFILE
+            aws_secret_access_key = profile-secret
+            region = eu-west-3
+            """);
+        try
         {
-            foreach (var (name, value) in variables)
-            {
-                _previous.Add((name, Environment.GetEnvironmentVariable(name)));
-                Environment.SetEnvironmentVariable(name, value);
-            }
+            using var environment = new EnvironmentScope(
+                ("AWS_REGION", "ap-south-1"), ("AWS_DEFAULT_REGION", "eu-north-1"), ("AWS_EC2_METADATA_DISABLED", "true"));
+            AwsSettings Resolve(string? region = null) =>
+                AwsSettings.Resolve(new AwsSettingsRequest { Profile = "deploy", ProfilesLocation = profiles, Region = region });
+
+            Assert.Equal("us-west-2", Resolve("us-west-2").Region);
+            Assert.Equal("ap-south-1", Resolve().Region);
+            Environment.SetEnvironmentVariable("AWS_REGION", null);
+            Assert.Equal("eu-north-1", Resolve().Region);
+            Environment.SetEnvironmentVariable("AWS_DEFAULT_REGION", null);
+            Assert.Equal("eu-west-3", Resolve().Region);
         }
-
-        public void Dispose()
+        finally
         {
-            foreach (var (name, previous) in _previous)
-                Environment.SetEnvironmentVariable(name, previous);
+            File.Delete(profiles);
         }
     }
 }

@@ -1,6 +1,6 @@
 using Chalice.Configuration;
 
-namespace Chalice.Tests;
+namespace Chalice.Project.Tests;
 
 public sealed class ChaliceConfigTests
 {
@@ -8,15 +8,15 @@ public sealed class ChaliceConfigTests
         {
           // Comments and trailing commas are accepted, as editors write them.
           "app_name": "shop",
-          "environment_variables": { "A": "top", "B": "top" },
+          "environment_variables": { "AA": "top", "BB": "top" },
           "tags": { "team": "core" },
           "lambda_memory_size": 256,
-          "lambda_functions": { "api_handler": { "lambda_timeout": 30, "environment_variables": { "B": "fn", "C": "fn" } } },
+          "lambda_functions": { "api_handler": { "lambda_timeout": 30, "environment_variables": { "BB": "fn", "CC": "fn" } } },
           "stages": {
             "dev": {
               "api_gateway_stage": "v1",
-              "environment_variables": { "C": "stage", "D": "stage" },
-              "lambda_functions": { "api_handler": { "lambda_memory_size": 1024, "environment_variables": { "D": "stage-fn" } } }
+              "environment_variables": { "CC": "stage", "DD": "stage" },
+              "lambda_functions": { "api_handler": { "lambda_memory_size": 1024, "environment_variables": { "DD": "stage-fn" } } }
             },
             "prod": { "autogen_policy": false, "iam_policy_file": "prod.json", "local_aws": false, "tags": { "env": "prod" } },
           },
@@ -49,7 +49,7 @@ public sealed class ChaliceConfigTests
     {
         var dev = ChaliceConfig.Parse(Config).ForStage("dev");
         Assert.Equal(
-            new Dictionary<string, string> { ["A"] = "top", ["B"] = "fn", ["C"] = "stage", ["D"] = "stage-fn" },
+            new Dictionary<string, string> { ["AA"] = "top", ["BB"] = "fn", ["CC"] = "stage", ["DD"] = "stage-fn" },
             dev.EnvironmentVariables);
         Assert.Equal(new Dictionary<string, string> { ["team"] = "core", ["env"] = "prod" },
             ChaliceConfig.Parse(Config).ForStage("prod").Tags);
@@ -79,9 +79,9 @@ public sealed class ChaliceConfigTests
     }
 
     [Theory]
-    [InlineData("""{ "environment_variables": { "PORT": 80 } }""", "'environment_variables.PORT' must be a string, not 80")]
-    [InlineData("""{ "lambda_memory_size": "big" }""", "'lambda_memory_size' must be an integer")]
-    [InlineData("""{ "autogen_policy": "yes" }""", "'autogen_policy' must be true or false")]
+    [InlineData("""{ "environment_variables": { "PORT": 80 } }""", "\"environment_variables\" must be an object of strings, but \"PORT\" is 80")]
+    [InlineData("""{ "lambda_memory_size": "big" }""", "\"lambda_memory_size\" must be an integer from 128 to 10240 (MB), not \"big\"")]
+    [InlineData("""{ "autogen_policy": "yes" }""", "\"autogen_policy\" must be true or false, not \"yes\"")]
     public void WrongTypesNameTheSetting(string json, string message)
     {
         var stage = ChaliceConfig.Parse(json).ForStage();
@@ -112,7 +112,7 @@ public sealed class ChaliceConfigTests
     {
         var config = ChaliceConfig.Parse("""{ "lambda_runtime": "python3.12", "lambda_architecture": "mips" }""", "cfg.json");
         var runtime = Assert.Throws<ChaliceConfigException>(() => config.ForStage().LambdaRuntime);
-        Assert.Equal("cfg.json: 'lambda_runtime' must be \"provided.al2023\" or \"dotnet10\", not \"python3.12\".", runtime.Message);
-        Assert.Contains("'lambda_architecture' must be \"x86_64\" or \"arm64\"", Assert.Throws<ChaliceConfigException>(() => config.ForStage().LambdaArchitecture).Message);
+        Assert.Equal("cfg.json: \"lambda_runtime\" must be \"provided.al2023\" or \"dotnet10\", not \"python3.12\"", runtime.Message);
+        Assert.Contains("\"lambda_architecture\" must be \"x86_64\" or \"arm64\"", Assert.Throws<ChaliceConfigException>(() => config.ForStage().LambdaArchitecture).Message);
     }
 }

@@ -5,10 +5,14 @@ namespace Chalice.Configuration;
 
 /// <summary>
 /// An app's <c>.chalice/config.json</c>, in Chalice's format: top-level settings, <c>stages.&lt;name&gt;</c>, and
-/// per-function <c>lambda_functions.&lt;name&gt;</c> overrides at both levels. Resolve a stage with <see cref="ForStage"/>.
+/// per-function <c>lambda_functions.&lt;name&gt;</c> overrides at both levels. Check it with <see cref="Validate"/>,
+/// resolve a stage with <see cref="ForStage"/>.
 /// </summary>
 public sealed class ChaliceConfig
 {
+    /// <summary>The folder of an app that holds its settings and its run state.</summary>
+    public const string DirectoryName = ".chalice";
+
     /// <summary>The path of the config file relative to an app folder.</summary>
     public const string RelativePath = ".chalice/config.json";
 
@@ -32,12 +36,16 @@ public sealed class ChaliceConfig
     /// <summary>The file this config came from, or null when the app has none.</summary>
     public string? FilePath { get; }
 
+    /// <summary>The file as messages name it.</summary>
+    internal string ShownPath => FilePath ?? RelativePath;
+
     /// <summary>The <c>app_name</c> setting, if present.</summary>
-    public string? AppName => ChaliceConfigValue.AsString(_root["app_name"], "app_name", FilePath);
+    /// <exception cref="ChaliceConfigException">It is not a string.</exception>
+    public string? AppName => new ConfigLevel(_root, "").Read(ConfigSettings.AppName, ShownPath)?.GetValue<string>();
 
     /// <summary>The stages the file defines.</summary>
     public IReadOnlyList<string> StageNames =>
-        _root["stages"] is JsonObject stages ? stages.Select(s => s.Key).ToArray() : [];
+        _root[ConfigSettings.Stages.Name] is JsonObject stages ? stages.Select(s => s.Key).ToArray() : [];
 
     /// <summary>Loads <c>.chalice/config.json</c> from an app folder; an app without one gets <see cref="Empty"/>.</summary>
     /// <exception cref="ChaliceConfigException">The file is not a JSON object.</exception>
@@ -48,6 +56,7 @@ public sealed class ChaliceConfig
     }
 
     /// <summary>Parses config text; <paramref name="path"/> only names the file in error messages.</summary>
+    /// <exception cref="ChaliceConfigException">The text is not a JSON object.</exception>
     public static ChaliceConfig Parse(string json, string? path = null)
     {
         JsonNode? node;
@@ -57,18 +66,28 @@ public sealed class ChaliceConfig
             {
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
+                // Python's json module, which Chalice reads the file with, keeps the last of two equal keys; a
+                // duplicate is a mistake either way, and here it is named instead of half-honoured.
+                AllowDuplicateProperties = false,
             });
         }
         catch (JsonException e)
         {
-            throw new ChaliceConfigException(
-                $"{path ?? RelativePath} is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): " +
-                e.Message.Split(" Path:", 2)[0]);
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, position {e.BytePositionInLine + 1})" : "";
+            throw new ChaliceConfigException($"{path ?? RelativePath} is not valid JSON{where}: {e.Message.Split(" Path:", 2)[0]}");
         }
         return node is JsonObject root
             ? new ChaliceConfig(root, path)
             : throw new ChaliceConfigException($"{path ?? RelativePath} must contain a JSON object.");
     }
+
+    /// <summary>
+    /// Every mistake in what applies to <paramref name="stage"/>: the top level, its <c>lambda_functions</c>, and the
+    /// stage with its own. Other stages are checked when they are used, so that a setting meant for one stage never
+    /// blocks another. An app without a config file has none.
+    /// </summary>
+    public IReadOnlyList<ConfigProblem> Validate(string stage = DefaultStage) =>
+        ReferenceEquals(this, Empty) ? [] : new ConfigValidator(this, _root).Validate(stage);
 
     /// <summary>
     /// The settings of one stage and function, with Chalice's precedence: stage-specific function settings, then the
@@ -77,14 +96,15 @@ public sealed class ChaliceConfig
     /// </summary>
     public StageConfig ForStage(string stage = DefaultStage, string function = ApiHandlerName)
     {
-        var stageNode = (_root["stages"] as JsonObject)?[stage] as JsonObject;
-        JsonObject?[] levels =
+        var stageNode = (_root[ConfigSettings.Stages.Name] as JsonObject)?[stage] as JsonObject;
+        var functions = ConfigSettings.LambdaFunctions.Name;
+        ConfigLevel[] levels =
         [
-            (stageNode?["lambda_functions"] as JsonObject)?[function] as JsonObject,
-            stageNode,
-            (_root["lambda_functions"] as JsonObject)?[function] as JsonObject,
-            _root,
+            new((stageNode?[functions] as JsonObject)?[function] as JsonObject, $"stages.{stage}.{functions}.{function}"),
+            new(stageNode, $"stages.{stage}"),
+            new((_root[functions] as JsonObject)?[function] as JsonObject, $"{functions}.{function}"),
+            new(_root, ""),
         ];
-        return new StageConfig(stage, function, stageNode is not null, levels, FilePath);
+        return new StageConfig(stage, function, stageNode is not null, levels, ShownPath);
     }
 }

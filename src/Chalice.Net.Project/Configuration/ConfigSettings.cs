@@ -1,0 +1,72 @@
+namespace Chalice.Configuration;
+
+/// <summary>
+/// Every key of <c>.chalice/config.json</c> Chalice.Net knows, with its values, limits and places: the one list the
+/// validator, the typed accessors of <see cref="StageConfig"/> and the messages about unknown keys all read. A key not
+/// here is either one of Chalice's that Chalice.Net does not honour yet (<see cref="NotSupportedYet"/>), which is an
+/// error rather than a deploy of something different, or unknown (a typo, most likely).
+/// </summary>
+internal static class ConfigSettings
+{
+    // Lambda's limits: "Function memory allocation: 128 MB to 10,240 MB", "Function timeout: 900 seconds (15 minutes)"
+    // (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html); ReservedConcurrentExecutions has
+    // "min": 0 and environment variable names the pattern below in Lambda's API model
+    // (shared/fixtures/aws-models/lambda/2015-03-31/service-2.json, shapes ReservedConcurrentExecutions and
+    // EnvironmentVariableName). The pattern wants two characters at least, and Lambda enforces it: a deploy with a
+    // variable named "a" fails with "Map keys must satisfy constraint: [Member must satisfy regular expression pattern:
+    // [a-zA-Z]([a-zA-Z0-9_])+]" (https://github.com/trek10inc/serverless-secrets/issues/39).
+    private const string LambdaVariableName = "[a-zA-Z]([a-zA-Z0-9_])+";
+
+    public static ConfigSetting Version { get; } = new("version", ConfigValue.OneOf("1.0", "2.0"), ConfigScope.TopLevel);
+    public static ConfigSetting AppName { get; } = new("app_name", ConfigValue.String, ConfigScope.TopLevel);
+    public static ConfigSetting Stages { get; } = new("stages", ConfigValue.Sections, ConfigScope.TopLevel);
+    public static ConfigSetting LambdaFunctions { get; } = new("lambda_functions", ConfigValue.Sections, ConfigScope.TopLevel | ConfigScope.Stage);
+
+    public static ConfigSetting EnvironmentVariables { get; } =
+        new("environment_variables", ConfigValue.StringMap(LambdaVariableName, "Lambda's rule for variable names"), ConfigScope.Everywhere);
+    public static ConfigSetting Tags { get; } = new("tags", ConfigValue.StringMap(), ConfigScope.Everywhere);
+    public static ConfigSetting LambdaMemorySize { get; } = new("lambda_memory_size", ConfigValue.Integer(128, 10240, "MB"), ConfigScope.Everywhere);
+    public static ConfigSetting LambdaTimeout { get; } = new("lambda_timeout", ConfigValue.Integer(1, 900, "seconds"), ConfigScope.Everywhere);
+    public static ConfigSetting ReservedConcurrency { get; } = new("reserved_concurrency", ConfigValue.Integer(0), ConfigScope.Everywhere);
+    public static ConfigSetting AutogenPolicy { get; } = new("autogen_policy", ConfigValue.Boolean, ConfigScope.Everywhere);
+    public static ConfigSetting IamPolicyFile { get; } = new("iam_policy_file", ConfigValue.String, ConfigScope.Everywhere);
+    public static ConfigSetting ManageIamRole { get; } = new("manage_iam_role", ConfigValue.Boolean, ConfigScope.Everywhere);
+    public static ConfigSetting IamRoleArn { get; } = new("iam_role_arn", ConfigValue.String, ConfigScope.Everywhere);
+    public static ConfigSetting ApiGatewayStage { get; } = new("api_gateway_stage", ConfigValue.String, ConfigScope.TopLevel | ConfigScope.Stage);
+
+    // Chalice.Net's own settings.
+    public static ConfigSetting IamPolicyMergeFile { get; } = new("iam_policy_merge_file", ConfigValue.String, ConfigScope.Everywhere);
+    public static ConfigSetting LambdaRuntime { get; } = new("lambda_runtime", ConfigValue.OneOf("provided.al2023", "dotnet10"), ConfigScope.Everywhere);
+    public static ConfigSetting LambdaArchitecture { get; } = new("lambda_architecture", ConfigValue.OneOf("x86_64", "arm64"), ConfigScope.Everywhere);
+    public static ConfigSetting LocalAws { get; } = new("local_aws", ConfigValue.Boolean, ConfigScope.TopLevel | ConfigScope.Stage);
+    public static ConfigSetting LocalS3Buckets { get; } = new("local_s3_buckets", ConfigValue.StringList, ConfigScope.TopLevel | ConfigScope.Stage);
+
+    /// <summary>Every setting Chalice.Net honours.</summary>
+    public static IReadOnlyList<ConfigSetting> All { get; } =
+    [
+        Version, AppName, Stages, LambdaFunctions, EnvironmentVariables, Tags, LambdaMemorySize, LambdaTimeout,
+        ReservedConcurrency, AutogenPolicy, IamPolicyFile, ManageIamRole, IamRoleArn, ApiGatewayStage,
+        IamPolicyMergeFile, LambdaRuntime, LambdaArchitecture, LocalAws, LocalS3Buckets,
+    ];
+
+    /// <summary>
+    /// Chalice's settings that Chalice.Net does not honour yet (Chalice's docs/source/topics/configfile.rst, plus
+    /// <c>lambda_ephemeral_storage</c>, which the deploy-breadth work adds). Deploying without one of them would
+    /// deploy something other than what the file asks for (a public API instead of a private one, a function outside
+    /// its VPC), so they are refused, never skipped.
+    /// </summary>
+    public static IReadOnlySet<string> NotSupportedYet { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "api_gateway_endpoint_type", "api_gateway_endpoint_vpce", "api_gateway_policy_file", "api_gateway_custom_domain",
+        "websocket_api_custom_domain", "minimum_compression_size", "layers", "automatic_layer", "subnet_ids",
+        "security_group_ids", "xray", "log_retention_in_days", "lambda_ephemeral_storage",
+    };
+
+    private static readonly Dictionary<string, ConfigSetting> s_byName = All.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
+    /// <summary>The setting named <paramref name="name"/>, or null.</summary>
+    public static ConfigSetting? Find(string name) => s_byName.GetValueOrDefault(name);
+
+    /// <summary>Every key a user might have meant: the honoured ones and Chalice's others.</summary>
+    public static IEnumerable<string> KnownNames => All.Select(s => s.Name).Concat(NotSupportedYet);
+}

@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+
+namespace Chalice.Configuration;
+
+/// <summary>
+/// The resolved settings of one stage (and one Lambda function) of an app. Every typed accessor checks its value
+/// against the setting's definition in <see cref="ConfigSettings"/>, so a value read here is one the validator accepts.
+/// </summary>
+public sealed class StageConfig
+{
+    private readonly ConfigLevel[] _levels; // most specific first
+    private readonly string _file;
+
+    internal StageConfig(string stage, string function, bool isDefined, ConfigLevel[] levels, string file)
+    {
+        Stage = stage;
+        Function = function;
+        IsDefined = isDefined;
+        _levels = levels;
+        _file = file;
+    }
+
+    /// <summary>The Chalice stage name (<c>dev</c> by default).</summary>
+    public string Stage { get; }
+
+    /// <summary>The function these settings apply to (<c>api_handler</c> for the API).</summary>
+    public string Function { get; }
+
+    /// <summary>Whether the config file has a <c>stages</c> entry for this stage.</summary>
+    public bool IsDefined { get; }
+
+    /// <summary><c>environment_variables</c>, merged across levels.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables => Merge(ConfigSettings.EnvironmentVariables);
+
+    /// <summary><c>tags</c>, merged across levels.</summary>
+    public IReadOnlyDictionary<string, string> Tags => Merge(ConfigSettings.Tags);
+
+    /// <summary><c>lambda_memory_size</c> in MB (Chalice's default 128).</summary>
+    public int LambdaMemorySize => Read(ConfigSettings.LambdaMemorySize)?.GetValue<int>() ?? 128;
+
+    /// <summary><c>lambda_timeout</c> in seconds (Chalice's default 60).</summary>
+    public int LambdaTimeout => Read(ConfigSettings.LambdaTimeout)?.GetValue<int>() ?? 60;
+
+    /// <summary><c>reserved_concurrency</c>, or null to leave the function unreserved.</summary>
+    public int? ReservedConcurrency => Read(ConfigSettings.ReservedConcurrency)?.GetValue<int>();
+
+    /// <summary><c>autogen_policy</c>: infer the IAM policy from the code (default true).</summary>
+    public bool AutogenPolicy => Read(ConfigSettings.AutogenPolicy)?.GetValue<bool>() ?? true;
+
+    /// <summary><c>iam_policy_file</c>, relative to <c>.chalice/</c>.</summary>
+    public string? IamPolicyFile => Read(ConfigSettings.IamPolicyFile)?.GetValue<string>();
+
+    /// <summary>
+    /// <c>iam_policy_merge_file</c> (Chalice.Net only): statements merged into the generated policy, relative to
+    /// <c>.chalice/</c>.
+    /// </summary>
+    public string? IamPolicyMergeFile => Read(ConfigSettings.IamPolicyMergeFile)?.GetValue<string>();
+
+    /// <summary><c>manage_iam_role</c> (default true).</summary>
+    public bool ManageIamRole => Read(ConfigSettings.ManageIamRole)?.GetValue<bool>() ?? true;
+
+    /// <summary><c>iam_role_arn</c>: the role to use when the role is not managed.</summary>
+    public string? IamRoleArn => Read(ConfigSettings.IamRoleArn)?.GetValue<string>();
+
+    /// <summary><c>api_gateway_stage</c>: the API Gateway stage and URL prefix (default <c>api</c>).</summary>
+    public string ApiGatewayStage => Read(ConfigSettings.ApiGatewayStage)?.GetValue<string>() ?? "api";
+
+    /// <summary>
+    /// <c>lambda_runtime</c> (Chalice.Net only): <c>provided.al2023</c> (the default: a Native AOT <c>bootstrap</c>) or
+    /// <c>dotnet10</c> (the managed runtime, framework-dependent).
+    /// </summary>
+    public string LambdaRuntime => Read(ConfigSettings.LambdaRuntime)?.GetValue<string>() ?? "provided.al2023";
+
+    /// <summary><c>lambda_architecture</c> (Chalice.Net only): <c>x86_64</c> (the default) or <c>arm64</c>.</summary>
+    public string LambdaArchitecture => Read(ConfigSettings.LambdaArchitecture)?.GetValue<string>() ?? "x86_64";
+
+    /// <summary><c>local_aws</c> (Chalice.Net only): serve local stand-ins for AWS services in the emulator (default true).</summary>
+    public bool LocalAws => Read(ConfigSettings.LocalAws)?.GetValue<bool>() ?? true;
+
+    /// <summary>
+    /// <c>local_s3_buckets</c> (Chalice.Net only): the S3 buckets that exist on AWS for the app, which the emulator's
+    /// S3 stand-in creates; any other bucket answers <c>NoSuchBucket</c> until the app creates it.
+    /// </summary>
+    public IReadOnlyList<string> LocalS3Buckets =>
+        Read(ConfigSettings.LocalS3Buckets) is JsonArray list ? [.. list.Select(item => item!.GetValue<string>())] : [];
+
+    /// <summary>The raw value of a setting, looked up with Chalice's precedence; null when absent.</summary>
+    public JsonNode? Get(string key)
+    {
+        foreach (var level in _levels)
+        {
+            if (level.Node?[key] is { } value)
+                return value;
+        }
+        return null;
+    }
+
+    /// <summary>The most specific value of a known setting, checked against its definition.</summary>
+    /// <exception cref="ChaliceConfigException">The value is not one the setting takes.</exception>
+    private JsonNode? Read(ConfigSetting setting)
+    {
+        foreach (var level in _levels)
+        {
+            if (level.Read(setting, _file) is { } value)
+                return value;
+        }
+        return null;
+    }
+
+    private Dictionary<string, string> Merge(ConfigSetting setting)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = _levels.Length - 1; i >= 0; i--)
+        {
+            if (_levels[i].Read(setting, _file) is JsonObject map)
+            {
+                foreach (var (name, value) in map)
+                    merged[name] = value!.GetValue<string>();
+            }
+        }
+        return merged;
+    }
+}

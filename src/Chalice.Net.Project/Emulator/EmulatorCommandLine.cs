@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using Chalice.Configuration;
+
+namespace Chalice.Project.Emulator;
+
+/// <summary>The API type the emulator serves as (<c>--api</c>).</summary>
+public enum EmulatorApi
+{
+    /// <summary><c>rest</c>: a REST API, payload format 1.0 (Chalice's API).</summary>
+    Rest,
+
+    /// <summary><c>http</c>: an HTTP API, payload format 2.0.</summary>
+    Http,
+
+    /// <summary><c>http-v1</c>: an HTTP API, payload format 1.0.</summary>
+    HttpV1,
+}
+
+/// <summary>What a command line asked the emulator for; anything not given has its default.</summary>
+public sealed record EmulatorArguments
+{
+    /// <summary>The interface to listen on.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>The port; 0 picks a free one.</summary>
+    public int Port { get; init; } = 8000;
+
+    /// <summary>The Chalice stage.</summary>
+    public string Stage { get; init; } = ChaliceConfig.DefaultStage;
+
+    /// <summary>The API type and payload format.</summary>
+    public EmulatorApi Api { get; init; } = EmulatorApi.Rest;
+
+    /// <summary>The integration timeout.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(29);
+
+    /// <summary>Use real AWS services instead of the local stand-ins.</summary>
+    public bool UseRealAws { get; init; }
+
+    /// <summary>The app's folder or project file; null to find it.</summary>
+    public string? ProjectDirectory { get; init; }
+
+    /// <summary>Whether <c>--help</c> was asked for.</summary>
+    public bool ShowHelp { get; init; }
+}
+
+/// <summary>
+/// The emulator's command line, defined once: the app's generated <c>Main</c> parses it (<c>dotnet run -- [options]</c>)
+/// and <c>chalice-net local</c> offers the same options, with the same help and checks, and passes them on. The emulator
+/// parses by hand rather than with System.CommandLine because its start-up time is part of every local run.
+/// </summary>
+public static class EmulatorCommandLine
+{
+    /// <summary><c>--host</c>.</summary>
+    public static EmulatorOption Host { get; } = new("--host", "ADDRESS", "The interface to listen on: an IP address or localhost (default 127.0.0.1).");
+
+    /// <summary><c>--port</c>.</summary>
+    public static EmulatorOption Port { get; } = new("--port", "PORT", "The port to listen on (default 8000; 0 picks a free one).",
+        value => TryPort(value, out _) ? null : $"--port must be a number from 0 to 65535, not '{value}'.");
+
+    /// <summary><c>--stage</c>.</summary>
+    public static EmulatorOption Stage { get; } = new("--stage", "NAME", "The stage whose .chalice/config.json settings apply (default dev).");
+
+    /// <summary><c>--api</c>.</summary>
+    public static EmulatorOption Api { get; } = new("--api", "rest|http|http-v1",
+        "Serve as a REST API (payload 1.0, the default), an HTTP API with payload 2.0 (http), or with payload 1.0 (http-v1).",
+        value => TryApi(value, out _) ? null : $"--api must be rest, http or http-v1, not '{value}'.");
+
+    /// <summary><c>--timeout</c>.</summary>
+    public static EmulatorOption Timeout { get; } = new("--timeout", "SECONDS", "The integration timeout: API Gateway's 504 after it (default 29).",
+        value => TryTimeout(value, out _) ? null : $"--timeout must be a number of seconds above 0, at most 900, not '{value}'.");
+
+    /// <summary><c>--aws</c>.</summary>
+    public static EmulatorOption Aws { get; } = new("--aws", null, "Use real AWS with your credentials instead of the local stand-ins (S3).");
+
+    /// <summary><c>--project-dir</c>.</summary>
+    public static EmulatorOption ProjectDirectory { get; } = new("--project-dir", "PATH",
+        "The app's folder or .csproj (default: the current folder if it holds .chalice/config.json, else found from the app's build output).");
+
+    /// <summary>Every option, in help order.</summary>
+    public static IReadOnlyList<EmulatorOption> All { get; } = [Host, Port, Stage, Api, Timeout, Aws, ProjectDirectory];
+
+    /// <summary>The help the emulator prints for <c>--help</c> and after a bad argument.</summary>
+    public static string Usage
+    {
+        get
+        {
+            var lines = All.Select(o => (Syntax: o.Syntax, o.Description)).Append((Syntax: "-h, --help", Description: "Show this help.")).ToArray();
+            var width = lines.Max(l => l.Syntax.Length) + 2;
+            var usage = new StringBuilder()
+                .AppendLine("Serves the app locally as API Gateway would (dotnet run -- [options], or chalice-net local [options]).")
+                .AppendLine()
+                .AppendLine("Options:");
+            foreach (var (syntax, description) in lines)
+                usage.Append("  ").Append(syntax.PadRight(width)).AppendLine(description);
+            return usage.ToString().TrimEnd();
+        }
+    }
+
+    /// <summary>Parses command-line arguments.</summary>
+    /// <exception cref="ArgumentException">An argument is unknown or has an invalid value; the message says which.</exception>
+    public static EmulatorArguments Parse(IReadOnlyList<string> args)
+    {
+        var parsed = new EmulatorArguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help" or "-?")
+            {
+                parsed = parsed with { ShowHelp = true };
+                continue;
+            }
+            var option = All.FirstOrDefault(o => o.Name == arg) ?? throw new ArgumentException($"Unknown option '{arg}'.");
+            var value = "";
+            if (!option.IsFlag)
+            {
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                    throw new ArgumentException($"{arg} needs a value.");
+                value = args[++i];
+                if (option.Problem?.Invoke(value) is { } problem)
+                    throw new ArgumentException(problem);
+            }
+            parsed = option.Name switch
+            {
+                "--host" => parsed with { Host = value },
+                "--port" => parsed with { Port = TryPort(value, out var port) ? port : 0 },
+                "--stage" => parsed with { Stage = value },
+                "--api" => parsed with { Api = TryApi(value, out var api) ? api : default },
+                "--timeout" => parsed with { Timeout = TryTimeout(value, out var timeout) ? timeout : default },
+                "--aws" => parsed with { UseRealAws = true },
+                _ => parsed with { ProjectDirectory = value },
+            };
+        }
+        return parsed;
+    }
+
+    private static bool TryPort(string value, out int port) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535;
+
+    private static bool TryApi(string value, out EmulatorApi api)
+    {
+        api = value.ToLowerInvariant() switch
+        {
+            "rest" => EmulatorApi.Rest,
+            "http" => EmulatorApi.Http,
+            "http-v1" => EmulatorApi.HttpV1,
+            _ => (EmulatorApi)(-1),
+        };
+        return Enum.IsDefined(api);
+    }
+
+    // Lambda's longest timeout, 900 s, bounds any integration the emulator could be asked to wait for.
+    private static bool TryTimeout(string value, out TimeSpan timeout)
+    {
+        var valid = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 900;
+        timeout = valid ? TimeSpan.FromSeconds(seconds) : default;
+        return valid;
+    }
+}

@@ -1,0 +1,205 @@
+using Chalice.Configuration;
+
+namespace Chalice.Project.Tests;
+
+/// <summary>
+/// <c>.chalice/config.json</c> checked before anything builds: every key known with its type, limits and places (issue
+/// 19's rule), one line per mistake naming the file and the key.
+/// </summary>
+public sealed class ConfigValidationTests
+{
+    private const string File = "app/.chalice/config.json";
+
+    private static IReadOnlyList<ConfigProblem> Problems(string json, string stage = "dev") => ChaliceConfig.Parse(json, File).Validate(stage);
+
+    private static string Line(string json, string stage = "dev") => Assert.Single(Problems(json, stage)).ToString();
+
+    [Fact]
+    public void Every_setting_Chalice_Net_honours_passes_at_the_places_Chalice_allows_it()
+    {
+        var problems = Problems("""
+            {
+              "version": "2.0",
+              "app_name": "shop",
+              "environment_variables": { "TABLE": "orders", "LOG_LEVEL": "debug" },
+              "tags": { "team": "core" },
+              "lambda_memory_size": 10240,
+              "lambda_timeout": 900,
+              "reserved_concurrency": 0,
+              "autogen_policy": true,
+              "iam_policy_file": "policy.json",
+              "iam_policy_merge_file": "extra.json",
+              "manage_iam_role": true,
+              "api_gateway_stage": "api",
+              "lambda_runtime": "dotnet10",
+              "lambda_architecture": "arm64",
+              "local_aws": true,
+              "local_s3_buckets": ["uploads", "reports"],
+              "lambda_functions": { "api_handler": { "lambda_memory_size": 128, "lambda_timeout": 1, "tags": { "fn": "api" } } },
+              "stages": {
+                "dev": {
+                  "api_gateway_stage": "v1",
+                  "local_s3_buckets": ["dev-uploads"],
+                  "manage_iam_role": false,
+                  "iam_role_arn": "arn:aws:iam::123456789012:role/dev",
+                  "lambda_functions": { "api_handler": { "environment_variables": { "MODE": "dev" }, "iam_policy_file": "dev.json" } }
+                }
+              }
+            }
+            """);
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void A_misspelt_key_is_an_error_naming_the_file_the_place_and_the_key_it_was_meant_to_be()
+    {
+        var problem = Assert.Single(Problems("""{ "stages": { "dev": { "lambda_timout": 30 } } }"""));
+
+        Assert.Equal(ConfigProblemKind.UnknownSetting, problem.Kind);
+        Assert.Equal($"{File}: unknown setting \"lambda_timout\" in stages.dev; did you mean \"lambda_timeout\"?", problem.ToString());
+        Assert.True(problem.IsError(ignoreUnknownSettings: false));
+        Assert.False(problem.IsError(ignoreUnknownSettings: true));
+    }
+
+    [Theory]
+    [InlineData("""{ "app_nmae": "shop" }""", "unknown setting \"app_nmae\"; did you mean \"app_name\"?")]
+    [InlineData("""{ "Tags": { "a": "b" } }""", "unknown setting \"Tags\"; did you mean \"tags\"?")]
+    [InlineData("""{ "lambda_functions": { "api_handler": { "memory": 512 } } }""", "unknown setting \"memory\" in lambda_functions.api_handler")]
+    [InlineData("""{ "subnet_id": ["subnet-1"] }""", "unknown setting \"subnet_id\"; did you mean \"subnet_ids\"?")]
+    public void Unknown_keys_are_suggested_a_known_one_only_when_one_is_close(string json, string message) =>
+        Assert.Equal($"{File}: {message}", Line(json));
+
+    [Theory]
+    [InlineData("api_gateway_endpoint_type", "\"PRIVATE\"")]
+    [InlineData("api_gateway_endpoint_vpce", "\"vpce-1\"")]
+    [InlineData("api_gateway_policy_file", "\"policy.json\"")]
+    [InlineData("api_gateway_custom_domain", """{ "domain_name": "api.example.com", "certificate_arn": "arn:aws:acm:us-east-1:123456789012:certificate/1" }""")]
+    [InlineData("websocket_api_custom_domain", """{ "domain_name": "ws.example.com" }""")]
+    [InlineData("minimum_compression_size", "1024")]
+    [InlineData("layers", """["arn:aws:lambda:us-east-1:123456789012:layer:x:1"]""")]
+    [InlineData("automatic_layer", "true")]
+    [InlineData("subnet_ids", """["subnet-1"]""")]
+    [InlineData("security_group_ids", """["sg-1"]""")]
+    [InlineData("xray", "true")]
+    [InlineData("log_retention_in_days", "14")]
+    [InlineData("lambda_ephemeral_storage", "1024")]
+    public void A_Chalice_setting_Chalice_Net_does_not_honour_yet_is_refused_rather_than_deployed_without(string key, string value)
+    {
+        var problem = Assert.Single(Problems($$"""{ "stages": { "dev": { "{{key}}": {{value}} } } }"""));
+
+        Assert.Equal(ConfigProblemKind.NotSupportedYet, problem.Kind);
+        Assert.Equal(
+            $"{File}: \"{key}\" in stages.dev is a Chalice setting that Chalice.Net does not support yet; remove it " +
+            "(a deploy without it would not be what the file asks for)",
+            problem.ToString());
+        Assert.True(problem.IsError(ignoreUnknownSettings: true));
+    }
+
+    // Limits: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html (memory 128-10,240 MB, timeout
+    // 900 s); reserved concurrency and variable names: shared/fixtures/aws-models/lambda/2015-03-31/service-2.json.
+    [Theory]
+    [InlineData("""{ "lambda_memory_size": 64 }""", "\"lambda_memory_size\" must be an integer from 128 to 10240 (MB), not 64")]
+    [InlineData("""{ "lambda_memory_size": 10241 }""", "\"lambda_memory_size\" must be an integer from 128 to 10240 (MB), not 10241")]
+    [InlineData("""{ "lambda_memory_size": 512.5 }""", "\"lambda_memory_size\" must be an integer from 128 to 10240 (MB), not 512.5")]
+    [InlineData("""{ "stages": { "dev": { "lambda_timeout": 0 } } }""", "\"lambda_timeout\" in stages.dev must be an integer from 1 to 900 (seconds), not 0")]
+    [InlineData("""{ "lambda_timeout": 901 }""", "\"lambda_timeout\" must be an integer from 1 to 900 (seconds), not 901")]
+    [InlineData("""{ "lambda_timeout": "60" }""", "\"lambda_timeout\" must be an integer from 1 to 900 (seconds), not \"60\"")]
+    [InlineData("""{ "reserved_concurrency": -1 }""", "\"reserved_concurrency\" must be an integer of at least 0, not -1")]
+    [InlineData("""{ "autogen_policy": "false" }""", "\"autogen_policy\" must be true or false, not \"false\"")]
+    [InlineData("""{ "app_name": 7 }""", "\"app_name\" must be a string, not 7")]
+    [InlineData("""{ "version": "3.0" }""", "\"version\" must be \"1.0\" or \"2.0\", not \"3.0\"")]
+    [InlineData("""{ "lambda_architecture": "aarch64" }""", "\"lambda_architecture\" must be \"x86_64\" or \"arm64\", not \"aarch64\"")]
+    [InlineData("""{ "tags": ["team"] }""", "\"tags\" must be an object of strings, not [\"team\"]")]
+    [InlineData("""{ "environment_variables": { "PORT": 8080 } }""", "\"environment_variables\" must be an object of strings, but \"PORT\" is 8080")]
+    [InlineData("""{ "environment_variables": { "table-name": "x" } }""",
+        "\"environment_variables\" must be an object whose names match [a-zA-Z]([a-zA-Z0-9_])+ (Lambda's rule for variable names), but \"table-name\" does not")]
+    [InlineData("""{ "environment_variables": { "X": "one letter" } }""",
+        "\"environment_variables\" must be an object whose names match [a-zA-Z]([a-zA-Z0-9_])+ (Lambda's rule for variable names), but \"X\" does not")]
+    [InlineData("""{ "local_s3_buckets": "uploads" }""", "\"local_s3_buckets\" must be a list of strings, not \"uploads\"")]
+    [InlineData("""{ "stages": { "dev": [] } }""", "\"stages\" must be an object of objects, not {\"dev\":[]}")]
+    public void Values_of_the_wrong_type_or_beyond_Lambdas_limits_are_errors_naming_the_key_and_the_limits(string json, string message)
+    {
+        var problem = Assert.Single(Problems(json));
+
+        Assert.Equal(ConfigProblemKind.InvalidValue, problem.Kind);
+        Assert.Equal($"{File}: {message}", problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("""{ "stages": { "dev": { "app_name": "other" } } }""", "\"app_name\" in stages.dev can be set only at the top level")]
+    [InlineData("""{ "lambda_functions": { "api_handler": { "api_gateway_stage": "v2" } } }""",
+        "\"api_gateway_stage\" in lambda_functions.api_handler can be set only at the top level or in a stage, not per function")]
+    [InlineData("""{ "stages": { "dev": { "stages": {} } } }""", "\"stages\" in stages.dev can be set only at the top level")]
+    public void A_setting_where_it_means_nothing_is_an_error_saying_where_it_belongs(string json, string message)
+    {
+        var problem = Assert.Single(Problems(json));
+
+        Assert.Equal(ConfigProblemKind.MisplacedSetting, problem.Kind);
+        Assert.Equal($"{File}: {message}", problem.ToString());
+    }
+
+    [Fact]
+    public void Every_mistake_is_its_own_line()
+    {
+        var problems = Problems("""{ "lambda_memory_size": 1, "stages": { "dev": { "xray": true, "lambda_timout": 3 } } }""");
+
+        Assert.Equal([ConfigProblemKind.InvalidValue, ConfigProblemKind.NotSupportedYet, ConfigProblemKind.UnknownSetting], problems.Select(p => p.Kind));
+        Assert.All(problems, p => Assert.DoesNotContain('\n', p.ToString()));
+    }
+
+    [Fact]
+    public void Only_what_applies_to_the_stage_is_checked_so_one_stage_never_blocks_another()
+    {
+        const string json = """{ "stages": { "dev": {}, "prod": { "xray": true, "lambda_timout": 3 } } }""";
+
+        Assert.Empty(Problems(json, "dev"));
+        Assert.Equal(2, Problems(json, "prod").Count);
+    }
+
+    [Fact]
+    public void A_stage_the_file_does_not_define_is_a_warning_naming_the_stages_it_does()
+    {
+        var problem = Assert.Single(Problems("""{ "stages": { "dev": {}, "prod": {} } }""", "prdo"));
+
+        Assert.Equal(ConfigProblemKind.UndefinedStage, problem.Kind);
+        Assert.Equal($"{File}: stage \"prdo\" is not defined (its stages: dev, prod); the top-level settings apply", problem.ToString());
+        Assert.False(problem.IsError(ignoreUnknownSettings: false));
+        Assert.Contains("the file defines no stages", Line("{}", "prod"), StringComparison.Ordinal);
+        Assert.Empty(Problems("{}", "dev")); // what every new app starts as
+    }
+
+    [Fact]
+    public void A_role_that_is_not_managed_must_be_named()
+    {
+        var problem = Assert.Single(Problems("""{ "stages": { "prod": { "manage_iam_role": false } } }""", "prod"));
+
+        Assert.Equal(ConfigProblemKind.Inconsistent, problem.Kind);
+        Assert.Equal($"{File}: \"manage_iam_role\" is false for stage prod, so \"iam_role_arn\" must name the role the function runs as", problem.ToString());
+    }
+
+    [Fact]
+    public void A_key_written_twice_is_a_mistake_not_a_choice()
+    {
+        var error = Assert.Throws<ChaliceConfigException>(() => ChaliceConfig.Parse("""{ "lambda_timeout": 30, "lambda_timeout": 60 }""", File));
+
+        Assert.Equal($"{File} is not valid JSON: Duplicate property 'lambda_timeout' encountered during deserialization.", error.Message);
+    }
+
+    [Fact]
+    public void An_app_without_a_config_file_has_nothing_to_report()
+    {
+        Assert.Empty(ChaliceConfig.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))).Validate("prod"));
+    }
+
+    [Theory]
+    [InlineData("lambda_timout", "lambda_timeout")]
+    [InlineData("lamda_memory_size", "lambda_memory_size")]
+    [InlineData("enviroment_variables", "environment_variables")]
+    [InlineData("reserved_concurency", "reserved_concurrency")]
+    [InlineData("iam_polciy_file", "iam_policy_file")]
+    [InlineData("colour", null)]
+    [InlineData("name", null)]
+    public void The_nearest_known_name_is_offered_only_for_a_likely_typo(string typo, string? expected) =>
+        Assert.Equal(expected, NearestName.Find(typo, ConfigSettings.KnownNames));
+}
