@@ -23,7 +23,7 @@ public static class LocalS3Buckets
         {
             if (!BucketName.IsValid(bucket))
                 throw new ChaliceConfigException(
-                    $"{ChaliceConfig.RelativePath}: 'local_s3_buckets' lists \"{bucket}\", which is not a valid S3 bucket name " +
+                    $"{ChaliceConfig.RelativePath}: \"local_s3_buckets\" lists \"{bucket}\", which is not a valid S3 bucket name " +
                     "(3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit).");
         }
         return buckets;

@@ -134,7 +134,7 @@ public sealed class InMemoryDeployTests : IDisposable
         {
             case "code": _stage.Code = "v2"; break;
             case "memory": _stage.ConfigJson = """{ "stages": { "dev": { "tags": { "team": "core" }, "lambda_memory_size": 512 } } }"""; break;
-            case "environment": _stage.ConfigJson = """{ "stages": { "dev": { "tags": { "team": "core" }, "environment_variables": { "A": "1" } } } }"""; break;
+            case "environment": _stage.ConfigJson = """{ "stages": { "dev": { "tags": { "team": "core" }, "environment_variables": { "STAGE_NAME": "dev" } } } }"""; break;
             case "policy": _stage.PolicyJson = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"""; break;
             case "tag": _stage.ConfigJson = """{ "stages": { "dev": { "tags": { "team": "edge" } } } }"""; break;
             case "untag": _stage.ConfigJson = """{ "stages": { "dev": { } } }"""; break;

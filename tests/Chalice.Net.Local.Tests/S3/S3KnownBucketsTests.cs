@@ -87,11 +87,11 @@ public sealed class S3KnownBucketsTests
 
     [Theory]
     [InlineData("""{ "local_s3_buckets": ["My_Bucket"] }""",
-        """.chalice/config.json: 'local_s3_buckets' lists "My_Bucket", which is not a valid S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit).""")]
+        """.chalice/config.json: "local_s3_buckets" lists "My_Bucket", which is not a valid S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit).""")]
     [InlineData("""{ "local_s3_buckets": "one-bucket" }""",
-        """.chalice/config.json: 'local_s3_buckets' must be an array of strings, not "one-bucket".""")]
+        ".chalice/config.json: \"local_s3_buckets\" must be a list of strings, not \"one-bucket\"")]
     [InlineData("""{ "local_s3_buckets": [1] }""",
-        """.chalice/config.json: 'local_s3_buckets[0]' must be a string, not 1.""")]
+        """.chalice/config.json: "local_s3_buckets" must be a list of strings, not [1]""")]
     public void A_malformed_declaration_is_one_clear_line(string config, string message)
     {
         var error = Assert.Throws<ChaliceConfigException>(() => LocalS3Buckets.Of(ChaliceConfig.Parse(config).ForStage("dev")));
