@@ -35,6 +35,7 @@ internal sealed class KnownTypes
         JsonSerializerContext = Get("System.Text.Json.Serialization.JsonSerializerContext");
         JsonSerializableAttribute = Get("System.Text.Json.Serialization.JsonSerializableAttribute");
         ServiceCollection = Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        FromKeyedServicesAttribute = Get("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
     }
 
     public INamedTypeSymbol? ChaliceAppAttribute { get; }
@@ -63,6 +64,7 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? JsonSerializerContext { get; }
     public INamedTypeSymbol? JsonSerializableAttribute { get; }
     public INamedTypeSymbol? ServiceCollection { get; }
+    public INamedTypeSymbol? FromKeyedServicesAttribute { get; }
 
     public static KnownTypes From(Compilation compilation) => new(compilation);
 
