@@ -26,10 +26,13 @@ internal sealed class LambdaLoggerProvider : ILoggerProvider
     public LambdaLogSettings Settings { get; }
 
     /// <summary>A provider configured by Lambda's variables; a variable it cannot read is reported as a warning entry.</summary>
-    public static LambdaLoggerProvider FromEnvironment(TextWriter output)
+    public static LambdaLoggerProvider FromEnvironment(TextWriter output) => Start(output, LambdaLogSettings.FromEnvironment());
+
+    /// <summary>A provider that has reported, as warning entries, the settings it could not read.</summary>
+    public static LambdaLoggerProvider Start(TextWriter output, LambdaLogSettings settings, TimeProvider? time = null)
     {
-        var provider = new LambdaLoggerProvider(output, LambdaLogSettings.FromEnvironment());
-        foreach (var problem in provider.Settings.Problems)
+        var provider = new LambdaLoggerProvider(output, settings, time);
+        foreach (var problem in settings.Problems)
             provider.Write(LogLevel.Warning, problem, properties: null, exception: null);
         return provider;
     }
