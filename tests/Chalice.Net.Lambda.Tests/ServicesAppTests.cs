@@ -112,7 +112,7 @@ public sealed class ServicesAppTests(LambdaPackages packages)
         Assert.True(await function.WaitForExitAsync(TimeSpan.FromSeconds(10)));
         Assert.NotEqual(0, function.ExitCode);
         var logged = Assert.Single(function.Output);
-        Assert.EndsWith($"\tfail\tThe app 'servicesapp' cannot start: {problem}", logged);
+        Assert.EndsWith($"\t\tfail\t{problem}", logged);
 
         // The in-memory test client fails the same way, with the same line.
         Environment.SetEnvironmentVariable("SERVICESAPP_FORGET_S3", "1");

@@ -31,7 +31,7 @@ public static partial class LambdaRuntime
         {
             // A registration mistake is the developer's to fix and says so in one line; anything else needs its trace.
             if (exception is ServiceConfigurationException)
-                LogCannotStart(logger, definition.Name, exception.Message);
+                LogCannotStart(logger, exception.Message);
             else
                 LogStartFailed(logger, exception, definition.Name);
             await TryAsync(() => client.PostInitErrorAsync(exception, cancellationToken), logger).ConfigureAwait(false);
@@ -119,8 +119,8 @@ public static partial class LambdaRuntime
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The app '{App}' cannot start: {Problem}")]
-    private static partial void LogCannotStart(ILogger logger, string app, string problem);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Problem}")]
+    private static partial void LogCannotStart(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The app '{App}' failed to start")]
     private static partial void LogStartFailed(ILogger logger, Exception exception, string app);
