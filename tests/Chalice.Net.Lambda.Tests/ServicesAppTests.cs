@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Amazon;
 using Amazon.Extensions.NETCore.Setup;
+using Amazon.Runtime;
 using Chalice.Events;
 using Chalice.Hosting;
 using Chalice.Local;
@@ -24,9 +25,10 @@ public sealed class ServicesAppTests(LambdaPackages packages)
     [Fact]
     public async Task ServesThroughTheTestClient()
     {
-        // The app's own AddAWSService<IAmazonS3>() builds the client; the test supplies the AWS options it reads.
-        await using var client = ChaliceTestClient.Create<ServicesApp.App>(services =>
-            services.AddDefaultAWSOptions(new AWSOptions { Region = RegionEndpoint.EUCentral1 }));
+        // The app's own AddAWSService<IAmazonS3>() builds the client; the test supplies the AWS options it reads (with
+        // credentials, so that the SDK never searches for any, which would end at the EC2 metadata endpoint).
+        await using var client = ChaliceTestClient.Create<ServicesApp.App>(services => services.AddDefaultAWSOptions(
+            new AWSOptions { Region = RegionEndpoint.EUCentral1, Credentials = new BasicAWSCredentials("test", "test") }));
         var bodies = new List<JsonObject>();
         foreach (var path in s_paths)
         {
