@@ -97,6 +97,9 @@ async Task<double> ColdStartAsync(Measured package)
     package.CpuTimes.Add(CpuMilliseconds(process.Id));
     process.Kill();
     await process.WaitForExitAsync();
+    // The killed function was already long-polling for its next invocation. Give the Runtime API a moment to see that
+    // connection close, or it may hand the next start's invocation to the dead process (the run then times out).
+    await Task.Delay(50);
     return Stopwatch.GetElapsedTime(started, posted.PostedAt).TotalMilliseconds;
 }
 
