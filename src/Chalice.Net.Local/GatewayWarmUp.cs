@@ -21,7 +21,8 @@ internal static class GatewayWarmUp
         var definition = new ChaliceAppDefinition("warm-up", [
             new RouteDefinition("/warm-up/{id}", ["GET"], "WarmUp", (_, _) => ValueTask.FromResult(new Response())),
         ], _ => new object());
-        await using var application = ChaliceApplication.Create(definition);
+        // It logs nowhere: nothing it does is the user's business.
+        await using var application = ChaliceApplication.Create(definition, new ChaliceApplicationOptions { ConfigureLogging = _ => { } });
         var gateway = new ApiGatewaySimulator(application.Routes, new GatewayOptions { ApiType = apiType });
         var context = new DefaultHttpContext();
         context.Request.Method = HttpMethods.Get;

@@ -76,8 +76,16 @@ public static partial class LocalEmulator
     /// to stop. <paramref name="function"/> replaces the Lambda function behind the gateway (for tests of the gateway
     /// itself); by default it is the app's dispatcher.
     /// </summary>
-    public static async Task<RunningEmulator> StartAsync(
-        ChaliceAppDefinition definition, EmulatorOptions options, LambdaInvoker? function = null, CancellationToken cancellationToken = default)
+    public static Task<RunningEmulator> StartAsync(
+        ChaliceAppDefinition definition, EmulatorOptions options, LambdaInvoker? function = null, CancellationToken cancellationToken = default) =>
+        StartAsync(definition, options, function, logOutput: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="StartAsync(ChaliceAppDefinition, EmulatorOptions, LambdaInvoker?, CancellationToken)"/>, writing the
+    /// emulator's and the app's log lines to <paramref name="logOutput"/> (standard output when null).
+    /// </summary>
+    internal static async Task<RunningEmulator> StartAsync(
+        ChaliceAppDefinition definition, EmulatorOptions options, LambdaInvoker? function, TextWriter? logOutput, CancellationToken cancellationToken)
     {
         var appDirectory = AppProject.FindServedDirectory(options.ProjectDirectory, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
         var config = ChaliceConfig.Load(appDirectory);
@@ -97,7 +105,7 @@ public static partial class LocalEmulator
         // start-up time is part of the local loop.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = definition.Name });
         builder.WebHost.UseKestrelCore();
-        var console = new BatchingConsoleLoggerProvider();
+        var console = new BatchingConsoleLoggerProvider(logOutput);
         builder.Logging.AddProvider(console);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         // The access log is the emulator's own. Hosting's request logger, even silent, would make ASP.NET Core create
@@ -169,7 +177,9 @@ public static partial class LocalEmulator
         ChaliceApplication application;
         try
         {
-            application = ChaliceApplication.Create(definition, new ChaliceApplicationOptions { Logger = new LoggerAdapter(logger) });
+            // The app logs through its own container (ILogger<T> in its constructor and handlers), to the same console
+            // lines as the emulator's access log.
+            application = ChaliceApplication.Create(definition, new ChaliceApplicationOptions { ConfigureLogging = logging => logging.AddProvider(console) });
         }
         catch
         {
@@ -232,19 +242,6 @@ public static partial class LocalEmulator
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The function failed; the gateway answers with its error response")]
     private static partial void LogFunctionError(ILogger logger, Exception exception);
-
-    /// <summary>The runtime's log entries, through the emulator's logger.</summary>
-    private sealed class LoggerAdapter(ILogger logger) : IChaliceLogger
-    {
-        public void Log(ChaliceLogLevel level, string message, Exception? exception = null) =>
-            logger.Log(level switch
-            {
-                ChaliceLogLevel.Debug => LogLevel.Debug,
-                ChaliceLogLevel.Information => LogLevel.Information,
-                ChaliceLogLevel.Warning => LogLevel.Warning,
-                _ => LogLevel.Error,
-            }, exception, "{Message}", message);
-    }
 }
 
 /// <summary>A started emulator; dispose it to stop serving.</summary>

@@ -50,6 +50,21 @@ public sealed class FunctionProcess : IDisposable
         return new FunctionProcess(Process.Start(start)!);
     }
 
+    /// <summary>
+    /// Waits (up to 10 s) until the function has written <paramref name="count"/> lines that match, and returns them;
+    /// what a process writes reaches us asynchronously, after the Runtime API has its response.
+    /// </summary>
+    public async Task<string[]> WaitForOutputAsync(Func<string, bool> match, int count = 1)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        string[] lines;
+        while ((lines = [.. Output.Where(match)]).Length < count && stopwatch.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(20);
+        // A moment longer, so that a line too many is seen rather than missed.
+        await Task.Delay(100);
+        return [.. Output.Where(match)];
+    }
+
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);

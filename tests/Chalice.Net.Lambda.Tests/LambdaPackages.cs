@@ -13,12 +13,15 @@ public sealed class LambdaPackages
     private readonly Lazy<Task<LambdaPackage>> _testAppAot = new(() => Package("tests/TestApps/TestApp", LambdaRuntimeKind.NativeAot));
     private readonly Lazy<Task<LambdaPackage>> _testAppManaged = new(() => Package("tests/TestApps/TestApp", LambdaRuntimeKind.Managed));
     private readonly Lazy<Task<LambdaPackage>> _s3TestAot = new(() => Package("samples/S3Test", LambdaRuntimeKind.NativeAot));
+    private readonly Lazy<Task<LambdaPackage>> _servicesAppAot = new(() => Package("tests/TestApps/ServicesApp", LambdaRuntimeKind.NativeAot));
 
     internal Task<LambdaPackage> TestAppAot => _testAppAot.Value;
 
     internal Task<LambdaPackage> TestAppManaged => _testAppManaged.Value;
 
     internal Task<LambdaPackage> S3TestAot => _s3TestAot.Value;
+
+    internal Task<LambdaPackage> ServicesAppAot => _servicesAppAot.Value;
 
     internal static Task<LambdaPackage> Package(
         string relativeProject, LambdaRuntimeKind runtime, string? outputDirectory = null, LambdaArchitecture architecture = LambdaArchitecture.X86_64) =>

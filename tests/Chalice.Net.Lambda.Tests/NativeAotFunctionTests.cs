@@ -1,5 +1,4 @@
 using Chalice.Local.Lambda;
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Chalice.Events;
@@ -111,6 +110,10 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
         Assert.Equal("""{"cognitoIdentityId":"id"}""", context["cognitoIdentity"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// Lambda's default text format, as the managed .NET runtime writes it: timestamp, request id, the console logger's
+    /// level label, message (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Helpers/Logging/DefaultLogMessageFormatter.cs).
+    /// </summary>
     [Fact]
     public async Task HandlerLogsGoToStdoutWithTheRequestId()
     {
@@ -120,11 +123,73 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
 
         await runtime.InvokeAsync(RestEvent("GET", "/log/hello-from-the-handler"), requestId: "log-req-7").WaitAsync(TimeSpan.FromSeconds(30));
 
-        var stopwatch = Stopwatch.StartNew();
-        while (!function.Output.Any(l => l.Contains("hello-from-the-handler")) && stopwatch.Elapsed < TimeSpan.FromSeconds(5))
-            await Task.Delay(20);
-        var line = Assert.Single(function.Output, l => l.Contains("hello-from-the-handler"));
-        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\tlog-req-7\tINFO\thello-from-the-handler$", line);
+        var line = Assert.Single(await function.WaitForOutputAsync(l => l.Contains("hello-from-the-handler")));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\tlog-req-7\tinfo\thello-from-the-handler$", line);
+    }
+
+    /// <summary>
+    /// AWS_LAMBDA_LOG_FORMAT=JSON: one object per entry with timestamp, level, requestId, traceId, message, the template's
+    /// values and the exception, as the managed .NET runtime writes them
+    /// (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Helpers/Logging/JsonLogMessageFormatter.cs);
+    /// AWS_LAMBDA_LOG_LEVEL=WARN keeps warnings and above
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html).
+    /// </summary>
+    [Fact]
+    public async Task JsonLogsCarryTheInvocationFieldByFieldAtOrAboveTheConfiguredLevel()
+    {
+        var package = await packages.TestAppAot;
+        await using var runtime = await LocalRuntimeApi.StartAsync();
+        using var function = FunctionProcess.Start(LambdaPackages.Extract(package), package.Handler, runtime.Address,
+            new Dictionary<string, string> { ["AWS_LAMBDA_LOG_FORMAT"] = "JSON", ["AWS_LAMBDA_LOG_LEVEL"] = "WARN" });
+        const string traceId = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var result = await runtime.InvokeAsync(RestEvent("GET", "/log-levels/json-run"), new InvocationHeaders(TraceId: traceId), requestId: "json-req-1")
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(result.IsError);
+
+        var lines = await function.WaitForOutputAsync(l => l.Contains("json-run"), count: 4);
+        var entries = lines.Select(l => JsonNode.Parse(l)!.AsObject()).ToArray();
+        Assert.Equal(["Warning", "Error", "Critical", "Error"], entries.Select(e => e["level"]!.GetValue<string>()));
+        foreach (var entry in entries)
+        {
+            var timestamp = entry["timestamp"]!.GetValue<string>();
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", timestamp);
+            Assert.InRange(DateTimeOffset.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture), before, DateTimeOffset.UtcNow.AddSeconds(1));
+            Assert.Equal("json-req-1", entry["requestId"]!.GetValue<string>());
+            Assert.Equal(traceId, entry["traceId"]!.GetValue<string>());
+        }
+
+        var warning = entries[0];
+        Assert.Equal(["timestamp", "level", "requestId", "traceId", "message", "Tag", "Level", "Count"], warning.Select(m => m.Key));
+        Assert.Equal("json-run at Warning with 0 items", warning["message"]!.GetValue<string>());
+        Assert.Equal("json-run", warning["Tag"]!.GetValue<string>());
+        Assert.Equal("Warning", warning["Level"]!.GetValue<string>());
+        Assert.Equal(0, warning["Count"]!.GetValue<int>());
+
+        var failure = entries[3];
+        Assert.Equal("json-run failed", failure["message"]!.GetValue<string>());
+        Assert.Equal("System.InvalidOperationException", failure["errorType"]!.GetValue<string>());
+        Assert.Equal("the disk is full", failure["errorMessage"]!.GetValue<string>());
+        Assert.Equal("System.InvalidOperationException: the disk is full", failure["stackTrace"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TextLogsHonourTheConfiguredLevelToo()
+    {
+        var package = await packages.TestAppAot;
+        await using var runtime = await LocalRuntimeApi.StartAsync();
+        using var function = FunctionProcess.Start(LambdaPackages.Extract(package), package.Handler, runtime.Address,
+            new Dictionary<string, string> { ["AWS_LAMBDA_LOG_LEVEL"] = "ERROR" });
+
+        await runtime.InvokeAsync(RestEvent("GET", "/log-levels/text-run"), requestId: "text-req-1").WaitAsync(TimeSpan.FromSeconds(30));
+
+        var lines = await function.WaitForOutputAsync(l => l.Contains("text-run"), count: 3);
+        Assert.Equal(
+            ["text-req-1\tfail\ttext-run at Error with 0 items", "text-req-1\tcrit\ttext-run at Critical with 0 items", "text-req-1\tfail\ttext-run failed"],
+            lines.Select(l => l[(l.IndexOf('\t') + 1)..]));
+        // The exception's text follows the message on the next lines.
+        Assert.Contains(function.Output, l => l == "System.InvalidOperationException: the disk is full");
     }
 
     [Fact]

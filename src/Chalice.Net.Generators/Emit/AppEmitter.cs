@@ -13,6 +13,8 @@ internal static class AppEmitter
     private const string Source = "global::Chalice.Binding.BindingSource";
     private const string Results = "global::Chalice.Hosting.HandlerResults";
     private const string ResponseTask = "global::System.Threading.Tasks.ValueTask<global::Chalice.Response>";
+    private const string ServiceExtensions = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions";
+    private const string KeyedServiceExtensions = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions";
 
     public static string Emit(AppModel app, EquatableArray<string> jsonContexts)
     {
@@ -43,8 +45,9 @@ internal static class AppEmitter
 
     private static void EmitDefinition(SourceWriter w, AppModel app, EquatableArray<string> jsonContexts)
     {
-        var services = string.Join(", ", app.ConstructorParameters.Select(type =>
-            $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{type}>(services)"));
+        var services = string.Join(", ", app.ConstructorParameters.Select(service => service.Key is null
+            ? $"{ServiceExtensions}.GetRequiredService<{service.Type}>(services)"
+            : $"{KeyedServiceExtensions}.GetRequiredKeyedService<{service.Type}>(services, {service.Key})"));
         w.Line("private static global::Chalice.Hosting.ChaliceAppDefinition __CreateChaliceDefinition() => new(");
         w.Line($"    {SourceWriter.Quote(app.AppName)},");
         w.Line("    new global::Chalice.Hosting.RouteDefinition[]");
@@ -143,7 +146,10 @@ internal static class AppEmitter
                 return "request.LambdaContext" + (p.IsOptional ? "" : "!");
             case ParameterSource.Services:
                 var method = p.IsOptional ? "GetService" : "GetRequiredService";
-                return $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.{method}<{p.ElementType}>(context.Services)";
+                return $"{ServiceExtensions}.{method}<{p.ElementType}>(context.Services)";
+            case ParameterSource.KeyedServices:
+                var keyedMethod = p.IsOptional ? "GetKeyedService" : "GetRequiredKeyedService";
+                return $"{KeyedServiceExtensions}.{keyedMethod}<{p.ElementType}>(context.Services, {p.BindingName})";
             case ParameterSource.Body:
                 return p.BodyKind switch
                 {

@@ -9,10 +9,14 @@ internal sealed record AppModel(
     string ClassName,
     string FullyQualifiedName,
     string AppName,
-    EquatableArray<string> ConstructorParameters,
+    EquatableArray<ServiceModel> ConstructorParameters,
     bool HasConfigureServices,
     EquatableArray<RouteModel> Routes,
     EquatableArray<HandlerModel> Handlers);
+
+/// <summary>A service the app's constructor takes: its type, fully qualified, and for a keyed service the key as a C#
+/// expression (<c>[FromKeyedServices(key)]</c>).</summary>
+internal sealed record ServiceModel(string Type, string? Key);
 
 /// <summary>One <c>[Route]</c> attribute.</summary>
 internal sealed record RouteModel(
@@ -49,6 +53,7 @@ internal enum ParameterSource
     Header,
     Body,
     Services,
+    KeyedServices,
     CancellationToken,
     Request,
     LambdaContext,
@@ -75,6 +80,7 @@ internal enum BodyKind
 
 /// <summary>One handler parameter.</summary>
 /// <param name="Type">The parameter type, fully qualified.</param>
+/// <param name="BindingName">The route, query or header name it binds; for a keyed service, the key as a C# expression.</param>
 /// <param name="ElementType">For conversions: the scalar type (array element, Nullable underlying), fully qualified.</param>
 /// <param name="DefaultValue">A C# expression for the default value, or null when the parameter has none.</param>
 internal sealed record ParameterModel(

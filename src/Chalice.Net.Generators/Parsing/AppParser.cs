@@ -117,13 +117,22 @@ internal sealed class AppParser
         return true;
     }
 
-    private EquatableArray<string> ConstructorParameters(INamedTypeSymbol appClass)
+    private EquatableArray<ServiceModel> ConstructorParameters(INamedTypeSymbol appClass)
     {
         var constructors = appClass.InstanceConstructors;
         if (constructors.Length > 1)
             Report(DiagnosticDescriptors.AmbiguousConstructor, appClass.Locations.FirstOrDefault(), appClass.Name, constructors.Length);
         var chosen = constructors.OrderByDescending(c => c.Parameters.Length).First();
-        return chosen.Parameters.Select(p => NonNullableName(p.Type)).ToEquatableArray();
+        return chosen.Parameters.Select(p => new ServiceModel(NonNullableName(p.Type), ServiceKey(p))).ToEquatableArray();
+    }
+
+    /// <summary>The key of a <c>[FromKeyedServices(key)]</c> parameter as a C# expression; null when it has none.</summary>
+    private string? ServiceKey(IParameterSymbol parameter)
+    {
+        var keyed = parameter.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, _types.FromKeyedServicesAttribute));
+        if (keyed is null)
+            return null;
+        return keyed.ConstructorArguments.Length > 0 ? keyed.ConstructorArguments[0].ToCSharpString() : "null";
     }
 
     private bool HasConfigureServices(INamedTypeSymbol appClass)
@@ -345,6 +354,8 @@ internal sealed class AppParser
 
         if (Find(_types.FromServicesAttribute) is not null)
             return Simple(ParameterSource.Services);
+        if (ServiceKey(parameter) is { } key)
+            return Simple(ParameterSource.KeyedServices) with { BindingName = key };
 
         if (Find(_types.FromBodyAttribute) is not null)
         {

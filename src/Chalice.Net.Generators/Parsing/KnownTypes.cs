@@ -41,6 +41,7 @@ internal sealed class KnownTypes
         // Internal to Chalice.Net, yet visible in its metadata: its [JsonSerializable] list is the one list of
         // built-in JSON types (JsonMetadataCatalog reads it).
         ChaliceJsonContext = Get(ChaliceJsonContextName);
+        FromKeyedServicesAttribute = Get("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
     }
 
     public const string ChaliceJsonContextName = "Chalice.Serialization.ChaliceJsonContext";
@@ -75,6 +76,7 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? ServiceTryRegistrations { get; }
     public INamedTypeSymbol? HttpResponseMessage { get; }
     public INamedTypeSymbol? ChaliceJsonContext { get; }
+    public INamedTypeSymbol? FromKeyedServicesAttribute { get; }
 
     public static KnownTypes From(Compilation compilation) => new(compilation);
 

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Chalice.Lambda;
 using Chalice.Routing;
 using Chalice.Serialization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Chalice.Hosting;
 
-/// <summary>Options for running an app: extra or replacement services (for tests), debug mode, logging.</summary>
+/// <summary>Options for running an app: extra or replacement services (for tests), debug mode, where logs go.</summary>
 public sealed class ChaliceApplicationOptions
 {
     /// <summary>Runs after the app's own <c>ConfigureServices</c>, so its registrations win (e.g. fakes in tests).</summary>
@@ -18,8 +20,13 @@ public sealed class ChaliceApplicationOptions
     /// </summary>
     public bool? Debug { get; init; }
 
-    /// <summary>Where the runtime logs; standard error by default.</summary>
-    public IChaliceLogger? Logger { get; init; }
+    /// <summary>
+    /// The host's logging: its providers and levels. It runs before the app's <c>ConfigureServices</c>, so an app's own
+    /// logging configuration (filters, levels, more providers) applies on top. The Lambda runtime writes Lambda's text
+    /// or JSON format; the local emulator writes console lines. When null, logs are written to standard output in
+    /// Lambda's format, as on Lambda.
+    /// </summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 }
 
 /// <summary>
@@ -28,14 +35,14 @@ public sealed class ChaliceApplicationOptions
 /// </summary>
 public sealed class ChaliceApplication : IAsyncDisposable
 {
-    private readonly ChaliceServiceProvider _services;
+    private readonly ServiceProvider _services;
+    private readonly IServiceScopeFactory _scopes;
 
     private ChaliceApplication(ChaliceAppDefinition definition, ChaliceApplicationOptions options)
     {
         Definition = definition;
         Routes = new RouteTable(definition.Routes);
         Debug = options.Debug ?? IsTrue(Environment.GetEnvironmentVariable("CHALICE_DEBUG"));
-        Logger = options.Logger ?? ConsoleChaliceLogger.Instance;
 
         var resolver = definition.JsonResolver is null
             ? (IJsonTypeInfoResolver)ChaliceJsonContext.Default
@@ -50,15 +57,27 @@ public sealed class ChaliceApplication : IAsyncDisposable
         JsonOptions.MakeReadOnly();
 
         var services = new ServiceCollection();
-        services.AddSingleton(Logger);
+        services.AddLogging(options.ConfigureLogging ?? LogToStandardOutput);
         definition.ConfigureServices?.Invoke(services);
         options.ConfigureServices?.Invoke(services);
-        _services = new ChaliceServiceProvider(services);
-        Instance = definition.CreateApp(_services);
+        _services = Build(services);
+        _scopes = _services.GetRequiredService<IServiceScopeFactory>();
+        try
+        {
+            Instance = definition.CreateApp(new AppConstructionServices(_services, definition.Name));
+        }
+        catch
+        {
+            _services.Dispose();
+            throw;
+        }
         Dispatcher = new ChaliceDispatcher(this);
     }
 
-    /// <summary>Builds the services and constructs the app; exceptions from the app's constructor propagate.</summary>
+    /// <summary>
+    /// Builds the services and constructs the app; exceptions from the app's constructor propagate, and services that
+    /// cannot be built are a <see cref="ServiceConfigurationException"/>.
+    /// </summary>
     public static ChaliceApplication Create<TApp>(ChaliceApplicationOptions? options = null) where TApp : IChaliceApp =>
         Create(TApp.Definition, options);
 
@@ -75,7 +94,7 @@ public sealed class ChaliceApplication : IAsyncDisposable
     /// <summary>The route table.</summary>
     public RouteTable Routes { get; }
 
-    /// <summary>The app's services.</summary>
+    /// <summary>The app's services (the root provider: scoped services resolve only inside an invocation).</summary>
     public IServiceProvider Services => _services;
 
     /// <summary>The constructed app class.</summary>
@@ -87,14 +106,35 @@ public sealed class ChaliceApplication : IAsyncDisposable
     /// <summary>Whether unhandled exceptions show their details.</summary>
     public bool Debug { get; }
 
-    /// <summary>The runtime's logger.</summary>
-    public IChaliceLogger Logger { get; }
-
     /// <summary>Serves API Gateway proxy events.</summary>
     public ChaliceDispatcher Dispatcher { get; }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    /// <summary>Starts the services of one invocation; the caller disposes them when the invocation ends.</summary>
+    internal InvocationServices BeginInvocation() => new(_scopes);
+
+    /// <summary>
+    /// The container, checked as it is built: a service whose dependencies nobody registered, or a singleton that
+    /// captures a scoped service, fails here at start-up rather than on the first request that needs it.
+    /// </summary>
+    private static ServiceProvider Build(ServiceCollection services)
+    {
+        try
+        {
+            return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        }
+        catch (AggregateException e)
+        {
+            // MS.DI wraps each problem as "Error while validating the service descriptor '...': <problem>".
+            var problems = e.InnerExceptions.Select(inner => inner.InnerException?.Message ?? inner.Message).Distinct();
+            throw new ServiceConfigurationException(
+                $"The app's services cannot be built: {string.Join(" ", problems)} Register what is missing in ConfigureServices.");
+        }
+    }
+
+    private static void LogToStandardOutput(ILoggingBuilder logging) => LambdaLoggerProvider.FromEnvironment(Console.Out).AddTo(logging);
 
     private static bool IsTrue(string? value) =>
         value is not null && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));

@@ -3,6 +3,8 @@ using Chalice.Events;
 using Chalice.Lambda;
 using Chalice.Routing;
 using Chalice.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Chalice.Hosting;
 
@@ -10,11 +12,15 @@ namespace Chalice.Hosting;
 /// Serves API Gateway proxy events: event JSON → route → parameter binding → handler → proxy response JSON. The Lambda
 /// runtime loop, the local emulator and the test client all go through here, so they cannot drift apart.
 /// </summary>
-public sealed class ChaliceDispatcher
+public sealed partial class ChaliceDispatcher
 {
     private readonly ChaliceApplication _app;
+    private ILogger? _logger;
 
     internal ChaliceDispatcher(ChaliceApplication app) => _app = app;
+
+    /// <summary>Created on the first failure: an app that never fails never builds its logger factory for us.</summary>
+    private ILogger Logger => _logger ??= _app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ChaliceDispatcher>();
 
     /// <summary>Serves a proxy event in its JSON form (REST v1 or HTTP API v2) and returns the proxy response JSON.</summary>
     /// <exception cref="InvalidProxyEventException">The JSON is not an API Gateway proxy event.</exception>
@@ -91,7 +97,8 @@ public sealed class ChaliceDispatcher
     {
         var previous = Request.CurrentOrNull;
         Request.SetCurrent(request);
-        var context = new HandlerContext(request, _app.Services, _app.JsonOptions, cancellationToken);
+        var services = _app.BeginInvocation();
+        var context = new HandlerContext(request, services, _app.JsonOptions, cancellationToken);
         try
         {
             var response = await route.Invoker(_app.Instance, context).ConfigureAwait(false);
@@ -104,17 +111,20 @@ public sealed class ChaliceDispatcher
         }
         catch (Exception exception)
         {
-            _app.Logger.Log(ChaliceLogLevel.Error, $"Unhandled exception in {route.HandlerName} ({request.Method} {route.Path})", exception);
+            LogUnhandledException(Logger, exception, route.HandlerName, request.Method, route.Path);
             return _app.Debug
                 ? new Response(exception.ToString(), 500, [new("Content-Type", "text/plain")])
                 : new Response(new ErrorBody("InternalServerError", "An internal server error occurred."), 500);
         }
         finally
         {
-            await context.DisposeAsync().ConfigureAwait(false);
+            await services.DisposeAsync().ConfigureAwait(false);
             Request.SetCurrent(previous);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in {Handler} ({Method} {Path})")]
+    private static partial void LogUnhandledException(ILogger logger, Exception exception, string handler, string method, string path);
 
     private static Response ErrorResponse(ChaliceViewError error, CorsConfig? cors)
     {

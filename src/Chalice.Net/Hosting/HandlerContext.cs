@@ -1,18 +1,16 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Chalice.Hosting;
 
 /// <summary>What a generated invoker needs to serve one request.</summary>
-public sealed class HandlerContext : IAsyncDisposable
+public sealed class HandlerContext
 {
-    private readonly IServiceProvider _rootServices;
-    private AsyncServiceScope? _scope;
+    private readonly InvocationServices _services;
 
-    internal HandlerContext(Request request, IServiceProvider services, JsonSerializerOptions jsonOptions, CancellationToken cancellationToken)
+    internal HandlerContext(Request request, InvocationServices services, JsonSerializerOptions jsonOptions, CancellationToken cancellationToken)
     {
         Request = request;
-        _rootServices = services;
+        _services = services;
         JsonOptions = jsonOptions;
         CancellationToken = cancellationToken;
     }
@@ -26,9 +24,6 @@ public sealed class HandlerContext : IAsyncDisposable
     /// <summary>The options that carry the app's JSON metadata.</summary>
     public JsonSerializerOptions JsonOptions { get; }
 
-    /// <summary>Services for this request: a scope created on first use and disposed when the request ends.</summary>
-    public IServiceProvider Services => (_scope ??= _rootServices.CreateAsyncScope()).ServiceProvider;
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _scope?.DisposeAsync() ?? ValueTask.CompletedTask;
+    /// <summary>Services for this invocation: scoped services are shared within it and disposed when it ends.</summary>
+    public IServiceProvider Services => _services.Provider;
 }

@@ -3,6 +3,7 @@ namespace Chalice.Lambda;
 /// <summary>The Lambda context of one invocation, as the runtime loop (or a test) describes it.</summary>
 public sealed class LambdaContext : ILambdaContext
 {
+    private static readonly AsyncLocal<LambdaContext?> s_current = new();
     private readonly TimeProvider _time;
 
     /// <summary>Creates a context; <paramref name="time"/> defaults to the system clock.</summary>
@@ -11,6 +12,16 @@ public sealed class LambdaContext : ILambdaContext
         AwsRequestId = awsRequestId;
         Deadline = deadline;
         _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>
+    /// The invocation the Lambda runtime loop is serving on this call chain (null outside one), so that every log entry
+    /// written while serving it carries its request and trace ids.
+    /// </summary>
+    internal static LambdaContext? Current
+    {
+        get => s_current.Value;
+        set => s_current.Value = value;
     }
 
     /// <inheritdoc />

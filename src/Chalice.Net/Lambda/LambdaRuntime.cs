@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Chalice.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Chalice.Lambda;
 
@@ -7,7 +8,7 @@ namespace Chalice.Lambda;
 /// The Runtime API loop: construct the app (reporting failures to <c>/init/error</c>), then forever take the next
 /// invocation, dispatch it and post the response, or post the error to <c>/error</c> when the function itself fails.
 /// </summary>
-public static class LambdaRuntime
+public static partial class LambdaRuntime
 {
     /// <summary>How long a lost Runtime API connection is retried before the process gives up.</summary>
     internal static readonly TimeSpan[] ReconnectDelays =
@@ -16,17 +17,23 @@ public static class LambdaRuntime
     /// <summary>Serves invocations until the Runtime API is lost; returns the process exit code.</summary>
     public static async Task<int> RunAsync(ChaliceAppDefinition definition, string runtimeApi, CancellationToken cancellationToken = default)
     {
-        var logger = new LambdaLogger(Console.Out);
+        // One destination for the runtime's own entries and the app's: Lambda's format on stdout.
+        var logging = LambdaLoggerProvider.FromEnvironment(Console.Out);
+        var logger = logging.CreateLogger(typeof(LambdaRuntime).FullName!);
         using var client = new RuntimeApiClient(runtimeApi);
 
         ChaliceApplication app;
         try
         {
-            app = ChaliceApplication.Create(definition, new ChaliceApplicationOptions { Logger = logger });
+            app = ChaliceApplication.Create(definition, new ChaliceApplicationOptions { ConfigureLogging = logging.AddTo });
         }
         catch (Exception exception)
         {
-            logger.Log(ChaliceLogLevel.Error, $"The app '{definition.Name}' failed to start", exception);
+            // A registration mistake is the developer's to fix and says so in one line; anything else needs its trace.
+            if (exception is ServiceConfigurationException)
+                LogCannotStart(logger, exception.Message);
+            else
+                LogStartFailed(logger, exception, definition.Name);
             await TryAsync(() => client.PostInitErrorAsync(exception, cancellationToken), logger).ConfigureAwait(false);
             return 1;
         }
@@ -46,10 +53,10 @@ public static class LambdaRuntime
     }
 
     private static async Task<bool> ServeAsync(
-        ChaliceApplication app, RuntimeApiClient client, Invocation invocation, LambdaLogger logger, CancellationToken cancellationToken)
+        ChaliceApplication app, RuntimeApiClient client, Invocation invocation, ILogger logger, CancellationToken cancellationToken)
     {
         var context = invocation.Context;
-        LambdaLogger.CurrentRequestId = context.AwsRequestId;
+        LambdaContext.Current = context;
         Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", context.TraceId);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(context.RemainingTime);
@@ -62,18 +69,18 @@ public static class LambdaRuntime
             }
             catch (Exception exception)
             {
-                logger.Log(ChaliceLogLevel.Error, "The invocation failed", exception);
+                LogInvocationFailed(logger, exception);
                 return await TryAsync(() => client.PostErrorAsync(context.AwsRequestId, exception, cancellationToken), logger).ConfigureAwait(false);
             }
             return await TryAsync(() => client.PostResponseAsync(context.AwsRequestId, response, cancellationToken), logger).ConfigureAwait(false);
         }
         finally
         {
-            LambdaLogger.CurrentRequestId = null;
+            LambdaContext.Current = null;
         }
     }
 
-    private static async Task<Invocation?> NextWithRetryAsync(RuntimeApiClient client, LambdaLogger logger, CancellationToken cancellationToken)
+    private static async Task<Invocation?> NextWithRetryAsync(RuntimeApiClient client, ILogger logger, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -89,7 +96,7 @@ public static class LambdaRuntime
             {
                 if (attempt >= ReconnectDelays.Length)
                 {
-                    logger.Log(ChaliceLogLevel.Error, "Lost the Lambda Runtime API; exiting", exception);
+                    LogRuntimeApiLost(logger, exception);
                     return null;
                 }
                 await Task.Delay(ReconnectDelays[attempt], cancellationToken).ConfigureAwait(false);
@@ -98,7 +105,7 @@ public static class LambdaRuntime
     }
 
     /// <summary>Posts to the Runtime API; a failure here means the Runtime API is gone.</summary>
-    private static async Task<bool> TryAsync(Func<Task> post, LambdaLogger logger)
+    private static async Task<bool> TryAsync(Func<Task> post, ILogger logger)
     {
         try
         {
@@ -107,8 +114,23 @@ public static class LambdaRuntime
         }
         catch (Exception exception) when (exception is HttpRequestException or SocketException or IOException)
         {
-            logger.Log(ChaliceLogLevel.Error, "Could not reach the Lambda Runtime API", exception);
+            LogRuntimeApiUnreachable(logger, exception);
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Problem}")]
+    private static partial void LogCannotStart(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The app '{App}' failed to start")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string app);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The invocation failed")]
+    private static partial void LogInvocationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lost the Lambda Runtime API; exiting")]
+    private static partial void LogRuntimeApiLost(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not reach the Lambda Runtime API")]
+    private static partial void LogRuntimeApiUnreachable(ILogger logger, Exception exception);
 }

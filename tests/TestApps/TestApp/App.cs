@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Chalice.Hosting;
 using Chalice.Lambda;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Chalice.TestApp;
 
@@ -10,9 +10,9 @@ namespace Chalice.TestApp;
 public partial class App
 {
     private readonly IGreeter _greeter;
-    private readonly IChaliceLogger _log;
+    private readonly ILogger<App> _log;
 
-    public App(IGreeter greeter, IChaliceLogger log)
+    public App(IGreeter greeter, ILogger<App> log)
     {
         // Lets the Lambda tests prove that a failing start-up is reported to /init/error.
         if (Environment.GetEnvironmentVariable("TESTAPP_FAIL_INIT") is { Length: > 0 } reason)
@@ -198,9 +198,28 @@ public partial class App
     [Route("/log/{message}")]
     public string Log(string message)
     {
-        _log.Log(ChaliceLogLevel.Information, message);
+        LogMessage(_log, message);
         return "logged";
     }
+
+    /// <summary>One entry at every level, then an error with an exception: what Lambda's formats and level filter see.</summary>
+    [Route("/log-levels/{tag}")]
+    public string LogLevels(string tag, [FromQuery] int count = 0)
+    {
+        foreach (var level in (LogLevel[])[LogLevel.Trace, LogLevel.Debug, LogLevel.Information, LogLevel.Warning, LogLevel.Error, LogLevel.Critical])
+            LogAtLevel(_log, level, tag, level, count);
+        LogFailure(_log, new InvalidOperationException("the disk is full"), tag);
+        return "logged";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
+    private static partial void LogMessage(ILogger logger, string message);
+
+    [LoggerMessage(Message = "{Tag} at {Level} with {Count} items")]
+    private static partial void LogAtLevel(ILogger logger, LogLevel logLevel, string tag, LogLevel level, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Tag} failed")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string tag);
 
     /// <summary>Returns a value no JSON context describes: encoding the response fails, so the function fails.</summary>
     [Route("/unencodable")]
