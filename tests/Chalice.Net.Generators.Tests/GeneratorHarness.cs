@@ -14,6 +14,7 @@ internal static class GeneratorHarness
         .. Net100.References.All,
         MetadataReference.CreateFromFile(typeof(ChaliceAppAttribute).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
     ];
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
@@ -53,30 +54,37 @@ internal static class GeneratorHarness
     }
 
     /// <summary>
-    /// The System.Text.Json source generator from the SDK's reference pack, so that apps' JsonSerializerContexts are
-    /// generated as in a real build.
+    /// The framework's own source generators that the test app relies on, from the SDK's reference packs as a real build
+    /// takes them: System.Text.Json's (apps' JsonSerializerContexts) and Microsoft.Extensions.Logging's
+    /// (<c>[LoggerMessage]</c>).
     /// </summary>
-    private static readonly Lazy<ISourceGenerator[]> s_jsonGenerator = new(() =>
+    private static readonly Lazy<ISourceGenerator[]> s_frameworkGenerators = new(() =>
+    [
+        .. FrameworkGenerators("Microsoft.NETCore.App.Ref", "System.Text.Json.SourceGeneration.dll"),
+        .. FrameworkGenerators("Microsoft.AspNetCore.App.Ref", "Microsoft.Extensions.Logging.Generators.dll"),
+    ]);
+
+    private static IEnumerable<ISourceGenerator> FrameworkGenerators(string pack, string file)
     {
         var runtime = new DirectoryInfo(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory());
         var dotnetRoot = runtime.Parent!.Parent!.Parent!.FullName;
-        var pack = Directory.GetDirectories(Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref"))
+        var newest = Directory.GetDirectories(Path.Combine(dotnetRoot, "packs", pack))
             .OrderByDescending(d => Version.TryParse(Path.GetFileName(d), out var v) ? v : new Version())
             .First();
-        var path = Path.Combine(pack, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll");
-        return [.. new AnalyzerFileReference(path, AnalyzerLoader.Instance).GetGenerators(LanguageNames.CSharp)];
-    });
+        var path = Path.Combine(newest, "analyzers", "dotnet", "cs", file);
+        return new AnalyzerFileReference(path, AnalyzerLoader.Instance).GetGenerators(LanguageNames.CSharp);
+    }
 
-    public static GeneratorDriver CreateDriver(bool withJsonGenerator = false) =>
+    public static GeneratorDriver CreateDriver(bool withFrameworkGenerators = false) =>
         CSharpGeneratorDriver.Create(
-            [new ChaliceAppGenerator().AsSourceGenerator(), .. withJsonGenerator ? s_jsonGenerator.Value : []],
+            [new ChaliceAppGenerator().AsSourceGenerator(), .. withFrameworkGenerators ? s_frameworkGenerators.Value : []],
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator; returns the compilation with the generated sources and the compiler's errors.</summary>
     public static (Compilation Output, ImmutableArray<Diagnostic> Errors, GeneratorDriverRunResult Run) Generate(CSharpCompilation compilation)
     {
-        var driver = CreateDriver(withJsonGenerator: true).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = CreateDriver(withFrameworkGenerators: true).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var errors = output.GetDiagnostics().AddRange(generatorDiagnostics)
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .ToImmutableArray();

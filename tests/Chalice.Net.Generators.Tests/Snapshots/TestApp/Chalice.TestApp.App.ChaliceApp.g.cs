@@ -46,12 +46,13 @@ partial class App : global::Chalice.Hosting.IChaliceApp
             new("/cookies", new string[] { "GET" }, "Cookies", __Invoke_Cookies_27),
             new("/lambda-context", new string[] { "GET" }, "LambdaContextInfo", __Invoke_LambdaContextInfo_28),
             new("/log/{message}", new string[] { "GET" }, "Log", __Invoke_Log_29),
-            new("/unencodable", new string[] { "GET" }, "Unencodable", __Invoke_Unencodable_30),
-            new("/big/{bytes}", new string[] { "GET" }, "Big", __Invoke_Big_31),
-            new("/slow/{ms}", new string[] { "GET" }, "Slow", __Invoke_Slow_32),
-            new("/activity", new string[] { "GET" }, "Activity", __Invoke_Activity_33),
+            new("/log-levels/{tag}", new string[] { "GET" }, "LogLevels", __Invoke_LogLevels_30),
+            new("/unencodable", new string[] { "GET" }, "Unencodable", __Invoke_Unencodable_31),
+            new("/big/{bytes}", new string[] { "GET" }, "Big", __Invoke_Big_32),
+            new("/slow/{ms}", new string[] { "GET" }, "Slow", __Invoke_Slow_33),
+            new("/activity", new string[] { "GET" }, "Activity", __Invoke_Activity_34),
         },
-        static services => new global::Chalice.TestApp.App(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Chalice.TestApp.IGreeter>(services), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Chalice.Hosting.IChaliceLogger>(services)))
+        static services => new global::Chalice.TestApp.App(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Chalice.TestApp.IGreeter>(services), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Chalice.TestApp.App>>(services)))
     {
         ConfigureServices = ConfigureServices,
         JsonResolver = global::System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(global::Chalice.TestApp.TestAppJsonContext.Default),
@@ -270,20 +271,28 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Log(__message)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Unencodable_30(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_LogLevels_30(object app, global::Chalice.Hosting.HandlerContext context)
+    {
+        var request = context.Request;
+        string __tag = global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "tag"), "tag", global::Chalice.Binding.BindingSource.Route);
+        int __count = global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Query, "count") is { } __raw_count ? (int)global::Chalice.Binding.ParameterBinder.Parse<int>(__raw_count, "count", global::Chalice.Binding.BindingSource.Query) : (int)(int)(0);
+        return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).LogLevels(__tag, __count)));
+    }
+
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Unencodable_31(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Unencodable()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Big_31(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Big_32(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         int __bytes = global::Chalice.Binding.ParameterBinder.Parse<int>(global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "bytes"), "bytes", global::Chalice.Binding.BindingSource.Route), "bytes", global::Chalice.Binding.BindingSource.Route);
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Big(__bytes)));
     }
 
-    private static async global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Slow_32(object app, global::Chalice.Hosting.HandlerContext context)
+    private static async global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Slow_33(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         int __ms = global::Chalice.Binding.ParameterBinder.Parse<int>(global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "ms"), "ms", global::Chalice.Binding.BindingSource.Route), "ms", global::Chalice.Binding.BindingSource.Route);
@@ -291,7 +300,7 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return global::Chalice.Hosting.HandlerResults.From(await ((global::Chalice.TestApp.App)app).Slow(__ms, __cancellationToken));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Activity_33(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Activity_34(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Activity()));

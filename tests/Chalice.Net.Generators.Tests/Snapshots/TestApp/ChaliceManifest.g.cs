@@ -33,6 +33,7 @@
     "{\"path\":\"/cookies\",\"methods\":[\"GET\"],\"handler\":\"Cookies\",\"name\":\"Cookies\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}," +
     "{\"path\":\"/lambda-context\",\"methods\":[\"GET\"],\"handler\":\"LambdaContextInfo\",\"name\":\"LambdaContextInfo\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}," +
     "{\"path\":\"/log/{message}\",\"methods\":[\"GET\"],\"handler\":\"Log\",\"name\":\"Log\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}," +
+    "{\"path\":\"/log-levels/{tag}\",\"methods\":[\"GET\"],\"handler\":\"LogLevels\",\"name\":\"LogLevels\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}," +
     "{\"path\":\"/unencodable\",\"methods\":[\"GET\"],\"handler\":\"Unencodable\",\"name\":\"Unencodable\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}," +
     "{\"path\":\"/big/{bytes}\",\"methods\":[\"GET\"],\"handler\":\"Big\",\"name\":\"Big\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}," +
     "{\"path\":\"/slow/{ms}\",\"methods\":[\"GET\"],\"handler\":\"Slow\",\"name\":\"Slow\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}," +
