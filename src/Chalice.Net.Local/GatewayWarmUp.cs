@@ -27,7 +27,7 @@ internal static class GatewayWarmUp
         var context = new DefaultHttpContext();
         context.Request.Method = HttpMethods.Get;
         context.Request.Path = "/warm-up/1";
-        context.Request.QueryString = new QueryString("?q=1");
+        context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?q=1");
         context.Request.Headers.Host = "localhost";
         context.Response.Body = Stream.Null;
         var request = await HttpGatewayAdapter.ReadAsync(context, gateway.Options.MaxRequestBytes);

@@ -417,17 +417,6 @@ public sealed class TestAppRouteTests : IAsyncLifetime
         Assert.Equal("/users/8", eventJson["path"]!.GetValue<string>());
     }
 
-    [Theory]
-    [InlineData("/a/../b", "/b")]
-    [InlineData("/a/./b", "/a/b")]
-    [InlineData("/../../x", "/x")]
-    [InlineData("/a/b/..", "/a/")]
-    [InlineData("/a/b/.", "/a/b/")]
-    [InlineData("/a/%2e%2e/b", "/a/%2e%2e/b")]
-    [InlineData("/a..b/.c", "/a..b/.c")]
-    public void RemoveDotSegmentsFollowsRfc3986(string raw, string expected) =>
-        Assert.Equal(expected, Gateway.ApiGatewaySimulator.RemoveDotSegments(raw));
-
     private sealed class LoudGreeter : IGreeter
     {
         public string Greet(string name) => $"HI {name.ToUpperInvariant()}";

@@ -3,7 +3,6 @@ using Chalice.Deploy.OpenApi;
 using Chalice.Deploy.Packaging;
 using Chalice.Deploy.Planning;
 using Chalice.Deploy.Planning.Resources;
-using Chalice.Gateway;
 using Chalice.Policy.Documents;
 
 namespace Chalice.Deploy.Templates;
@@ -139,7 +138,7 @@ internal static class StackTemplate
             names.RestApi,
             $"Chalice.Net app {names.App}, stage {names.Stage}",
             Sub($"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{FunctionId}.Arn}}/invocations"),
-            GatewayOptions.DefaultBinaryMediaTypes));
+            BinaryMediaTypes.Default));
 
         if (format == TemplateFormat.Sam)
         {

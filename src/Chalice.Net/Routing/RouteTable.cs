@@ -38,7 +38,7 @@ public sealed class RouteTable
     /// <summary>
     /// Finds the resource serving <paramref name="path"/> (no stage prefix, no query) and the values of its parameters,
     /// taken from the path as given: whether they are percent-decoded is the gateway's business (REST APIs route on
-    /// the path as sent, HTTP APIs on the decoded path; see <see cref="Gateway.GatewayPath"/>). Null when no resource
+    /// the path as sent, HTTP APIs on the decoded path; see the local gateway's <c>GatewayPath</c>). Null when no resource
     /// matches.
     /// </summary>
     public RouteMatch? Match(string path)

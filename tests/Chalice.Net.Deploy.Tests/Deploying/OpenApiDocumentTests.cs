@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Chalice.Deploy.Manifest;
 using Chalice.Deploy.OpenApi;
-using Chalice.Gateway;
 
 namespace Chalice.Deploy.Tests.Deploying;
 
@@ -9,7 +8,7 @@ public sealed class OpenApiDocumentTests
 {
     private const string Uri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:app-dev/invocations";
 
-    private static readonly OpenApiSettings s_settings = new("app-dev", "Chalice.Net app app, stage dev", Uri, GatewayOptions.DefaultBinaryMediaTypes);
+    private static readonly OpenApiSettings s_settings = new("app-dev", "Chalice.Net app app, stage dev", Uri, BinaryMediaTypes.Default);
 
     private static RouteManifest Route(string path, string[] methods, CorsManifest? cors = null, bool apiKey = false, string? authorizer = null) =>
         new(path, methods, "Handler", "handler", ["application/json"], cors, apiKey, authorizer);
@@ -36,7 +35,7 @@ public sealed class OpenApiDocumentTests
             Assert.Equal(("key", "path", true), (parameter["name"]!.GetValue<string>(), parameter["in"]!.GetValue<string>(), parameter["required"]!.GetValue<bool>()));
         }
         Assert.DoesNotContain("x-amazon-apigateway-any-method", document.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal(GatewayOptions.DefaultBinaryMediaTypes,
+        Assert.Equal(BinaryMediaTypes.Default,
             document["x-amazon-apigateway-binary-media-types"]!.AsArray().Select(t => t!.GetValue<string>()));
     }
 

@@ -4,7 +4,6 @@ using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.ApiGateway;
 using Chalice.Deploy.OpenApi;
 using Chalice.Deploy.State;
-using Chalice.Gateway;
 
 namespace Chalice.Deploy.Planning.Resources;
 
@@ -138,7 +137,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         {
             Name = shape.Names.RestApi,
             Description = shape.Description,
-            BinaryMediaTypes = GatewayOptions.DefaultBinaryMediaTypes,
+            BinaryMediaTypes = BinaryMediaTypes.Default,
             EndpointConfiguration = new EndpointConfiguration { Types = ["EDGE"] },
             Tags = new Dictionary<string, string> { [ResourceNames.TagKey] = shape.Names.TagValue },
         };
@@ -206,7 +205,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         public JsonObject Document(string functionArn) =>
             OpenApiDocument.Create(Spec.Manifest, new OpenApiSettings(
                 Names.RestApi, Description, OpenApiSettings.LambdaIntegrationUri(Partition.Id, Region, functionArn),
-                GatewayOptions.DefaultBinaryMediaTypes));
+                BinaryMediaTypes.Default));
 
         public DeployedRestApi Record(string restApiId, string? documentSha256, string? deploymentId) => new()
         {

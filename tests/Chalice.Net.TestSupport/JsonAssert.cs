@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Chalice.Tests;
 
 /// <summary>Structural JSON comparison for fixture tests.</summary>
-internal static class JsonAssert
+public static class JsonAssert
 {
     /// <summary>
     /// Asserts two documents are equal, treating a missing member and a null member as the same and numbers by value.

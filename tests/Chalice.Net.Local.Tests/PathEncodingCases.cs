@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Chalice.Gateway;
 
-namespace Chalice.Tests;
+namespace Chalice.Local.Tests;
 
 /// <summary>
 /// Request paths with percent escapes, and the event fields API Gateway hands the function for each, per API type.

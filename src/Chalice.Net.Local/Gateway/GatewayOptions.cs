@@ -16,14 +16,6 @@ public enum ApiGatewayType
 /// <summary>How the emulated gateway is configured.</summary>
 public sealed record GatewayOptions
 {
-    /// <summary>Chalice's default binary media types for REST APIs.</summary>
-    public static readonly IReadOnlyList<string> DefaultBinaryMediaTypes =
-    [
-        "application/octet-stream", "application/x-tar", "application/zip", "audio/basic", "audio/ogg", "audio/mp4",
-        "audio/mpeg", "audio/wav", "audio/webm", "image/png", "image/jpg", "image/jpeg", "image/gif", "video/ogg",
-        "video/mpeg", "video/webm",
-    ];
-
     /// <summary>The API type.</summary>
     public ApiGatewayType ApiType { get; init; } = ApiGatewayType.Rest;
 
@@ -43,7 +35,7 @@ public sealed record GatewayOptions
     public string ApiId { get; init; } = "local";
 
     /// <summary>REST APIs: media types passed to Lambda as base64 and returned as binary.</summary>
-    public IReadOnlyList<string> BinaryMediaTypes { get; init; } = DefaultBinaryMediaTypes;
+    public IReadOnlyList<string> BinaryMediaTypes { get; init; } = Chalice.BinaryMediaTypes.Default;
 
     /// <summary>API Gateway's request payload limit (10 MB).</summary>
     public int MaxRequestBytes { get; init; } = 10 * 1024 * 1024;

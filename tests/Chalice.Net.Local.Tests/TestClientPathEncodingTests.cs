@@ -4,13 +4,13 @@ using Chalice.Gateway;
 using Chalice.Hosting;
 using Chalice.Testing;
 
-namespace Chalice.Tests;
+namespace Chalice.Local.Tests;
 
 /// <summary>
 /// The test client hands the function percent-encoded paths as API Gateway does, per API type
 /// (<see cref="PathEncodingCases"/>; the emulator is held to the same table over HTTP).
 /// </summary>
-public sealed class PathEncodingTests
+public sealed class TestClientPathEncodingTests
 {
     public static TheoryData<int, ApiGatewayType> Cases() => PathEncodingCases.Matrix();
 

@@ -1,7 +1,7 @@
 namespace Chalice.Tests;
 
 /// <summary>Locates the repository and the read-only <c>shared/</c> folder next to it.</summary>
-internal static class RepoPaths
+public static class RepoPaths
 {
     private static readonly Lazy<string> s_root = new(FindRoot);
 

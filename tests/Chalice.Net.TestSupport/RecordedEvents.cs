@@ -6,7 +6,7 @@ namespace Chalice.Tests;
 /// The request events recorded from real API Gateway deployments (<c>shared/fixtures/apigateway/recorded</c>), with
 /// their member names turned back into the camelCase AWS sends (upstream re-serialised them in PascalCase).
 /// </summary>
-internal static class RecordedEvents
+public static class RecordedEvents
 {
     // Members whose values are maps keyed by data (header names, parameter names): their keys keep their case.
     private static readonly HashSet<string> s_maps = new(StringComparer.OrdinalIgnoreCase)

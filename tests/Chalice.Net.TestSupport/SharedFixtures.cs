@@ -7,7 +7,7 @@ namespace Chalice.Tests;
 /// peers). Under <c>CI=true</c> a missing one fails the test; on a developer's clone the test is skipped with a message
 /// saying why.
 /// </summary>
-internal static class SharedFixtures
+public static class SharedFixtures
 {
     private static bool IsCI =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);

@@ -97,7 +97,7 @@ public sealed class MotoServer : IAsyncLifetime
     }
 }
 
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {
