@@ -121,6 +121,8 @@ public sealed class StageConfig
     }
 
     /// <summary>An array-of-strings setting, empty when absent.</summary>
+    public IReadOnlyList<string> StringList(string key) => Strings(key);
+
     private string[] Strings(string key) => Get(key) switch
     {
         null => [],
