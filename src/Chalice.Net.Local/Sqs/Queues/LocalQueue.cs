@@ -24,7 +24,7 @@ internal sealed class LocalQueue
     private readonly TimeProvider _clock;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastSequence;
-    private long _lastPurge = long.MinValue;
+    private long? _lastPurge;
 
     public LocalQueue(StoredQueue settings, string arn, QueueJournal journal, IEnumerable<JournalRecord> history, TimeProvider clock)
     {
