@@ -16,7 +16,7 @@ public sealed record EmulatorOptions
           --stage <name>            Chalice stage whose .chalice/config.json settings apply (default dev)
           --api <rest|http|http-v1> REST API (payload 1.0, the default), HTTP API with payload 2.0, or 1.0
           --timeout <seconds>       Integration timeout (default 29)
-          --aws                     Use real AWS instead of the local stand-ins (S3)
+          --aws                     Use real AWS instead of the local stand-ins (S3, SQS, SNS)
           --project-dir <path>      The app folder holding .chalice/ (default: found from the app's location)
           -h, --help                Show this help
         """;

@@ -56,11 +56,8 @@ public static partial class LocalEmulator
         await using (emulator)
         {
             Console.WriteLine($"Serving {definition.Name} ({Describe(options.ApiType)}, stage {options.Stage}) on {emulator.BaseAddress}");
-            Console.WriteLine(emulator.S3Endpoint is { } s3
-                ? $"AWS S3 calls go to the local stand-in at {s3} (data in .chalice/local/s3); run with --aws for real AWS"
-                : "AWS calls go to real AWS");
-            if (emulator.S3Endpoint is not null)
-                Console.WriteLine(S3BucketsLine(emulator.S3Buckets));
+            foreach (var line in emulator.LocalAws?.BannerLines() ?? ["AWS calls go to real AWS"])
+                Console.WriteLine(line);
             Console.WriteLine("Press Ctrl+C to stop");
             await emulator.WaitForShutdownAsync();
         }
@@ -80,8 +77,7 @@ public static partial class LocalEmulator
         var stage = ChaliceConfig.Load(appDirectory).ForStage(options.Stage);
         foreach (var (name, value) in stage.EnvironmentVariables)
             Environment.SetEnvironmentVariable(name, value);
-        var useLocalAws = stage.LocalAws && !options.UseRealAws;
-        var s3Buckets = useLocalAws ? LocalS3Buckets.Of(stage) : [];
+        var localAws = stage.LocalAws && !options.UseRealAws ? LocalAwsStandIns.For(appDirectory, stage) : null;
 
         // The emptiest host: no configuration sources, no default logging, Kestrel without HTTPS or HTTP/3, since
         // start-up time is part of the local loop.
@@ -93,14 +89,12 @@ public static partial class LocalEmulator
         // The access log is the emulator's own. Hosting's request logger, even silent, would make ASP.NET Core create
         // an Activity and a log scope for every request.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
-        ListenOptions? s3Endpoint = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null; // the gateway answers oversized bodies itself
             Listen(kestrel, options.Host, options.Port);
-            if (useLocalAws)
-                kestrel.Listen(IPAddress.Loopback, 0, endpoint => s3Endpoint = endpoint);
+            localAws?.Listen(kestrel);
         });
         var web = builder.Build();
         var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Chalice.Local");
@@ -108,21 +102,12 @@ public static partial class LocalEmulator
         // The app is constructed once the stand-ins' endpoints are known, since its AWS clients read them then.
         var ready = new TaskCompletionSource<(ApiGatewaySimulator Gateway, LambdaInvoker Invoke)>(TaskCreationOptions.RunContinuationsAsynchronously);
         Action<Exception> onFunctionError = exception => LogFunctionError(logger, exception);
-        S3RequestHandler? s3 = null;
-        if (useLocalAws)
-        {
-            s3 = new S3RequestHandler(new S3StandInOptions
-            {
-                DataDirectory = Path.Combine(appDirectory, ".chalice", "local", "s3"),
-                KnownBuckets = s3Buckets,
-                Logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Chalice.Local.S3"),
-            });
-        }
+        localAws?.Open(web.Services.GetRequiredService<ILoggerFactory>(), snsFunctions: null);
         web.Run(async context =>
         {
-            if (s3 is not null && context.Connection.LocalPort == ((IPEndPoint)s3Endpoint!.EndPoint).Port)
+            if (localAws?.HandlerFor(context.Connection.LocalPort) is { } standIn)
             {
-                await s3.HandleAsync(context);
+                await standIn(context);
                 return;
             }
             var (gateway, invoke) = await ready.Task;
@@ -140,16 +125,12 @@ public static partial class LocalEmulator
         catch (IOException e)
         {
             await web.DisposeAsync();
+            if (localAws is not null)
+                await localAws.DisposeAsync();
             console.Dispose();
             throw new IOException($"Cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
         }
-
-        Uri? s3Address = null;
-        if (s3 is not null)
-        {
-            s3Address = new Uri($"http://127.0.0.1:{((IPEndPoint)s3Endpoint!.EndPoint).Port}");
-            LocalAwsEnvironment.PointSdkAt(s3Address);
-        }
+        localAws?.PointSdkAtStandIns();
 
         ChaliceApplication application;
         try
@@ -160,6 +141,8 @@ public static partial class LocalEmulator
         {
             await web.StopAsync(CancellationToken.None);
             await web.DisposeAsync();
+            if (localAws is not null)
+                await localAws.DisposeAsync();
             console.Dispose();
             throw;
         }
@@ -174,8 +157,8 @@ public static partial class LocalEmulator
 
         var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
             .Select(a => new Uri(a))
-            .First(a => s3Address is null || a.Port != s3Address.Port);
-        return new RunningEmulator(web, application, console, address, s3Address, s3Buckets);
+            .First(a => localAws is null || !localAws.Owns(a.Port));
+        return new RunningEmulator(web, application, console, address, localAws);
     }
 
     private static void Listen(KestrelServerOptions kestrel, string host, int port)
@@ -230,25 +213,37 @@ public sealed class RunningEmulator : IAsyncDisposable
     private readonly BatchingConsoleLoggerProvider _console;
 
     internal RunningEmulator(
-        WebApplication web, ChaliceApplication application, BatchingConsoleLoggerProvider console, Uri baseAddress, Uri? s3Endpoint,
-        IReadOnlyList<string> s3Buckets)
+        WebApplication web, ChaliceApplication application, BatchingConsoleLoggerProvider console, Uri baseAddress, LocalAwsStandIns? localAws)
     {
         _web = web;
         _application = application;
         _console = console;
         BaseAddress = baseAddress;
-        S3Endpoint = s3Endpoint;
-        S3Buckets = s3Buckets;
+        LocalAws = localAws;
     }
+
+    internal LocalAwsStandIns? LocalAws { get; }
 
     /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:8000/</c>.</summary>
     public Uri BaseAddress { get; }
 
     /// <summary>The local S3 stand-in's endpoint, or null when the app uses real AWS.</summary>
-    public Uri? S3Endpoint { get; }
+    public Uri? S3Endpoint => LocalAws?.S3Endpoint;
 
     /// <summary>The buckets the S3 stand-in was started with (<see cref="LocalS3Buckets.Of"/>); empty for real AWS.</summary>
-    public IReadOnlyList<string> S3Buckets { get; }
+    public IReadOnlyList<string> S3Buckets => LocalAws?.Buckets ?? [];
+
+    /// <summary>The local SQS stand-in's endpoint, or null when the app uses real AWS.</summary>
+    public Uri? SqsEndpoint => LocalAws?.SqsEndpoint;
+
+    /// <summary>The queues the SQS stand-in was started with (<see cref="Sqs.LocalSqsQueues.Of"/>); empty for real AWS.</summary>
+    public IReadOnlyList<string> SqsQueues => LocalAws?.Queues ?? [];
+
+    /// <summary>The local SNS stand-in's endpoint, or null when the app uses real AWS.</summary>
+    public Uri? SnsEndpoint => LocalAws?.SnsEndpoint;
+
+    /// <summary>The topics the SNS stand-in was started with (<see cref="Sns.LocalSnsTopics.Of"/>); empty for real AWS.</summary>
+    public IReadOnlyList<string> SnsTopics => LocalAws?.Topics ?? [];
 
     /// <summary>The app being served.</summary>
     public ChaliceApplication Application => _application;
@@ -261,6 +256,8 @@ public sealed class RunningEmulator : IAsyncDisposable
     {
         await _web.StopAsync();
         await _web.DisposeAsync();
+        if (LocalAws is not null)
+            await LocalAws.DisposeAsync(); // after the host: no request can queue more for the disk
         await _application.DisposeAsync();
         _console.Dispose(); // writes what is still queued
     }
