@@ -316,6 +316,7 @@ internal sealed class LocalQueue
             _journal.Append(JournalRecord.ForDeleted(handle.MessageId));
             if (IsFifo)
                 SignalLocked(); // its group may be free again
+            CompactLockedIfWasteful(always: false);
         }
     }
 
@@ -353,34 +354,38 @@ internal sealed class LocalQueue
             _messages.Clear();
             _byId.Clear();
             _journal.Append(JournalRecord.ForPurged());
+            CompactLockedIfWasteful(always: false);
         }
     }
 
-    /// <summary>Rewrites the journal as the current state when it has grown to more than twice what it holds.</summary>
-    public void CompactIfWasteful(bool always = false)
+    /// <summary>Rewrites the journal as the current state (at start, after replaying it).</summary>
+    public void Compact()
     {
         lock (_gate)
+            CompactLockedIfWasteful(always: true);
+    }
+
+    private void CompactLockedIfWasteful(bool always)
+    {
+        var live = _messages.Count + _deduplication.Count;
+        if (!always && (_journal.RecordCount < 1024 || _journal.RecordCount < 2 * live))
+            return;
+        var now = Now;
+        var snapshot = new List<JournalRecord>(live);
+        foreach (var message in _messages)
         {
-            var live = _messages.Count + _deduplication.Count;
-            if (!always && (_journal.RecordCount < 1024 || _journal.RecordCount < 2 * live))
-                return;
-            if (always && _journal.RecordCount == live)
-                return;
-            var now = Now;
-            var snapshot = new List<JournalRecord>(live);
-            foreach (var message in _messages)
-            {
-                snapshot.Add(JournalRecord.ForSent(message));
-                if (message.ReceiveCount > 0)
-                    snapshot.Add(JournalRecord.ForReceived(message));
-            }
-            foreach (var (key, entry) in _deduplication)
-            {
-                if (now - entry.At < DeduplicationEntry.IntervalMilliseconds && !_byId.ContainsKey(entry.MessageId))
-                    snapshot.Add(JournalRecord.ForDeduplication(key, entry));
-            }
-            _journal.Rewrite(snapshot);
+            snapshot.Add(JournalRecord.ForSent(message));
+            if (message.ReceiveCount > 0)
+                snapshot.Add(JournalRecord.ForReceived(message));
         }
+        foreach (var (key, entry) in _deduplication)
+        {
+            if (now - entry.At < DeduplicationEntry.IntervalMilliseconds && !_byId.ContainsKey(entry.MessageId))
+                snapshot.Add(JournalRecord.ForDeduplication(key, entry));
+        }
+        if (always && snapshot.Count == _journal.RecordCount)
+            return;
+        _journal.Rewrite(snapshot);
     }
 
     /// <summary>Completes when everything journaled so far is on disk.</summary>

@@ -28,7 +28,7 @@ internal sealed class QueueRegistry : IAsyncDisposable
         {
             var journal = QueueJournal.Open(_store.JournalPath(settings.Name), out var history);
             var queue = new LocalQueue(settings, ArnOf(settings.Name), journal, history, clock);
-            queue.CompactIfWasteful(always: true);
+            queue.Compact();
             _queues[settings.Name] = queue;
         }
     }
