@@ -30,7 +30,8 @@ public sealed class SnsRequestHandler : IDisposable
     };
 
     private readonly SnsStandInOptions _options;
-    private readonly NotificationSigner _signer = new();
+    // Making an RSA key takes tens of milliseconds: only when a notification first needs signing, not at start.
+    private readonly Lazy<NotificationSigner> _signer = new(() => new NotificationSigner());
     private readonly SnsPublisher _publisher;
 
     /// <summary>Opens (or creates) the data folder and creates the known topics.</summary>
@@ -70,7 +71,7 @@ public sealed class SnsRequestHandler : IDisposable
         if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path == NotificationSigner.CertificatePath)
         {
             context.Response.ContentType = "application/x-pem-file";
-            await context.Response.WriteAsync(_signer.CertificatePem, context.RequestAborted);
+            await context.Response.WriteAsync(_signer.Value.CertificatePem, context.RequestAborted);
             return;
         }
         var action = "-";
@@ -100,5 +101,9 @@ public sealed class SnsRequestHandler : IDisposable
     }
 
     /// <summary>Releases the signing key.</summary>
-    public void Dispose() => _signer.Dispose();
+    public void Dispose()
+    {
+        if (_signer.IsValueCreated)
+            _signer.Value.Dispose();
+    }
 }

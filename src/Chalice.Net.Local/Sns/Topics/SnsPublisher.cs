@@ -12,13 +12,13 @@ namespace Chalice.Local.Sns.Topics;
 /// app can read them at once; to <c>lambda</c> subscriptions through <see cref="ISnsDeliveryTarget"/> without waiting,
 /// as SNS invokes functions asynchronously.
 /// </summary>
-internal sealed class SnsPublisher(TopicRegistry topics, SnsStandInOptions options, NotificationSigner signer)
+internal sealed class SnsPublisher(TopicRegistry topics, SnsStandInOptions options, Lazy<NotificationSigner> signer)
 {
     public async Task DeliverAsync(StoredTopic topic, PublishedMessage published, Uri endpoint)
     {
         foreach (var subscription in topics.Subscriptions(topic.Arn))
         {
-            var notification = SnsNotification.For(subscription, published, signer, endpoint);
+            var notification = SnsNotification.For(subscription, published, signer.Value, endpoint);
             switch (subscription.Protocol)
             {
                 case "sqs":
