@@ -59,6 +59,15 @@ public static partial class LocalEmulator
             foreach (var line in emulator.LocalAws?.BannerLines() ?? ["AWS calls go to real AWS"])
                 Console.WriteLine(line);
             Console.WriteLine("Press Ctrl+C to stop");
+            try
+            {
+                await emulator.LocalAwsReady;
+            }
+            catch (IOException e)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return 1;
+            }
             await emulator.WaitForShutdownAsync();
         }
         return 0;
@@ -102,7 +111,7 @@ public static partial class LocalEmulator
         // The app is constructed once the stand-ins' endpoints are known, since its AWS clients read them then.
         var ready = new TaskCompletionSource<(ApiGatewaySimulator Gateway, LambdaInvoker Invoke)>(TaskCreationOptions.RunContinuationsAsynchronously);
         Action<Exception> onFunctionError = exception => LogFunctionError(logger, exception);
-        localAws?.Open(web.Services.GetRequiredService<ILoggerFactory>(), snsFunctions: null);
+        localAws?.Configure(web.Services.GetRequiredService<ILoggerFactory>(), snsFunctions: null);
         web.Run(async context =>
         {
             if (localAws?.HandlerFor(context.Connection.LocalPort) is { } standIn)
@@ -154,6 +163,7 @@ public static partial class LocalEmulator
         });
         function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
         ready.SetResult((gateway, function));
+        localAws?.StartOpening();
 
         var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
             .Select(a => new Uri(a))
@@ -223,6 +233,13 @@ public sealed class RunningEmulator : IAsyncDisposable
     }
 
     internal LocalAwsStandIns? LocalAws { get; }
+
+    /// <summary>
+    /// Completes once the local stand-ins have opened their data and created the declared buckets, queues and topics
+    /// (at once for real AWS). They open beside the app's start so as not to delay it; requests to them wait for it.
+    /// </summary>
+    /// <exception cref="IOException">The local data cannot be opened; the message says which and what to do.</exception>
+    public Task LocalAwsReady => LocalAws?.Opened ?? Task.CompletedTask;
 
     /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:8000/</c>.</summary>
     public Uri BaseAddress { get; }

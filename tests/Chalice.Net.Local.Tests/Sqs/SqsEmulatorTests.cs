@@ -23,6 +23,7 @@ public sealed class SqsEmulatorTests
         await using (var emulator = await LocalEmulator.StartAsync(
             EmulatorHarness.Definition<Chalice.TestApp.App>(), new EmulatorOptions { Port = 0, ProjectDirectory = folder }))
         {
+            await emulator.LocalAwsReady;
             Assert.Equal(["jobs", "jobs-dlq", "ordered.fifo"], emulator.SqsQueues);
             Assert.Equal(["events"], emulator.SnsTopics);
             Assert.Equal(emulator.SqsEndpoint!.ToString().TrimEnd('/'), Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_SQS"));
@@ -53,6 +54,21 @@ public sealed class SqsEmulatorTests
         Assert.Null(emulator.SnsEndpoint);
         Assert.Empty(emulator.SqsQueues);
         Assert.False(Directory.Exists(Path.Combine(folder, ".chalice", "local")));
+    }
+
+    [Fact]
+    public async Task Local_data_that_cannot_be_read_is_one_clear_error_saying_what_to_do()
+    {
+        var folder = EmulatorHarness.AppFolder("{}");
+        var queue = Directory.CreateDirectory(Path.Combine(folder, ".chalice", "local", "sqs", "broken"));
+        await File.WriteAllTextAsync(Path.Combine(queue.FullName, "queue.json"), "{ not json", Ct);
+        await using var emulator = await LocalEmulator.StartAsync(
+            EmulatorHarness.Definition<Chalice.TestApp.App>(), new EmulatorOptions { Port = 0, ProjectDirectory = folder });
+
+        var error = await Assert.ThrowsAsync<IOException>(() => emulator.LocalAwsReady);
+
+        Assert.StartsWith($"The local AWS data under {Path.Combine(folder, ".chalice", "local")} cannot be opened (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("move the folder away to start with empty stand-ins.", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
