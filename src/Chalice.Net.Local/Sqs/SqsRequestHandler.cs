@@ -101,6 +101,12 @@ public sealed class SqsRequestHandler : IAsyncDisposable
             await execute(new SqsCall(context, body, Queues, _options.Logger));
             SqsLog.Request(_options.Logger, operation, 200, "-");
         }
+        catch (ObjectDisposedException) when (!context.Response.HasStarted)
+        {
+            // The queue was deleted while this request used it (a long poll, say): to the client it no longer exists.
+            await WriteErrorAsync(context, SqsErrorException.QueueDoesNotExist());
+            SqsLog.Request(_options.Logger, operation, 400, "AWS.SimpleQueueService.NonExistentQueue");
+        }
         catch (SqsErrorException error) when (!context.Response.HasStarted)
         {
             if (error.Shape == "QueueDoesNotExist")

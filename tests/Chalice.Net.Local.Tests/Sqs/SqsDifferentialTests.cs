@@ -125,6 +125,24 @@ public sealed class SqsDifferentialTests(MotoServer moto) : IClassFixture<MotoSe
     }
 
     [Fact]
+    public async Task A_receipt_handle_from_an_earlier_receive_still_deletes_the_message()
+    {
+        // moto's receipt-handle rules were verified against AWS (getmoto/moto#4655): an old handle of a message received
+        // again still deletes it; a long poll then waits out its second and finds nothing.
+        var transcript = await AssertSameAsync(async (sqs, t) =>
+        {
+            var url = (await sqs.CreateQueueAsync("old-handles", Ct)).QueueUrl;
+            await sqs.SendMessageAsync(url, "received twice", Ct);
+            var first = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, VisibilityTimeout = 0 }, Ct);
+            await t.StepAsync("second receive", async () => t.Describe(await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, VisibilityTimeout = 30 }, Ct)));
+            await t.StepAsync("delete with the first handle", () => Send(sqs.DeleteMessageAsync(url, first.Messages![0].ReceiptHandle, Ct)));
+            await t.StepAsync("counts", async () => t.Describe(await sqs.GetQueueAttributesAsync(url, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"], Ct)));
+            await t.StepAsync("nothing left", async () => t.Describe(await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, WaitTimeSeconds = 1 }, Ct)));
+        });
+        Assert.Contains("ApproximateNumberOfMessagesNotVisible=0", transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_batch_reports_entry_failures_beside_successes_and_rejects_invalid_batches()
     {
         var transcript = await AssertSameAsync(async (sqs, t) =>
