@@ -4,14 +4,18 @@ namespace Chalice.Local;
 internal static class LocalAwsEnvironment
 {
     /// <summary>
-    /// Sets <c>AWS_ENDPOINT_URL_S3</c> (an IP address, so the SDK uses path-style addressing by itself); on a machine
+    /// Sets <c>AWS_ENDPOINT_URL_S3</c> (an IP address, so the SDK uses path-style addressing by itself),
+    /// <c>AWS_ENDPOINT_URL_SQS</c> and <c>AWS_ENDPOINT_URL_SNS</c> (the service-specific endpoint variables every AWS SDK
+    /// reads, https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html); on a machine
     /// with no AWS credentials or region configured, also dummy credentials and <c>us-east-1</c>, so that no AWS
     /// account is needed. Configured credentials are left alone: they sign the local calls harmlessly and keep
     /// working for services that have no stand-in.
     /// </summary>
-    public static void PointSdkAt(Uri s3Endpoint)
+    public static void PointSdkAt(Uri s3Endpoint, Uri sqsEndpoint, Uri snsEndpoint)
     {
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_S3", s3Endpoint.ToString().TrimEnd('/'));
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_SQS", sqsEndpoint.ToString().TrimEnd('/'));
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_SNS", snsEndpoint.ToString().TrimEnd('/'));
         if (!HasConfiguredCredentials())
         {
             Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "chalice-local");

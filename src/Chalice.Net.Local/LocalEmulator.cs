@@ -59,12 +59,18 @@ public static partial class LocalEmulator
         await using (emulator)
         {
             Console.WriteLine($"Serving {definition.Name} ({Describe(options.ApiType)}, stage {options.Stage}) on {emulator.BaseAddress}");
-            Console.WriteLine(emulator.S3Endpoint is { } s3
-                ? $"AWS S3 calls go to the local stand-in at {s3} (data in .chalice/local/s3); run with --aws for real AWS"
-                : "AWS calls go to real AWS");
-            if (emulator.S3Endpoint is not null)
-                Console.WriteLine(S3BucketsLine(emulator.S3Buckets));
+            foreach (var line in emulator.LocalAws?.BannerLines() ?? ["AWS calls go to real AWS"])
+                Console.WriteLine(line);
             Console.WriteLine("Press Ctrl+C to stop");
+            try
+            {
+                await emulator.LocalAwsReady;
+            }
+            catch (IOException e)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return 1;
+            }
             await emulator.WaitForShutdownAsync();
         }
         return 0;
@@ -99,7 +105,7 @@ public static partial class LocalEmulator
             await Console.Error.WriteLineAsync($"warning: {problem}");
         foreach (var (name, value) in environment)
             Environment.SetEnvironmentVariable(name, value);
-        var s3Buckets = useLocalAws ? LocalS3Buckets.Of(stage) : [];
+        var localAws = useLocalAws ? LocalAwsStandIns.For(appDirectory, stage) : null;
 
         // The emptiest host: no configuration sources, no default logging, Kestrel without HTTPS or HTTP/3, since
         // start-up time is part of the local loop.
@@ -114,14 +120,12 @@ public static partial class LocalEmulator
         // A host that fails to start (a port in use) is reported below in one line; the host's own log of it is the
         // exception's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-        ListenOptions? s3Endpoint = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null; // the gateway answers oversized bodies itself
             Listen(kestrel, options.Host, options.Port);
-            if (useLocalAws)
-                kestrel.Listen(IPAddress.Loopback, 0, endpoint => s3Endpoint = endpoint);
+            localAws?.Listen(kestrel);
         });
         var web = builder.Build();
         var logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Chalice.Local");
@@ -129,21 +133,12 @@ public static partial class LocalEmulator
         // The app is constructed once the stand-ins' endpoints are known, since its AWS clients read them then.
         var ready = new TaskCompletionSource<(ApiGatewaySimulator Gateway, LambdaInvoker Invoke)>(TaskCreationOptions.RunContinuationsAsynchronously);
         Action<Exception> onFunctionError = exception => LogFunctionError(logger, exception);
-        S3RequestHandler? s3 = null;
-        if (useLocalAws)
-        {
-            s3 = new S3RequestHandler(new S3StandInOptions
-            {
-                DataDirectory = Path.Combine(appDirectory, ".chalice", "local", "s3"),
-                KnownBuckets = s3Buckets,
-                Logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Chalice.Local.S3"),
-            });
-        }
+        localAws?.Configure(web.Services.GetRequiredService<ILoggerFactory>(), snsFunctions: null);
         web.Run(async context =>
         {
-            if (s3 is not null && context.Connection.LocalPort == ((IPEndPoint)s3Endpoint!.EndPoint).Port)
+            if (localAws?.HandlerFor(context.Connection.LocalPort) is { } standIn)
             {
-                await s3.HandleAsync(context);
+                await standIn(context);
                 return;
             }
             var (gateway, invoke) = await ready.Task;
@@ -161,18 +156,14 @@ public static partial class LocalEmulator
         catch (IOException e)
         {
             await web.DisposeAsync();
+            if (localAws is not null)
+                await localAws.DisposeAsync();
             console.Dispose();
             throw new IOException(IsAddressInUse(e)
                 ? $"{options.Host}:{options.Port} is already in use; stop what listens there, or pick another port with --port (--port 0 picks a free one)."
                 : $"Cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
         }
-
-        Uri? s3Address = null;
-        if (s3 is not null)
-        {
-            s3Address = new Uri($"http://127.0.0.1:{((IPEndPoint)s3Endpoint!.EndPoint).Port}");
-            LocalAwsEnvironment.PointSdkAt(s3Address);
-        }
+        localAws?.PointSdkAtStandIns();
 
         ChaliceApplication application;
         try
@@ -185,6 +176,8 @@ public static partial class LocalEmulator
         {
             await web.StopAsync(CancellationToken.None);
             await web.DisposeAsync();
+            if (localAws is not null)
+                await localAws.DisposeAsync();
             console.Dispose();
             throw;
         }
@@ -196,11 +189,12 @@ public static partial class LocalEmulator
         });
         function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
         ready.SetResult((gateway, function));
+        localAws?.StartOpening();
 
         var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
             .Select(a => new Uri(a))
-            .First(a => s3Address is null || a.Port != s3Address.Port);
-        return new RunningEmulator(web, application, console, address, s3Address, s3Buckets);
+            .First(a => localAws is null || !localAws.Owns(a.Port));
+        return new RunningEmulator(web, application, console, address, localAws);
     }
 
     private static void Listen(KestrelServerOptions kestrel, string host, int port)
@@ -252,25 +246,44 @@ public sealed class RunningEmulator : IAsyncDisposable
     private readonly BatchingConsoleLoggerProvider _console;
 
     internal RunningEmulator(
-        WebApplication web, ChaliceApplication application, BatchingConsoleLoggerProvider console, Uri baseAddress, Uri? s3Endpoint,
-        IReadOnlyList<string> s3Buckets)
+        WebApplication web, ChaliceApplication application, BatchingConsoleLoggerProvider console, Uri baseAddress, LocalAwsStandIns? localAws)
     {
         _web = web;
         _application = application;
         _console = console;
         BaseAddress = baseAddress;
-        S3Endpoint = s3Endpoint;
-        S3Buckets = s3Buckets;
+        LocalAws = localAws;
     }
+
+    internal LocalAwsStandIns? LocalAws { get; }
+
+    /// <summary>
+    /// Completes once the local stand-ins have opened their data and created the declared buckets, queues and topics
+    /// (at once for real AWS). They open beside the app's start so as not to delay it; requests to them wait for it.
+    /// </summary>
+    /// <exception cref="IOException">The local data cannot be opened; the message says which and what to do.</exception>
+    public Task LocalAwsReady => LocalAws?.Opened ?? Task.CompletedTask;
 
     /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:8000/</c>.</summary>
     public Uri BaseAddress { get; }
 
     /// <summary>The local S3 stand-in's endpoint, or null when the app uses real AWS.</summary>
-    public Uri? S3Endpoint { get; }
+    public Uri? S3Endpoint => LocalAws?.S3Endpoint;
 
     /// <summary>The buckets the S3 stand-in was started with (<see cref="LocalS3Buckets.Of"/>); empty for real AWS.</summary>
-    public IReadOnlyList<string> S3Buckets { get; }
+    public IReadOnlyList<string> S3Buckets => LocalAws?.Buckets ?? [];
+
+    /// <summary>The local SQS stand-in's endpoint, or null when the app uses real AWS.</summary>
+    public Uri? SqsEndpoint => LocalAws?.SqsEndpoint;
+
+    /// <summary>The queues the SQS stand-in was started with (<see cref="Sqs.LocalSqsQueues.Of"/>); empty for real AWS.</summary>
+    public IReadOnlyList<string> SqsQueues => LocalAws?.Queues ?? [];
+
+    /// <summary>The local SNS stand-in's endpoint, or null when the app uses real AWS.</summary>
+    public Uri? SnsEndpoint => LocalAws?.SnsEndpoint;
+
+    /// <summary>The topics the SNS stand-in was started with (<see cref="Sns.LocalSnsTopics.Of"/>); empty for real AWS.</summary>
+    public IReadOnlyList<string> SnsTopics => LocalAws?.Topics ?? [];
 
     /// <summary>The app being served.</summary>
     public ChaliceApplication Application => _application;
@@ -283,6 +296,8 @@ public sealed class RunningEmulator : IAsyncDisposable
     {
         await _web.StopAsync();
         await _web.DisposeAsync();
+        if (LocalAws is not null)
+            await LocalAws.DisposeAsync(); // after the host: no request can queue more for the disk
         await _application.DisposeAsync();
         _console.Dispose(); // writes what is still queued
     }

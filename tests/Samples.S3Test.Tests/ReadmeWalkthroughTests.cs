@@ -62,7 +62,7 @@ public sealed class ReadmeWalkthroughTests
     private static async Task WaitUntilServingAsync(HttpClient http, Process process, StringBuilder output)
     {
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
+        while (deadline.Elapsed < TimeSpan.FromMinutes(6))
         {
             Assert.False(process.HasExited, $"the sample exited: {output}");
             try

@@ -40,13 +40,15 @@ internal static class ConfigSettings
     public static ConfigSetting LambdaArchitecture { get; } = new("lambda_architecture", ConfigValue.OneOf("x86_64", "arm64"), ConfigScope.Everywhere);
     public static ConfigSetting LocalAws { get; } = new("local_aws", ConfigValue.Boolean, ConfigScope.TopLevel | ConfigScope.Stage);
     public static ConfigSetting LocalS3Buckets { get; } = new("local_s3_buckets", ConfigValue.StringList, ConfigScope.TopLevel | ConfigScope.Stage);
+    public static ConfigSetting LocalSqsQueues { get; } = new("local_sqs_queues", ConfigValue.StringList, ConfigScope.TopLevel | ConfigScope.Stage);
+    public static ConfigSetting LocalSnsTopics { get; } = new("local_sns_topics", ConfigValue.StringList, ConfigScope.TopLevel | ConfigScope.Stage);
 
     /// <summary>Every setting Chalice.Net honours.</summary>
     public static IReadOnlyList<ConfigSetting> All { get; } =
     [
         Version, AppName, Stages, LambdaFunctions, EnvironmentVariables, Tags, LambdaMemorySize, LambdaTimeout,
         ReservedConcurrency, AutogenPolicy, IamPolicyFile, ManageIamRole, IamRoleArn, ApiGatewayStage,
-        IamPolicyMergeFile, LambdaRuntime, LambdaArchitecture, LocalAws, LocalS3Buckets,
+        IamPolicyMergeFile, LambdaRuntime, LambdaArchitecture, LocalAws, LocalS3Buckets, LocalSqsQueues, LocalSnsTopics,
     ];
 
     /// <summary>

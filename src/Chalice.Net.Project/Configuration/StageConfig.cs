@@ -81,8 +81,13 @@ public sealed class StageConfig
     /// <c>local_s3_buckets</c> (Chalice.Net only): the S3 buckets that exist on AWS for the app, which the emulator's
     /// S3 stand-in creates; any other bucket answers <c>NoSuchBucket</c> until the app creates it.
     /// </summary>
-    public IReadOnlyList<string> LocalS3Buckets =>
-        Read(ConfigSettings.LocalS3Buckets) is JsonArray list ? [.. list.Select(item => item!.GetValue<string>())] : [];
+    public IReadOnlyList<string> LocalS3Buckets => Strings(ConfigSettings.LocalS3Buckets);
+
+    /// <summary><c>local_sqs_queues</c> (Chalice.Net only): the SQS queues that exist on AWS, which the SQS stand-in creates.</summary>
+    public IReadOnlyList<string> LocalSqsQueues => Strings(ConfigSettings.LocalSqsQueues);
+
+    /// <summary><c>local_sns_topics</c> (Chalice.Net only): the SNS topics that exist on AWS, which the SNS stand-in creates.</summary>
+    public IReadOnlyList<string> LocalSnsTopics => Strings(ConfigSettings.LocalSnsTopics);
 
     /// <summary>The raw value of a setting, looked up with Chalice's precedence; null when absent.</summary>
     public JsonNode? Get(string key)
@@ -106,6 +111,9 @@ public sealed class StageConfig
         }
         return null;
     }
+
+    private string[] Strings(ConfigSetting setting) =>
+        Read(setting) is JsonArray list ? [.. list.Select(item => item!.GetValue<string>())] : [];
 
     private Dictionary<string, string> Merge(ConfigSetting setting)
     {

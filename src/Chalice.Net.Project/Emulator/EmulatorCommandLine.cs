@@ -72,7 +72,7 @@ public static class EmulatorCommandLine
         value => TryTimeout(value, out _) ? null : $"--timeout must be a number of seconds above 0, at most 900, not '{value}'.");
 
     /// <summary><c>--aws</c>.</summary>
-    public static EmulatorOption Aws { get; } = new("--aws", null, "Use real AWS with your credentials instead of the local stand-ins (S3).");
+    public static EmulatorOption Aws { get; } = new("--aws", null, "Use real AWS with your credentials instead of the local stand-ins (S3, SQS, SNS).");
 
     /// <summary><c>--project-dir</c>.</summary>
     public static EmulatorOption ProjectDirectory { get; } = new("--project-dir", "PATH",

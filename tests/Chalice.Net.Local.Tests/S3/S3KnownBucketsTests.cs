@@ -104,6 +104,7 @@ public sealed class S3KnownBucketsTests
         var folder = EmulatorHarness.AppFolder("""{ "local_s3_buckets": ["uploads-bucket"] }""");
         await using var emulator = await LocalEmulator.StartAsync(
             EmulatorHarness.Definition<Chalice.TestApp.App>(), new EmulatorOptions { Port = 0, ProjectDirectory = folder });
+        await emulator.LocalAwsReady;
 
         Assert.Equal(["uploads-bucket"], emulator.S3Buckets);
         Assert.True(File.Exists(Path.Combine(folder, ".chalice", "local", "s3", "uploads-bucket", "bucket.json")));
