@@ -32,14 +32,13 @@ internal sealed class BucketNotificationConfiguration
     /// <summary>The entries that are not Lambda entries, as XML, in the bucket's order.</summary>
     public IReadOnlyList<XElement> OtherEntries => [.. _entries.Where(e => e.Lambda is null).Select(e => new XElement(e.Xml!))];
 
-    /// <summary>Reads a <c>NotificationConfiguration</c> document.</summary>
-    /// <exception cref="FormatException">The document is not a notification configuration.</exception>
-    public static BucketNotificationConfiguration Parse(XElement root)
-    {
-        if (root.Name.LocalName != "NotificationConfiguration")
-            throw new FormatException($"expected a NotificationConfiguration document, not <{root.Name.LocalName}>");
-        return new([.. root.Elements().Select(e => e.Name.LocalName == LambdaElement ? new Entry(e, ReadLambda(e)) : new Entry(e, null))]);
-    }
+    /// <summary>
+    /// Reads the entries of a notification configuration document. The root element's name is not checked, as botocore
+    /// does not check it: S3 answers <c>&lt;NotificationConfiguration&gt;</c>, moto 5.2.1 an empty
+    /// <c>&lt;GetBucketNotificationResponse/&gt;</c> for a bucket without notifications.
+    /// </summary>
+    public static BucketNotificationConfiguration Parse(XElement root) =>
+        new([.. root.Elements().Select(e => e.Name.LocalName == LambdaElement ? new Entry(e, ReadLambda(e)) : new Entry(e, null))]);
 
     /// <summary>
     /// This configuration with <paramref name="notification"/>: it replaces the Lambda entry of the same id, or is

@@ -12,18 +12,9 @@ internal sealed class S3Client(RestXmlChannel channel) : IS3Api
     public async Task<BucketNotificationConfiguration> GetBucketNotificationConfigurationAsync(
         string bucket, string? expectedBucketOwner = null, CancellationToken cancellationToken = default)
     {
-        var operation = S3Operations.GetBucketNotificationConfiguration;
-        var root = await channel.SendForXmlAsync(operation, HttpMethod.Get, S3BucketAddress.Of(channel.Endpoint, bucket, "notification"),
-            OwnerHeader(expectedBucketOwner), cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return BucketNotificationConfiguration.Parse(root);
-        }
-        catch (FormatException e)
-        {
-            throw new AwsServiceException(operation.Service.ServiceId, operation.Name, System.Net.HttpStatusCode.OK, "MalformedResponse",
-                $"the response could not be read ({e.Message})", null, e);
-        }
+        var root = await channel.SendForXmlAsync(S3Operations.GetBucketNotificationConfiguration, HttpMethod.Get,
+            S3BucketAddress.Of(channel.Endpoint, bucket, "notification"), OwnerHeader(expectedBucketOwner), cancellationToken).ConfigureAwait(false);
+        return BucketNotificationConfiguration.Parse(root);
     }
 
     public Task PutBucketNotificationConfigurationAsync(
