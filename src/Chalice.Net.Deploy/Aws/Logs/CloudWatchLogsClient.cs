@@ -40,7 +40,8 @@ internal sealed class CloudWatchLogsClient(JsonChannel channel) : ICloudWatchLog
     public async Task<FilterLogEventsPage> FilterLogEventsAsync(FilterLogEventsRequest request, CancellationToken cancellationToken = default)
     {
         var input = new FilterLogEventsInput(
-            request.LogGroupName, request.LogStreamNames, request.StartTime?.ToUnixTimeMilliseconds(), request.NextToken, request.Limit);
+            request.LogGroupName, request.LogStreamNames, request.StartTime?.ToUnixTimeMilliseconds(), request.NextToken, request.Limit,
+            Interleaved: true);
         var output = await channel.SendAsync(LogsOperations.FilterLogEvents, input, Json.FilterLogEventsInput, Json.FilterLogEventsOutput,
             cancellationToken).ConfigureAwait(false);
         var events = (output.Events ?? []).Select(e => new FilteredLogEvent(

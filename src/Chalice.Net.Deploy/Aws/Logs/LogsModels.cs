@@ -9,8 +9,10 @@ internal sealed record LogGroup(string LogGroupName, int? RetentionInDays, strin
 
 /// <summary>The input of <c>FilterLogEvents</c>.</summary>
 /// <remarks>
-/// No <c>interleaved</c>: the model marks it deprecated, and since June 17, 2019 CloudWatch Logs ignores it and always
-/// interleaves the events of all streams (shared/fixtures/aws-models/logs/2014-03-28/service-2.json).
+/// The events of all streams come interleaved by time: the client always sends <c>interleaved: true</c>, which
+/// CloudWatch Logs ignores since June 17, 2019 because it always interleaves (the model, which marks the member
+/// deprecated: shared/fixtures/aws-models/logs/2014-03-28/service-2.json), and which moto 5.2.1 needs to do the same
+/// (without it, it answers stream after stream). Chalice sends it too (<c>chalice/awsclient.py</c>).
 /// </remarks>
 internal sealed record FilterLogEventsRequest
 {

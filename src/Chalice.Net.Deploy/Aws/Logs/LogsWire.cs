@@ -16,7 +16,8 @@ internal sealed record LogGroupOutput(string? LogGroupName, long? CreationTime, 
 
 internal sealed record DescribeLogGroupsOutput(IReadOnlyList<LogGroupOutput>? LogGroups, string? NextToken);
 
-internal sealed record FilterLogEventsInput(string LogGroupName, IReadOnlyList<string>? LogStreamNames, long? StartTime, string? NextToken, int? Limit);
+internal sealed record FilterLogEventsInput(
+    string LogGroupName, IReadOnlyList<string>? LogStreamNames, long? StartTime, string? NextToken, int? Limit, bool Interleaved);
 
 internal sealed record FilteredLogEventOutput(string? LogStreamName, long? Timestamp, string? Message, long? IngestionTime, string? EventId);
 
