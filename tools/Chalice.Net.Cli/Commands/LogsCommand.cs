@@ -72,8 +72,8 @@ public static class LogsCommand
                     ?? throw new DeployedStateException($"Nothing of stage '{stage}' is deployed; run 'chalice-net deploy --stage {stage}' first.");
         var functions = state.Resources.OfType<DeployedFunction>().ToList();
         var function = functions.FirstOrDefault(f => f.Name == request.Name)
-                       ?? throw new DeployedStateException(
-                           $"Stage '{stage}' has no deployed function named '{request.Name}'; it has: {string.Join(", ", functions.Select(f => f.Name))}.");
+                       ?? throw new DeployedStateException($"Stage '{stage}' has no deployed function named '{request.Name}'; " +
+                           (functions.Count == 0 ? "it has none." : $"it has: {string.Join(", ", functions.Select(f => f.Name))}."));
 
         // The function lives in the region the state file records, whatever the AWS configuration's default is.
         var settings = AwsSettings.Resolve(new AwsSettingsRequest
