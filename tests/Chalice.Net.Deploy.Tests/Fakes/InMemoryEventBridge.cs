@@ -23,12 +23,6 @@ internal sealed partial class InMemoryEventBridge(InMemoryCalls calls, string re
 {
     private readonly Dictionary<string, Rule> _rules = new(StringComparer.Ordinal);
 
-    /// <summary>The rules that exist, by name.</summary>
-    public IReadOnlyCollection<string> RuleNames => [.. _rules.Keys];
-
-    /// <summary>A rule's targets, for assertions.</summary>
-    public IReadOnlyList<EventBridgeTarget> Targets(string rule) => [.. _rules[rule].Targets.Values];
-
     public Task<string> PutRuleAsync(PutRuleRequest request, CancellationToken cancellationToken = default) =>
         calls.Run(PutRule, () =>
         {

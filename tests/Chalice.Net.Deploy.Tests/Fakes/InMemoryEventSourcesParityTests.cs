@@ -16,13 +16,14 @@ namespace Chalice.Deploy.Tests.Fakes;
 /// mappings and permissions, S3 notifications, CloudWatch Logs) as moto does: one script, run against both through the
 /// same interfaces, must give equal transcripts. What the user owns (topics, queues, buckets) and what Lambda writes
 /// (log events) is made outside the clients: with the AWS CLI against moto, with the fakes' own methods in memory.
-/// Left out are the known places where moto departs from AWS and the fake follows AWS:
+/// Left out are the known places where moto departs from AWS and the fake follows AWS (each proven in
+/// <see cref="InMemoryAwsDepartureTests"/>):
 /// <list type="bullet">
 /// <item>EventBridge: PutRule merges the tags of an existing rule (AWS ignores them: the model's PutRule);</item>
 /// <item>Lambda: mappings are Enabled at once (AWS: Creating, then Enabled), a second mapping of the same queue to the
 /// same function is accepted (AWS: ResourceConflictException), deleting or updating a mapping that does not exist
-/// answers 200 (AWS: ResourceNotFoundException), and a queue that does not exist is ResourceNotFoundException (AWS:
-/// InvalidParameterValueException);</item>
+/// answers 200 (AWS: ResourceNotFoundException), a queue that does not exist is ResourceNotFoundException (AWS:
+/// InvalidParameterValueException), and a starting position for a queue is accepted (AWS: InvalidParameterValueException);</item>
 /// <item>S3: rule names come back as sent (AWS: <c>Prefix</c>/<c>Suffix</c>, https://github.com/aws/aws-sdk/issues/389),
 /// the EventBridge entry is dropped on read, and a Lambda destination is not validated (AWS checks the function's
 /// permission);</item>
@@ -191,6 +192,18 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
         await Step("ListEventSourceMappings", async () =>
             $"{string.Join(",", (await lambda.ListEventSourceMappingsAsync("parity-fn", null)).Select(m => m.Uuid == uuid))} " +
             $"{string.Join(",", (await lambda.ListEventSourceMappingsAsync(null, queueArn)).Select(m => m.Uuid == uuid))}");
+        await Step("CreateEventSourceMapping for a stream", async () =>
+        {
+            var streamArn = await owner.CreateStreamAsync("parity-stream");
+            var created = await lambda.CreateEventSourceMappingAsync(new CreateEventSourceMappingRequest
+            {
+                FunctionName = "parity-fn", EventSourceArn = streamArn, StartingPosition = "TRIM_HORIZON", BatchSize = 100,
+            });
+            var stable = await aws.EventSourceMappingWaiter.WaitUntilStableAsync(created.Uuid);
+            await lambda.DeleteEventSourceMappingAsync(created.Uuid);
+            await aws.EventSourceMappingWaiter.WaitUntilDeletedAsync(created.Uuid);
+            return $"{stable.State} {stable.StartingPosition} {stable.BatchSize} {stable.EventSourceArn == streamArn}";
+        });
         await Step("DeleteEventSourceMapping", async () =>
         {
             var deleting = await lambda.DeleteEventSourceMappingAsync(uuid);
@@ -351,6 +364,8 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
 
         Task CreateBucketAsync(string name);
 
+        Task<string> CreateStreamAsync(string name);
+
         /// <summary>Writes events at <c>now - 60 s + offset</c> seconds.</summary>
         Task WriteLogEventsAsync(string group, string stream, IReadOnlyList<(int OffsetSeconds, string Message)> events);
     }
@@ -368,6 +383,13 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
         }
 
         public Task CreateBucketAsync(string name) => AwsCli.RunAsync(moto, "s3api", "create-bucket", "--bucket", name);
+
+        public async Task<string> CreateStreamAsync(string name)
+        {
+            await AwsCli.RunAsync(moto, "kinesis", "create-stream", "--stream-name", name, "--shard-count", "1");
+            return (await AwsCli.RunAsync(moto, "kinesis", "describe-stream-summary", "--stream-name", name))
+                .GetProperty("StreamDescriptionSummary").GetProperty("StreamARN").GetString()!;
+        }
 
         public async Task WriteLogEventsAsync(string group, string stream, IReadOnlyList<(int OffsetSeconds, string Message)> events)
         {
@@ -388,6 +410,9 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
             aws.FakeS3.CreateBucket(name);
             return Task.CompletedTask;
         }
+
+        // The fake Lambda takes any stream ARN: it models no Kinesis.
+        public Task<string> CreateStreamAsync(string name) => Task.FromResult($"arn:aws:kinesis:us-east-1:{InMemoryAws.Account}:stream/{name}");
 
         public Task WriteLogEventsAsync(string group, string stream, IReadOnlyList<(int OffsetSeconds, string Message)> events)
         {

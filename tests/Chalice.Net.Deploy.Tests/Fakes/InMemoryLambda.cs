@@ -24,8 +24,9 @@ namespace Chalice.Deploy.Tests.Fakes;
 /// next <see cref="TransitionReads"/> reads, refuse updates and deletes meanwhile (ResourceInUseException, 400: "you
 /// tried to update an event source mapping in the CREATING state, or you tried to delete an event source mapping
 /// currently UPDATING", the model's), refuse a second mapping of the same source to the same function
-/// (ResourceConflictException, 409: https://github.com/serverless/serverless/issues/8550) and a queue that does not
-/// exist (InvalidParameterValueException: https://github.com/hashicorp/terraform/issues/26654).</item>
+/// (ResourceConflictException, 409: https://github.com/serverless/serverless/issues/8550), a queue that does not
+/// exist (InvalidParameterValueException: https://github.com/hashicorp/terraform/issues/26654) and a starting position
+/// for a queue (InvalidParameterValueException: https://github.com/motdotla/node-lambda/issues/466).</item>
 /// </list>
 /// </summary>
 internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, InMemorySqs sqs, string region, string account) : ILambdaApi
@@ -45,9 +46,6 @@ internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, InMem
 
     /// <summary>A function as <c>GetFunction</c> answers, without counting a call or advancing its state.</summary>
     public LambdaFunction Inspect(string functionName) => Find(GetFunction, functionName).ToModel();
-
-    /// <summary>The event source mappings that exist, for assertions.</summary>
-    public IReadOnlyList<EventSourceMapping> Mappings => [.. _mappings.Values.Where(m => !m.Deleted).Select(m => m.ToModel())];
 
     /// <summary>
     /// Whether the function's policy lets <paramref name="principal"/> invoke it from <paramref name="sourceArn"/>: what a
@@ -215,7 +213,11 @@ internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, InMem
         calls.Run(CreateEventSourceMapping, () =>
         {
             var function = FindByNameOrArn(CreateEventSourceMapping, request.FunctionName);
-            if (request.EventSourceArn.Split(':') is [_, _, "sqs", ..] && !sqs.HasQueueArn(request.EventSourceArn))
+            var isQueue = request.EventSourceArn.Split(':') is [_, _, "sqs", ..];
+            if (isQueue && request.StartingPosition is not null)
+                throw InMemoryCalls.Error(CreateEventSourceMapping, HttpStatusCode.BadRequest, "InvalidParameterValueException",
+                    "StartingPosition is not valid for SQS event sources.");
+            if (isQueue && !sqs.HasQueueArn(request.EventSourceArn))
                 throw InMemoryCalls.Error(CreateEventSourceMapping, HttpStatusCode.BadRequest, "InvalidParameterValueException",
                     "Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: " +
                     "The specified queue does not exist or you do not have access to it.");

@@ -26,9 +26,6 @@ internal sealed class InMemoryLogs(InMemoryCalls calls, string region, string ac
     /// <summary>The clock of creation times.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
-    /// <summary>The log groups that exist, by name.</summary>
-    public IReadOnlyCollection<string> GroupNames => [.. _groups.Keys];
-
     /// <summary>Writes an event to a stream, creating the group and the stream as Lambda does; returns its id.</summary>
     public string Write(string logGroupName, string logStreamName, DateTimeOffset timestamp, string message)
     {

@@ -42,9 +42,6 @@ internal sealed partial class InMemoryS3(InMemoryCalls calls, InMemoryLambda lam
     /// <summary>Creates a bucket with no notifications, as its owner would outside the deployer.</summary>
     public void CreateBucket(string bucket) => _notifications.TryAdd(bucket, new XElement(BucketNotificationConfiguration.Namespace + "NotificationConfiguration"));
 
-    /// <summary>A bucket's configuration as stored, for assertions.</summary>
-    public XElement StoredXml(string bucket) => new(_notifications[bucket]);
-
     public Task<BucketNotificationConfiguration> GetBucketNotificationConfigurationAsync(
         string bucket, string? expectedBucketOwner = null, CancellationToken cancellationToken = default) =>
         calls.Run(GetBucketNotificationConfiguration, () => BucketNotificationConfiguration.Parse(new XElement(Bucket(GetBucketNotificationConfiguration, bucket))));

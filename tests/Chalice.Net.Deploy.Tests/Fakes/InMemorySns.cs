@@ -22,9 +22,6 @@ internal sealed class InMemorySns(InMemoryCalls calls, string region, string acc
         return arn;
     }
 
-    /// <summary>A topic's subscriptions, for assertions.</summary>
-    public IReadOnlyList<SnsSubscription> Subscriptions(string topicArn) => [.. _topics[topicArn]];
-
     public Task<string> SubscribeAsync(string topicArn, string protocol, string endpoint, CancellationToken cancellationToken = default) =>
         calls.Run(Subscribe, () =>
         {

@@ -139,6 +139,12 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
         await lambda.ListEventSourceMappingsAsync("conform-fn", null, ct);
         await lambda.ListEventSourceMappingsAsync(null, queueArn, ct);
         await lambda.DeleteEventSourceMappingAsync(mapping.Uuid, ct);
+        await AwsCli.RunAsync(moto, "kinesis", "create-stream", "--stream-name", "conform-stream", "--shard-count", "1");
+        await lambda.CreateEventSourceMappingAsync(new CreateEventSourceMappingRequest
+        {
+            FunctionName = function.FunctionArn!, EventSourceArn = $"arn:aws:kinesis:us-east-1:{MotoServer.AccountId}:stream/conform-stream",
+            StartingPosition = "TRIM_HORIZON", BatchSize = 100,
+        }, ct);
         await lambda.DeleteFunctionAsync("conform-fn", ct);
 
         // moto cannot invoke (it runs functions in Docker, which this machine lacks): Invoke's request is checked against a
