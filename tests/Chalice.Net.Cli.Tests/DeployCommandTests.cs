@@ -146,6 +146,7 @@ public sealed class DeployCommandTests(MotoServer moto, S3TestPackage package) :
     [InlineData("delete", "--project-dir --stage --profile --region --endpoint-url")]
     [InlineData("package", "--project-dir --stage --ignore-unknown-settings --format")]
     [InlineData("gen-policy", "--project-dir --stage --ignore-unknown-settings")]
+    [InlineData("logs", "--project-dir --name --stage --since --follow --include-lambda-messages --profile --region --endpoint-url")]
     public async Task Every_command_has_help_listing_exactly_the_options_it_uses(string command, string options)
     {
         var help = await CliRun.RunAsync(command, "--help");

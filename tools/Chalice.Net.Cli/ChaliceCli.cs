@@ -22,6 +22,7 @@ public static class ChaliceCli
         root.Add(DeleteCommand.Create(options));
         root.Add(PackageCommand.Create(options));
         root.Add(GenPolicyCommand.Create(options));
+        root.Add(LogsCommand.Create(options));
         return root;
     }
 

@@ -16,6 +16,13 @@ internal sealed record AwsOperation(AwsService Service, string Name, ReplayBehav
     /// </summary>
     public bool WaitsForRolePropagation { get; init; }
 
+    /// <summary>
+    /// How long one attempt may take at least, for operations that legitimately outlast
+    /// <see cref="AwsRetryOptions.AttemptTimeout"/> (a synchronous Lambda <c>Invoke</c> lasts as long as the function
+    /// runs); null for the default.
+    /// </summary>
+    public TimeSpan? AttemptTimeout { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Service.ServiceId} {Name}";
 }

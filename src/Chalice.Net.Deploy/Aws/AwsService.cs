@@ -1,3 +1,5 @@
+using Chalice.Deploy.Aws.Signing;
+
 namespace Chalice.Deploy.Aws;
 
 /// <summary>
@@ -24,6 +26,33 @@ internal sealed record AwsService(
 
     /// <summary>Amazon API Gateway (REST APIs, v1).</summary>
     public static AwsService ApiGateway { get; } = new("apigateway", "apigateway", "API Gateway", AwsProtocol.RestJson, "2015-07-09");
+
+    /// <summary>Amazon EventBridge (rules and targets; the service CloudWatch Events became).</summary>
+    public static AwsService EventBridge { get; } =
+        new("events", "events", "EventBridge", AwsProtocol.Json, "2015-10-07") { JsonTargetPrefix = "AWSEvents", JsonVersion = "1.1" };
+
+    /// <summary>Amazon CloudWatch Logs.</summary>
+    public static AwsService CloudWatchLogs { get; } =
+        new("logs", "logs", "CloudWatch Logs", AwsProtocol.Json, "2014-03-28") { JsonTargetPrefix = "Logs_20140328", JsonVersion = "1.1" };
+
+    /// <summary>Amazon SQS, over its JSON protocol (the model's only one since botocore moved SQS off the query protocol).</summary>
+    public static AwsService Sqs { get; } =
+        new("sqs", "sqs", "SQS", AwsProtocol.Json, "2012-11-05") { JsonTargetPrefix = "AmazonSQS", JsonVersion = "1.0" };
+
+    /// <summary>Amazon SNS.</summary>
+    public static AwsService Sns { get; } = new("sns", "sns", "SNS", AwsProtocol.Query, "2010-03-31");
+
+    /// <summary>Amazon S3 (bucket configuration only: the notification configuration).</summary>
+    public static AwsService S3 { get; } = new("s3", "s3", "S3", AwsProtocol.RestXml, "2006-03-01") { Signing = SigV4Options.S3 };
+
+    /// <summary>The JSON protocol's <c>X-Amz-Target</c> prefix (the model's <c>targetPrefix</c>), e.g. <c>AWSEvents</c>.</summary>
+    public string? JsonTargetPrefix { get; init; }
+
+    /// <summary>The JSON protocol's version (the model's <c>jsonVersion</c>), sent as <c>application/x-amz-json-{version}</c>.</summary>
+    public string? JsonVersion { get; init; }
+
+    /// <summary>How requests are signed: S3 signs its path as sent and declares the payload hash.</summary>
+    public SigV4Options Signing { get; init; } = SigV4Options.Default;
 
     /// <summary>
     /// The service-specific endpoint variable AWS documents for SDKs and the CLI: <c>AWS_ENDPOINT_URL_</c> followed by

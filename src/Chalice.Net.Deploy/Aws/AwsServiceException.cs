@@ -53,10 +53,13 @@ internal sealed class AwsServiceException : Exception
     /// </summary>
     public bool MayHaveSucceeded { get; init; }
 
-    /// <summary>Whether the error says the addressed resource does not exist.</summary>
+    /// <summary>
+    /// Whether the error says the addressed resource does not exist. Most services answer 404; EventBridge and
+    /// CloudWatch Logs answer ResourceNotFoundException with 400, SQS QueueDoesNotExist with 400 (their models' codes).
+    /// </summary>
     public bool IsNotFound =>
         StatusCode == HttpStatusCode.NotFound ||
-        ErrorCode is "NoSuchEntity" or "ResourceNotFoundException" or "NotFoundException";
+        ErrorCode is "NoSuchEntity" or "ResourceNotFoundException" or "NotFoundException" or "QueueDoesNotExist";
 
     private static string Describe(
         string service, string operation, HttpStatusCode? statusCode, string errorCode, string awsMessage, string? requestId)

@@ -1,6 +1,11 @@
 using Chalice.Deploy.Aws.ApiGateway;
+using Chalice.Deploy.Aws.EventBridge;
 using Chalice.Deploy.Aws.Iam;
 using Chalice.Deploy.Aws.Lambda;
+using Chalice.Deploy.Aws.Logs;
+using Chalice.Deploy.Aws.S3;
+using Chalice.Deploy.Aws.Sns;
+using Chalice.Deploy.Aws.Sqs;
 
 namespace Chalice.Deploy.Aws;
 
@@ -22,6 +27,24 @@ internal interface IAwsApis
     /// <summary>API Gateway (REST APIs).</summary>
     IApiGatewayApi ApiGateway { get; }
 
+    /// <summary>EventBridge (schedules and event patterns).</summary>
+    IEventBridgeApi EventBridge { get; }
+
+    /// <summary>SNS (subscriptions to the user's topics).</summary>
+    ISnsApi Sns { get; }
+
+    /// <summary>SQS (the user's queues, read only).</summary>
+    ISqsApi Sqs { get; }
+
+    /// <summary>S3 (bucket notification configurations).</summary>
+    IS3Api S3 { get; }
+
+    /// <summary>CloudWatch Logs.</summary>
+    ICloudWatchLogsApi Logs { get; }
+
     /// <summary>Waits for Lambda functions to become active or finish updating.</summary>
     LambdaFunctionWaiter LambdaWaiter { get; }
+
+    /// <summary>Waits for event source mappings to settle or go.</summary>
+    EventSourceMappingWaiter EventSourceMappingWaiter { get; }
 }

@@ -1,7 +1,12 @@
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.ApiGateway;
+using Chalice.Deploy.Aws.EventBridge;
 using Chalice.Deploy.Aws.Iam;
 using Chalice.Deploy.Aws.Lambda;
+using Chalice.Deploy.Aws.Logs;
+using Chalice.Deploy.Aws.S3;
+using Chalice.Deploy.Aws.Sns;
+using Chalice.Deploy.Aws.Sqs;
 
 namespace Chalice.Deploy.Tests.Fakes;
 
@@ -22,10 +27,16 @@ internal sealed class InMemoryAws : IAwsApis, IAwsCallObserver
         Region = region;
         _calls = new InMemoryCalls(this);
         FakeIam = new InMemoryIam(_calls, Account);
-        FakeLambda = new InMemoryLambda(_calls, FakeIam, region, Account);
+        FakeSqs = new InMemorySqs(_calls, region, Account);
+        FakeLambda = new InMemoryLambda(_calls, FakeIam, FakeSqs, region, Account);
         FakeApiGateway = new InMemoryApiGateway(_calls);
-        // The real waiter over the in-memory Lambda, without pauses.
+        FakeEventBridge = new InMemoryEventBridge(_calls, region, Account);
+        FakeSns = new InMemorySns(_calls, region, Account);
+        FakeS3 = new InMemoryS3(_calls, FakeLambda);
+        FakeLogs = new InMemoryLogs(_calls, region, Account);
+        // The real waiters over the in-memory Lambda, without pauses.
         LambdaWaiter = new LambdaFunctionWaiter(FakeLambda, static (_, _) => Task.CompletedTask);
+        EventSourceMappingWaiter = new EventSourceMappingWaiter(FakeLambda, static (_, _) => Task.CompletedTask);
     }
 
     /// <summary>The calls made since <see cref="CountCalls"/> (or since the start), as the real clients' observer sees them.</summary>
@@ -39,13 +50,35 @@ internal sealed class InMemoryAws : IAwsApis, IAwsCallObserver
 
     public InMemoryApiGateway FakeApiGateway { get; }
 
+    public InMemoryEventBridge FakeEventBridge { get; }
+
+    public InMemorySns FakeSns { get; }
+
+    public InMemorySqs FakeSqs { get; }
+
+    public InMemoryS3 FakeS3 { get; }
+
+    public InMemoryLogs FakeLogs { get; }
+
     public IIamApi Iam => FakeIam;
 
     public ILambdaApi Lambda => FakeLambda;
 
     public IApiGatewayApi ApiGateway => FakeApiGateway;
 
+    public IEventBridgeApi EventBridge => FakeEventBridge;
+
+    public ISnsApi Sns => FakeSns;
+
+    public ISqsApi Sqs => FakeSqs;
+
+    public IS3Api S3 => FakeS3;
+
+    public ICloudWatchLogsApi Logs => FakeLogs;
+
     public LambdaFunctionWaiter LambdaWaiter { get; }
+
+    public EventSourceMappingWaiter EventSourceMappingWaiter { get; }
 
     /// <summary>Makes the next <paramref name="times"/> calls of <paramref name="operation"/> (e.g. <c>Lambda CreateFunction</c>) fail.</summary>
     public void Inject(string operation, InjectedFault fault, int times = 1) => _calls.Inject(operation, fault, times);

@@ -17,13 +17,22 @@ namespace Chalice.Deploy.Tests.Fakes;
 /// <see cref="TransitionReads"/> reads of it, and an update meanwhile is a conflict
 /// (https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html);</item>
 /// <item>the resource policy's statements as <c>GetPolicy</c> returns them, with <c>ArnLike</c> on
-/// <c>AWS:SourceArn</c> (https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html), and
-/// ResourceNotFoundException for a function without statements (https://github.com/getmoto/moto/issues/7475).</item>
+/// <c>AWS:SourceArn</c> and <c>StringEquals</c> on <c>AWS:SourceAccount</c>
+/// (https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html), and
+/// ResourceNotFoundException for a function without statements (https://github.com/getmoto/moto/issues/7475);</item>
+/// <item>event source mappings that are <c>Creating</c>, <c>Updating</c> or <c>Deleting</c> in the answer and the
+/// next <see cref="TransitionReads"/> reads, refuse updates and deletes meanwhile (ResourceInUseException, 400: "you
+/// tried to update an event source mapping in the CREATING state, or you tried to delete an event source mapping
+/// currently UPDATING", the model's), refuse a second mapping of the same source to the same function
+/// (ResourceConflictException, 409: https://github.com/serverless/serverless/issues/8550), a queue that does not
+/// exist (InvalidParameterValueException: https://github.com/hashicorp/terraform/issues/26654) and a starting position
+/// for a queue (InvalidParameterValueException: https://github.com/motdotla/node-lambda/issues/466).</item>
 /// </list>
 /// </summary>
-internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, string region, string account) : ILambdaApi
+internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, InMemorySqs sqs, string region, string account) : ILambdaApi
 {
     private readonly Dictionary<string, Function> _functions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Mapping> _mappings = new(StringComparer.Ordinal);
     private int _revisions;
 
     /// <summary>How many reads of a function still report it <c>Pending</c> or <c>InProgress</c> after the create or update answered so.</summary>
@@ -37,6 +46,16 @@ internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, strin
 
     /// <summary>A function as <c>GetFunction</c> answers, without counting a call or advancing its state.</summary>
     public LambdaFunction Inspect(string functionName) => Find(GetFunction, functionName).ToModel();
+
+    /// <summary>
+    /// Whether the function's policy lets <paramref name="principal"/> invoke it from <paramref name="sourceArn"/>: what a
+    /// service checks before it accepts the function as a destination (S3 does).
+    /// </summary>
+    public bool GrantsInvoke(string functionArn, string principal, string sourceArn) =>
+        _functions.Values.FirstOrDefault(f => f.Arn == functionArn) is { } function &&
+        LambdaPolicyStatement.ReadAll(new JsonObject { ["Statement"] = new JsonArray([.. function.Statements.Values.Select(s => s.DeepClone())]) }.ToJsonString())
+            .Any(s => s.Effect == "Allow" && s.Principal == principal && s.Action is "lambda:InvokeFunction" or "lambda:*" &&
+                      (s.SourceArn is null || s.SourceArn == sourceArn));
 
     public Task<LambdaFunction?> GetFunctionAsync(string functionName, CancellationToken cancellationToken = default) =>
         calls.RunOrNull(GetFunction, () =>
@@ -137,8 +156,13 @@ internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, strin
                 ["Action"] = request.Action,
                 ["Resource"] = function.Arn,
             };
+            var condition = new JsonObject();
             if (request.SourceArn is { } sourceArn)
-                statement["Condition"] = new JsonObject { ["ArnLike"] = new JsonObject { ["AWS:SourceArn"] = sourceArn } };
+                condition["ArnLike"] = new JsonObject { ["AWS:SourceArn"] = sourceArn };
+            if (request.SourceAccount is { } sourceAccount)
+                condition["StringEquals"] = new JsonObject { ["AWS:SourceAccount"] = sourceAccount };
+            if (condition.Count > 0)
+                statement["Condition"] = condition;
             function.Statements[request.StatementId] = statement;
             return statement.ToJsonString();
         });
@@ -185,7 +209,111 @@ internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, strin
                 function.Tags.Remove(key);
         });
 
+    public Task<EventSourceMapping> CreateEventSourceMappingAsync(CreateEventSourceMappingRequest request, CancellationToken cancellationToken = default) =>
+        calls.Run(CreateEventSourceMapping, () =>
+        {
+            var function = FindByNameOrArn(CreateEventSourceMapping, request.FunctionName);
+            var isQueue = request.EventSourceArn.Split(':') is [_, _, "sqs", ..];
+            if (isQueue && request.StartingPosition is not null)
+                throw InMemoryCalls.Error(CreateEventSourceMapping, HttpStatusCode.BadRequest, "InvalidParameterValueException",
+                    "StartingPosition is not valid for SQS event sources.");
+            if (isQueue && !sqs.HasQueueArn(request.EventSourceArn))
+                throw InMemoryCalls.Error(CreateEventSourceMapping, HttpStatusCode.BadRequest, "InvalidParameterValueException",
+                    "Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: " +
+                    "The specified queue does not exist or you do not have access to it.");
+            if (_mappings.Values.FirstOrDefault(m => !m.Deleted && m.FunctionArn == function.Arn && m.EventSourceArn == request.EventSourceArn) is { } existing)
+                throw InMemoryCalls.Error(CreateEventSourceMapping, HttpStatusCode.Conflict, "ResourceConflictException",
+                    $"The event source arn ({request.EventSourceArn}) and function ({function.Name}) provided mapping already exists. " +
+                    $"Please update or delete the existing mapping with UUID {existing.Uuid}");
+            var uuid = Guid.NewGuid().ToString();
+            var mapping = new Mapping(uuid, $"arn:aws:lambda:{region}:{account}:event-source-mapping:{uuid}", request.EventSourceArn)
+            {
+                FunctionArn = function.Arn,
+                Enabled = request.Enabled ?? true,
+                BatchSize = request.BatchSize,
+                MaximumBatchingWindowInSeconds = request.MaximumBatchingWindowInSeconds,
+                MaximumConcurrency = request.ScalingConfig?.MaximumConcurrency,
+                FunctionResponseTypes = request.FunctionResponseTypes,
+                StartingPosition = request.StartingPosition,
+            };
+            mapping.Begin("Creating", TransitionReads);
+            _mappings[uuid] = mapping;
+            return mapping.ToModel();
+        });
+
+    public Task<EventSourceMapping?> GetEventSourceMappingAsync(string uuid, CancellationToken cancellationToken = default) =>
+        calls.RunOrNull(GetEventSourceMapping, () =>
+        {
+            var mapping = FindMapping(GetEventSourceMapping, uuid);
+            mapping.Read();
+            if (mapping.Deleted)
+            {
+                _mappings.Remove(uuid);
+                throw MappingNotFound(GetEventSourceMapping);
+            }
+            return mapping.ToModel();
+        });
+
+    public Task<EventSourceMapping> UpdateEventSourceMappingAsync(UpdateEventSourceMappingRequest request, CancellationToken cancellationToken = default) =>
+        calls.Run(UpdateEventSourceMapping, () =>
+        {
+            var mapping = Settled(UpdateEventSourceMapping, request.Uuid);
+            if (request.FunctionName is { } functionName)
+                mapping.FunctionArn = FindByNameOrArn(UpdateEventSourceMapping, functionName).Arn;
+            mapping.Enabled = request.Enabled ?? mapping.Enabled;
+            mapping.BatchSize = request.BatchSize ?? mapping.BatchSize;
+            mapping.MaximumBatchingWindowInSeconds = request.MaximumBatchingWindowInSeconds ?? mapping.MaximumBatchingWindowInSeconds;
+            if (request.ScalingConfig is { } scaling)
+                mapping.MaximumConcurrency = scaling.MaximumConcurrency;
+            mapping.FunctionResponseTypes = request.FunctionResponseTypes ?? mapping.FunctionResponseTypes;
+            mapping.Begin("Updating", TransitionReads);
+            return mapping.ToModel();
+        });
+
+    public Task<EventSourceMapping> DeleteEventSourceMappingAsync(string uuid, CancellationToken cancellationToken = default) =>
+        calls.Run(DeleteEventSourceMapping, () =>
+        {
+            var mapping = Settled(DeleteEventSourceMapping, uuid);
+            mapping.Begin("Deleting", TransitionReads);
+            return mapping.ToModel();
+        });
+
+    public Task<IReadOnlyList<EventSourceMapping>> ListEventSourceMappingsAsync(
+        string? functionName, string? eventSourceArn, CancellationToken cancellationToken = default) =>
+        calls.Run<IReadOnlyList<EventSourceMapping>>(ListEventSourceMappings, () =>
+        {
+            var functionArn = functionName is null ? null : FindByNameOrArn(ListEventSourceMappings, functionName).Arn;
+            return [.. _mappings.Values
+                .Where(m => !m.Deleted)
+                .Where(m => functionArn is null || m.FunctionArn == functionArn)
+                .Where(m => eventSourceArn is null || m.EventSourceArn == eventSourceArn)
+                .Select(m => m.ToModel())];
+        });
+
     private string NextRevision() => $"rev-{++_revisions}";
+
+    private Function FindByNameOrArn(Chalice.Deploy.Aws.AwsOperation operation, string nameOrArn) =>
+        nameOrArn.StartsWith("arn:", StringComparison.Ordinal)
+            ? _functions.Values.FirstOrDefault(f => f.Arn == nameOrArn)
+              ?? throw InMemoryCalls.Error(operation, HttpStatusCode.NotFound, "ResourceNotFoundException", $"Function not found: {nameOrArn}")
+            : Find(operation, nameOrArn);
+
+    private Mapping FindMapping(Chalice.Deploy.Aws.AwsOperation operation, string uuid) =>
+        _mappings.TryGetValue(uuid, out var mapping) ? mapping : throw MappingNotFound(operation);
+
+    private Mapping Settled(Chalice.Deploy.Aws.AwsOperation operation, string uuid)
+    {
+        var mapping = FindMapping(operation, uuid);
+        if (mapping.Deleted)
+            throw MappingNotFound(operation);
+        if (mapping.Transition is { } state)
+            throw InMemoryCalls.Error(operation, HttpStatusCode.BadRequest, "ResourceInUseException",
+                $"Cannot {(operation == DeleteEventSourceMapping ? "delete" : "update")} the event source mapping because it is in use ({state}).");
+        return mapping;
+    }
+
+    private static Chalice.Deploy.Aws.AwsServiceException MappingNotFound(Chalice.Deploy.Aws.AwsOperation operation) =>
+        InMemoryCalls.Error(operation, HttpStatusCode.NotFound, "ResourceNotFoundException", "The resource you requested does not exist.");
 
     private void RequireRole(Chalice.Deploy.Aws.AwsOperation operation, string role)
     {
@@ -300,6 +428,72 @@ internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, strin
             Configuration = Configuration(),
             Tags = Tags.Count == 0 ? null : new Dictionary<string, string>(Tags),
             Concurrency = ReservedConcurrency is { } reserved ? new LambdaConcurrency { ReservedConcurrentExecutions = reserved } : null,
+        };
+    }
+
+    private sealed class Mapping(string uuid, string arn, string eventSourceArn)
+    {
+        private int _transitionReads;
+
+        public string Uuid { get; } = uuid;
+
+        public string Arn { get; } = arn;
+
+        public string EventSourceArn { get; } = eventSourceArn;
+
+        public required string FunctionArn { get; set; }
+
+        public bool Enabled { get; set; }
+
+        public int? BatchSize { get; set; }
+
+        public int? MaximumBatchingWindowInSeconds { get; set; }
+
+        public int? MaximumConcurrency { get; set; }
+
+        public IReadOnlyList<string>? FunctionResponseTypes { get; set; }
+
+        public string? StartingPosition { get; init; }
+
+        /// <summary><c>Creating</c>, <c>Updating</c> or <c>Deleting</c> while in transition, else null.</summary>
+        public string? Transition { get; private set; }
+
+        /// <summary>Deleted: reads no longer see it once its <c>Deleting</c> reads are over.</summary>
+        public bool Deleted { get; private set; }
+
+        public void Begin(string transition, int reads)
+        {
+            Transition = transition;
+            _transitionReads = reads;
+        }
+
+        /// <summary>A read: it sees the transition while reads of it remain, and after the last one the transition is over.</summary>
+        public void Read()
+        {
+            if (Transition is null)
+                return;
+            if (_transitionReads > 0)
+            {
+                _transitionReads--;
+                return;
+            }
+            Deleted = Transition == "Deleting";
+            Transition = null;
+        }
+
+        public EventSourceMapping ToModel() => new()
+        {
+            Uuid = Uuid,
+            EventSourceArn = EventSourceArn,
+            FunctionArn = FunctionArn,
+            State = Transition ?? (Enabled ? "Enabled" : "Disabled"),
+            StateTransitionReason = "USER_INITIATED",
+            BatchSize = BatchSize,
+            MaximumBatchingWindowInSeconds = MaximumBatchingWindowInSeconds,
+            ScalingConfig = MaximumConcurrency is { } concurrency ? new EventSourceScalingConfig { MaximumConcurrency = concurrency } : null,
+            FunctionResponseTypes = FunctionResponseTypes,
+            StartingPosition = StartingPosition,
+            EventSourceMappingArn = Arn,
         };
     }
 }

@@ -18,7 +18,7 @@ internal sealed class AwsHttpPipeline : IDisposable
     private readonly IAwsCredentialsProvider _credentials;
     private readonly AwsClientOptions _options;
     private readonly RetryPolicy _retry;
-    private readonly SigV4Signer _signer = new();
+    private readonly Dictionary<SigV4Options, SigV4Signer> _signers = [];
 
     public AwsHttpPipeline(IAwsCredentialsProvider credentials, AwsClientOptions options)
     {
@@ -97,7 +97,7 @@ internal sealed class AwsHttpPipeline : IDisposable
             var failure = new AwsServiceException(operation.Service.ServiceId, operation.Name, null,
                 timedOut ? AwsServiceException.RequestTimeout : AwsServiceException.ConnectionFailure,
                 timedOut
-                    ? $"no response within {_options.Retry.AttemptTimeout.TotalSeconds:0.#} s from {endpoint.Url.Host}"
+                    ? $"no response within {AttemptTimeout(operation).TotalSeconds:0.#} s from {endpoint.Url.Host}"
                     : $"could not talk to {endpoint.Url.Authority}: {error.Message}",
                 null, error);
             return (null, failure, timedOut ? FailureKind.Ambiguous : RetryPolicy.Classify(error));
@@ -112,18 +112,20 @@ internal sealed class AwsHttpPipeline : IDisposable
         request.Headers.UserAgent.Clear();
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-        await _signer.SignAsync(request, credentials, endpoint.SigningRegion, endpoint.SigningName, _options.Time.GetUtcNow(), cancellationToken)
+        await SignerFor(operation.Service).SignAsync(
+                request, credentials, endpoint.SigningRegion, endpoint.SigningName, _options.Time.GetUtcNow(), cancellationToken)
             .ConfigureAwait(false);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Retry.AttemptTimeout);
+        timeout.CancelAfter(AttemptTimeout(operation));
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
         var requestId = Header(response, "x-amzn-RequestId") ?? Header(response, "x-amz-request-id");
         if (response.IsSuccessStatusCode)
-            return new AwsResponse(response.StatusCode, body, requestId);
+            return new AwsResponse(response.StatusCode, body, requestId) { Headers = FirstValues(response) };
 
-        var error = operation.Service.Protocol == AwsProtocol.Query
+        // Query and rest-xml services answer errors in XML (<Error><Code/><Message/></Error>), JSON ones in JSON.
+        var error = operation.Service.Protocol is AwsProtocol.Query or AwsProtocol.RestXml
             ? QueryErrorReader.Read(response.StatusCode, requestId, body)
             : RestJsonErrorReader.Read(response.StatusCode, Header(response, "x-amzn-ErrorType"), requestId, body);
         throw new AwsServiceException(
@@ -140,6 +142,30 @@ internal sealed class AwsHttpPipeline : IDisposable
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static Dictionary<string, string> FirstValues(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            if (values.FirstOrDefault() is { } value)
+                headers.TryAdd(name, value);
+        }
+        return headers;
+    }
+
+    private SigV4Signer SignerFor(AwsService service)
+    {
+        lock (_signers)
+        {
+            if (!_signers.TryGetValue(service.Signing, out var signer))
+                _signers[service.Signing] = signer = new SigV4Signer(service.Signing);
+            return signer;
+        }
+    }
+
+    private TimeSpan AttemptTimeout(AwsOperation operation) =>
+        operation.AttemptTimeout is { } longer && longer > _options.Retry.AttemptTimeout ? longer : _options.Retry.AttemptTimeout;
 
     private void Report(AwsOperation operation, int attempt, HttpStatusCode? status, string? errorCode, long started, AwsAttemptOutcome outcome) =>
         _options.Observer?.OnAttempt(new AwsCallAttempt(

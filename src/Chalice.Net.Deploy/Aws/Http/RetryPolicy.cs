@@ -18,9 +18,11 @@ internal sealed partial class RetryPolicy(AwsRetryOptions options, Random random
         "BandwidthLimitExceeded", "RequestThrottled", "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
     };
 
+    // What a create's replay answers when the first attempt did create the resource (IAM, Lambda, API Gateway, and
+    // CloudWatch Logs' CreateLogGroup, which answers 400).
     private static readonly HashSet<string> s_conflictCodes = new(StringComparer.Ordinal)
     {
-        "EntityAlreadyExists", "ResourceConflictException", "ConflictException",
+        "EntityAlreadyExists", "ResourceConflictException", "ConflictException", "ResourceAlreadyExistsException",
     };
 
     public FailureKind Classify(AwsOperation operation, AwsServiceException error)

@@ -42,4 +42,23 @@ internal interface ILambdaApi
 
     /// <summary>Removes tags from a function (by ARN).</summary>
     Task UntagResourceAsync(string functionArn, IReadOnlyCollection<string> tagKeys, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Maps a queue or stream to a function. The mapping starts <c>Creating</c>; wait with
+    /// <see cref="EventSourceMappingWaiter"/> before updating it.
+    /// </summary>
+    Task<EventSourceMapping> CreateEventSourceMappingAsync(CreateEventSourceMappingRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>A mapping, or null when it does not exist.</summary>
+    Task<EventSourceMapping?> GetEventSourceMappingAsync(string uuid, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a mapping's settings (it must not be <c>Creating</c> or <c>Updating</c>).</summary>
+    Task<EventSourceMapping> UpdateEventSourceMappingAsync(UpdateEventSourceMappingRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a mapping; it stays <c>Deleting</c> for a few seconds.</summary>
+    Task<EventSourceMapping> DeleteEventSourceMappingAsync(string uuid, CancellationToken cancellationToken = default);
+
+    /// <summary>The mappings of a function, of a source, or of both (all pages).</summary>
+    Task<IReadOnlyList<EventSourceMapping>> ListEventSourceMappingsAsync(
+        string? functionName, string? eventSourceArn, CancellationToken cancellationToken = default);
 }

@@ -244,4 +244,8 @@ internal sealed record AddPermissionRequest
 /// <summary>A function's resource-based policy.</summary>
 /// <param name="Policy">The policy document (JSON).</param>
 /// <param name="RevisionId">The function revision the policy belongs to.</param>
-internal sealed record LambdaPolicy(string Policy, string? RevisionId);
+internal sealed record LambdaPolicy(string Policy, string? RevisionId)
+{
+    /// <summary>The policy's statements.</summary>
+    public IReadOnlyList<LambdaPolicyStatement> Statements => LambdaPolicyStatement.ReadAll(Policy);
+}

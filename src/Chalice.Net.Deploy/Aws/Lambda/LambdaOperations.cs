@@ -46,11 +46,39 @@ internal static class LambdaOperations
     /// <summary><c>UntagResource</c>: removing absent keys is not an error.</summary>
     public static AwsOperation UntagResource { get; } = Op("UntagResource", ReplayBehavior.Converges);
 
+    /// <summary>
+    /// <c>CreateEventSourceMapping</c>: Lambda refuses a second mapping of the same source to the same function with
+    /// ResourceConflictException, so a replay of a create that did succeed conflicts.
+    /// </summary>
+    public static AwsOperation CreateEventSourceMapping { get; } = Op("CreateEventSourceMapping", ReplayBehavior.ConflictsOnReplay);
+
+    /// <summary><c>GetEventSourceMapping</c>.</summary>
+    public static AwsOperation GetEventSourceMapping { get; } = Op("GetEventSourceMapping", ReplayBehavior.Read);
+
+    /// <summary><c>UpdateEventSourceMapping</c>: sets absolute values.</summary>
+    public static AwsOperation UpdateEventSourceMapping { get; } = Op("UpdateEventSourceMapping", ReplayBehavior.Converges);
+
+    /// <summary><c>DeleteEventSourceMapping</c>: a replay finds the mapping gone.</summary>
+    public static AwsOperation DeleteEventSourceMapping { get; } = Op("DeleteEventSourceMapping", ReplayBehavior.Deletes);
+
+    /// <summary><c>ListEventSourceMappings</c>.</summary>
+    public static AwsOperation ListEventSourceMappings { get; } = Op("ListEventSourceMappings", ReplayBehavior.Read);
+
+    /// <summary>
+    /// <c>Invoke</c>: every call runs the function again, so it is replayed only when Lambda provably did not run it
+    /// (throttled with 429 TooManyRequestsException, or the connection was never made). An attempt lasts as long as a
+    /// synchronous invocation may: the function's timeout, at most 15 minutes
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html), plus a margin.
+    /// </summary>
+    public static AwsOperation Invoke { get; } =
+        Op("Invoke", ReplayBehavior.DuplicatesOnReplay) with { AttemptTimeout = TimeSpan.FromMinutes(16) };
+
     /// <summary>Every operation above.</summary>
     public static IReadOnlyList<AwsOperation> All { get; } =
     [
         GetFunction, GetFunctionConfiguration, CreateFunction, UpdateFunctionCode, UpdateFunctionConfiguration,
         PutFunctionConcurrency, DeleteFunctionConcurrency, AddPermission, RemovePermission, GetPolicy,
-        DeleteFunction, TagResource, UntagResource,
+        DeleteFunction, TagResource, UntagResource, CreateEventSourceMapping, GetEventSourceMapping,
+        UpdateEventSourceMapping, DeleteEventSourceMapping, ListEventSourceMappings, Invoke,
     ];
 }

@@ -12,6 +12,8 @@ internal sealed record AddPermissionResult(string? Statement);
 
 internal sealed record GetPolicyResult(string? Policy, string? RevisionId);
 
+internal sealed record ListEventSourceMappingsResult(IReadOnlyList<EventSourceMapping>? EventSourceMappings, string? NextMarker);
+
 /// <summary>Source-generated JSON metadata for Lambda's wire types (member names are the Lambda API's).</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LambdaFunction))]
@@ -24,4 +26,8 @@ internal sealed record GetPolicyResult(string? Policy, string? RevisionId);
 [JsonSerializable(typeof(TagsBody))]
 [JsonSerializable(typeof(AddPermissionResult))]
 [JsonSerializable(typeof(GetPolicyResult))]
+[JsonSerializable(typeof(EventSourceMapping))]
+[JsonSerializable(typeof(CreateEventSourceMappingRequest))]
+[JsonSerializable(typeof(UpdateEventSourceMappingRequest))]
+[JsonSerializable(typeof(ListEventSourceMappingsResult))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext;

@@ -12,14 +12,17 @@ internal sealed class RestJsonChannel(AwsHttpPipeline pipeline, AwsEndpoint endp
 
     public AwsEndpoint Endpoint => endpoint;
 
-    /// <summary>Sends a request with an optional body and returns the raw successful response.</summary>
+    /// <summary>Sends a request with an optional body (and headers bound to input members) and returns the raw successful response.</summary>
     public Task<AwsResponse> SendAsync(
-        AwsOperation operation, HttpMethod method, RestPath path, RequestBody? body, CancellationToken cancellationToken) =>
+        AwsOperation operation, HttpMethod method, RestPath path, RequestBody? body, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? headers = null) =>
         pipeline.SendAsync(operation, endpoint, () =>
         {
             var request = new HttpRequestMessage(method, path.ToUri(endpoint));
             // API Gateway answers application/hal+json unless asked for plain JSON (botocore adds this header too).
             request.Headers.Accept.Add(s_json);
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+                request.Headers.TryAddWithoutValidation(name, value);
             if (body is not null)
             {
                 request.Content = new ByteArrayContent(body.Bytes);

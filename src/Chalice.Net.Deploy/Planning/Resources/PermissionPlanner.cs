@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.ApiGateway;
 using Chalice.Deploy.Aws.Lambda;
@@ -48,7 +46,7 @@ internal sealed class PermissionPlanner : ResourcePlanner<DeployedPermission>
         }
 
         var policy = await lambda.GetPolicyAsync(name, cancellationToken);
-        var current = policy is null ? null : SourceArnOf(policy.Policy);
+        var current = policy is null ? null : SourceArnOf(policy);
         resource.Observed = current;
         if (current == wanted)
         {
@@ -93,21 +91,8 @@ internal sealed class PermissionPlanner : ResourcePlanner<DeployedPermission>
     };
 
     /// <summary>The source ARN of our statement in a function policy, or null when the policy has no such statement.</summary>
-    private static string? SourceArnOf(string policyJson)
-    {
-        try
-        {
-            var statements = JsonNode.Parse(policyJson)?["Statement"] as JsonArray ?? [];
-            var ours = statements.OfType<JsonObject>().FirstOrDefault(s => s["Sid"]?.GetValue<string>() == StatementId);
-            if (ours is null)
-                return null;
-            return ours["Condition"]?["ArnLike"]?["AWS:SourceArn"]?.GetValue<string>() ?? "(any source)";
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    private static string? SourceArnOf(LambdaPolicy policy) =>
+        policy.Statements.FirstOrDefault(s => s.Sid == StatementId) is { } ours ? ours.SourceArn ?? "(any source)" : null;
 
     private static async Task AddAsync(StepContext step, ILambdaApi lambda, string functionName, Ref<string> sourceArn, CancellationToken cancellationToken)
     {
@@ -127,7 +112,7 @@ internal sealed class PermissionPlanner : ResourcePlanner<DeployedPermission>
         {
             // The first attempt's answer was lost and its replay found the statement: check it is the one we sent.
             var policy = await lambda.GetPolicyAsync(request.FunctionName, cancellationToken);
-            if (policy is null || SourceArnOf(policy.Policy) != request.SourceArn)
+            if (policy is null || SourceArnOf(policy) != request.SourceArn)
                 throw;
         }
         step.Record(Record(functionName, request.SourceArn));

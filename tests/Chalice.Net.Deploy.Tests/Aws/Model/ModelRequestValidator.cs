@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
 using static Chalice.Deploy.Tests.Aws.Model.ServiceModel;
 
 namespace Chalice.Deploy.Tests.Aws.Model;
@@ -16,9 +18,12 @@ internal static class ModelRequestValidator
     public static (string Operation, List<string> Problems) Validate(ServiceModel model, CapturedRequest request)
     {
         var problems = new List<string>();
-        var operationName = model.Protocol == "query"
-            ? ParsePairs(Encoding.UTF8.GetString(request.Body)).FirstOrDefault(p => p.Key == "Action").Value
-            : request.Operation?.Name;
+        var operationName = model.Protocol switch
+        {
+            "query" => ParsePairs(Encoding.UTF8.GetString(request.Body)).FirstOrDefault(p => p.Key == "Action").Value,
+            "json" => JsonTarget(model, request, problems),
+            _ => request.Operation?.Name,
+        };
         if (operationName is null || !model.HasOperation(operationName))
         {
             problems.Add($"operation '{operationName}' is not in the {model.Service} model");
@@ -32,11 +37,58 @@ internal static class ModelRequestValidator
             problems.Add($"method is {request.Method.Method}, the model says {method}");
         var input = operation.TryGetProperty("input", out var inputRef) ? model.Target(inputRef) : default;
 
-        if (model.Protocol == "query")
-            ValidateQueryProtocol(model, request, input, problems);
-        else
-            ValidateRestJson(model, request, http.GetProperty("requestUri").GetString()!, input, problems);
+        switch (model.Protocol)
+        {
+            case "query":
+                ValidateQueryProtocol(model, request, input, problems);
+                break;
+            case "json":
+                ValidateJsonProtocol(model, request, input, problems);
+                break;
+            default:
+                ValidateRest(model, request, http.GetProperty("requestUri").GetString()!, input, problems);
+                break;
+        }
         return (operationName, problems);
+    }
+
+    /// <summary>The operation a JSON-protocol request names in <c>X-Amz-Target</c> (<c>{targetPrefix}.{Operation}</c>).</summary>
+    private static string? JsonTarget(ServiceModel model, CapturedRequest request, List<string> problems)
+    {
+        if (!request.Headers.TryGetValue("X-Amz-Target", out var target))
+        {
+            problems.Add("JSON-protocol requests name their operation in X-Amz-Target, which is missing");
+            return null;
+        }
+        var prefix = String(model.Metadata, "targetPrefix");
+        var dot = target.LastIndexOf('.');
+        if (dot < 0 || target[..dot] != prefix)
+            problems.Add($"X-Amz-Target '{target}' does not start with the model's target prefix '{prefix}.'");
+        return dot < 0 ? target : target[(dot + 1)..];
+    }
+
+    private static void ValidateJsonProtocol(ServiceModel model, CapturedRequest request, JsonElement input, List<string> problems)
+    {
+        if (request.Uri.AbsolutePath != "/")
+            problems.Add($"JSON-protocol requests go to '/', not '{request.Uri.AbsolutePath}'");
+        if (request.Uri.Query.Length > 0)
+            problems.Add($"JSON-protocol requests carry no query string, not '{request.Uri.Query}'");
+        var contentType = $"application/x-amz-json-{String(model.Metadata, "jsonVersion")}";
+        if (request.ContentType?.StartsWith(contentType, StringComparison.Ordinal) != true)
+            problems.Add($"content type is '{request.ContentType}', expected {contentType}");
+        if (request.Body.Length == 0)
+        {
+            problems.Add("JSON-protocol requests carry a JSON body (at least {})");
+            return;
+        }
+        using var body = JsonDocument.Parse(request.Body);
+        if (input.ValueKind == JsonValueKind.Undefined)
+        {
+            if (body.RootElement.ValueKind != JsonValueKind.Object || body.RootElement.EnumerateObject().Any())
+                problems.Add("the operation takes no input but the body is not {}");
+            return;
+        }
+        ValidateJson(model, input, "", body.RootElement, problems);
     }
 
     private static void ValidateQueryProtocol(ServiceModel model, CapturedRequest request, JsonElement input, List<string> problems)
@@ -118,11 +170,12 @@ internal static class ModelRequestValidator
         }
     }
 
-    private static void ValidateRestJson(ServiceModel model, CapturedRequest request, string requestUri, JsonElement input, List<string> problems)
+    /// <summary>rest-json and rest-xml: labels, query, headers and body (JSON members, or an XML payload).</summary>
+    private static void ValidateRest(ServiceModel model, CapturedRequest request, string requestUri, JsonElement input, List<string> problems)
     {
         var split = requestUri.Split('?', 2);
         var bound = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        if (!MatchPath(split[0], request.Uri.AbsolutePath, bound))
+        if (!MatchPath(split[0], PathWithBucket(model, request.Uri), bound))
             problems.Add($"path '{request.Uri.AbsolutePath}' does not match '{split[0]}'");
 
         var query = ParsePairs(request.Uri.Query.TrimStart('?'));
@@ -167,9 +220,13 @@ internal static class ModelRequestValidator
                     foreach (var value in values)
                         ValidateScalarText(scalar, wireName, value.Value, problems);
                     break;
-                case "header" or "headers":
-                    if (required && !request.Headers.ContainsKey(wireName))
+                case "header":
+                    if (request.Headers.TryGetValue(wireName, out var headerValue))
+                        ValidateScalarText(target, wireName, headerValue, problems);
+                    else if (required)
                         problems.Add($"required header '{wireName}' is missing");
+                    break;
+                case "headers":
                     break;
                 default:
                     if (member.Name != payloadMember)
@@ -189,6 +246,17 @@ internal static class ModelRequestValidator
                     problems.Add($"required payload '{payloadMember}' (the raw body) is empty");
                 return;
             }
+            if (model.Protocol == "rest-xml")
+            {
+                ValidateXmlPayload(model, input.GetProperty("members").GetProperty(payloadMember), Required(input).Contains(payloadMember),
+                    request, problems);
+                return;
+            }
+        }
+        if (model.Protocol == "rest-xml" && bodyMembers.Count > 0)
+        {
+            problems.Add("this validator checks rest-xml bodies only through a payload member");
+            return;
         }
         if (bodyMembers.Count == 0)
         {
@@ -250,14 +318,14 @@ internal static class ModelRequestValidator
                 foreach (var required in Required(shape))
                 {
                     if (!value.TryGetProperty(required, out _))
-                        problems.Add($"required member '{path}.{required}' is missing");
+                        problems.Add($"required member '{Join(path, required)}' is missing");
                 }
                 foreach (var property in value.EnumerateObject())
                 {
                     if (members.TryGetValue(property.Name, out var member))
-                        ValidateJson(model, model.Target(member), $"{path}.{property.Name}", property.Value, problems);
+                        ValidateJson(model, model.Target(member), Join(path, property.Name), property.Value, problems);
                     else
-                        problems.Add($"member '{path}.{property.Name}' is not in the model");
+                        problems.Add($"member '{Join(path, property.Name)}' is not in the model");
                 }
                 break;
             case "list":
@@ -267,13 +335,15 @@ internal static class ModelRequestValidator
                 break;
             case "map":
                 foreach (var entry in value.EnumerateObject())
-                    ValidateJson(model, model.Target(shape.GetProperty("value")), $"{path}.{entry.Name}", entry.Value, problems);
+                    ValidateJson(model, model.Target(shape.GetProperty("value")), Join(path, entry.Name), entry.Value, problems);
                 break;
             case "string":
                 ValidateEnum(shape, path, value.GetString()!, problems);
                 break;
         }
     }
+
+    private static string Join(string path, string member) => path.Length == 0 ? member : $"{path}.{member}";
 
     private static void ValidateScalarText(JsonElement shape, string path, string text, List<string> problems)
     {
@@ -298,6 +368,104 @@ internal static class ModelRequestValidator
     {
         if (shape.TryGetProperty("enum", out var values) && !values.EnumerateArray().Any(v => v.GetString() == value))
             problems.Add($"'{path}' = '{value}' is not one of the model's values");
+    }
+
+    /// <summary>
+    /// The path as the model's URI templates see it. S3 requests addressed virtual-hosted style carry the bucket in the
+    /// host (<c>bucket.s3.region.amazonaws.com/</c>) instead of the path's first segment, which the templates name.
+    /// </summary>
+    private static string PathWithBucket(ServiceModel model, Uri uri)
+    {
+        if (model.Service != "s3" || uri.Host.IndexOf(".s3.", StringComparison.Ordinal) is not (> 0 and var end))
+            return uri.AbsolutePath;
+        return "/" + uri.Host[..end] + (uri.AbsolutePath == "/" ? "" : uri.AbsolutePath);
+    }
+
+    /// <summary>
+    /// A rest-xml payload: the body's root element is the member's <c>locationName</c> in the member's
+    /// <c>xmlNamespace</c>, and its content matches the payload's structure.
+    /// </summary>
+    private static void ValidateXmlPayload(ServiceModel model, JsonElement payloadMember, bool required, CapturedRequest request, List<string> problems)
+    {
+        if (request.Body.Length == 0)
+        {
+            if (required)
+                problems.Add("the required XML payload is missing");
+            return;
+        }
+        XElement root;
+        try
+        {
+            root = XDocument.Parse(Encoding.UTF8.GetString(request.Body)).Root!;
+        }
+        catch (XmlException e)
+        {
+            problems.Add($"the body is not XML ({e.Message})");
+            return;
+        }
+        var shape = model.Target(payloadMember);
+        var name = String(payloadMember, "locationName") ?? String(shape, "locationName") ?? payloadMember.GetProperty("shape").GetString()!;
+        if (root.Name.LocalName != name)
+            problems.Add($"the payload's root element is <{root.Name.LocalName}>, the model says <{name}>");
+        if (payloadMember.TryGetProperty("xmlNamespace", out var xmlNamespace) && root.Name.NamespaceName != String(xmlNamespace, "uri"))
+            problems.Add($"the payload's namespace is '{root.Name.NamespaceName}', the model says '{String(xmlNamespace, "uri")}'");
+        ValidateXml(model, shape, root, name, problems);
+    }
+
+    private static void ValidateXml(ServiceModel model, JsonElement shape, XElement element, string path, List<string> problems)
+    {
+        switch (TypeOf(shape))
+        {
+            case "structure":
+                var claimed = new HashSet<XElement>();
+                foreach (var member in Members(shape))
+                {
+                    var target = model.Target(member.Value);
+                    var wireName = String(member.Value, "locationName") ?? member.Name;
+                    var flattened = TypeOf(target) == "list" && target.TryGetProperty("flattened", out var flat) && flat.GetBoolean();
+                    var children = element.Elements().Where(e => e.Name.LocalName == wireName).ToList();
+                    claimed.UnionWith(children);
+                    if (children.Count == 0)
+                    {
+                        if (Required(shape).Contains(member.Name))
+                            problems.Add($"required member '{path}.{wireName}' is missing");
+                        continue;
+                    }
+                    if (flattened)
+                    {
+                        var itemShape = model.Target(target.GetProperty("member"));
+                        for (var i = 0; i < children.Count; i++)
+                            ValidateXml(model, itemShape, children[i], $"{path}.{wireName}[{i}]", problems);
+                        continue;
+                    }
+                    if (children.Count > 1)
+                        problems.Add($"member '{path}.{wireName}' appears {children.Count} times");
+                    ValidateXml(model, target, children[0], $"{path}.{wireName}", problems);
+                }
+                problems.AddRange(element.Elements().Where(e => !claimed.Contains(e))
+                    .Select(e => $"element '{path}.{e.Name.LocalName}' is not in the model"));
+                break;
+            case "list":
+                var itemName = String(shape.GetProperty("member"), "locationName") ?? "member";
+                var item = model.Target(shape.GetProperty("member"));
+                var index = 0;
+                foreach (var child in element.Elements())
+                {
+                    if (child.Name.LocalName != itemName)
+                        problems.Add($"list item '{path}.{child.Name.LocalName}' should be <{itemName}>");
+                    ValidateXml(model, item, child, $"{path}[{index++}]", problems);
+                }
+                break;
+            case "map":
+                problems.Add($"'{path}': this validator does not check XML maps");
+                break;
+            default:
+                if (element.HasElements)
+                    problems.Add($"scalar member '{path}' has child elements");
+                else
+                    ValidateScalarText(shape, path, element.Value, problems);
+                break;
+        }
     }
 
     /// <summary>Matches a path against a template with {Label} (one segment) and {Label+} (the rest) placeholders.</summary>
