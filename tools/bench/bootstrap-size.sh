@@ -2,18 +2,21 @@
 # The size of a scaffold-like app's Native AOT bootstrap: the two JsonObject routes `chalice-net new` writes, built
 # against a checkout's src/ with the packager's settings (ChaliceNet.LambdaBuild.targets), as `chalice-net package`
 # builds for provided.al2023. --repo measures another checkout, e.g. main exported with
-# `git archive main | tar -x -C /tmp/main`, so two builds can be compared on the same machine.
-# Usage: tools/bench/bootstrap-size.sh [--repo DIR] [--rid linux-x64|linux-arm64] [--keep DIR]
+# `git archive main | tar -x -C /tmp/main`, so two builds can be compared on the same machine. Arguments of the form
+# -p:Name=Value go to dotnet publish, to weigh a feature switch (e.g. -p:OptimizationPreference=Size).
+# Usage: tools/bench/bootstrap-size.sh [--repo DIR] [--rid linux-x64|linux-arm64] [--keep DIR] [-p:Name=Value ...]
 set -euo pipefail
 repo=$(realpath "$(dirname "$0")/../..")
 rid=linux-x64
 keep=
+properties=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --repo) repo=$(realpath "$2"); shift 2 ;;
     --rid) rid=$2; shift 2 ;;
     --keep) keep=$(realpath -m "$2"); shift 2 ;;
-    *) echo "usage: $0 [--repo DIR] [--rid linux-x64|linux-arm64] [--keep DIR]" >&2; exit 2 ;;
+    -p:*=*) properties+=("$1"); shift ;;
+    *) echo "usage: $0 [--repo DIR] [--rid linux-x64|linux-arm64] [--keep DIR] [-p:Name=Value ...]" >&2; exit 2 ;;
   esac
 done
 
@@ -54,7 +57,8 @@ public partial class App
 EOF
 dotnet publish "$app/SizeApp.csproj" -c Release -r "$rid" -nologo -v quiet -o "$app/publish" \
   -p:ChaliceLambda=true -p:ChaliceNativeAot=true \
-  "-p:CustomBeforeMicrosoftCommonTargets=$repo/src/Chalice.Net.Deploy/Packaging/ChaliceNet.LambdaBuild.targets" >&2
+  "-p:CustomBeforeMicrosoftCommonTargets=$repo/src/Chalice.Net.Deploy/Packaging/ChaliceNet.LambdaBuild.targets" \
+  "${properties[@]}" >&2
 size=$(stat -c %s "$app/publish/SizeApp")
-echo "bootstrap ($rid, from $repo): $size bytes ($(awk "BEGIN { printf \"%.2f\", $size / 1048576 }") MiB)"
+echo "bootstrap ($rid, from $repo${properties[*]:+, ${properties[*]}}): $size bytes ($(awk "BEGIN { printf \"%.2f\", $size / 1048576 }") MiB)"
 [ -n "$keep" ] || rm -rf "$app"

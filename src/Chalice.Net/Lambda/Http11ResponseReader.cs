@@ -277,7 +277,7 @@ internal sealed class Http11ResponseReader(Stream stream)
         return true;
     }
 
-    internal static string Printable(ReadOnlySpan<byte> bytes)
+    private static string Printable(ReadOnlySpan<byte> bytes)
     {
         const int shown = 120;
         var text = new StringBuilder();
@@ -291,7 +291,7 @@ internal sealed class Http11ResponseReader(Stream stream)
         return bytes.Length > shown ? text.Append('…').ToString() : text.ToString();
     }
 
-    internal static HttpRequestException Malformed(string request, string what) =>
+    private static HttpRequestException Malformed(string request, string what) =>
         new(HttpRequestError.InvalidResponse, $"The Lambda Runtime API answered {request} with {what}.");
 
     private static HttpRequestException TooLong(string request, string part, int limit) =>
