@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-
+using System.Text;
 using System.Text.Json;
 
 namespace Chalice.Lambda;
@@ -11,34 +10,28 @@ internal sealed record Invocation(byte[] Payload, LambdaContext Context);
 
 /// <summary>
 /// A client for the Lambda Runtime API (<c>/2018-06-01/runtime/...</c>) at the address in <c>AWS_LAMBDA_RUNTIME_API</c>:
-/// next invocation, response, invocation error and init error.
+/// next invocation, response, invocation error and init error
+/// (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html), over <see cref="RuntimeApiConnection"/>.
+/// A failure to reach the Runtime API, a response it should not send and an answer other than 2xx are all
+/// <see cref="HttpRequestException"/>s.
 /// </summary>
 internal sealed class RuntimeApiClient : IDisposable
 {
+    private const string BasePath = "/2018-06-01/runtime/";
     private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
-    private static readonly MediaTypeHeaderValue s_json = new("application/json");
+    private static readonly KeyValuePair<string, string> s_json = new("Content-Type", "application/json");
 
-    private readonly HttpClient _http;
+    private readonly RuntimeApiConnection _connection;
 
-    public RuntimeApiClient(string runtimeApi)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-        };
-        // The next-invocation call blocks until an event arrives, for as long as the environment is frozen.
-        _http = new HttpClient(handler) { BaseAddress = new Uri($"http://{runtimeApi}/2018-06-01/runtime/"), Timeout = Timeout.InfiniteTimeSpan };
-    }
+    public RuntimeApiClient(string runtimeApi) => _connection = new RuntimeApiConnection(runtimeApi);
 
     public async Task<Invocation> NextAsync(CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync("invocation/next", cancellationToken).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        string? Header(string name) => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+        // The next-invocation call blocks until an event arrives, for as long as the environment is frozen.
+        const string path = BasePath + "invocation/next";
+        var response = EnsureSuccess(await _connection.GetAsync(path, cancellationToken).ConfigureAwait(false), "GET", path);
+        var payload = response.Body;
+        string? Header(string name) => response.Header(name);
 
         var requestId = Header("Lambda-Runtime-Aws-Request-Id")
                         ?? throw new HttpRequestException("The Runtime API sent an invocation without Lambda-Runtime-Aws-Request-Id.");
@@ -61,42 +54,51 @@ internal sealed class RuntimeApiClient : IDisposable
     }
 
     public Task PostResponseAsync(string requestId, byte[] payload, CancellationToken cancellationToken) =>
-        PostAsync($"invocation/{requestId}/response", new ByteArrayContent(payload) { Headers = { ContentType = s_json } }, cancellationToken);
+        PostAsync($"invocation/{Uri.EscapeDataString(requestId)}/response", payload, [s_json], cancellationToken);
 
     public Task PostErrorAsync(string requestId, Exception exception, CancellationToken cancellationToken) =>
-        PostAsync($"invocation/{requestId}/error", ErrorContent(exception), cancellationToken);
+        PostAsync($"invocation/{Uri.EscapeDataString(requestId)}/error", ErrorDocument(exception), ErrorFields(exception), cancellationToken);
 
     public Task PostInitErrorAsync(Exception exception, CancellationToken cancellationToken) =>
-        PostAsync("init/error", ErrorContent(exception), cancellationToken);
+        PostAsync("init/error", ErrorDocument(exception), ErrorFields(exception), cancellationToken);
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _connection.Dispose();
 
-    private async Task PostAsync(string path, HttpContent content, CancellationToken cancellationToken)
+    private async Task PostAsync(string relativePath, byte[] body, KeyValuePair<string, string>[] fields, CancellationToken cancellationToken)
     {
-        using (content)
-        using (var response = await _http.PostAsync(path, content, cancellationToken).ConfigureAwait(false))
-            response.EnsureSuccessStatusCode();
+        var path = BasePath + relativePath;
+        EnsureSuccess(await _connection.PostAsync(path, body, fields, cancellationToken).ConfigureAwait(false), "POST", path);
     }
 
-    /// <summary>The error document Lambda expects: errorMessage, errorType, stackTrace (one entry per frame).</summary>
-    private static ByteArrayContent ErrorContent(Exception exception)
+    /// <summary>The Runtime API answers 202 to posts and 200 to next; any other answer says what it refused, in its body.</summary>
+    private static RuntimeApiResponse EnsureSuccess(RuntimeApiResponse response, string method, string path)
     {
-        var errorType = exception.GetType().Name;
+        if (response.IsSuccess)
+            return response;
+        const int shown = 1024;
+        var body = Encoding.UTF8.GetString(response.Body.AsSpan(0, Math.Min(response.Body.Length, shown)));
+        throw new HttpRequestException(HttpRequestError.Unknown,
+            $"The Lambda Runtime API answered {method} {path} with {response.StatusCode} {response.ReasonPhrase}" + (body.Length > 0 ? $": {body}" : "."),
+            inner: null, (HttpStatusCode)response.StatusCode);
+    }
+
+    private static KeyValuePair<string, string>[] ErrorFields(Exception exception) => [s_json, new(ErrorTypeHeader, exception.GetType().Name)];
+
+    /// <summary>The error document Lambda expects: errorMessage, errorType, stackTrace (one entry per frame).</summary>
+    private static byte[] ErrorDocument(Exception exception)
+    {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("errorMessage", exception.Message);
-            json.WriteString("errorType", errorType);
+            json.WriteString("errorType", exception.GetType().Name);
             json.WriteStartArray("stackTrace");
             foreach (var line in (exception.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 json.WriteStringValue(line);
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        var content = new ByteArrayContent(buffer.ToArray()) { Headers = { ContentType = s_json } };
-        content.Headers.Add(ErrorTypeHeader, errorType);
-        return content;
+        return buffer.ToArray();
     }
-
 }
