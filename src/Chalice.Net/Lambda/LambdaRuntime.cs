@@ -1,18 +1,26 @@
 using System.Net.Sockets;
+using Chalice.Functions;
 using Chalice.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Chalice.Lambda;
 
 /// <summary>
-/// The Runtime API loop: construct the app (reporting failures to <c>/init/error</c>), then forever take the next
-/// invocation, dispatch it and post the response, or post the error to <c>/error</c> when the function itself fails.
+/// The Runtime API loop: pick the app's function this Lambda function runs (<see cref="LambdaFunctionSelector"/>),
+/// construct the app (reporting failures to <c>/init/error</c>), then forever take the next invocation, dispatch it to
+/// that function and post the result, or post the error to <c>/error</c> when the invocation fails.
 /// </summary>
 public static partial class LambdaRuntime
 {
     /// <summary>How long a lost Runtime API connection is retried before the process gives up.</summary>
     internal static readonly TimeSpan[] ReconnectDelays =
         [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
+
+    /// <summary>
+    /// How long before the deadline a handler's cancellation token is signalled, at most: Lambda stops the environment
+    /// at the deadline itself, so a handler that honours its token needs a moment to stop, log and return first.
+    /// </summary>
+    internal static readonly TimeSpan CancellationMargin = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Serves invocations until the Runtime API is lost; returns the process exit code.</summary>
     public static async Task<int> RunAsync(ChaliceAppDefinition definition, string runtimeApi, CancellationToken cancellationToken = default)
@@ -22,15 +30,18 @@ public static partial class LambdaRuntime
         var logger = logging.CreateLogger(typeof(LambdaRuntime).FullName!);
         using var client = new RuntimeApiClient(runtimeApi);
 
+        string function;
         ChaliceApplication app;
         try
         {
+            function = LambdaFunctionSelector.Select(definition);
             app = ChaliceApplication.Create(definition, new ChaliceApplicationOptions { ConfigureLogging = logging.AddTo });
         }
         catch (Exception exception)
         {
-            // A registration mistake is the developer's to fix and says so in one line; anything else needs its trace.
-            if (exception is ServiceConfigurationException)
+            // A registration or deployment mistake is the developer's to fix and says so in one line; anything else
+            // needs its trace.
+            if (exception is ServiceConfigurationException or UnknownFunctionException)
                 LogCannotStart(logger, exception.Message);
             else
                 LogStartFailed(logger, exception, definition.Name);
@@ -45,7 +56,7 @@ public static partial class LambdaRuntime
                 var invocation = await NextWithRetryAsync(client, logger, cancellationToken).ConfigureAwait(false);
                 if (invocation is null)
                     return cancellationToken.IsCancellationRequested ? 0 : 1;
-                if (!await ServeAsync(app, client, invocation, logger, cancellationToken).ConfigureAwait(false))
+                if (!await ServeAsync(app, function, client, invocation, logger, cancellationToken).ConfigureAwait(false))
                     return 1;
             }
         }
@@ -53,19 +64,19 @@ public static partial class LambdaRuntime
     }
 
     private static async Task<bool> ServeAsync(
-        ChaliceApplication app, RuntimeApiClient client, Invocation invocation, ILogger logger, CancellationToken cancellationToken)
+        ChaliceApplication app, string function, RuntimeApiClient client, Invocation invocation, ILogger logger, CancellationToken cancellationToken)
     {
         var context = invocation.Context;
         LambdaContext.Current = context;
         Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", context.TraceId);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(context.RemainingTime);
+        deadline.CancelAfter(CancellationDelay(context.RemainingTime));
         try
         {
             byte[] response;
             try
             {
-                response = await app.Dispatcher.DispatchAsync(invocation.Payload, context, deadline.Token).ConfigureAwait(false);
+                response = await app.Dispatcher.InvokeAsync(function, invocation.Payload, context, deadline.Token).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
@@ -78,6 +89,18 @@ public static partial class LambdaRuntime
         {
             LambdaContext.Current = null;
         }
+    }
+
+    /// <summary>
+    /// When to signal the handler's token, counted from now: <see cref="CancellationMargin"/> before the deadline, or
+    /// a tenth of the time left when that is shorter, so that a nearly spent invocation still runs most of it.
+    /// </summary>
+    internal static TimeSpan CancellationDelay(TimeSpan remaining)
+    {
+        if (remaining <= TimeSpan.Zero)
+            return TimeSpan.Zero;
+        var margin = TimeSpan.FromTicks(Math.Min(CancellationMargin.Ticks, remaining.Ticks / 10));
+        return remaining - margin;
     }
 
     private static async Task<Invocation?> NextWithRetryAsync(RuntimeApiClient client, ILogger logger, CancellationToken cancellationToken)

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 
-using System.Text.Json;
-
 namespace Chalice.Lambda;
 
 /// <summary>One invocation handed out by the Runtime API.</summary>
@@ -78,25 +76,11 @@ internal sealed class RuntimeApiClient : IDisposable
             response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>The error document Lambda expects: errorMessage, errorType, stackTrace (one entry per frame).</summary>
+    /// <summary>The error document Lambda expects, with its type in the error-type header.</summary>
     private static ByteArrayContent ErrorContent(Exception exception)
     {
-        var errorType = exception.GetType().Name;
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("errorMessage", exception.Message);
-            json.WriteString("errorType", errorType);
-            json.WriteStartArray("stackTrace");
-            foreach (var line in (exception.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                json.WriteStringValue(line);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        var content = new ByteArrayContent(buffer.ToArray()) { Headers = { ContentType = s_json } };
-        content.Headers.Add(ErrorTypeHeader, errorType);
+        var content = new ByteArrayContent(LambdaErrorDocument.Write(exception)) { Headers = { ContentType = s_json } };
+        content.Headers.Add(ErrorTypeHeader, LambdaErrorDocument.ErrorType(exception));
         return content;
     }
-
 }
