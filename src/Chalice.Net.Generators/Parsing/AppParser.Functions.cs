@@ -384,7 +384,7 @@ internal sealed partial class AppParser
         }
         var eventTypes = new[] { _types.S3Event, _types.SqsEvent, _types.SnsEvent, _types.KinesisEvent, _types.DynamoDBEvent, _types.EventBridgeEvent, _types.EventBridgeEventOfT };
         if (eventTypes.Any(t => KnownTypes.Is(type, t)))
-            return Refuse($"{rules.Handler} is sent {Article(rules.EventType!.Name)}, not {Article(type.Name)}; {Takes(rules)}");
+            return Refuse($"{rules.Handler} takes its event as {rules.EventType!.Name}, not {type.Name}; {Takes(rules)}");
         return Refuse($"it is not the event; {Takes(rules)}");
     }
 
@@ -392,8 +392,6 @@ internal sealed partial class AppParser
     private static string Takes(FunctionRules rules) => rules.IsPure
         ? "a pure function takes one input (read from the payload's JSON), ILambdaContext, CancellationToken, ILogger<T> and [FromServices] services"
         : $"{rules.Handler} takes {rules.EventType!.Name}{(rules.IsEventBridge ? " (or EventBridgeEvent<TDetail>)" : "")}, ILambdaContext, CancellationToken, ILogger<T> and [FromServices] services";
-
-    private static string Article(string name) => ("AEIOU".IndexOf(name[0]) >= 0 ? "an " : "a ") + name;
 
     private bool IsLogger(ITypeSymbol type) => KnownTypes.Is(type, _types.Logger) || KnownTypes.Is(type, _types.LoggerOfT);
 
@@ -416,6 +414,8 @@ internal sealed partial class AppParser
             }
             return Unsupported("only SQS, Kinesis and DynamoDB stream handlers report failed records; return void or Task");
         }
+        // S3, SNS and EventBridge invoke asynchronously and keep no result; a stream or queue mapping reads only
+        // batchItemFailures (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html).
         if (!rules.IsPure)
         {
             return Unsupported(rules.IsBatch
