@@ -61,6 +61,7 @@ internal static class FunctionEvents
         return @event;
     }
 
-    private static InvalidEventException Invalid(FunctionDefinition function, string problem, Exception? inner) =>
-        new($"The function '{function.Name}' expects {Describe(function.Kind)}; the payload is not one: {problem}", inner);
+    private static InvalidEventException Invalid(FunctionDefinition function, string problem, Exception? inner) => function.Kind == FunctionKind.Pure
+        ? new($"The function '{function.Name}' cannot read its input from the payload: {problem}", inner)
+        : new($"The function '{function.Name}' expects {Describe(function.Kind)}; the payload is not one: {problem}", inner);
 }
