@@ -87,7 +87,7 @@ public sealed class ManifestRoundTripTests : IDisposable
 
         Assert.Equal("eventsapp", manifest.Name);
         Assert.Equal(
-            ["api_handler", "every_five_minutes", "Nightly", "Resize", "ProcessOrders", "alert", "InstanceStopped", "Clicks", "OrderChanges", "add", "Describe", "Explode"],
+            ["api_handler", "every_five_minutes", "Nightly", "Resize", "ProcessOrders", "alert", "InstanceStopped", "Clicks", "OrderChanges", "add", "Describe", "settings", "Explode"],
             manifest.Functions.Select(f => f.Name));
         Assert.IsType<ApiFunctionManifest>(manifest.Functions[0]);
         Assert.Equal(new ScheduleFunctionManifest("every_five_minutes", "EveryFiveMinutes", "rate(5 minutes)", "Counts what is waiting"), manifest.Functions[1]);

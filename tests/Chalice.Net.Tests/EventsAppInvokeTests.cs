@@ -149,7 +149,7 @@ public sealed class EventsAppInvokeTests : IAsyncLifetime
         var unknown = await Assert.ThrowsAsync<UnknownFunctionException>(() => _client.Lambda.InvokeAsync("resize"));
         Assert.Equal(
             "'resize' names no function of the app 'eventsapp'; its functions are api_handler, every_five_minutes, Nightly, Resize, ProcessOrders, " +
-            "alert, InstanceStopped, Clicks, OrderChanges, add, Describe, Explode.",
+            "alert, InstanceStopped, Clicks, OrderChanges, add, Describe, settings, Explode.",
             unknown.Message);
 
         var notJson = await Assert.ThrowsAsync<InvalidEventException>(() => _client.Lambda.InvokeAsync("add", "{\"a\":"));

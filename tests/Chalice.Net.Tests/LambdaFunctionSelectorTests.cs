@@ -46,5 +46,5 @@ public sealed class LambdaFunctionSelectorTests
     [InlineData(0, 0)]
     [InlineData(-5, 0)]
     public void TheTokenIsCancelledShortlyBeforeTheDeadline(int remainingMs, int cancelAfterMs) =>
-        Assert.Equal(TimeSpan.FromMilliseconds(cancelAfterMs), LambdaRuntime.CancellationDelay(TimeSpan.FromMilliseconds(remainingMs)));
+        Assert.Equal(TimeSpan.FromMilliseconds(cancelAfterMs), InvocationDeadline.CancellationDelay(TimeSpan.FromMilliseconds(remainingMs)));
 }

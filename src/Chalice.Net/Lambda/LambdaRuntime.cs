@@ -16,12 +16,6 @@ public static partial class LambdaRuntime
     internal static readonly TimeSpan[] ReconnectDelays =
         [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
 
-    /// <summary>
-    /// How long before the deadline a handler's cancellation token is signalled, at most: Lambda stops the environment
-    /// at the deadline itself, so a handler that honours its token needs a moment to stop, log and return first.
-    /// </summary>
-    internal static readonly TimeSpan CancellationMargin = TimeSpan.FromMilliseconds(500);
-
     /// <summary>Serves invocations until the Runtime API is lost; returns the process exit code.</summary>
     public static async Task<int> RunAsync(ChaliceAppDefinition definition, string runtimeApi, CancellationToken cancellationToken = default)
     {
@@ -70,7 +64,7 @@ public static partial class LambdaRuntime
         LambdaContext.Current = context;
         Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", context.TraceId);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(CancellationDelay(context.RemainingTime));
+        deadline.CancelAfter(InvocationDeadline.CancellationDelay(context.RemainingTime));
         try
         {
             byte[] response;
@@ -89,18 +83,6 @@ public static partial class LambdaRuntime
         {
             LambdaContext.Current = null;
         }
-    }
-
-    /// <summary>
-    /// When to signal the handler's token, counted from now: <see cref="CancellationMargin"/> before the deadline, or
-    /// a tenth of the time left when that is shorter, so that a nearly spent invocation still runs most of it.
-    /// </summary>
-    internal static TimeSpan CancellationDelay(TimeSpan remaining)
-    {
-        if (remaining <= TimeSpan.Zero)
-            return TimeSpan.Zero;
-        var margin = TimeSpan.FromTicks(Math.Min(CancellationMargin.Ticks, remaining.Ticks / 10));
-        return remaining - margin;
     }
 
     private static async Task<Invocation?> NextWithRetryAsync(RuntimeApiClient client, ILogger logger, CancellationToken cancellationToken)

@@ -95,6 +95,11 @@ public partial class App(ISeen seen)
         ["deadlineAhead"] = context.RemainingTime > TimeSpan.Zero,
     };
 
+    /// <summary>What the stage's settings set: the function's own environment variables over the stage's.</summary>
+    [LambdaFunction(Name = "settings")]
+    public static string Settings(ILambdaContext context) =>
+        $"{Environment.GetEnvironmentVariable("EVENTSAPP_GREETING") ?? "unset"} from {context.FunctionName} with {context.MemoryLimitInMB} MB";
+
     [LambdaFunction]
     public static string Explode(ILogger<App> log)
     {
