@@ -516,6 +516,14 @@ public sealed class DiagnosticTests
         },
         {
             """
+            public sealed class Clock { }
+            [ChaliceApp("a")] public partial class App { [OnSqsMessage("orders")] public void Process(SqsEvent e, [FromServices] Clock clock) { } }
+            """,
+            "Handler 'Process' needs the service 'Clock', which the app never registers, so every invocation of it fails on Lambda and "
+            + "locally; add 'public static void ConfigureServices(IServiceCollection services) => services.AddSingleton<Clock>();' to 'App'"
+        },
+        {
+            """
             [ChaliceApp("a")] public partial class App { [Schedule("rate(1 minutes)")] public void Tick() { } }
             """,
             "Schedule expression 'rate(1 minutes)' is not one EventBridge accepts: a value of 1 takes the singular unit: rate(1 minute)"
