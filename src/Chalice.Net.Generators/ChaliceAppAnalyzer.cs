@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Chalice.Generators;
 
 /// <summary>
-/// Reports mistakes in Chalice.Net apps (CHALICE001–CHALICE017) at their exact location. It runs the generator's
+/// Reports mistakes in Chalice.Net apps (CHALICE001–CHALICE025) at their exact location. It runs the generator's
 /// parser, so an error here always corresponds to code the generator left out; the checks only an analyzer can make
 /// (JSON metadata, service registrations, response bodies) live in the Analysis folder.
 /// </summary>
@@ -35,7 +35,15 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedAppShape,
         DiagnosticDescriptors.ServiceNeverRegistered,
         DiagnosticDescriptors.HeaderNameAsWritten,
-        DiagnosticDescriptors.CorsWithOptionsMethod);
+        DiagnosticDescriptors.CorsWithOptionsMethod,
+        DiagnosticDescriptors.InvalidScheduleExpression,
+        DiagnosticDescriptors.InvalidEventPattern,
+        DiagnosticDescriptors.DuplicateFunctionName,
+        DiagnosticDescriptors.InvalidFunctionName,
+        DiagnosticDescriptors.UnsupportedFunctionParameter,
+        DiagnosticDescriptors.UnsupportedFunctionReturn,
+        DiagnosticDescriptors.FunctionOutsideApp,
+        DiagnosticDescriptors.InvalidEventSourceSetting);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -66,6 +74,14 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
                     {
                         var location = route.ApplicationSyntaxReference?.GetSyntax(symbolContext.CancellationToken).GetLocation();
                         symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RouteOutsideApp, location, method.Name, type.Name));
+                    }
+                    var function = method.GetAttributes().FirstOrDefault(types.IsFunctionAttribute);
+                    if (function is not null)
+                    {
+                        var location = function.ApplicationSyntaxReference?.GetSyntax(symbolContext.CancellationToken).GetLocation();
+                        var attribute = function.AttributeClass!.Name;
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FunctionOutsideApp, location, method.Name,
+                            attribute.EndsWith("Attribute", System.StringComparison.Ordinal) ? attribute.Substring(0, attribute.Length - 9) : attribute, type.Name));
                     }
                 }
             }, SymbolKind.NamedType);

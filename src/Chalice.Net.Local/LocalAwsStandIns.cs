@@ -3,6 +3,8 @@ using Chalice.Configuration;
 using Chalice.Local.S3;
 using Chalice.Local.Sns;
 using Chalice.Local.Sqs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
@@ -43,6 +45,46 @@ internal sealed class LocalAwsStandIns : IAsyncDisposable
     /// <exception cref="ChaliceConfigException">A declaration is malformed.</exception>
     public static LocalAwsStandIns For(string appDirectory, StageConfig stage) =>
         new(appDirectory, LocalS3Buckets.Of(stage), LocalSqsQueues.Of(stage), LocalSnsTopics.Of(stage));
+
+    /// <summary>
+    /// Starts the stage's stand-ins on a bare host of their own, open and pointed at by the SDK: for work outside the
+    /// emulator's host, such as <c>invoke</c>. The host stops when the returned value is disposed.
+    /// </summary>
+    /// <exception cref="ChaliceConfigException">A declaration is malformed.</exception>
+    /// <exception cref="IOException">The local data cannot be opened.</exception>
+    public static async Task<StandaloneStandIns> StartStandaloneAsync(string appDirectory, StageConfig stage, ILoggerFactory loggers)
+    {
+        var standIns = For(appDirectory, stage);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalAwsStandIns).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null;
+            standIns.Listen(kestrel);
+        });
+        var web = builder.Build();
+        standIns.Configure(loggers, snsFunctions: null);
+        web.Run(context => standIns.HandlerFor(context.Connection.LocalPort)!(context));
+        await web.StartAsync();
+        standIns.PointSdkAtStandIns();
+        standIns.StartOpening();
+        await standIns.Opened;
+        return new StandaloneStandIns(web, standIns);
+    }
+
+    /// <summary>Stand-ins on a host of their own; disposing stops it.</summary>
+    public sealed class StandaloneStandIns(WebApplication web, LocalAwsStandIns standIns) : IAsyncDisposable
+    {
+        public IEnumerable<string> BannerLines() => standIns.BannerLines();
+
+
+        public async ValueTask DisposeAsync()
+        {
+            await web.StopAsync();
+            await web.DisposeAsync();
+            await standIns.DisposeAsync();
+        }
+    }
 
     public IReadOnlyList<string> Buckets { get; }
     public IReadOnlyList<string> Queues { get; }

@@ -6,6 +6,7 @@ using Chalice.Configuration;
 using Chalice.Gateway;
 using Chalice.Hosting;
 using Chalice.Project;
+using Chalice.Project.Invoke;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -26,9 +27,14 @@ namespace Chalice.Local;
 /// </summary>
 public static partial class LocalEmulator
 {
-    /// <summary>The generated <c>Main</c> calls this when not running on Lambda; returns the process exit code.</summary>
+    /// <summary>
+    /// The generated <c>Main</c> calls this when not running on Lambda; returns the process exit code. <c>invoke NAME</c>
+    /// runs one function instead (<see cref="LocalInvocation"/>).
+    /// </summary>
     public static async Task<int> RunAsync(ChaliceAppDefinition definition, string[] args)
     {
+        if (args is [InvokeCommandLine.Verb, ..])
+            return await LocalInvocation.RunAsync(definition, args[1..]);
         EmulatorOptions options;
         try
         {

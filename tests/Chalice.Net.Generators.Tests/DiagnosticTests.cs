@@ -11,6 +11,7 @@ public sealed class DiagnosticTests
         using System.Collections.Generic;
         using System.Threading.Tasks;
         using Chalice;
+        using Chalice.Events;
         using Microsoft.Extensions.DependencyInjection;
 
         """;
@@ -235,6 +236,171 @@ public sealed class DiagnosticTests
             }
             """
         },
+        {
+            // EventBridge: "If the value is equal to 1, then the unit must be singular"
+            // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rate-expressions.html).
+            "CHALICE018", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [Schedule([|"rate(1 minutes)"|])] public void Tick() { }
+            }
+            """
+        },
+        {
+            // "You can't specify the Day-of-month and Day-of-week fields in the same cron expression"
+            // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html).
+            "CHALICE018", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [Schedule([|"cron(0 12 * * MON *)"|], Name = "weekly")] public void Tick() { }
+            }
+            """
+        },
+        {
+            "CHALICE019", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [OnCloudWatchEvent([|"[\"aws.ec2\"]"|])] public void Changed(EventBridgeEvent e) { }
+            }
+            """
+        },
+        {
+            // EventBridge: "Event pattern is not valid. Reason: "source" must be an object or an array".
+            "CHALICE019", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [OnCloudWatchEvent([|"{\"source\": \"aws.ec2\"}"|])] public void Changed(EventBridgeEvent e) { }
+            }
+            """
+        },
+        {
+            "CHALICE020", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [OnSnsMessage("alerts", Name = "notify")] public void First(SnsEvent e) { }
+                [OnSnsMessage("alarms", [|Name = "notify"|])] public void Second(SnsEvent e) { }
+            }
+            """
+        },
+        {
+            "CHALICE020", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [Route("/")] public string Index() => "";
+                [LambdaFunction([|Name = "api_handler"|])] public static int Two() => 2;
+            }
+            """
+        },
+        {
+            // Lambda: "If you specify only the function name, it is limited to 64 characters in length" (lambda API
+            // model, CreateFunction); "averyverylongappname-dev-" takes 25 of them.
+            "CHALICE021", """
+            [ChaliceApp("averyverylongappname")] public partial class App
+            {
+                [[|LambdaFunction|]] public static int ComputeTheQuarterlyRevenueForecastAcrossRegions() => 1;
+            }
+            """
+        },
+        {
+            "CHALICE021", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [LambdaFunction([|Name = "nightly report"|])] public static int Report() => 1;
+            }
+            """
+        },
+        {
+            "CHALICE022", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [OnS3Event("uploads")] public void Resize([|SqsEvent|] e) { }
+            }
+            """
+        },
+        {
+            "CHALICE022", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [OnSqsMessage("orders")] public void Process(SqsEvent e, [FromQuery] [|string|] page) { }
+            }
+            """
+        },
+        {
+            "CHALICE022", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [LambdaFunction] public static int Add(int a, [|int|] b) => a + b;
+            }
+            """
+        },
+        {
+            "CHALICE023", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [OnS3Event("uploads")] public [|string|] Resize(S3Event e) => "";
+            }
+            """
+        },
+        {
+            "CHALICE023", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [OnSnsMessage("alerts")] public [|Task<BatchResponse>|] Alert(SnsEvent e) => Task.FromResult(new BatchResponse());
+            }
+            """
+        },
+        {
+            "CHALICE024", """
+            public class NotAnApp
+            {
+                [[|OnSqsMessage("orders")|]] public void Process(SqsEvent e) { }
+            }
+            """
+        },
+        {
+            // Lambda: "when you set BatchSize to a value greater than 10, you must set MaximumBatchingWindowInSeconds to
+            // at least 1" (lambda API model, CreateEventSourceMapping).
+            "CHALICE025", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [OnSqsMessage("orders", [|BatchSize = 20|])] public void Process(SqsEvent e) { }
+            }
+            """
+        },
+        {
+            // Chalice: "Must provide either `queue` or `queue_arn` to the `on_sqs_message` decorator." (chalice/app.py).
+            "CHALICE025", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [[|OnSqsMessage|]] public void Process(SqsEvent e) { }
+            }
+            """
+        },
+        {
+            "CHALICE025", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [OnDynamoDBRecord([|"orders"|])] public void Changed(DynamoDBEvent e) { }
+            }
+            """
+        },
+        {
+            // The BatchSize shape of the lambda API model: 1 to 10,000.
+            "CHALICE025", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [OnKinesisRecord("clicks", [|BatchSize = 0|])] public void Clicks(KinesisEvent e) { }
+            }
+            """
+        },
+        {
+            "CHALICE014", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [Route("/")] [[|OnSnsMessage("alerts")|]] public void Both() { }
+            }
+            """
+        },
     };
 
     [Theory]
@@ -348,6 +514,87 @@ public sealed class DiagnosticTests
             "Route '/books' has CORS enabled, so the OPTIONS method is added for it (the preflight); remove \"OPTIONS\" from the methods "
             + "of 'Get', as Chalice requires"
         },
+        {
+            """
+            public sealed class Clock { }
+            [ChaliceApp("a")] public partial class App { [OnSqsMessage("orders")] public void Process(SqsEvent e, [FromServices] Clock clock) { } }
+            """,
+            "Handler 'Process' needs the service 'Clock', which the app never registers, so every invocation of it fails on Lambda and "
+            + "locally; add 'public static void ConfigureServices(IServiceCollection services) => services.AddSingleton<Clock>();' to 'App'"
+        },
+        {
+            """
+            [ChaliceApp("a")] public partial class App { [Schedule("rate(1 minutes)")] public void Tick() { } }
+            """,
+            "Schedule expression 'rate(1 minutes)' is not one EventBridge accepts: a value of 1 takes the singular unit: rate(1 minute)"
+        },
+        {
+            """
+            [ChaliceApp("a")] public partial class App { [Schedule("rate(5 hour)")] public void Tick() { } }
+            """,
+            "Schedule expression 'rate(5 hour)' is not one EventBridge accepts: a value above 1 takes the plural unit: rate(5 hours)"
+        },
+        {
+            """
+            [ChaliceApp("a")] public partial class App { [Schedule("cron(0 12 * * MON *)")] public void Tick() { } }
+            """,
+            "Schedule expression 'cron(0 12 * * MON *)' is not one EventBridge accepts: day-of-month and day-of-week cannot both be "
+            + "given: write ? in one of them (cron(0 12 * * ? *))"
+        },
+        {
+            """
+            [ChaliceApp("a")] public partial class App { [Schedule("cron(0 25 * * ? *)")] public void Tick() { } }
+            """,
+            "Schedule expression 'cron(0 25 * * ? *)' is not one EventBridge accepts: the hours field '25' is invalid: '25' is not 0-23"
+        },
+        {
+            """
+            [ChaliceApp("a")] public partial class App { [OnCloudWatchEvent("{\"source\": [], \"detail-type\": [\"x\"]}")] public void On(EventBridgeEvent e) { } }
+            """,
+            "The event pattern is not one EventBridge accepts: \"source\" is an empty array, which EventBridge does not allow"
+        },
+        {
+            """
+            [ChaliceApp("averyverylongappname")] public partial class App
+            {
+                [LambdaFunction] public static int ComputeTheQuarterlyRevenueForecastAcrossRegions() => 1;
+            }
+            """,
+            "The function name 'ComputeTheQuarterlyRevenueForecastAcrossRegions' makes the Lambda function "
+            + "'averyverylongappname-dev-ComputeTheQuarterlyRevenueForecastAcrossRegions' (72 characters) for the app 'averyverylongappname' and "
+            + "the stage 'dev'; Lambda allows 64, so shorten it with Name = \"...\" (deploy checks again with the real stage)"
+        },
+        {
+            """
+            [ChaliceApp("a")] public partial class App
+            {
+                [OnSnsMessage("alerts", Name = "notify")] public void First(SnsEvent e) { }
+                [OnSnsMessage("alarms", Name = "notify")] public void Second(SnsEvent e) { }
+            }
+            """,
+            "The function name 'notify' is already the name of 'First'; give this one another with Name = \"...\""
+        },
+        {
+            """
+            [ChaliceApp("a")] public partial class App { [OnS3Event("uploads")] public void Resize(SqsEvent e) { } }
+            """,
+            "Parameter 'e' of 'Resize' cannot be bound: an S3 event handler takes its event as S3Event, not SqsEvent; an S3 event handler "
+            + "takes S3Event, ILambdaContext, CancellationToken, ILogger<T> and [FromServices] services"
+        },
+        {
+            """
+            [ChaliceApp("a")] public partial class App { [OnS3Event("uploads")] public string Resize(S3Event e) => ""; }
+            """,
+            "'Resize' returns 'string', which an S3 event handler cannot return: an S3 event handler is invoked asynchronously and Lambda "
+            + "drops its result; return void or Task"
+        },
+        {
+            """
+            [ChaliceApp("a")] public partial class App { [OnSqsMessage("orders")] public int Process(SqsEvent e) => 0; }
+            """,
+            "'Process' returns 'int', which an SQS handler cannot return: Lambda reads only a BatchResponse from an SQS handler; return void "
+            + "or Task, or BatchResponse to report the records that failed"
+        },
     };
 
     [Theory]
@@ -412,6 +659,41 @@ public sealed class DiagnosticTests
             [Route("/c")] public Response C() => new("text") { Body = new byte[] { 1 } };
             [Route("/d")] public Response D() => new(new Declared(), 201);
             [Route("/e")] public Response E() => new(42);
+        }
+        """,
+        // A function of every kind, each with the parameters and results its source allows, and EventBridge's documented
+        // schedule expressions (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html).
+        """
+        using System.Text.Json.Nodes;
+        using Chalice.Lambda;
+        using Microsoft.Extensions.Logging;
+        public sealed record Detail(string Id);
+        public sealed record Input(int A);
+        [System.Text.Json.Serialization.JsonSerializable(typeof(EventBridgeEvent<Detail>))]
+        [System.Text.Json.Serialization.JsonSerializable(typeof(Input))]
+        internal sealed partial class Json : System.Text.Json.Serialization.JsonSerializerContext;
+        public interface IStore { }
+        public sealed class Store : IStore { }
+        [ChaliceApp("a")] public partial class App
+        {
+            public static void ConfigureServices(IServiceCollection services) => services.AddSingleton<IStore, Store>();
+            [Schedule("rate(1 minute)")] public void A() { }
+            [Schedule("cron(0 18 ? * MON-FRI *)")] public Task B(EventBridgeEvent e, System.Threading.CancellationToken ct) => Task.CompletedTask;
+            [Schedule("cron(0/5 8-17 ? * MON-FRI *)")] public void C(ILambdaContext context, ILogger<App> log) { }
+            [Schedule("cron(0 9 ? * 2#1 *)")] public void D() { }
+            [Schedule("cron(0 18 L * ? *)")] public void E() { }
+            [Schedule("cron(15 10 ? * 6L 2019-2022)")] public void F() { }
+            [Schedule("cron(0 8 1,15 JAN-JUN ? *)")] public void G() { }
+            [OnS3Event("uploads", Events = ["s3:ObjectCreated:Put", "s3:ObjectRemoved:*"], Prefix = "in/", Suffix = ".csv")] public void H(S3Event e, [FromServices] IStore store) { }
+            [OnSqsMessage("orders", BatchSize = 100, MaximumBatchingWindowInSeconds = 5, MaximumConcurrency = 5)] public BatchResponse I(SqsEvent e) => new();
+            [OnSqsMessage(QueueArn = "arn:aws:sqs:us-east-1:123456789012:orders", Name = "orders_by_arn")] public async ValueTask<BatchResponse> J(SqsEvent e) { await Task.Yield(); return new(); }
+            [OnSnsMessage("arn:aws:sns:us-east-1:123456789012:alerts")] public ValueTask K(SnsEvent e) => ValueTask.CompletedTask;
+            [OnCloudWatchEvent("{\"source\": [\"com.example\"], \"detail\": {\"id\": [{\"prefix\": \"a\"}]}}")] public void L(EventBridgeEvent<Detail> e) { }
+            [OnKinesisRecord("clicks", BatchSize = 10000, StartingPosition = StartingPosition.TrimHorizon)] public Task<BatchResponse> M(KinesisEvent e) => Task.FromResult(new BatchResponse());
+            [OnDynamoDBRecord("arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-01-01T00:00:00.000", MaximumBatchingWindowInSeconds = 300)] public void N(DynamoDBEvent e) { }
+            [LambdaFunction(Name = "add-one")] public static Input O(Input input) => input with { A = input.A + 1 };
+            [LambdaFunction] public object P(JsonNode? anything, [FromKeyedServices("k")] IStore? store) => anything ?? "none";
+            [LambdaFunction] public static void Q() { }
         }
         """,
         // Header names that are the header as written, or named explicitly.

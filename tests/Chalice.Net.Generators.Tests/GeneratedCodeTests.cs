@@ -42,6 +42,13 @@ public sealed class GeneratedCodeTests
         Assert.Equal("noon utc GET", (await client.GetAsync("/time")).BodyText);
         Assert.Equal("noon cet GET", (await client.GetAsync("/time", [new("X-Zone", "cet")])).BodyText);
         Assert.Equal("a/b", (await client.SendAsync("DELETE", "/files/a/b")).BodyText);
+
+        var batch = client.Events.Sqs(["good", "bad"], "orders");
+        var orders = await client.Lambda.InvokeAsync("orders", batch);
+        Assert.Null(orders.FunctionError);
+        Assert.Equal($$"""{"batchItemFailures":[{"itemIdentifier":"{{batch.Records[1].MessageId}}"}]}""", orders.PayloadText);
+        var renamed = await client.Lambda.InvokeAsync("Rename", """{"id":5,"name":"lamp"}""");
+        Assert.Equal("""{"id":5,"name":"LAMP at noon"}""", renamed.PayloadText);
     }
 
     [Fact]

@@ -30,7 +30,10 @@ internal static class GeneratorHarness
     /// tests/TestApps/TestApp as its build compiles it: an executable with the SDK's implicit usings, referencing
     /// Chalice.Net and the local emulator.
     /// </summary>
-    public static CSharpCompilation CompileTestApp()
+    public static CSharpCompilation CompileTestApp() => CompileTestApp("TestApp");
+
+    /// <summary>An app under tests/TestApps (<c>TestApp</c>, <c>EventsApp</c>) as its build compiles it.</summary>
+    public static CSharpCompilation CompileTestApp(string app)
     {
         const string implicitUsings = """
             global using global::System;
@@ -41,13 +44,13 @@ internal static class GeneratorHarness
             global using global::System.Threading;
             global using global::System.Threading.Tasks;
             """;
-        var folder = Chalice.Tests.RepoPaths.InRepo("tests", "TestApps", "TestApp");
+        var folder = Chalice.Tests.RepoPaths.InRepo("tests", "TestApps", app);
         var trees = Directory.GetFiles(folder, "*.cs")
             .Order(StringComparer.Ordinal)
             .Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), ParseOptions, path: Path.GetFileName(file)))
             .Append(CSharpSyntaxTree.ParseText(implicitUsings, ParseOptions, path: "GlobalUsings.g.cs"));
         return CSharpCompilation.Create(
-            "Chalice.TestApp",
+            app,
             trees,
             [.. s_references, MetadataReference.CreateFromFile(typeof(Chalice.Local.LocalEmulator).Assembly.Location)],
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));

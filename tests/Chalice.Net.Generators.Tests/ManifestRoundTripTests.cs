@@ -80,12 +80,59 @@ public sealed class ManifestRoundTripTests : IDisposable
         Assert.Null(index.Authorizer);
     }
 
+    [Fact]
+    public void TheDeployerReadsEveryKindOfFunctionWithItsSourceSettings()
+    {
+        var manifest = AppManifest.Read(EmitToFile(GeneratorHarness.CompileTestApp("EventsApp")));
+
+        Assert.Equal("eventsapp", manifest.Name);
+        Assert.Equal(
+            ["api_handler", "every_five_minutes", "Nightly", "Resize", "ProcessOrders", "alert", "InstanceStopped", "Clicks", "OrderChanges", "add", "Describe", "settings", "Explode"],
+            manifest.Functions.Select(f => f.Name));
+        Assert.IsType<ApiFunctionManifest>(manifest.Functions[0]);
+        Assert.Equal(new ScheduleFunctionManifest("every_five_minutes", "EveryFiveMinutes", "rate(5 minutes)", "Counts what is waiting"), manifest.Functions[1]);
+        Assert.Equal(new ScheduleFunctionManifest("Nightly", "Nightly", "cron(0 3 * * ? *)", null), manifest.Functions[2]);
+        var s3 = Assert.IsType<S3FunctionManifest>(manifest.Functions[3]);
+        Assert.Equal(("Resize", "Resize", "uploads", "photos/", ".jpg"), (s3.Name, s3.Handler, s3.Bucket, s3.Prefix, s3.Suffix));
+        Assert.Equal(["s3:ObjectCreated:*"], s3.Events);
+        Assert.Equal(new SqsFunctionManifest("ProcessOrders", "ProcessOrders", "orders", null, 10, 1, null, ReportsBatchItemFailures: true), manifest.Functions[4]);
+        Assert.Equal(new SnsFunctionManifest("alert", "Alert", "alerts"), manifest.Functions[5]);
+        var pattern = Assert.IsType<CloudWatchEventFunctionManifest>(manifest.Functions[6]).EventPattern;
+        Assert.Equal("aws.ec2", JsonNode.Parse(pattern)!["source"]![0]!.GetValue<string>());
+        Assert.Equal(new KinesisFunctionManifest("Clicks", "Clicks", "clicks", 500, "TRIM_HORIZON", 0, ReportsBatchItemFailures: true), manifest.Functions[7]);
+        Assert.Equal(
+            new DynamoDBFunctionManifest("OrderChanges", "OrderChanges", "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-01-01T00:00:00.000",
+                100, "LATEST", 0, ReportsBatchItemFailures: true),
+            manifest.Functions[8]);
+        Assert.Equal(new PureFunctionManifest("add", "Add"), manifest.Functions[9]);
+    }
+
+    [Fact]
+    public void AnSqsHandlerThatReturnsNothingDoesNotAskForBatchItemFailures()
+    {
+        var manifest = AppManifest.Read(EmitToFile(GeneratorHarness.Compile("""
+            using Chalice;
+            using Chalice.Events;
+            [ChaliceApp("q")]
+            public partial class App
+            {
+                [OnSqsMessage(QueueArn = "arn:aws:sqs:eu-west-1:123456789012:jobs", MaximumConcurrency = 4)]
+                public void Jobs(SqsEvent batch) { }
+            }
+            """)));
+
+        Assert.Equal(
+            new SqsFunctionManifest("Jobs", "Jobs", null, "arn:aws:sqs:eu-west-1:123456789012:jobs", 1, 0, 4, ReportsBatchItemFailures: false),
+            manifest.Functions[1]);
+    }
+
     [Theory]
     [InlineData("every field")]
     [InlineData("TestApp")]
+    [InlineData("EventsApp")]
     public void WhatTheDeployerReadsWritesBackAsTheGeneratorsJson(string app)
     {
-        var compilation = app == "TestApp" ? GeneratorHarness.CompileTestApp() : GeneratorHarness.Compile(EveryField);
+        var compilation = app == "every field" ? GeneratorHarness.Compile(EveryField) : GeneratorHarness.CompileTestApp(app);
         var (output, errors, _) = GeneratorHarness.Generate(compilation);
         Assert.Empty(errors);
         var written = JsonNode.Parse(ManifestJson(output))!;

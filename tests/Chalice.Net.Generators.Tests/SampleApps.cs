@@ -2,7 +2,7 @@ namespace Chalice.Generators.Tests;
 
 internal static class SampleApps
 {
-    /// <summary>A valid app touching every kind of binding and return the generator emits.</summary>
+    /// <summary>A valid app touching every kind of binding and return the generator emits, with an SQS handler and a pure function.</summary>
     public const string Valid = """
         namespace Shop;
 
@@ -34,6 +34,21 @@ internal static class SampleApps
 
             [Route("/files/{path+}", "GET", "DELETE")]
             public static ValueTask<string> File(string path) => ValueTask.FromResult(path);
+
+            [OnSqsMessage("orders", Name = "orders")]
+            public Chalice.Events.BatchResponse Orders(Chalice.Events.SqsEvent batch)
+            {
+                var response = new Chalice.Events.BatchResponse();
+                foreach (var message in batch.Records)
+                {
+                    if (message.Body == "bad")
+                        response.AddFailure(message);
+                }
+                return response;
+            }
+
+            [LambdaFunction]
+            public static Item Rename(Item item) => item with { Name = item.Name.ToUpperInvariant() + " at " + new FixedClock().Now() };
         }
         """;
 }

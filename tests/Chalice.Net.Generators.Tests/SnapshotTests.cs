@@ -6,20 +6,23 @@ using Microsoft.CodeAnalysis;
 namespace Chalice.Generators.Tests;
 
 /// <summary>
-/// The source generated for tests/TestApps/TestApp is checked in under Snapshots/TestApp, so a reviewer sees every
-/// change to generated code in a diff. When it differs the test fails with a line diff; run the tests with
+/// The source generated for tests/TestApps/TestApp (routes) and tests/TestApps/EventsApp (a function of every kind) is
+/// checked in under Snapshots/&lt;app&gt;, so a reviewer sees every change to generated code in a diff. When it differs the test fails with a line diff; run the tests with
 /// <c>CHALICE_UPDATE_SNAPSHOTS=1</c> to rewrite the files, then review and commit them.
 /// </summary>
 public sealed class SnapshotTests
 {
     private const string UpdateVariable = "CHALICE_UPDATE_SNAPSHOTS";
 
-    private static string SnapshotFolder => Chalice.Tests.RepoPaths.InRepo("tests", "Chalice.Net.Generators.Tests", "Snapshots", "TestApp");
+    private static string SnapshotFolderOf(string app) => Chalice.Tests.RepoPaths.InRepo("tests", "Chalice.Net.Generators.Tests", "Snapshots", app);
 
-    [Fact]
-    public void GeneratedSourceOfTheTestAppMatchesItsSnapshot()
+    [Theory]
+    [InlineData("TestApp")]
+    [InlineData("EventsApp")]
+    public void GeneratedSourceOfTheTestAppMatchesItsSnapshot(string app)
     {
-        var (_, errors, run) = GeneratorHarness.Generate(GeneratorHarness.CompileTestApp());
+        var folder = SnapshotFolderOf(app);
+        var (_, errors, run) = GeneratorHarness.Generate(GeneratorHarness.CompileTestApp(app));
         Assert.Empty(errors);
         var generated = run.Results
             .Single(r => r.Generator.GetGeneratorType() == typeof(ChaliceAppGenerator))
@@ -29,12 +32,12 @@ public sealed class SnapshotTests
 
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
-            Rewrite(generated);
+            Rewrite(folder, generated);
             return;
         }
 
-        var expected = Directory.Exists(SnapshotFolder)
-            ? Directory.GetFiles(SnapshotFolder).ToDictionary(f => Path.GetFileName(f), f => Normalize(File.ReadAllText(f)), StringComparer.Ordinal)
+        var expected = Directory.Exists(folder)
+            ? Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), f => Normalize(File.ReadAllText(f)), StringComparer.Ordinal)
             : [];
         var report = new StringBuilder();
         foreach (var name in generated.Keys.Union(expected.Keys).Order(StringComparer.Ordinal))
@@ -47,16 +50,16 @@ public sealed class SnapshotTests
                 report.AppendLine($"*** {name} (- snapshot, + generated)").Append(LineDiff(want, got));
         }
         Assert.True(report.Length == 0,
-            $"Generated source differs from tests/Chalice.Net.Generators.Tests/Snapshots/TestApp; if the change is intended, run the tests with {UpdateVariable}=1 and commit the files.\n{report}");
+            $"Generated source differs from tests/Chalice.Net.Generators.Tests/Snapshots/{app}; if the change is intended, run the tests with {UpdateVariable}=1 and commit the files.\n{report}");
     }
 
-    private static void Rewrite(Dictionary<string, string> generated)
+    private static void Rewrite(string folder, Dictionary<string, string> generated)
     {
-        Directory.CreateDirectory(SnapshotFolder);
-        foreach (var stale in Directory.GetFiles(SnapshotFolder).Where(f => !generated.ContainsKey(Path.GetFileName(f))))
+        Directory.CreateDirectory(folder);
+        foreach (var stale in Directory.GetFiles(folder).Where(f => !generated.ContainsKey(Path.GetFileName(f))))
             File.Delete(stale);
         foreach (var (name, text) in generated)
-            File.WriteAllText(Path.Combine(SnapshotFolder, name), text);
+            File.WriteAllText(Path.Combine(folder, name), text);
     }
 
     /// <summary>The changed lines with two lines of context, numbered as in the generated file.</summary>

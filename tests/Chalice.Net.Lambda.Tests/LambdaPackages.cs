@@ -14,6 +14,7 @@ public sealed class LambdaPackages
     private readonly Lazy<Task<LambdaPackage>> _testAppManaged = new(() => Package("tests/TestApps/TestApp", LambdaRuntimeKind.Managed));
     private readonly Lazy<Task<LambdaPackage>> _s3TestAot = new(() => Package("samples/S3Test", LambdaRuntimeKind.NativeAot));
     private readonly Lazy<Task<LambdaPackage>> _servicesAppAot = new(() => Package("tests/TestApps/ServicesApp", LambdaRuntimeKind.NativeAot));
+    private readonly Lazy<Task<LambdaPackage>> _eventsAppAot = new(() => Package("tests/TestApps/EventsApp", LambdaRuntimeKind.NativeAot));
 
     internal Task<LambdaPackage> TestAppAot => _testAppAot.Value;
 
@@ -22,6 +23,8 @@ public sealed class LambdaPackages
     internal Task<LambdaPackage> S3TestAot => _s3TestAot.Value;
 
     internal Task<LambdaPackage> ServicesAppAot => _servicesAppAot.Value;
+
+    internal Task<LambdaPackage> EventsAppAot => _eventsAppAot.Value;
 
     internal static Task<LambdaPackage> Package(
         string relativeProject, LambdaRuntimeKind runtime, string? outputDirectory = null, LambdaArchitecture architecture = LambdaArchitecture.X86_64) =>

@@ -17,6 +17,7 @@ public static class ChaliceCli
         };
         root.Add(NewCommand.Create(options));
         root.Add(LocalCommand.Create(options));
+        root.Add(InvokeCommand.Create(options));
         root.Add(DeployCommand.Create(options));
         root.Add(UrlCommand.Create(options));
         root.Add(DeleteCommand.Create(options));

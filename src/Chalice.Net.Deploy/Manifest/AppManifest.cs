@@ -11,8 +11,11 @@ namespace Chalice.Deploy.Manifest;
 /// </summary>
 internal sealed partial record AppManifest(string Name, IReadOnlyList<FunctionManifest> Functions, IReadOnlyList<RouteManifest> Routes)
 {
-    /// <summary>The schema this build writes and reads; raised on any change an older reader would misread.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>
+    /// The schema this build writes and reads; raised on any change an older reader would misread (2: event handlers and
+    /// pure functions, which a reader of 1 would not deploy).
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>The schema the manifest was written in.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -28,11 +31,35 @@ internal abstract partial record FunctionManifest(string Name)
     public const string KindProperty = "kind";
 }
 
-/// <summary>The <c>kind</c> of each function record.</summary>
+/// <summary>The <c>kind</c> of each function record: Chalice's names for the kinds of event a middleware can wrap.</summary>
 internal static class FunctionKinds
 {
     /// <summary><see cref="ApiFunctionManifest"/>.</summary>
     public const string Api = "api";
+
+    /// <summary><see cref="PureFunctionManifest"/>.</summary>
+    public const string Pure = "pure_lambda";
+
+    /// <summary><see cref="ScheduleFunctionManifest"/>.</summary>
+    public const string Schedule = "scheduled";
+
+    /// <summary><see cref="S3FunctionManifest"/>.</summary>
+    public const string S3 = "s3";
+
+    /// <summary><see cref="SqsFunctionManifest"/>.</summary>
+    public const string Sqs = "sqs";
+
+    /// <summary><see cref="SnsFunctionManifest"/>.</summary>
+    public const string Sns = "sns";
+
+    /// <summary><see cref="CloudWatchEventFunctionManifest"/>.</summary>
+    public const string CloudWatch = "cloudwatch";
+
+    /// <summary><see cref="KinesisFunctionManifest"/>.</summary>
+    public const string Kinesis = "kinesis";
+
+    /// <summary><see cref="DynamoDBFunctionManifest"/>.</summary>
+    public const string DynamoDB = "dynamodb";
 }
 
 /// <summary>The function behind API Gateway that serves every route (Chalice's <c>api_handler</c>).</summary>
@@ -41,6 +68,44 @@ internal sealed record ApiFunctionManifest(string Name) : FunctionManifest(Name)
     /// <summary>Chalice's name for it.</summary>
     public const string DefaultName = "api_handler";
 }
+
+// The functions besides the API. Name is the function's name (its Lambda function is {app}-{stage}-{name}, and its key
+// under lambda_functions in the config); Handler is the method, which the Lambda function runs (its handler setting, or
+// CHALICE_FUNCTION on the managed runtime: see Chalice.Lambda.LambdaFunctionSelector).
+
+/// <summary>A <c>[LambdaFunction]</c>: invoked directly, no event source.</summary>
+internal sealed record PureFunctionManifest(string Name, string Handler) : FunctionManifest(Name);
+
+/// <summary>A <c>[Schedule]</c>: an EventBridge rule with a schedule expression.</summary>
+internal sealed record ScheduleFunctionManifest(string Name, string Handler, string Expression, string? Description) : FunctionManifest(Name);
+
+/// <summary>An <c>[OnS3Event]</c>: an entry in the bucket's notification configuration.</summary>
+internal sealed record S3FunctionManifest(string Name, string Handler, string Bucket, IReadOnlyList<string> Events, string? Prefix, string? Suffix)
+    : FunctionManifest(Name);
+
+/// <summary>
+/// An <c>[OnSqsMessage]</c>: an event source mapping on the queue (by name, or by ARN); <c>ReportsBatchItemFailures</c>
+/// when the handler returns a <c>BatchResponse</c>, so the mapping needs <c>FunctionResponseTypes: [ReportBatchItemFailures]</c>.
+/// </summary>
+internal sealed record SqsFunctionManifest(
+    string Name, string Handler, string? Queue, string? QueueArn, int BatchSize, int MaximumBatchingWindowInSeconds, int? MaximumConcurrency,
+    bool ReportsBatchItemFailures) : FunctionManifest(Name);
+
+/// <summary>An <c>[OnSnsMessage]</c>: a <c>lambda</c> subscription to the topic (by name, or by ARN).</summary>
+internal sealed record SnsFunctionManifest(string Name, string Handler, string Topic) : FunctionManifest(Name);
+
+/// <summary>An <c>[OnCloudWatchEvent]</c>: an EventBridge rule with the event pattern (its JSON as written).</summary>
+internal sealed record CloudWatchEventFunctionManifest(string Name, string Handler, string EventPattern) : FunctionManifest(Name);
+
+/// <summary>An <c>[OnKinesisRecord]</c>: an event source mapping on the stream; <c>StartingPosition</c> is Lambda's (<c>LATEST</c>, <c>TRIM_HORIZON</c>).</summary>
+internal sealed record KinesisFunctionManifest(
+    string Name, string Handler, string Stream, int BatchSize, string StartingPosition, int MaximumBatchingWindowInSeconds,
+    bool ReportsBatchItemFailures) : FunctionManifest(Name);
+
+/// <summary>An <c>[OnDynamoDBRecord]</c>: an event source mapping on the table's stream; <c>StartingPosition</c> is Lambda's.</summary>
+internal sealed record DynamoDBFunctionManifest(
+    string Name, string Handler, string StreamArn, int BatchSize, string StartingPosition, int MaximumBatchingWindowInSeconds,
+    bool ReportsBatchItemFailures) : FunctionManifest(Name);
 
 /// <summary>One route with Chalice's options.</summary>
 internal sealed record RouteManifest(

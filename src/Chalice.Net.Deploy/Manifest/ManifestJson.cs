@@ -57,6 +57,14 @@ internal sealed partial record AppManifest
 // The kinds of function, by the "kind" the generator writes first.
 [JsonPolymorphic(TypeDiscriminatorPropertyName = KindProperty)]
 [JsonDerivedType(typeof(ApiFunctionManifest), FunctionKinds.Api)]
+[JsonDerivedType(typeof(PureFunctionManifest), FunctionKinds.Pure)]
+[JsonDerivedType(typeof(ScheduleFunctionManifest), FunctionKinds.Schedule)]
+[JsonDerivedType(typeof(S3FunctionManifest), FunctionKinds.S3)]
+[JsonDerivedType(typeof(SqsFunctionManifest), FunctionKinds.Sqs)]
+[JsonDerivedType(typeof(SnsFunctionManifest), FunctionKinds.Sns)]
+[JsonDerivedType(typeof(CloudWatchEventFunctionManifest), FunctionKinds.CloudWatch)]
+[JsonDerivedType(typeof(KinesisFunctionManifest), FunctionKinds.Kinesis)]
+[JsonDerivedType(typeof(DynamoDBFunctionManifest), FunctionKinds.DynamoDB)]
 internal abstract partial record FunctionManifest;
 
 /// <summary>The manifest's JSON form: camelCase property names, nulls written (the generator writes them too).</summary>

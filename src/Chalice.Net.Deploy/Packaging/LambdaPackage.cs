@@ -25,7 +25,13 @@ internal enum LambdaArchitecture
 /// <param name="CodeSha256">Base64 SHA-256 of the zip, as Lambda reports it for the function's code.</param>
 /// <param name="Size">The zip's size in bytes.</param>
 /// <param name="Runtime">Lambda's runtime name: <c>provided.al2023</c> or <c>dotnet10</c>.</param>
-/// <param name="Handler">The handler setting: <c>bootstrap</c>, or the assembly name in executable-assembly mode.</param>
+/// <param name="Handler">
+/// The handler setting: <c>bootstrap</c>, or the assembly name in executable-assembly mode. The API runs with either.
+/// Every other function of the app runs from the same package, selected by its Lambda function's configuration
+/// (<see cref="Chalice.Lambda.LambdaFunctionSelector"/>): on <c>provided.al2023</c> its handler setting is its name
+/// (<c>resize</c>); on <c>dotnet10</c> the handler must stay the assembly name, and the environment variable
+/// <c>CHALICE_FUNCTION</c> (<see cref="Chalice.Lambda.LambdaFunctionSelector.FunctionVariable"/>) names the function.
+/// </param>
 /// <param name="Architecture">Lambda's architecture name: <c>x86_64</c> or <c>arm64</c>.</param>
 /// <param name="Entries">The file names in the zip, in order.</param>
 /// <param name="AppAssemblyPath">The compiled app assembly (IL), whose metadata holds the app manifest; empty for a package read back from a package folder.</param>

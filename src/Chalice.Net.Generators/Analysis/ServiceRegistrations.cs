@@ -57,12 +57,15 @@ internal static class ServiceRegistrations
             foreach (var parameter in app.InstanceConstructors[0].Parameters)
                 CheckNeed(parameter, $"The constructor of '{app.Name}'", "the app cannot start");
         }
-        foreach (var method in app.GetMembers().OfType<IMethodSymbol>()
-                     .Where(m => m.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, types.RouteAttribute))))
+        foreach (var method in app.GetMembers().OfType<IMethodSymbol>())
         {
+            var attributes = method.GetAttributes();
+            var isRoute = attributes.Any(a => KnownTypes.Is(a.AttributeClass, types.RouteAttribute));
+            if (!isRoute && !attributes.Any(types.IsFunctionAttribute))
+                continue;
             foreach (var parameter in method.Parameters.Where(p => !p.HasExplicitDefaultValue && p.NullableAnnotation != NullableAnnotation.Annotated
                          && p.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, types.FromServicesAttribute))))
-                CheckNeed(parameter, $"Handler '{method.Name}'", "every request to it fails");
+                CheckNeed(parameter, $"Handler '{method.Name}'", isRoute ? "every request to it fails" : "every invocation of it fails");
         }
 
         void CheckNeed(IParameterSymbol parameter, string who, string consequence)

@@ -75,6 +75,38 @@ internal static class DiagnosticDescriptors
         "CHALICE017", "CORS together with an OPTIONS method",
         "Route '{0}' has CORS enabled, so the OPTIONS method is added for it (the preflight); remove \"OPTIONS\" from the methods of '{1}', as Chalice requires");
 
+    public static readonly DiagnosticDescriptor InvalidScheduleExpression = Error(
+        "CHALICE018", "Invalid schedule expression",
+        "Schedule expression '{0}' is not one EventBridge accepts: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidEventPattern = Error(
+        "CHALICE019", "Invalid event pattern",
+        "The event pattern is not one EventBridge accepts: {0}");
+
+    public static readonly DiagnosticDescriptor DuplicateFunctionName = Error(
+        "CHALICE020", "Duplicate function name",
+        "The function name '{0}' is already {1}; give this one another with Name = \"...\"");
+
+    public static readonly DiagnosticDescriptor InvalidFunctionName = Error(
+        "CHALICE021", "Function name Lambda refuses",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor UnsupportedFunctionParameter = Error(
+        "CHALICE022", "Unsupported parameter for the function's event source",
+        "Parameter '{0}' of '{1}' cannot be bound: {2}");
+
+    public static readonly DiagnosticDescriptor UnsupportedFunctionReturn = Error(
+        "CHALICE023", "Unsupported return type for the function's event source",
+        "'{0}' returns '{1}', which {2} cannot return: {3}");
+
+    public static readonly DiagnosticDescriptor FunctionOutsideApp = Error(
+        "CHALICE024", "Function attribute outside an app",
+        "'{0}' has [{1}] but its class '{2}' is not a [ChaliceApp] class");
+
+    public static readonly DiagnosticDescriptor InvalidEventSourceSetting = Error(
+        "CHALICE025", "Invalid event source setting",
+        "{0}");
+
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 

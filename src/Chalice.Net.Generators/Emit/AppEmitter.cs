@@ -39,6 +39,11 @@ internal static class AppEmitter
             w.Line();
             EmitInvoker(w, app, app.Handlers[i], i);
         }
+        for (var i = 0; i < app.Functions.Count; i++)
+        {
+            w.Line();
+            FunctionEmitter.EmitInvoker(w, app, app.Functions[i], i);
+        }
         w.Close();
         return w.ToString();
     }
@@ -63,6 +68,14 @@ internal static class AppEmitter
         {
             var contexts = string.Join(", ", jsonContexts.Select(c => c + ".Default"));
             w.Line($"    JsonResolver = global::System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine({contexts}),");
+        }
+        if (app.Functions.Count > 0)
+        {
+            w.Line("    Functions = new global::Chalice.Functions.FunctionDefinition[]");
+            w.Line("    {");
+            for (var i = 0; i < app.Functions.Count; i++)
+                FunctionEmitter.EmitDefinition(w, app.Functions[i], i);
+            w.Line("    },");
         }
         w.Line("};");
     }

@@ -5,7 +5,7 @@ using Chalice.Generators.Model;
 namespace Chalice.Generators.Emit;
 
 /// <summary>
-/// Emits the app manifest (routes, methods, handlers, options) as an assembly attribute, so the deployer reads it from
+/// Emits the app manifest (functions with their event sources, routes, methods, handlers, options) as an assembly attribute, so the deployer reads it from
 /// the built assembly's metadata without loading or running the app. The schema is the deployer's own records.
 /// </summary>
 internal static class ManifestEmitter
@@ -26,7 +26,7 @@ internal static class ManifestEmitter
 
     public static AppManifest Manifest(AppModel app) => new(
         app.AppName,
-        new FunctionManifest[] { new ApiFunctionManifest(ApiFunctionManifest.DefaultName) },
+        new FunctionManifest[] { new ApiFunctionManifest(ApiFunctionManifest.DefaultName) }.Concat(app.Functions.Select(Function)).ToArray(),
         app.Routes.Select(route => new RouteManifest(
             route.Path,
             route.Methods.ToArray(),
@@ -36,6 +36,30 @@ internal static class ManifestEmitter
             route.Cors is { } cors ? Cors(cors) : null,
             route.ApiKeyRequired,
             route.Authorizer)).ToArray());
+
+    /// <summary>One case per kind of function (see <see cref="FunctionManifest"/>).</summary>
+    private static FunctionManifest Function(FunctionModel function)
+    {
+        var (name, handler, batch) = (function.Name, function.Handler.MethodName, function.ReturnsBatchResponse);
+        return function.Source switch
+        {
+            null => new PureFunctionManifest(name, handler),
+            ScheduleSourceModel schedule => new ScheduleFunctionManifest(name, handler, schedule.Expression, schedule.Description),
+            S3SourceModel s3 => new S3FunctionManifest(name, handler, s3.Bucket, s3.Events.ToArray(), s3.Prefix, s3.Suffix),
+            SqsSourceModel sqs => new SqsFunctionManifest(
+                name, handler, sqs.Queue, sqs.QueueArn, sqs.BatchSize, sqs.MaximumBatchingWindowInSeconds, sqs.MaximumConcurrency, batch),
+            SnsSourceModel sns => new SnsFunctionManifest(name, handler, sns.Topic),
+            CloudWatchSourceModel cloudWatch => new CloudWatchEventFunctionManifest(name, handler, cloudWatch.EventPattern),
+            KinesisSourceModel kinesis => new KinesisFunctionManifest(
+                name, handler, kinesis.Stream, kinesis.BatchSize, LambdaStartingPosition(kinesis.StartingPosition), kinesis.MaximumBatchingWindowInSeconds, batch),
+            DynamoDBSourceModel dynamoDB => new DynamoDBFunctionManifest(
+                name, handler, dynamoDB.StreamArn, dynamoDB.BatchSize, LambdaStartingPosition(dynamoDB.StartingPosition), dynamoDB.MaximumBatchingWindowInSeconds, batch),
+            _ => throw new System.NotSupportedException($"No manifest record for the source {function.Source.GetType().Name}."),
+        };
+    }
+
+    /// <summary>Lambda's name for a <c>Chalice.StartingPosition</c> member.</summary>
+    private static string LambdaStartingPosition(string member) => member == "TrimHorizon" ? "TRIM_HORIZON" : "LATEST";
 
     private static CorsManifest Cors(CorsModel cors) =>
         new(cors.AllowOrigin, cors.AllowHeaders.ToArray(), cors.ExposeHeaders.ToArray(), cors.MaxAge >= 0 ? cors.MaxAge : null, cors.AllowCredentials);

@@ -44,6 +44,70 @@ internal sealed class ManifestJsonWriter
                 Kind(FunctionKinds.Api);
                 String(nameof(api.Name), api.Name);
                 break;
+            case PureFunctionManifest pure:
+                Kind(FunctionKinds.Pure);
+                String(nameof(pure.Name), pure.Name);
+                String(nameof(pure.Handler), pure.Handler);
+                break;
+            case ScheduleFunctionManifest schedule:
+                Kind(FunctionKinds.Schedule);
+                String(nameof(schedule.Name), schedule.Name);
+                String(nameof(schedule.Handler), schedule.Handler);
+                String(nameof(schedule.Expression), schedule.Expression);
+                String(nameof(schedule.Description), schedule.Description);
+                break;
+            case S3FunctionManifest s3:
+                Kind(FunctionKinds.S3);
+                String(nameof(s3.Name), s3.Name);
+                String(nameof(s3.Handler), s3.Handler);
+                String(nameof(s3.Bucket), s3.Bucket);
+                Strings(nameof(s3.Events), s3.Events);
+                String(nameof(s3.Prefix), s3.Prefix);
+                String(nameof(s3.Suffix), s3.Suffix);
+                break;
+            case SqsFunctionManifest sqs:
+                Kind(FunctionKinds.Sqs);
+                String(nameof(sqs.Name), sqs.Name);
+                String(nameof(sqs.Handler), sqs.Handler);
+                String(nameof(sqs.Queue), sqs.Queue);
+                String(nameof(sqs.QueueArn), sqs.QueueArn);
+                Number(nameof(sqs.BatchSize), sqs.BatchSize);
+                Number(nameof(sqs.MaximumBatchingWindowInSeconds), sqs.MaximumBatchingWindowInSeconds);
+                Number(nameof(sqs.MaximumConcurrency), sqs.MaximumConcurrency);
+                Boolean(nameof(sqs.ReportsBatchItemFailures), sqs.ReportsBatchItemFailures);
+                break;
+            case SnsFunctionManifest sns:
+                Kind(FunctionKinds.Sns);
+                String(nameof(sns.Name), sns.Name);
+                String(nameof(sns.Handler), sns.Handler);
+                String(nameof(sns.Topic), sns.Topic);
+                break;
+            case CloudWatchEventFunctionManifest cloudWatch:
+                Kind(FunctionKinds.CloudWatch);
+                String(nameof(cloudWatch.Name), cloudWatch.Name);
+                String(nameof(cloudWatch.Handler), cloudWatch.Handler);
+                String(nameof(cloudWatch.EventPattern), cloudWatch.EventPattern);
+                break;
+            case KinesisFunctionManifest kinesis:
+                Kind(FunctionKinds.Kinesis);
+                String(nameof(kinesis.Name), kinesis.Name);
+                String(nameof(kinesis.Handler), kinesis.Handler);
+                String(nameof(kinesis.Stream), kinesis.Stream);
+                Number(nameof(kinesis.BatchSize), kinesis.BatchSize);
+                String(nameof(kinesis.StartingPosition), kinesis.StartingPosition);
+                Number(nameof(kinesis.MaximumBatchingWindowInSeconds), kinesis.MaximumBatchingWindowInSeconds);
+                Boolean(nameof(kinesis.ReportsBatchItemFailures), kinesis.ReportsBatchItemFailures);
+                break;
+            case DynamoDBFunctionManifest dynamoDB:
+                Kind(FunctionKinds.DynamoDB);
+                String(nameof(dynamoDB.Name), dynamoDB.Name);
+                String(nameof(dynamoDB.Handler), dynamoDB.Handler);
+                String(nameof(dynamoDB.StreamArn), dynamoDB.StreamArn);
+                Number(nameof(dynamoDB.BatchSize), dynamoDB.BatchSize);
+                String(nameof(dynamoDB.StartingPosition), dynamoDB.StartingPosition);
+                Number(nameof(dynamoDB.MaximumBatchingWindowInSeconds), dynamoDB.MaximumBatchingWindowInSeconds);
+                Boolean(nameof(dynamoDB.ReportsBatchItemFailures), dynamoDB.ReportsBatchItemFailures);
+                break;
             default:
                 throw new NotSupportedException($"No JSON form for the function kind {function.GetType().Name}.");
         }
@@ -110,10 +174,10 @@ internal sealed class ManifestJsonWriter
         _json.Append(value is null ? "null" : Quote(value));
     }
 
-    private void Number(string propertyName, int value)
+    private void Number(string propertyName, int? value)
     {
         Name(propertyName);
-        _json.Append(value.ToString(CultureInfo.InvariantCulture));
+        _json.Append(value is { } number ? number.ToString(CultureInfo.InvariantCulture) : "null");
     }
 
     private void Boolean(string propertyName, bool value)

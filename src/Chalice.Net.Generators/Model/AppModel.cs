@@ -12,7 +12,8 @@ internal sealed record AppModel(
     EquatableArray<ServiceModel> ConstructorParameters,
     bool HasConfigureServices,
     EquatableArray<RouteModel> Routes,
-    EquatableArray<HandlerModel> Handlers);
+    EquatableArray<HandlerModel> Handlers,
+    EquatableArray<FunctionModel> Functions);
 
 /// <summary>A service the app's constructor takes: its type, fully qualified, and for a keyed service the key as a C#
 /// expression (<c>[FromKeyedServices(key)]</c>).</summary>
@@ -57,6 +58,9 @@ internal enum ParameterSource
     CancellationToken,
     Request,
     LambdaContext,
+
+    /// <summary>A function's event, or a pure function's input, read from the invocation's payload.</summary>
+    Event,
 }
 
 /// <summary>How a route, query or header value converts to the parameter type.</summary>

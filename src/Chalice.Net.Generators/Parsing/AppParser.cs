@@ -17,7 +17,7 @@ namespace Chalice.Generators.Parsing;
 /// mistakes (it leaves the faulty handler out); the analyzer runs the same parser to report them, so both always
 /// agree on what is valid.
 /// </summary>
-internal sealed class AppParser
+internal sealed partial class AppParser
 {
     private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -61,13 +61,23 @@ internal sealed class AppParser
         var appName = appAttribute.ConstructorArguments.Length > 0 ? appAttribute.ConstructorArguments[0].Value as string : null;
         var classCors = ReadCors(appClass.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, _types.CorsAttribute)));
 
+        var resolvedAppName = string.IsNullOrWhiteSpace(appName) ? appClass.Name.ToLowerInvariant() : appName!;
         var routes = new List<RouteModel>();
         var handlers = new List<HandlerModel>();
+        var functions = new List<FunctionModel>();
+        var functionNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var method in appClass.GetMembers().OfType<IMethodSymbol>())
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var routeAttributes = method.GetAttributes().Where(a => KnownTypes.Is(a.AttributeClass, _types.RouteAttribute)).ToArray();
+            var functionAttributes = method.GetAttributes().Where(_types.IsFunctionAttribute).ToArray();
+            if (functionAttributes.Length > 0)
+            {
+                if (ParseFunction(method, functionAttributes, routeAttributes, resolvedAppName, functionNames) is { } function)
+                    functions.Add(function);
+                continue;
+            }
             if (routeAttributes.Length == 0)
                 continue;
             var handlerRoutes = ParseRoutes(method, routeAttributes, classCors, seen, handlers.Count, out var templates, out var hasInvalidPath);
@@ -83,11 +93,12 @@ internal sealed class AppParser
             appClass.ContainingNamespace.IsGlobalNamespace ? "" : appClass.ContainingNamespace.ToDisplayString(),
             appClass.Name,
             appClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            string.IsNullOrWhiteSpace(appName) ? appClass.Name.ToLowerInvariant() : appName!,
+            resolvedAppName,
             ConstructorParameters(appClass),
             HasConfigureServices(appClass),
             routes.ToEquatableArray(),
-            handlers.ToEquatableArray());
+            handlers.ToEquatableArray(),
+            functions.ToEquatableArray());
     }
 
     private bool CheckClassShape(INamedTypeSymbol appClass)
@@ -346,6 +357,9 @@ internal sealed class AppParser
             return Simple(ParameterSource.Request);
         if (KnownTypes.Is(type, _types.LambdaContext))
             return Simple(ParameterSource.LambdaContext);
+        // The container always has logging (ChaliceApplication adds it), so a logger needs no [FromServices].
+        if (IsLogger(type) && parameter.GetAttributes().IsEmpty)
+            return Simple(ParameterSource.Services);
 
         var attributes = parameter.GetAttributes();
         AttributeData? Find(INamedTypeSymbol? attributeType) => attributes.FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, attributeType));
@@ -465,31 +479,11 @@ internal sealed class AppParser
         if (method.ReturnsByRef || method.ReturnsByRefReadonly)
             return Unsupported("handlers cannot return by reference");
 
-        var type = method.ReturnType;
-        ReturnShape shape;
-        ITypeSymbol? inner = null;
-        if (KnownTypes.Is(type, _types.Task))
-            shape = ReturnShape.Task;
-        else if (KnownTypes.Is(type, _types.ValueTask))
-            shape = ReturnShape.ValueTask;
-        else if (KnownTypes.Is(type, _types.TaskOfT))
-            (shape, inner) = (ReturnShape.TaskOfValue, ((INamedTypeSymbol)type).TypeArguments[0]);
-        else if (KnownTypes.Is(type, _types.ValueTaskOfT))
-            (shape, inner) = (ReturnShape.ValueTaskOfValue, ((INamedTypeSymbol)type).TypeArguments[0]);
-        else
-            (shape, inner) = (ReturnShape.Value, type);
-
+        var (shape, inner) = ReturnShapeOf(method.ReturnType);
         if (inner is null)
             return new ReturnModel(shape);
-        var problem = inner switch
+        var problem = UnreturnableProblem(inner) ?? inner switch
         {
-            _ when inner.IsRefLikeType => "ref struct values cannot outlive the handler",
-            IPointerTypeSymbol or IFunctionPointerTypeSymbol => "pointers cannot be sent",
-            { TypeKind: TypeKind.Delegate } => "delegates cannot be serialized",
-            { TypeKind: TypeKind.TypeParameter } => "open generic types cannot be serialized",
-            { TypeKind: TypeKind.Dynamic } => "dynamic values have no JSON metadata; return object or a concrete type",
-            _ when KnownTypes.Is(inner, _types.Task) || KnownTypes.Is(inner, _types.TaskOfT)
-                   || KnownTypes.Is(inner, _types.ValueTask) || KnownTypes.Is(inner, _types.ValueTaskOfT) => "await the inner task instead",
             _ when KnownTypes.Is(inner, _types.AsyncEnumerable) => "streaming responses are not supported by API Gateway; return a list",
             _ when KnownTypes.DerivesFrom(inner, _types.HttpResponseMessage) =>
                 "an HttpResponseMessage is a client's view of a response; return Chalice.Response (status code, headers and body) instead",
@@ -507,6 +501,33 @@ internal sealed class AppParser
             return null;
         }
     }
+
+    /// <summary>How a method returns, and the value it returns (inside its task, if any); null inner for none.</summary>
+    private (ReturnShape Shape, ITypeSymbol? Inner) ReturnShapeOf(ITypeSymbol type)
+    {
+        if (KnownTypes.Is(type, _types.Task))
+            return (ReturnShape.Task, null);
+        if (KnownTypes.Is(type, _types.ValueTask))
+            return (ReturnShape.ValueTask, null);
+        if (KnownTypes.Is(type, _types.TaskOfT))
+            return (ReturnShape.TaskOfValue, ((INamedTypeSymbol)type).TypeArguments[0]);
+        if (KnownTypes.Is(type, _types.ValueTaskOfT))
+            return (ReturnShape.ValueTaskOfValue, ((INamedTypeSymbol)type).TypeArguments[0]);
+        return (ReturnShape.Value, type);
+    }
+
+    /// <summary>Why no handler can return <paramref name="inner"/>, whatever serves it; null when it can.</summary>
+    private string? UnreturnableProblem(ITypeSymbol inner) => inner switch
+    {
+        _ when inner.IsRefLikeType => "ref struct values cannot outlive the handler",
+        IPointerTypeSymbol or IFunctionPointerTypeSymbol => "pointers cannot be sent",
+        { TypeKind: TypeKind.Delegate } => "delegates cannot be serialized",
+        { TypeKind: TypeKind.TypeParameter } => "open generic types cannot be serialized",
+        { TypeKind: TypeKind.Dynamic } => "dynamic values have no JSON metadata; return object or a concrete type",
+        _ when KnownTypes.Is(inner, _types.Task) || KnownTypes.Is(inner, _types.TaskOfT)
+               || KnownTypes.Is(inner, _types.ValueTask) || KnownTypes.Is(inner, _types.ValueTaskOfT) => "await the inner task instead",
+        _ => null,
+    };
 
     private static string NonNullableName(ITypeSymbol type) =>
         type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(s_typeFormat);

@@ -42,6 +42,25 @@ internal sealed class KnownTypes
         // built-in JSON types (JsonMetadataCatalog reads it).
         ChaliceJsonContext = Get(ChaliceJsonContextName);
         FromKeyedServicesAttribute = Get("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+        Logger = Get("Microsoft.Extensions.Logging.ILogger");
+        LoggerOfT = Get("Microsoft.Extensions.Logging.ILogger`1");
+        FunctionAttribute = Get("Chalice.FunctionAttribute");
+        ScheduleAttribute = Get("Chalice.ScheduleAttribute");
+        OnS3EventAttribute = Get("Chalice.OnS3EventAttribute");
+        OnSqsMessageAttribute = Get("Chalice.OnSqsMessageAttribute");
+        OnSnsMessageAttribute = Get("Chalice.OnSnsMessageAttribute");
+        OnCloudWatchEventAttribute = Get("Chalice.OnCloudWatchEventAttribute");
+        OnKinesisRecordAttribute = Get("Chalice.OnKinesisRecordAttribute");
+        OnDynamoDBRecordAttribute = Get("Chalice.OnDynamoDBRecordAttribute");
+        LambdaFunctionAttribute = Get("Chalice.LambdaFunctionAttribute");
+        S3Event = Get("Chalice.Events.S3Event");
+        SqsEvent = Get("Chalice.Events.SqsEvent");
+        SnsEvent = Get("Chalice.Events.SnsEvent");
+        KinesisEvent = Get("Chalice.Events.KinesisEvent");
+        DynamoDBEvent = Get("Chalice.Events.DynamoDBEvent");
+        EventBridgeEvent = Get("Chalice.Events.EventBridgeEvent");
+        EventBridgeEventOfT = Get("Chalice.Events.EventBridgeEvent`1");
+        BatchResponse = Get("Chalice.Events.BatchResponse");
     }
 
     public const string ChaliceJsonContextName = "Chalice.Serialization.ChaliceJsonContext";
@@ -77,11 +96,34 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? HttpResponseMessage { get; }
     public INamedTypeSymbol? ChaliceJsonContext { get; }
     public INamedTypeSymbol? FromKeyedServicesAttribute { get; }
+    public INamedTypeSymbol? Logger { get; }
+    public INamedTypeSymbol? LoggerOfT { get; }
+    public INamedTypeSymbol? FunctionAttribute { get; }
+    public INamedTypeSymbol? ScheduleAttribute { get; }
+    public INamedTypeSymbol? OnS3EventAttribute { get; }
+    public INamedTypeSymbol? OnSqsMessageAttribute { get; }
+    public INamedTypeSymbol? OnSnsMessageAttribute { get; }
+    public INamedTypeSymbol? OnCloudWatchEventAttribute { get; }
+    public INamedTypeSymbol? OnKinesisRecordAttribute { get; }
+    public INamedTypeSymbol? OnDynamoDBRecordAttribute { get; }
+    public INamedTypeSymbol? LambdaFunctionAttribute { get; }
+    public INamedTypeSymbol? S3Event { get; }
+    public INamedTypeSymbol? SqsEvent { get; }
+    public INamedTypeSymbol? SnsEvent { get; }
+    public INamedTypeSymbol? KinesisEvent { get; }
+    public INamedTypeSymbol? DynamoDBEvent { get; }
+    public INamedTypeSymbol? EventBridgeEvent { get; }
+    public INamedTypeSymbol? EventBridgeEventOfT { get; }
+    public INamedTypeSymbol? BatchResponse { get; }
 
     public static KnownTypes From(Compilation compilation) => new(compilation);
 
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, known);
+
+    /// <summary>Whether <paramref name="attribute"/> makes a method a function (it derives from <c>Chalice.FunctionAttribute</c>).</summary>
+    public bool IsFunctionAttribute(AttributeData attribute) =>
+        FunctionAttribute is not null && DerivesFrom(attribute.AttributeClass?.BaseType, FunctionAttribute);
 
     public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
     {

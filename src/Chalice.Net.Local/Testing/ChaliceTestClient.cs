@@ -20,6 +20,8 @@ namespace Chalice.Testing;
 public sealed class ChaliceTestClient : IAsyncDisposable
 {
     private readonly bool _ownsApplication;
+    private TestLambdaClient? _lambda;
+    private EventBuilder? _events;
 
     /// <summary>A client for an app that is already running.</summary>
     public ChaliceTestClient(ChaliceApplication application, GatewayOptions? gateway = null)
@@ -47,6 +49,12 @@ public sealed class ChaliceTestClient : IAsyncDisposable
 
     /// <summary>The emulated gateway in front of it.</summary>
     public ApiGatewaySimulator Gateway { get; }
+
+    /// <summary>Invokes the app's functions by name (Chalice's <c>client.lambda_</c>).</summary>
+    public TestLambdaClient Lambda => _lambda ??= new TestLambdaClient(Application);
+
+    /// <summary>Builds the events AWS sends to functions (Chalice's <c>client.events</c>).</summary>
+    public EventBuilder Events => _events ??= new EventBuilder();
 
     /// <summary>GET <paramref name="path"/> (which may carry a query string).</summary>
     public Task<TestResponse> GetAsync(string path, IEnumerable<KeyValuePair<string, string>>? headers = null) =>

@@ -90,6 +90,7 @@ public static class EmulatorCommandLine
             var width = lines.Max(l => l.Syntax.Length) + 2;
             var usage = new StringBuilder()
                 .AppendLine("Serves the app locally as API Gateway would (dotnet run -- [options], or chalice-net local [options]).")
+                .AppendLine("dotnet run -- invoke NAME [options] runs one function of the app instead (invoke --help).")
                 .AppendLine()
                 .AppendLine("Options:");
             foreach (var (syntax, description) in lines)

@@ -134,6 +134,25 @@ public sealed class DynamoDBAttributeValue
             $"The attribute has no type this version knows (members: {string.Join(", ", AdditionalProperties?.Keys ?? Enumerable.Empty<string>())})."),
     };
 
+    /// <summary>
+    /// The attribute for a plain JSON value, as the AWS SDKs' marshalling writes it (the inverse of
+    /// <see cref="ToJsonNode"/>): a string as <c>S</c>, a number as <c>N</c> (its exact digits), a Boolean as
+    /// <c>BOOL</c>, null as <c>NULL</c>, an array as a list <c>L</c>, an object as a map <c>M</c>.
+    /// </summary>
+    public static DynamoDBAttributeValue FromJsonNode(JsonNode? value) => value switch
+    {
+        null => new() { NULL = true },
+        JsonObject map => new() { M = DynamoDBImage.FromJsonObject(map) },
+        JsonArray list => new() { L = [.. list.Select(FromJsonNode)] },
+        _ => value.GetValueKind() switch
+        {
+            JsonValueKind.String => new() { S = value.GetValue<string>() },
+            JsonValueKind.Number => new() { N = value.ToJsonString() },
+            JsonValueKind.True or JsonValueKind.False => new() { BOOL = value.GetValue<bool>() },
+            _ => new() { NULL = true },
+        },
+    };
+
     private static T ParseNumber<T>(string number) where T : INumberBase<T>
     {
         try

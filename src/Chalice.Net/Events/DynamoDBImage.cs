@@ -20,6 +20,15 @@ public static class DynamoDBImage
         return result;
     }
 
+    /// <summary>An item in DynamoDB's JSON from plain JSON; each member converts as <see cref="DynamoDBAttributeValue.FromJsonNode"/> says.</summary>
+    public static Dictionary<string, DynamoDBAttributeValue> FromJsonObject(JsonObject item)
+    {
+        var image = new Dictionary<string, DynamoDBAttributeValue>(StringComparer.Ordinal);
+        foreach (var (name, value) in item)
+            image[name] = DynamoDBAttributeValue.FromJsonNode(value);
+        return image;
+    }
+
     /// <summary>
     /// The item as <typeparamref name="T"/>, read from its plain JSON with the app's source-generated metadata
     /// (no reflection, so Native AOT safe).

@@ -2,7 +2,9 @@
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
 // [JsonRequired] marks what AWS always sends (LambdaEventJsonContext says why not C#'s required).
 #pragma warning disable CS1591
+using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -112,6 +114,31 @@ public sealed class S3ObjectEntity
     /// bytes (a literal <c>+</c> arrives as <c>%2B</c>).
     /// </summary>
     [JsonIgnore] public string DecodedKey => WebUtility.UrlDecode(Key);
+
+    /// <summary>
+    /// A key as S3 sends it in a notification: form-URL-encoded (a space is <c>+</c>, other bytes of the key's UTF-8
+    /// outside <c>A-Z a-z 0-9 - _ . *</c> are <c>%XX</c>), except <c>/</c>, which S3 leaves as is. AWS: "The object key
+    /// name value is URL encoded. For example, "red flower.jpg" becomes "red+flower.jpg" (Amazon S3 returns
+    /// "application/x-www-form-urlencoded" as the content type in the response)"
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html); the unencoded
+    /// slash as AWS sends it is reported against an S3-compatible server that encoded it
+    /// (https://github.com/minio/minio/issues/11665). <see cref="DecodedKey"/> reads it back.
+    /// </summary>
+    public static string EncodeKey(string key)
+    {
+        var encoded = new StringBuilder(key.Length + 8);
+        foreach (var b in Encoding.UTF8.GetBytes(key))
+        {
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '*' or '/')
+                encoded.Append(c);
+            else if (c == ' ')
+                encoded.Append('+');
+            else
+                encoded.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+        }
+        return encoded.ToString();
+    }
 }
 
 /// <summary>A principal in an S3 notification (the user who caused it, or the bucket owner).</summary>

@@ -1,12 +1,14 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
+using Chalice.Functions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chalice.Hosting;
 
 /// <summary>
 /// Everything the runtime needs to know about an app, emitted by the source generator: routes with their invokers,
-/// how to build the app's services and the app itself, and the app's JSON metadata.
+/// its other functions (event handlers and pure functions), how to build the app's services and the app itself, and
+/// the app's JSON metadata.
 /// </summary>
 public sealed class ChaliceAppDefinition
 {
@@ -24,6 +26,12 @@ public sealed class ChaliceAppDefinition
 
     /// <summary>Every route, in declaration order.</summary>
     public IReadOnlyList<RouteDefinition> Routes { get; }
+
+    /// <summary>
+    /// The app's functions besides the API (whose routes make up the <c>api_handler</c> function), in declaration
+    /// order: one Lambda function each, deployed from the same package.
+    /// </summary>
+    public IReadOnlyList<FunctionDefinition> Functions { get; init; } = [];
 
     /// <summary>Constructs the app class from the app's services.</summary>
     public Func<IServiceProvider, object> CreateApp { get; }

@@ -1,12 +1,14 @@
 using System.Net.Sockets;
+using Chalice.Functions;
 using Chalice.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Chalice.Lambda;
 
 /// <summary>
-/// The Runtime API loop: construct the app (reporting failures to <c>/init/error</c>), then forever take the next
-/// invocation, dispatch it and post the response, or post the error to <c>/error</c> when the function itself fails.
+/// The Runtime API loop: pick the app's function this Lambda function runs (<see cref="LambdaFunctionSelector"/>),
+/// construct the app (reporting failures to <c>/init/error</c>), then forever take the next invocation, dispatch it to
+/// that function and post the result, or post the error to <c>/error</c> when the invocation fails.
 /// </summary>
 public static partial class LambdaRuntime
 {
@@ -22,15 +24,18 @@ public static partial class LambdaRuntime
         var logger = logging.CreateLogger(typeof(LambdaRuntime).FullName!);
         using var client = new RuntimeApiClient(runtimeApi);
 
+        string function;
         ChaliceApplication app;
         try
         {
+            function = LambdaFunctionSelector.Select(definition);
             app = ChaliceApplication.Create(definition, new ChaliceApplicationOptions { ConfigureLogging = logging.AddTo });
         }
         catch (Exception exception)
         {
-            // A registration mistake is the developer's to fix and says so in one line; anything else needs its trace.
-            if (exception is ServiceConfigurationException)
+            // A registration or deployment mistake is the developer's to fix and says so in one line; anything else
+            // needs its trace.
+            if (exception is ServiceConfigurationException or UnknownFunctionException)
                 LogCannotStart(logger, exception.Message);
             else
                 LogStartFailed(logger, exception, definition.Name);
@@ -45,7 +50,7 @@ public static partial class LambdaRuntime
                 var invocation = await NextWithRetryAsync(client, logger, cancellationToken).ConfigureAwait(false);
                 if (invocation is null)
                     return cancellationToken.IsCancellationRequested ? 0 : 1;
-                if (!await ServeAsync(app, client, invocation, logger, cancellationToken).ConfigureAwait(false))
+                if (!await ServeAsync(app, function, client, invocation, logger, cancellationToken).ConfigureAwait(false))
                     return 1;
             }
         }
@@ -53,19 +58,19 @@ public static partial class LambdaRuntime
     }
 
     private static async Task<bool> ServeAsync(
-        ChaliceApplication app, RuntimeApiClient client, Invocation invocation, ILogger logger, CancellationToken cancellationToken)
+        ChaliceApplication app, string function, RuntimeApiClient client, Invocation invocation, ILogger logger, CancellationToken cancellationToken)
     {
         var context = invocation.Context;
         LambdaContext.Current = context;
         Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", context.TraceId);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(context.RemainingTime);
+        deadline.CancelAfter(InvocationDeadline.CancellationDelay(context.RemainingTime));
         try
         {
             byte[] response;
             try
             {
-                response = await app.Dispatcher.DispatchAsync(invocation.Payload, context, deadline.Token).ConfigureAwait(false);
+                response = await app.Dispatcher.InvokeAsync(function, invocation.Payload, context, deadline.Token).ConfigureAwait(false);
             }
             catch (Exception exception)
             {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 
 namespace Chalice.Lambda;
 
@@ -57,10 +56,10 @@ internal sealed class RuntimeApiClient : IDisposable
         PostAsync($"invocation/{Uri.EscapeDataString(requestId)}/response", payload, [s_json], cancellationToken);
 
     public Task PostErrorAsync(string requestId, Exception exception, CancellationToken cancellationToken) =>
-        PostAsync($"invocation/{Uri.EscapeDataString(requestId)}/error", ErrorDocument(exception), ErrorFields(exception), cancellationToken);
+        PostAsync($"invocation/{Uri.EscapeDataString(requestId)}/error", LambdaErrorDocument.Write(exception), ErrorFields(exception), cancellationToken);
 
     public Task PostInitErrorAsync(Exception exception, CancellationToken cancellationToken) =>
-        PostAsync("init/error", ErrorDocument(exception), ErrorFields(exception), cancellationToken);
+        PostAsync("init/error", LambdaErrorDocument.Write(exception), ErrorFields(exception), cancellationToken);
 
     public void Dispose() => _connection.Dispose();
 
@@ -82,23 +81,7 @@ internal sealed class RuntimeApiClient : IDisposable
             inner: null, (HttpStatusCode)response.StatusCode);
     }
 
-    private static KeyValuePair<string, string>[] ErrorFields(Exception exception) => [s_json, new(ErrorTypeHeader, exception.GetType().Name)];
-
-    /// <summary>The error document Lambda expects: errorMessage, errorType, stackTrace (one entry per frame).</summary>
-    private static byte[] ErrorDocument(Exception exception)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("errorMessage", exception.Message);
-            json.WriteString("errorType", exception.GetType().Name);
-            json.WriteStartArray("stackTrace");
-            foreach (var line in (exception.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                json.WriteStringValue(line);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return buffer.ToArray();
-    }
+    /// <summary>The error document Lambda expects (one owner: <see cref="LambdaErrorDocument"/>), with its type in the error-type header.</summary>
+    private static KeyValuePair<string, string>[] ErrorFields(Exception exception) =>
+        [s_json, new(ErrorTypeHeader, LambdaErrorDocument.ErrorType(exception))];
 }

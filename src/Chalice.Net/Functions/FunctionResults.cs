@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Chalice.Events;
+
+namespace Chalice.Functions;
+
+/// <summary>
+/// Writes what a function's handler returned as the invocation's result JSON: nothing (a <c>void</c> or <c>Task</c>
+/// handler) as <c>null</c>, as Lambda's Python runtime returns Chalice's <c>None</c>; a <see cref="BatchResponse"/> in
+/// AWS's <c>batchItemFailures</c> form; anything else (a pure function's output) through the app's JSON metadata,
+/// looked up by its runtime type as route bodies are.
+/// </summary>
+internal static class FunctionResults
+{
+    public static byte[] Write(FunctionDefinition function, object? result, JsonSerializerOptions options)
+    {
+        switch (result)
+        {
+            case null:
+                return "null"u8.ToArray();
+            case BatchResponse batch:
+                return LambdaEventJson.Serialize(batch);
+            default:
+                var type = result.GetType();
+                if (!options.TryGetTypeInfo(type, out var typeInfo))
+                {
+                    throw new InvalidOperationException(
+                        $"The result of the function '{function.Name}', a {type.FullName}, has no JSON metadata. Add " +
+                        $"[JsonSerializable(typeof({type.Name}))] to a JsonSerializerContext in the app.");
+                }
+                return JsonSerializer.SerializeToUtf8Bytes(result, typeInfo);
+        }
+    }
+}

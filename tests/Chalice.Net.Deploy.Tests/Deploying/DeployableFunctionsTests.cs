@@ -1,0 +1,41 @@
+using Chalice.Configuration;
+using Chalice.Deploy.Manifest;
+using Chalice.Hosting;
+
+namespace Chalice.Deploy.Tests.Deploying;
+
+/// <summary>
+/// The deployer deploys an app's API; an app with event handlers or pure functions is refused, naming them, rather
+/// than deployed without them.
+/// </summary>
+public sealed class DeployableFunctionsTests
+{
+    [Fact]
+    public void AnApiOnlyAppIsDeployable() =>
+        DeployableFunctions.Ensure(new AppManifest("shop", [new ApiFunctionManifest(ApiFunctionManifest.DefaultName)], []));
+
+    [Fact]
+    public void FunctionsTheDeployerWouldLeaveOutAreNamed()
+    {
+        var manifest = new AppManifest("shop",
+        [
+            new ApiFunctionManifest(ApiFunctionManifest.DefaultName),
+            new S3FunctionManifest("resize", "Resize", "uploads", ["s3:ObjectCreated:*"], null, null),
+            new PureFunctionManifest("add", "Add"),
+        ], []);
+
+        var error = Assert.Throws<InvalidDataException>(() => DeployableFunctions.Ensure(manifest));
+        Assert.Equal(
+            "This chalice-net deploys an app's API only, and 'shop' has other functions it would leave out: resize (s3), add (pure_lambda). " +
+            "Run them locally with 'chalice-net invoke NAME' until the deployer wires their event sources.",
+            error.Message);
+    }
+
+    [Fact]
+    public void TheApiFunctionHasOneNameEverywhere()
+    {
+        // The runtime selects it, the manifest records it, the config keys its lambda_functions settings by it.
+        Assert.Equal(ChaliceDispatcher.ApiHandlerName, ApiFunctionManifest.DefaultName);
+        Assert.Equal(ChaliceDispatcher.ApiHandlerName, ChaliceConfig.ApiHandlerName);
+    }
+}
