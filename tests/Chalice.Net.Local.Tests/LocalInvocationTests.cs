@@ -75,8 +75,8 @@ public sealed class LocalInvocationTests : IDisposable
         var run = await RunAsync(["invoke", "add", "--event", "-"], input: "{}");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Matches(@"AWS S3 calls go to the local stand-in at http://127\.0\.0\.1:\d+/", run.Error);
-        Assert.True(Directory.Exists(Path.Combine(_app.FullName, ".chalice", "local", "s3")));
+        Assert.Matches(@"AWS S3, SQS and SNS calls go to local stand-ins \(S3 http://127\.0\.0\.1:\d+/, SQS http://127\.0\.0\.1:\d+/, SNS http://127\.0\.0\.1:\d+/", run.Error);
+        Assert.All(["s3", "sqs", "sns"], service => Assert.True(Directory.Exists(Path.Combine(_app.FullName, ".chalice", "local", service)), service));
     }
 
     [Theory]
