@@ -18,14 +18,14 @@ public sealed class BuiltInJsonTypesTests
             .Select(a => (Type)a.ConstructorArguments[0].Value!)];
 
     [Fact]
-    public void TheListIsChaliceNetsContext()
+    public void The_list_is_chalice_nets_context()
     {
         Assert.True(typeof(JsonSerializerContext).IsAssignableFrom(s_context));
         Assert.Contains(typeof(int), DeclaredTypes());
     }
 
     [Fact]
-    public async Task EveryTypeOfChaliceNetsContextIsReturnedWithoutAContextOfTheApp()
+    public async Task Every_type_of_chalice_nets_context_is_returned_without_a_context_of_the_app()
     {
         var handlers = DeclaredTypes()
             .Where(t => t.IsVisible)
@@ -44,7 +44,7 @@ public sealed class BuiltInJsonTypesTests
     [InlineData("float")]
     [InlineData("System.Collections.Generic.List<int>")]
     [InlineData("System.TimeSpan")]
-    public async Task ATypeOutsideTheListNeedsAContext(string type)
+    public async Task A_type_outside_the_list_needs_a_context(string type)
     {
         Assert.DoesNotContain(DeclaredTypes(), t => CSharpName(t) == type);
         var source = $$"""

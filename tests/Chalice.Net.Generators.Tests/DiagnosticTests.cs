@@ -405,7 +405,7 @@ public sealed class DiagnosticTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task DiagnosticIsReportedAtTheMarkedLocation(string id, string markedSource)
+    public async Task Diagnostic_is_reported_at_the_marked_location(string id, string markedSource)
     {
         var (source, expected) = Unmark(Usings + markedSource);
         var diagnostics = await GeneratorHarness.AnalyzeAsync(source);
@@ -417,14 +417,14 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public async Task AValidAppHasNoDiagnostics()
+    public async Task A_valid_app_has_no_diagnostics()
     {
         var diagnostics = await GeneratorHarness.AnalyzeAsync(Usings + SampleApps.Valid);
         Assert.Empty(diagnostics);
     }
 
     [Fact]
-    public async Task GeneratedCodeForAnAppWithMistakesStillCompilesApartFromThem()
+    public async Task Generated_code_for_an_app_with_mistakes_still_compiles_apart_from_them()
     {
         // The generator leaves a faulty handler out, so the only errors are the analyzer's own.
         var source = Usings + """
@@ -599,7 +599,7 @@ public sealed class DiagnosticTests
 
     [Theory]
     [MemberData(nameof(Messages))]
-    public async Task MessageSaysHowToFixIt(string source, string expected)
+    public async Task Message_says_how_to_fix_it(string source, string expected)
     {
         var diagnostic = Assert.Single(await GeneratorHarness.AnalyzeAsync(Usings + source));
         Assert.Equal(expected, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
@@ -707,7 +707,7 @@ public sealed class DiagnosticTests
 
     [Theory]
     [MemberData(nameof(NoFalsePositives))]
-    public async Task WorkingCodeHasNoDiagnostics(string source)
+    public async Task Working_code_has_no_diagnostics(string source)
     {
         Assert.Empty(await GeneratorHarness.AnalyzeAsync(Usings + source));
     }
@@ -722,7 +722,7 @@ public sealed class DiagnosticTests
 
     [Theory]
     [MemberData(nameof(AppClassMistakes))]
-    public async Task AnExecutableWithAnInvalidAppClassGetsOnlyTheChaliceError(string id, string source)
+    public async Task An_executable_with_an_invalid_app_class_gets_only_the_chalice_error(string id, string source)
     {
         // Without a generated Main the compiler would add CS5001 (no static 'Main') to the CHALICE error.
         var (output, errors, _) = GeneratorHarness.Generate(GeneratorHarness.Compile(Usings + source, OutputKind.ConsoleApplication));

@@ -18,7 +18,7 @@ public sealed class GeneratedCodeTests
         """;
 
     [Fact]
-    public async Task GeneratedAppCompilesLoadsAndServes()
+    public async Task Generated_app_compiles_loads_and_serves()
     {
         var (output, errors, _) = GeneratorHarness.Generate(GeneratorHarness.Compile(Usings + SampleApps.Valid));
         Assert.Empty(errors);
@@ -52,7 +52,7 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
-    public void ManifestDescribesTheRoutes()
+    public void Manifest_describes_the_routes()
     {
         var (output, _, _) = GeneratorHarness.Generate(GeneratorHarness.Compile(Usings + SampleApps.Valid));
         var manifest = output.Assembly.GetAttributes().Single(a => a.AttributeClass!.Name == "ChaliceManifestAttribute");
@@ -71,7 +71,7 @@ public sealed class GeneratedCodeTests
     [InlineData(OutputKind.ConsoleApplication, "", true)]
     [InlineData(OutputKind.DynamicallyLinkedLibrary, "", false)]
     [InlineData(OutputKind.ConsoleApplication, "public static class Program { public static void Main() { } }", false)]
-    public void MainIsGeneratedOnlyForExecutablesWithoutOne(OutputKind kind, string extra, bool expected)
+    public void Main_is_generated_only_for_executables_without_one(OutputKind kind, string extra, bool expected)
     {
         var (output, errors, _) = GeneratorHarness.Generate(GeneratorHarness.Compile(Usings + SampleApps.Valid + extra, kind));
         Assert.Empty(errors);

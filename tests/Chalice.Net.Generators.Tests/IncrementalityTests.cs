@@ -26,7 +26,7 @@ public sealed class IncrementalityTests
 
     [Theory]
     [MemberData(nameof(UnrelatedEdits))]
-    public void UnrelatedEditsLeaveEveryStepCached(string edit)
+    public void Unrelated_edits_leave_every_step_cached(string edit)
     {
         var compilation = GeneratorHarness.Compile(Usings + SampleApps.Valid, OutputKind.ConsoleApplication);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
@@ -45,7 +45,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void EditingTheAppRegeneratesIt()
+    public void Editing_the_app_regenerates_it()
     {
         var compilation = GeneratorHarness.Compile(Usings + SampleApps.Valid, OutputKind.ConsoleApplication);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
@@ -57,7 +57,7 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
-    public void NoStepHoldsSymbolsSyntaxOrCompilations()
+    public void No_step_holds_symbols_syntax_or_compilations()
     {
         var compilation = GeneratorHarness.Compile(Usings + SampleApps.Valid, OutputKind.ConsoleApplication);
         var result = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();

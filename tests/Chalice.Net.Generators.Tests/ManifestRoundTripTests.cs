@@ -40,7 +40,7 @@ public sealed class ManifestRoundTripTests : IDisposable
     private static readonly JsonSerializerOptions s_deployerJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     [Fact]
-    public void TheDeployerReadsEveryFieldTheGeneratorWrote()
+    public void The_deployer_reads_every_field_the_generator_wrote()
     {
         var manifest = AppManifest.Read(EmitToFile(GeneratorHarness.Compile(EveryField)));
 
@@ -81,7 +81,7 @@ public sealed class ManifestRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void TheDeployerReadsEveryKindOfFunctionWithItsSourceSettings()
+    public void The_deployer_reads_every_kind_of_function_with_its_source_settings()
     {
         var manifest = AppManifest.Read(EmitToFile(GeneratorHarness.CompileTestApp("EventsApp")));
 
@@ -108,7 +108,7 @@ public sealed class ManifestRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void AnSqsHandlerThatReturnsNothingDoesNotAskForBatchItemFailures()
+    public void An_SQS_handler_that_returns_nothing_does_not_ask_for_batch_item_failures()
     {
         var manifest = AppManifest.Read(EmitToFile(GeneratorHarness.Compile("""
             using Chalice;
@@ -130,7 +130,7 @@ public sealed class ManifestRoundTripTests : IDisposable
     [InlineData("every field")]
     [InlineData("TestApp")]
     [InlineData("EventsApp")]
-    public void WhatTheDeployerReadsWritesBackAsTheGeneratorsJson(string app)
+    public void What_the_deployer_reads_writes_back_as_the_generators_JSON(string app)
     {
         var compilation = app == "every field" ? GeneratorHarness.Compile(EveryField) : GeneratorHarness.CompileTestApp(app);
         var (output, errors, _) = GeneratorHarness.Generate(compilation);
@@ -145,7 +145,7 @@ public sealed class ManifestRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void AManifestOfANewerSchemaIsRefusedWithOneClearLine()
+    public void A_manifest_of_a_newer_schema_is_refused_with_one_clear_line()
     {
         var (output, _, _) = GeneratorHarness.Generate(GeneratorHarness.Compile(EveryField));
         var newer = JsonNode.Parse(ManifestJson(output))!;

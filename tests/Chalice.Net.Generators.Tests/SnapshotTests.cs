@@ -19,7 +19,7 @@ public sealed class SnapshotTests
     [Theory]
     [InlineData("TestApp")]
     [InlineData("EventsApp")]
-    public void GeneratedSourceOfTheTestAppMatchesItsSnapshot(string app)
+    public void Generated_source_of_the_test_app_matches_its_snapshot(string app)
     {
         var folder = SnapshotFolderOf(app);
         var (_, errors, run) = GeneratorHarness.Generate(GeneratorHarness.CompileTestApp(app));

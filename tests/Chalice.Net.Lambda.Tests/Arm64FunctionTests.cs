@@ -18,7 +18,7 @@ public sealed class Arm64FunctionTests
     private const string CrossLibraries = "/usr/aarch64-linux-gnu";
 
     [Fact]
-    public async Task TheNativeAotArm64BootstrapIsAnAarch64ExecutableThatServes()
+    public async Task The_native_AOT_arm64_bootstrap_is_an_aarch64_executable_that_serves()
     {
         RequireTool(File.Exists(Qemu), $"qemu-user-static ({Qemu})");
         LambdaPackage package;
@@ -54,7 +54,7 @@ public sealed class Arm64FunctionTests
     }
 
     [Fact]
-    public async Task TheManagedArm64PackageIsArchitectureNeutralIl()
+    public async Task The_managed_arm64_package_is_architecture_neutral_il()
     {
         var package = await LambdaPackages.Package("tests/TestApps/TestApp", LambdaRuntimeKind.Managed, architecture: LambdaArchitecture.Arm64);
         Assert.Equal(("dotnet10", "arm64"), (package.Runtime, package.Architecture));

@@ -33,7 +33,7 @@ public sealed class EventsAppFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task EveryFunctionAnswersByteForByteAsTheTestClientDoes()
+    public async Task Every_function_answers_byte_for_byte_as_the_test_client_does()
     {
         var package = await packages.EventsAppAot;
         var folder = LambdaPackages.Extract(package);
@@ -54,7 +54,7 @@ public sealed class EventsAppFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task AKeyWithSpacesAndUtf8ArrivesDecodedAndAnSqsHandlerFailsExactlyTheMessagesItReports()
+    public async Task A_key_with_spaces_and_UTF8_arrives_decoded_and_an_SQS_handler_fails_exactly_the_messages_it_reports()
     {
         var package = await packages.EventsAppAot;
         var folder = LambdaPackages.Extract(package);
@@ -85,7 +85,7 @@ public sealed class EventsAppFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task AnEventThatDoesNotFitIsTheInvocationsErrorAndTheFunctionKeepsServing()
+    public async Task An_event_that_does_not_fit_is_the_invocations_error_and_the_function_keeps_serving()
     {
         var package = await packages.EventsAppAot;
         await using var runtime = await LocalRuntimeApi.StartAsync();
@@ -105,7 +105,7 @@ public sealed class EventsAppFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task AHandlerThatThrowsFailsTheInvocationAsTheTestClientReportsIt()
+    public async Task A_handler_that_throws_fails_the_invocation_as_the_test_client_reports_it()
     {
         var package = await packages.EventsAppAot;
         await using var runtime = await LocalRuntimeApi.StartAsync();
@@ -124,7 +124,7 @@ public sealed class EventsAppFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task TheManagedRuntimesAssemblyHandlerWithChaliceFunctionRunsThatFunction()
+    public async Task The_managed_runtimes_assembly_handler_with_chalice_function_runs_that_function()
     {
         // dotnet10's executable-assembly mode requires the handler to be the assembly; CHALICE_FUNCTION names the function.
         var package = await packages.EventsAppAot;
@@ -143,7 +143,7 @@ public sealed class EventsAppFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task AHandlerThatNamesNoFunctionIsAnInitErrorNamingTheFunctions()
+    public async Task A_handler_that_names_no_function_is_an_init_error_naming_the_functions()
     {
         var package = await packages.EventsAppAot;
         await using var runtime = await LocalRuntimeApi.StartAsync();
@@ -161,7 +161,7 @@ public sealed class EventsAppFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task TheApiKeepsApiHandlerAndTheBootstrapHandler()
+    public async Task The_API_keeps_API_handler_and_the_bootstrap_handler()
     {
         var package = await packages.EventsAppAot;
         await using var client = ChaliceTestClient.Create<EventsApp.App>();
@@ -178,7 +178,7 @@ public sealed class EventsAppFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task TheNativeAotBuildHasNoTrimOrAotWarnings() =>
+    public async Task The_native_AOT_build_has_no_trim_or_AOT_warnings() =>
         Assert.Empty((await packages.EventsAppAot).BuildWarnings);
 
     /// <summary>Starts the package as the Lambda function of <paramref name="function"/>, whose handler setting names it.</summary>

@@ -12,7 +12,7 @@ namespace Chalice.Lambda.Tests;
 public sealed class NativeAotFunctionTests(LambdaPackages packages)
 {
     [Fact]
-    public async Task HundredRecordedEventsGetTheResponsesTheInProcessDispatcherGives()
+    public async Task Hundred_recorded_events_get_the_responses_the_in_process_dispatcher_gives()
     {
         var package = await packages.TestAppAot;
         await using var runtime = await LocalRuntimeApi.StartAsync();
@@ -38,7 +38,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task AFunctionFailureIsPostedToErrorWithTypeMessageAndStackTrace()
+    public async Task A_function_failure_is_posted_to_error_with_type_message_and_stack_trace()
     {
         var package = await packages.TestAppAot;
         await using var runtime = await LocalRuntimeApi.StartAsync();
@@ -67,7 +67,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task AStartUpFailureIsPostedToInitErrorAndTheProcessExits()
+    public async Task A_start_up_failure_is_posted_to_init_error_and_the_process_exits()
     {
         var package = await packages.TestAppAot;
         await using var runtime = await LocalRuntimeApi.StartAsync();
@@ -84,7 +84,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task TheHandlerSeesTheDeadlineAndTheInvocationContext()
+    public async Task The_handler_sees_the_deadline_and_the_invocation_context()
     {
         var package = await packages.TestAppAot;
         await using var runtime = await LocalRuntimeApi.StartAsync();
@@ -115,7 +115,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     /// level label, message (aws-lambda-dotnet Libraries/src/Amazon.Lambda.RuntimeSupport/Helpers/Logging/DefaultLogMessageFormatter.cs).
     /// </summary>
     [Fact]
-    public async Task HandlerLogsGoToStdoutWithTheRequestId()
+    public async Task Handler_logs_go_to_stdout_with_the_request_id()
     {
         var package = await packages.TestAppAot;
         await using var runtime = await LocalRuntimeApi.StartAsync();
@@ -135,7 +135,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     /// (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html).
     /// </summary>
     [Fact]
-    public async Task JsonLogsCarryTheInvocationFieldByFieldAtOrAboveTheConfiguredLevel()
+    public async Task JSON_logs_carry_the_invocation_field_by_field_at_or_above_the_configured_level()
     {
         var package = await packages.TestAppAot;
         await using var runtime = await LocalRuntimeApi.StartAsync();
@@ -175,7 +175,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task TextLogsHonourTheConfiguredLevelToo()
+    public async Task Text_logs_honour_the_configured_level_too()
     {
         var package = await packages.TestAppAot;
         await using var runtime = await LocalRuntimeApi.StartAsync();
@@ -193,7 +193,7 @@ public sealed class NativeAotFunctionTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task ALostRuntimeApiIsRetriedBrieflyThenTheProcessExitsNonZero()
+    public async Task A_lost_runtime_API_is_retried_briefly_then_the_process_exits_non_zero()
     {
         var package = await packages.TestAppAot;
         var runtime = await LocalRuntimeApi.StartAsync();

@@ -15,7 +15,7 @@ namespace Chalice.Lambda.Tests;
 public sealed class PackageTests(LambdaPackages packages)
 {
     [Fact]
-    public async Task TheNativeAotPackageIsOneExecutableBootstrapWithoutTheLocalEmulator()
+    public async Task The_native_AOT_package_is_one_executable_bootstrap_without_the_local_emulator()
     {
         var package = await packages.TestAppAot;
         Assert.Equal(("provided.al2023", "bootstrap", "x86_64"), (package.Runtime, package.Handler, package.Architecture));
@@ -37,7 +37,7 @@ public sealed class PackageTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task ANativeAotBuildThatIsNotCompiledAheadOfTimeIsRefusedInsteadOfZipped()
+    public async Task A_native_AOT_build_that_is_not_compiled_ahead_of_time_is_refused_instead_of_zipped()
     {
         // A team's Directory.Build.targets that turns Native AOT off: MSBuild imports it after chalice-net's Lambda
         // build settings, so the publish is an apphost with the app's .dll files and the runtime beside it.
@@ -81,14 +81,14 @@ public sealed class PackageTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task NativeAotBuildsHaveNoTrimOrAotWarnings()
+    public async Task Native_AOT_builds_have_no_trim_or_AOT_warnings()
     {
         Assert.Empty((await packages.TestAppAot).BuildWarnings);
         Assert.Empty((await packages.S3TestAot).BuildWarnings);
     }
 
     [Fact]
-    public void WarningsAreReadFromTheBuildOutput() =>
+    public void Warnings_are_read_from_the_build_output() =>
         Assert.Equal(
             ["/app/App.cs(3,5): warning IL2026: Using member 'X' which has 'RequiresUnreferencedCodeAttribute' [/app/App.csproj]"],
             Chalice.Project.DotNetCli.Warnings("""
@@ -98,7 +98,7 @@ public sealed class PackageTests(LambdaPackages packages)
                 """));
 
     [Fact]
-    public async Task TheManagedPackageHasTheAppAndNoAspNetCore()
+    public async Task The_managed_package_has_the_app_and_no_asp_net_core()
     {
         var package = await packages.TestAppManaged;
         Assert.Equal(("dotnet10", "TestApp", "x86_64"), (package.Runtime, package.Handler, package.Architecture));
@@ -110,7 +110,7 @@ public sealed class PackageTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task TheManagedPackageServesInExecutableAssemblyMode()
+    public async Task The_managed_package_serves_in_executable_assembly_mode()
     {
         var package = await packages.TestAppManaged;
         await using var runtime = await LocalRuntimeApi.StartAsync();
@@ -129,7 +129,7 @@ public sealed class PackageTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task PackagingTheSameSourceTwiceGivesTheSameBytes()
+    public async Task Packaging_the_same_source_twice_gives_the_same_bytes()
     {
         var first = await packages.TestAppManaged;
         var second = await LambdaPackages.Package("tests/TestApps/TestApp", LambdaRuntimeKind.Managed);
@@ -143,7 +143,7 @@ public sealed class PackageTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task TheManifestOfThePackagedAppListsItsRoutes()
+    public async Task The_manifest_of_the_packaged_app_lists_its_routes()
     {
         var manifest = AppManifest.Read((await packages.TestAppManaged).AppAssemblyPath);
         Assert.Equal("testapp", manifest.Name);

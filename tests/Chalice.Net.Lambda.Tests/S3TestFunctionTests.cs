@@ -13,7 +13,7 @@ namespace Chalice.Lambda.Tests;
 public sealed class S3TestFunctionTests(LambdaPackages packages)
 {
     [Fact]
-    public async Task PutThenGetThenMissingKey()
+    public async Task Put_then_get_then_missing_key()
     {
         var package = await packages.S3TestAot;
         await using var s3 = await S3StandIn.StartAsync(new S3StandInOptions

@@ -23,7 +23,7 @@ public sealed class ServicesAppTests(LambdaPackages packages)
     private static readonly string[] s_paths = ["/constructor", "/handler", "/scope", "/scope"];
 
     [Fact]
-    public async Task ServesThroughTheTestClient()
+    public async Task Serves_through_the_test_client()
     {
         // The app's own AddAWSService<IAmazonS3>() builds the client; the test supplies the AWS options it reads (with
         // credentials, so that the SDK never searches for any, which would end at the EC2 metadata endpoint).
@@ -40,7 +40,7 @@ public sealed class ServicesAppTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task ServesThroughTheEmulator()
+    public async Task Serves_through_the_emulator()
     {
         var folder = Directory.CreateTempSubdirectory("chalice-services-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, ".chalice"));
@@ -57,7 +57,7 @@ public sealed class ServicesAppTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task ServesAsTheNativeAotBootstrap()
+    public async Task Serves_as_the_native_AOT_bootstrap()
     {
         var package = await packages.ServicesAppAot;
         await using var runtime = await LocalRuntimeApi.StartAsync();
@@ -89,7 +89,7 @@ public sealed class ServicesAppTests(LambdaPackages packages)
     }
 
     [Fact]
-    public async Task TheNativeAotBuildHasNoTrimOrAotWarnings() =>
+    public async Task The_native_AOT_build_has_no_trim_or_AOT_warnings() =>
         Assert.Empty((await packages.ServicesAppAot).BuildWarnings);
 
     /// <summary>
@@ -97,7 +97,7 @@ public sealed class ServicesAppTests(LambdaPackages packages)
     /// naming the service and the fix, with no stack trace.
     /// </summary>
     [Fact]
-    public async Task AConstructorServiceNobodyRegisteredIsOneLineAtInit()
+    public async Task A_constructor_service_nobody_registered_is_one_line_at_init()
     {
         const string problem =
             "The app 'servicesapp' takes IAmazonS3 in its constructor, but no service is registered for IAmazonS3: " +

@@ -13,6 +13,6 @@ public sealed class DotSegmentTests
     [InlineData("/a/b/.", "/a/b/")]
     [InlineData("/a/%2e%2e/b", "/a/%2e%2e/b")]
     [InlineData("/a..b/.c", "/a..b/.c")]
-    public void RemoveDotSegmentsFollowsRfc3986(string raw, string expected) =>
+    public void Remove_dot_segments_follows_rfc_3986(string raw, string expected) =>
         Assert.Equal(expected, ApiGatewaySimulator.RemoveDotSegments(raw));
 }

@@ -6,7 +6,7 @@ namespace Chalice.Local.Tests;
 public sealed class EmulatorBehaviourTests
 {
     [Fact]
-    public async Task TwoHundredConcurrentRequestsEachGetTheirOwnRequestBack()
+    public async Task Two_hundred_concurrent_requests_each_get_their_own_request_back()
     {
         await using var emulator = await EmulatorHarness.StartTestAppAsync();
         using var client = EmulatorHarness.Client(emulator);
@@ -26,7 +26,7 @@ public sealed class EmulatorBehaviourTests
     }
 
     [Fact]
-    public async Task AHandlerPastTheTimeoutIs504AndTheEmulatorKeepsServing()
+    public async Task A_handler_past_the_timeout_is_504_and_the_emulator_keeps_serving()
     {
         await using var emulator = await EmulatorHarness.StartTestAppAsync(new EmulatorOptions { Timeout = TimeSpan.FromMilliseconds(500) });
         using var client = EmulatorHarness.Client(emulator);
@@ -40,7 +40,7 @@ public sealed class EmulatorBehaviourTests
     }
 
     [Fact]
-    public async Task HttpApiModeServesPayloadTwoWithItsOwnErrors()
+    public async Task HTTP_API_mode_serves_payload_two_with_its_own_errors()
     {
         await using var emulator = await EmulatorHarness.StartTestAppAsync(new EmulatorOptions { ApiType = Gateway.ApiGatewayType.HttpPayloadV2, Timeout = TimeSpan.FromMilliseconds(500) });
         using var client = EmulatorHarness.Client(emulator);
@@ -62,7 +62,7 @@ public sealed class EmulatorBehaviourTests
     }
 
     [Fact]
-    public async Task RequestsCarryNoHostingActivityOrLogScope()
+    public async Task Requests_carry_no_hosting_activity_or_log_scope()
     {
         // The emulator keeps its own access log; ASP.NET Core's request logging would cost an Activity per request.
         await using var emulator = await EmulatorHarness.StartTestAppAsync();
@@ -71,7 +71,7 @@ public sealed class EmulatorBehaviourTests
     }
 
     [Fact]
-    public async Task TheStagesEnvironmentVariablesAreSetBeforeTheAppIsBuilt()
+    public async Task The_stages_environment_variables_are_set_before_the_app_is_built()
     {
         var folder = EmulatorHarness.AppFolder("""{ "stages": { "qa": { "environment_variables": { "CHALICE_EMULATOR_TEST": "from-qa" } } } }""");
         await using var emulator = await Chalice.Local.LocalEmulator.StartAsync(
@@ -86,14 +86,14 @@ public sealed class EmulatorBehaviourTests
     [InlineData(new[] { "--api", "soap" }, "--api must be rest, http or http-v1, not 'soap'.")]
     [InlineData(new[] { "--timeout", "-1" }, "--timeout must be a number of seconds above 0, at most 900, not '-1'.")]
     [InlineData(new[] { "--verbose" }, "Unknown option '--verbose'.")]
-    public void BadArgumentsAreExplained(string[] args, string message)
+    public void Bad_arguments_are_explained(string[] args, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(args));
         Assert.Equal(message, error.Message);
     }
 
     [Fact]
-    public void ArgumentsParse()
+    public void Arguments_parse()
     {
         var options = EmulatorOptions.Parse(["--host", "0.0.0.0", "--port", "9000", "--stage", "prod", "--api", "http", "--timeout", "2.5", "--aws"]);
         Assert.Equal(new EmulatorOptions

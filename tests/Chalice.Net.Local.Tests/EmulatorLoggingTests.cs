@@ -10,7 +10,7 @@ public sealed class EmulatorLoggingTests
     private sealed class Unregistered;
 
     [Fact]
-    public async Task TheAppsLogEntriesAreConsoleLinesWithTheirCategory()
+    public async Task The_apps_log_entries_are_console_lines_with_their_category()
     {
         var output = new StringWriter();
         var emulator = await LocalEmulator.StartAsync(
@@ -33,7 +33,7 @@ public sealed class EmulatorLoggingTests
     }
 
     [Fact]
-    public async Task AConstructorServiceNobodyRegisteredIsOneErrorLine()
+    public async Task A_constructor_service_nobody_registered_is_one_error_line()
     {
         var definition = new ChaliceAppDefinition("forgetful", [], services => services.GetRequiredService<Unregistered>());
         var error = new StringWriter();

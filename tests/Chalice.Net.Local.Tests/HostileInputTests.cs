@@ -69,7 +69,7 @@ public sealed class HostileInputTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Requests))]
-    public async Task HostileRequestIsAnsweredAndTheEmulatorKeepsServing(string name, string head, string? body, int status, string? expectedBody)
+    public async Task Hostile_request_is_answered_and_the_emulator_keeps_serving(string name, string head, string? body, int status, string? expectedBody)
     {
         var host = head.Contains("HTTP/1.0", StringComparison.Ordinal) ? "" : $"Host: localhost:{_emulator.BaseAddress.Port}\r\n";
         var port = _emulator.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -84,7 +84,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BodiesOverTenMegabytesAre413()
+    public async Task Bodies_over_ten_megabytes_are_413()
     {
         using var client = EmulatorHarness.Client(_emulator);
         using var response = await client.PostAsync("/text", new ByteArrayContent(new byte[10 * 1024 * 1024 + 1]) { Headers = { ContentType = new("text/plain") } });
@@ -93,7 +93,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EventsOverLambdasSixMegabytesAre413AndResponsesOverItAre502()
+    public async Task Events_over_lambdas_six_megabytes_are_413_and_responses_over_it_are_502()
     {
         using var client = EmulatorHarness.Client(_emulator);
         using var request = await client.PostAsync("/text", new ByteArrayContent(Encoding.ASCII.GetBytes(new string('a', 7 * 1024 * 1024))) { Headers = { ContentType = new("text/plain") } });

@@ -29,7 +29,7 @@ public sealed class LocalInvocationTests : IDisposable
     public void Dispose() => _app.Delete(recursive: true);
 
     [Fact]
-    public async Task AnEventFromAFilePrintsTheResult()
+    public async Task An_event_from_a_file_prints_the_result()
     {
         var file = Path.Combine(_app.FullName, "numbers.json");
         await File.WriteAllTextAsync(file, """{"a": 20, "b": 22}""");
@@ -40,7 +40,7 @@ public sealed class LocalInvocationTests : IDisposable
     }
 
     [Fact]
-    public async Task AnEventFromStandardInputPrintsTheResult()
+    public async Task An_event_from_standard_input_prints_the_result()
     {
         var run = await RunAsync(["invoke", "add", "--event", "-", "--aws"], input: """{"a": 1, "b": 2}""");
 
@@ -48,7 +48,7 @@ public sealed class LocalInvocationTests : IDisposable
     }
 
     [Fact]
-    public async Task WithoutAnEventASampleOfTheFunctionsSourceIsSent()
+    public async Task Without_an_event_a_sample_of_the_functions_source_is_sent()
     {
         var orders = await RunAsync("invoke", "ProcessOrders", "--aws");
         Assert.Equal((0, """{"batchItemFailures":[]}""" + "\n"), (orders.ExitCode, orders.Output));
@@ -60,7 +60,7 @@ public sealed class LocalInvocationTests : IDisposable
     }
 
     [Fact]
-    public async Task TheStagesSettingsApplyWithTheFunctionsOwnOverTheStages()
+    public async Task The_stages_settings_apply_with_the_functions_own_over_the_stages()
     {
         var dev = await RunAsync("invoke", "settings", "--aws");
         Assert.Equal("\"hello from eventsapp-dev-settings with 128 MB\"\n", dev.Output);
@@ -70,7 +70,7 @@ public sealed class LocalInvocationTests : IDisposable
     }
 
     [Fact]
-    public async Task ByDefaultTheAppsAwsCallsGoToTheLocalStandIns()
+    public async Task By_default_the_apps_AWS_calls_go_to_the_local_stand_ins()
     {
         var run = await RunAsync(["invoke", "add", "--event", "-"], input: "{}");
 
@@ -82,7 +82,7 @@ public sealed class LocalInvocationTests : IDisposable
     [Theory]
     [InlineData("resize", "error: 'resize' names no function of the app 'eventsapp'; its functions are api_handler, every_five_minutes, Nightly, Resize, ProcessOrders, alert, InstanceStopped, Clicks, OrderChanges, add, Describe, settings, Explode.")]
     [InlineData("api_handler", "error: api_handler takes an API Gateway proxy event: pass one with --event, or serve the API with 'dotnet run'.")]
-    public async Task AnUnknownNameIsOneLine(string name, string line)
+    public async Task An_unknown_name_is_one_line(string name, string line)
     {
         var run = await RunAsync("invoke", name, "--aws");
 
@@ -91,7 +91,7 @@ public sealed class LocalInvocationTests : IDisposable
     }
 
     [Fact]
-    public async Task MalformedJsonIsOneLine()
+    public async Task Malformed_JSON_is_one_line()
     {
         var run = await RunAsync(["invoke", "add", "--event", "-", "--aws"], input: """{"a": 1,""");
 
@@ -101,7 +101,7 @@ public sealed class LocalInvocationTests : IDisposable
     }
 
     [Fact]
-    public async Task AnEventOfAnotherSourceIsOneLineSayingWhatTheFunctionExpects()
+    public async Task An_event_of_another_source_is_one_line_saying_what_the_function_expects()
     {
         var run = await RunAsync(["invoke", "Resize", "--event", "-", "--aws"], input: """{"Records": [{"messageId": "1"}]}""");
 
@@ -111,7 +111,7 @@ public sealed class LocalInvocationTests : IDisposable
     }
 
     [Fact]
-    public async Task AMissingEventFileIsOneLine()
+    public async Task A_missing_event_file_is_one_line()
     {
         var run = await RunAsync("invoke", "add", "--event", "no-such-event.json", "--aws");
 
@@ -120,7 +120,7 @@ public sealed class LocalInvocationTests : IDisposable
     }
 
     [Fact]
-    public async Task AFailingFunctionPrintsLambdasErrorDocumentAndExitsOne()
+    public async Task A_failing_function_prints_lambdas_error_document_and_exits_one()
     {
         var run = await RunAsync("invoke", "Explode", "--aws");
 
@@ -135,7 +135,7 @@ public sealed class LocalInvocationTests : IDisposable
     [InlineData(new[] { "invoke" }, "error: Name the function to invoke: invoke NAME. (invoke --help lists the options)")]
     [InlineData(new[] { "invoke", "add", "--events", "x.json" }, "error: Unknown option '--events'. (invoke --help lists the options)")]
     [InlineData(new[] { "invoke", "add", "--event" }, "error: --event needs a value. (invoke --help lists the options)")]
-    public async Task AWrongCommandLineIsAUsageError(string[] args, string line)
+    public async Task A_wrong_command_line_is_a_usage_error(string[] args, string line)
     {
         var run = await RunAsync(args);
 
@@ -144,7 +144,7 @@ public sealed class LocalInvocationTests : IDisposable
     }
 
     [Fact]
-    public async Task HelpSaysWhatItDoes()
+    public async Task Help_says_what_it_does()
     {
         var run = await RunAsync("invoke", "--help");
 

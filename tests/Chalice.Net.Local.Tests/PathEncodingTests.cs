@@ -18,7 +18,7 @@ public sealed class PathEncodingTests(PathEncodingTests.Emulators emulators) : I
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task TheFunctionReceivesThePathAsApiGatewaySendsIt(int index, ApiGatewayType type)
+    public async Task The_function_receives_the_path_as_API_Gateway_sends_it(int index, ApiGatewayType type)
     {
         var testCase = PathEncodingCases.All[index];
         var (emulator, received) = await emulators.GetAsync(type);

@@ -24,7 +24,7 @@ public sealed class RecordedTrafficTests
 
     [Theory]
     [MemberData(nameof(Cases), "request-event")]
-    public async Task HandlerReceivesTheEventTheRealGatewaySent(string file)
+    public async Task Handler_receives_the_event_the_real_gateway_sent(string file)
     {
         var testCase = RecordedEvents.Case(file);
         var apiType = ApiType(testCase);
@@ -56,7 +56,7 @@ public sealed class RecordedTrafficTests
 
     [Theory]
     [MemberData(nameof(Cases), "http-response")]
-    public async Task ClientReceivesTheResponseTheRealGatewaySent(string file)
+    public async Task Client_receives_the_response_the_real_gateway_sent(string file)
     {
         var testCase = RecordedEvents.Case(file);
         var lambdaResponse = Encoding.UTF8.GetBytes(testCase["lambdaResponseJson"]!.GetValue<string>());

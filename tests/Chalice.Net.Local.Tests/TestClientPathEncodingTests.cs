@@ -16,7 +16,7 @@ public sealed class TestClientPathEncodingTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task TheFunctionReceivesThePathAsApiGatewaySendsIt(int index, ApiGatewayType type)
+    public async Task The_function_receives_the_path_as_API_Gateway_sends_it(int index, ApiGatewayType type)
     {
         var testCase = PathEncodingCases.All[index];
         await using var echo = new EchoClient(type);
@@ -34,7 +34,7 @@ public sealed class TestClientPathEncodingTests
     [InlineData("/things/café au lait", "/things/caf%C3%A9%20au%20lait")]
     [InlineData("/things/a b#fragment", "/things/a%20b")]
     [InlineData("/things/100%25", "/things/100%25")]
-    public async Task TheTestClientSendsWhatAnHttpClientWould(string written, string onTheWire)
+    public async Task The_test_client_sends_what_an_HTTP_client_would(string written, string onTheWire)
     {
         await using var echo = new EchoClient(ApiGatewayType.Rest);
 

@@ -7,7 +7,7 @@ namespace Chalice.Policy.Tests;
 public sealed class SampleAppPolicyTests
 {
     [Fact]
-    public async Task S3TestNeedsExactlyGetAndPutObjectOnItsBucketPlusLogs()
+    public async Task S3_test_needs_exactly_get_and_put_object_on_its_bucket_plus_logs()
     {
         var result = await PolicyGenerator.GenerateAsync(RepoPaths.InRepo("samples", "S3Test"), new PolicySettings(), TestContext.Current.CancellationToken);
 

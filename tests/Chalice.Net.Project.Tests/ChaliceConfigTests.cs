@@ -24,7 +24,7 @@ public sealed class ChaliceConfigTests
         """;
 
     [Fact]
-    public void ScalarsFollowChalicesPrecedence()
+    public void Scalars_follow_chalices_precedence()
     {
         var config = ChaliceConfig.Parse(Config);
         Assert.Equal("shop", config.AppName);
@@ -45,7 +45,7 @@ public sealed class ChaliceConfigTests
     }
 
     [Fact]
-    public void DictionariesMergeWithTheMostSpecificLevelWinningPerKey()
+    public void Dictionaries_merge_with_the_most_specific_level_winning_per_key()
     {
         var dev = ChaliceConfig.Parse(Config).ForStage("dev");
         Assert.Equal(
@@ -56,7 +56,7 @@ public sealed class ChaliceConfigTests
     }
 
     [Fact]
-    public void MissingFileAndUndefinedStageGiveChalicesDefaults()
+    public void Missing_file_and_undefined_stage_give_chalices_defaults()
     {
         var stage = ChaliceConfig.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString())).ForStage();
         Assert.Equal("dev", stage.Stage);
@@ -71,7 +71,7 @@ public sealed class ChaliceConfigTests
     [Theory]
     [InlineData("{ \"app_name\": ", "is not valid JSON (line 1")]
     [InlineData("[]", "must contain a JSON object")]
-    public void MalformedFilesFailWithTheFileName(string json, string message)
+    public void Malformed_files_fail_with_the_file_name(string json, string message)
     {
         var error = Assert.Throws<ChaliceConfigException>(() => ChaliceConfig.Parse(json, "app/.chalice/config.json"));
         Assert.StartsWith("app/.chalice/config.json", error.Message);
@@ -82,7 +82,7 @@ public sealed class ChaliceConfigTests
     [InlineData("""{ "environment_variables": { "PORT": 80 } }""", "\"environment_variables\" must be an object of strings, but \"PORT\" is 80")]
     [InlineData("""{ "lambda_memory_size": "big" }""", "\"lambda_memory_size\" must be an integer from 128 to 10240 (MB), not \"big\"")]
     [InlineData("""{ "autogen_policy": "yes" }""", "\"autogen_policy\" must be true or false, not \"yes\"")]
-    public void WrongTypesNameTheSetting(string json, string message)
+    public void Wrong_types_name_the_setting(string json, string message)
     {
         var stage = ChaliceConfig.Parse(json).ForStage();
         var error = Assert.Throws<ChaliceConfigException>(() =>
@@ -95,7 +95,7 @@ public sealed class ChaliceConfigTests
     }
 
     [Fact]
-    public void RuntimeAndArchitectureDefaultToNativeAotOnX86AndFollowPrecedence()
+    public void Runtime_and_architecture_default_to_native_AOT_on_X86_and_follow_precedence()
     {
         var config = ChaliceConfig.Parse("""
             { "lambda_runtime": "dotnet10", "stages": { "arm": { "lambda_architecture": "arm64", "lambda_runtime": "provided.al2023" } } }
@@ -108,7 +108,7 @@ public sealed class ChaliceConfigTests
     }
 
     [Fact]
-    public void UnknownRuntimeOrArchitectureIsAClearError()
+    public void Unknown_runtime_or_architecture_is_a_clear_error()
     {
         var config = ChaliceConfig.Parse("""{ "lambda_runtime": "python3.12", "lambda_architecture": "mips" }""", "cfg.json");
         var runtime = Assert.Throws<ChaliceConfigException>(() => config.ForStage().LambdaRuntime);

@@ -12,7 +12,7 @@ namespace Chalice.Tests;
 public sealed class AuthorizerEventTests
 {
     [Fact]
-    public void RestTokenRequest()
+    public void Rest_token_request()
     {
         var request = LambdaEventJson.Parse<ApiGatewayAuthorizerRequest>(SharedFixtures.ReadText("events/apigw-custom-auth-request.json"));
 
@@ -23,7 +23,7 @@ public sealed class AuthorizerEventTests
     }
 
     [Fact]
-    public void RestRequestTypeRequest()
+    public void Rest_request_type_request()
     {
         var request = LambdaEventJson.Parse<ApiGatewayAuthorizerRequest>(SharedFixtures.ReadText("events/apigw-custom-auth-request-type-request.json"));
 
@@ -39,7 +39,7 @@ public sealed class AuthorizerEventTests
     }
 
     [Fact]
-    public void HttpApiPayload1Request()
+    public void HTTP_API_payload_1_request()
     {
         var request = LambdaEventJson.Parse<ApiGatewayAuthorizerRequest>(SharedFixtures.ReadText("events/apigw-v2-custom-authorizer-v1-request.json"));
 
@@ -51,7 +51,7 @@ public sealed class AuthorizerEventTests
     [Theory]
     [InlineData("events/apigw-v2-custom-authorizer-v2-request.json")]
     [InlineData("events/aws-lambda-dotnet/custom-authorizer-v2-request.json")]
-    public void HttpApiPayload2Request(string fixture)
+    public void HTTP_API_payload_2_request(string fixture)
     {
         var request = LambdaEventJson.Parse<HttpApiV2AuthorizerRequest>(SharedFixtures.ReadText(fixture));
 
@@ -65,7 +65,7 @@ public sealed class AuthorizerEventTests
     }
 
     [Fact]
-    public void PolicyResponseKeepsArraysAsArrays()
+    public void Policy_response_keeps_arrays_as_arrays()
     {
         var response = LambdaEventJson.Parse<ApiGatewayAuthorizerResponse>(SharedFixtures.ReadText("events/apigw-custom-auth-response.json"));
 
@@ -79,7 +79,7 @@ public sealed class AuthorizerEventTests
     }
 
     [Fact]
-    public void PolicyResponseInAwsDocumentationFormRoundTripsExactly()
+    public void Policy_response_in_AWS_documentation_form_round_trips_exactly()
     {
         // AWS documents Action and Resource as plain strings:
         // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html
@@ -110,7 +110,7 @@ public sealed class AuthorizerEventTests
     }
 
     [Fact]
-    public void PolicyResponseBuiltInCode()
+    public void Policy_response_built_in_code()
     {
         var response = new ApiGatewayAuthorizerResponse
         {
@@ -138,14 +138,14 @@ public sealed class AuthorizerEventTests
     [Theory]
     [InlineData("""{"principalId":"p","policyDocument":{"Statement":[{"Effect":"Allow","Action":7}]}}""")]
     [InlineData("""{"principalId":"p","policyDocument":{"Statement":[{"Effect":"Allow","Resource":["a",{}]}]}}""")]
-    public void APolicyValueThatIsNotAStringOrStringsIsRejected(string json)
+    public void A_policy_value_that_is_not_a_string_or_strings_is_rejected(string json)
     {
         var error = Assert.Throws<JsonException>(() => LambdaEventJson.Parse<ApiGatewayAuthorizerResponse>(json));
         Assert.Contains("Expected a string or an array of strings.", error.Message);
     }
 
     [Fact]
-    public void SimpleResponse()
+    public void Simple_response()
     {
         var response = LambdaEventJson.Parse<HttpApiV2AuthorizerSimpleResponse>(
             SharedFixtures.ReadText("events/aws-lambda-dotnet/custom-authorizer-v2-simple-response.json"));

@@ -12,7 +12,7 @@ namespace Chalice.Tests;
 public sealed class BatchResponseTests
 {
     [Fact]
-    public void SqsHandlerReportingTwoFailuresReturnsExactlyThoseTwoIds()
+    public void SQS_handler_reporting_two_failures_returns_exactly_those_two_ids()
     {
         var sqsEvent = LambdaEventJson.Parse<SqsEvent>(SharedFixtures.ReadText("events/sqs-event.json"));
         var second = LambdaEventJson.Parse<SqsEvent>(SharedFixtures.ReadText("events/sqs-event.json")).Records[0];
@@ -29,7 +29,7 @@ public sealed class BatchResponseTests
     }
 
     [Fact]
-    public void DynamoDBRecordIsReportedByItsSequenceNumber()
+    public void DynamoDB_record_is_reported_by_its_sequence_number()
     {
         var record = LambdaEventJson.Parse<DynamoDBEvent>(SharedFixtures.ReadText("events/dynamodb-event.json")).Records[0];
 
@@ -40,7 +40,7 @@ public sealed class BatchResponseTests
     }
 
     [Fact]
-    public void KinesisRecordIsReportedByItsSequenceNumber()
+    public void Kinesis_record_is_reported_by_its_sequence_number()
     {
         var kinesisEvent = LambdaEventJson.Parse<KinesisEvent>(SharedFixtures.ReadText("events/kinesis-event.json"));
 
@@ -54,7 +54,7 @@ public sealed class BatchResponseTests
     }
 
     [Fact]
-    public void NoFailuresIsAnEmptyList()
+    public void No_failures_is_an_empty_list()
     {
         // An empty batchItemFailures list means the whole batch succeeded.
         Assert.Equal("""{"batchItemFailures":[]}""", Written(new BatchResponse()));
@@ -62,7 +62,7 @@ public sealed class BatchResponseTests
     }
 
     [Fact]
-    public void AResponseWithoutTheListReadsAsNoFailures() =>
+    public void A_response_without_the_list_reads_as_no_failures() =>
         Assert.Empty(LambdaEventJson.Parse<BatchResponse>("{}").BatchItemFailures);
 
     private static string Expected(string fixture) => LambdaEventFixtureTests.Minified(SharedFixtures.ReadText(fixture));

@@ -16,7 +16,7 @@ public sealed class DynamoDBAttributeValueTests
         LambdaEventJson.Parse<DynamoDBEvent>(SharedFixtures.ReadText("events/dynamodb-event.json")).Records[1].DynamoDB.NewImage!;
 
     [Fact]
-    public void EveryTypeReadsAsItsDotNetValue()
+    public void Every_type_reads_as_its_dot_net_value()
     {
         var item = SampleItem();
 
@@ -51,11 +51,11 @@ public sealed class DynamoDBAttributeValueTests
     [InlineData("List", DynamoDBAttributeType.List)]
     [InlineData("Null", DynamoDBAttributeType.Null)]
     [InlineData("Boolean", DynamoDBAttributeType.Boolean)]
-    public void TypeNamesTheMemberThatIsSet(string attribute, DynamoDBAttributeType type) =>
+    public void Type_names_the_member_that_is_set(string attribute, DynamoDBAttributeType type) =>
         Assert.Equal(type, SampleItem()[attribute].Type);
 
     [Fact]
-    public void ReadingAsTheWrongTypeNamesBoth()
+    public void Reading_as_the_wrong_type_names_both()
     {
         var item = SampleItem();
 
@@ -70,16 +70,16 @@ public sealed class DynamoDBAttributeValueTests
     [Theory]
     [InlineData("4294967296", "The number 4294967296 does not fit Int32.")]
     [InlineData("123.45", "The number 123.45 does not fit Int32.")]
-    public void ANumberThatDoesNotFitTheTypeSaysSo(string number, string message) =>
+    public void A_number_that_does_not_fit_the_type_says_so(string number, string message) =>
         Assert.Equal(message, Assert.Throws<OverflowException>(() => new DynamoDBAttributeValue { N = number }.AsNumber<int>()).Message);
 
     [Fact]
-    public void AFractionDoesNotFitABigInteger() =>
+    public void A_fraction_does_not_fit_a_big_integer() =>
         Assert.Equal("The number 3.5 does not fit BigInteger.",
             Assert.Throws<OverflowException>(() => new DynamoDBAttributeValue { N = "3.5" }.AsNumber<BigInteger>()).Message);
 
     [Fact]
-    public void ThirtyEightDigitNumbersKeepEveryDigit()
+    public void Thirty_eight_digit_numbers_keep_every_digit()
     {
         // DynamoDB numbers have up to 38 digits of precision: more than decimal (28) or double (17) hold.
         const string big = "12345678901234567890123456789012345678";
@@ -90,7 +90,7 @@ public sealed class DynamoDBAttributeValueTests
     }
 
     [Fact]
-    public void AnItemReadsAsPlainJson()
+    public void An_item_reads_as_plain_JSON()
     {
         var plain = SampleItem().ToJsonObject();
 
@@ -107,7 +107,7 @@ public sealed class DynamoDBAttributeValueTests
     }
 
     [Fact]
-    public void AnItemReadsAsAnAppTypeThroughItsSourceGeneratedMetadata()
+    public void An_item_reads_as_an_app_type_through_its_source_generated_metadata()
     {
         var item = SampleItem().Deserialize(DynamoDBTestJsonContext.Default.SampleItem)!;
 
@@ -120,7 +120,7 @@ public sealed class DynamoDBAttributeValueTests
     }
 
     [Fact]
-    public void AnUnknownTypeIsKeptAndReportedWhenConverted()
+    public void An_unknown_type_is_kept_and_reported_when_converted()
     {
         var value = JsonSerializer.Deserialize("""{"VECTOR":[1,2]}""", DynamoDBTestJsonContext.Default.DynamoDBAttributeValue)!;
 

@@ -12,7 +12,7 @@ namespace Chalice.Tests;
 public sealed class EventBridgeEventTests
 {
     [Fact]
-    public void ScheduledEvent()
+    public void Scheduled_event()
     {
         var scheduled = LambdaEventJson.Parse<EventBridgeEvent>(SharedFixtures.ReadText("events/aws-lambda-dotnet/scheduled-event.json"));
 
@@ -26,7 +26,7 @@ public sealed class EventBridgeEventTests
     }
 
     [Fact]
-    public void DetailReadsAsJson()
+    public void Detail_reads_as_JSON()
     {
         var created = LambdaEventJson.Parse<EventBridgeEvent>(SharedFixtures.ReadText("events/aws-lambda-dotnet/cloudwatchevents-s3objectcreated.json"));
 
@@ -38,7 +38,7 @@ public sealed class EventBridgeEventTests
     [Theory]
     [InlineData("events/aws-lambda-dotnet/cloudwatchevents-s3objectcreated.json")]
     [InlineData("events/aws-lambda-dotnet/cloudwatchevents-s3objectdeleted.json")]
-    public void TypedDetailThroughTheAppsOwnContextRoundTrips(string fixture)
+    public void Typed_detail_through_the_apps_own_context_round_trips(string fixture)
     {
         var text = SharedFixtures.ReadText(fixture);
 
@@ -52,7 +52,7 @@ public sealed class EventBridgeEventTests
     }
 
     [Fact]
-    public void AnEventMissingAMemberEveryEventHasIsRejected()
+    public void An_event_missing_a_member_every_event_has_is_rejected()
     {
         // "The following fields appear in all events delivered to an event bus"
         // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html)

@@ -38,7 +38,7 @@ public sealed class EventBuilderTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void EveryMemberOfAwssSampleIsThere(string kind, string fixture)
+    public void Every_member_of_awss_sample_is_there(string kind, string fixture)
     {
         var sample = JsonNode.Parse(SharedFixtures.ReadText(fixture))!;
         var built = JsonNode.Parse(kind switch
@@ -57,7 +57,7 @@ public sealed class EventBuilderTests
     }
 
     [Fact]
-    public void AnS3KeyTravelsUrlEncodedAsS3SendsIt()
+    public void An_S3_key_travels_URL_encoded_as_S3_sends_it()
     {
         var s3Event = _events.S3("uploads", "my photos/café 1+1=2.jpg", "ObjectRemoved:Delete");
 
@@ -74,14 +74,14 @@ public sealed class EventBuilderTests
     [InlineData("été.txt", "%C3%A9t%C3%A9.txt")]
     [InlineData("x~y(1)'z'!.txt", "x%7Ey%281%29%27z%27%21.txt")]
     [InlineData("a-b_c.d*e", "a-b_c.d*e")]
-    public void KeysAreFormUrlEncodedExceptTheSlash(string key, string encoded)
+    public void Keys_are_form_URL_encoded_except_the_slash(string key, string encoded)
     {
         Assert.Equal(encoded, S3ObjectEntity.EncodeKey(key));
         Assert.Equal(key, new S3ObjectEntity { Key = encoded }.DecodedKey);
     }
 
     [Fact]
-    public void SqsMessagesHaveTheirOwnIdsAndTheirBodysMd5()
+    public void SQS_messages_have_their_own_ids_and_their_bodys_md_5()
     {
         var batch = _events.Sqs(["one", "two"], "orders");
 
@@ -92,7 +92,7 @@ public sealed class EventBuilderTests
     }
 
     [Fact]
-    public void DynamoDBImagesAreWrittenInDynamoDBsJson()
+    public void DynamoDB_images_are_written_in_DynamoDB_s_JSON()
     {
         var change = _events.DynamoDB("INSERT", new JsonObject { ["id"] = "o-1" },
             new JsonObject { ["id"] = "o-1", ["total"] = 12.5, ["paid"] = true, ["tags"] = new JsonArray("a", "b"), ["address"] = new JsonObject { ["city"] = "Oslo" }, ["note"] = null },
@@ -112,7 +112,7 @@ public sealed class EventBuilderTests
     }
 
     [Fact]
-    public void APatternsSampleIsAnEventThePatternMatches()
+    public void A_patterns_sample_is_an_event_the_pattern_matches()
     {
         var function = new FunctionDefinition("changed", "Changed",
             new CloudWatchEventSettings("""{"source":["com.example.orders"],"detail-type":["Order Placed","Order Paid"],"detail":{"order":{"id":[{"prefix":"o-"}]},"total":[{"numeric":[">",0]}],"state":["paid"]}}"""),
@@ -125,7 +125,7 @@ public sealed class EventBuilderTests
     }
 
     [Fact]
-    public void SamplesUseTheFunctionsOwnResources()
+    public void Samples_use_the_functions_own_resources()
     {
         FunctionDefinition Function(EventSourceSettings? source) => new("f", "F", source, (_, _) => default);
 

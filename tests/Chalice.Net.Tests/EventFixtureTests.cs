@@ -23,7 +23,7 @@ public sealed class EventFixtureTests
 
     [Theory]
     [MemberData(nameof(SampleEvents))]
-    public void SampleEventRoundTripsAndReadsThroughRequest(string fixture)
+    public void Sample_event_round_trips_and_reads_through_request(string fixture)
     {
         var json = JsonNode.Parse(SharedFixtures.ReadText(fixture))!;
         AssertRoundTripAndRequest(json);
@@ -31,7 +31,7 @@ public sealed class EventFixtureTests
 
     [Theory]
     [MemberData(nameof(RecordedRequestEvents))]
-    public void RecordedEventRoundTripsAndReadsThroughRequest(string fixture)
+    public void Recorded_event_round_trips_and_reads_through_request(string fixture)
     {
         // Upstream re-serialised the events with PascalCase member names; AWS sends camelCase.
         var json = RecordedEvents.CamelCase(JsonNode.Parse(SharedFixtures.ReadText(fixture))!, parent: null);

@@ -29,7 +29,7 @@ public sealed class EventsAppInvokeTests : IAsyncLifetime
     [InlineData("photos/my summer café 🌴.jpg")]
     [InlineData("photos/50% off + more (1).jpg")]
     [InlineData("photos/year=2024/a&b.jpg")]
-    public async Task AKeyWithSpacesAndUtf8ArrivesDecoded(string key)
+    public async Task A_key_with_spaces_and_UTF8_arrives_decoded(string key)
     {
         var upload = _client.Events.S3("uploads", key);
         Assert.NotEqual(key, upload.Records[0].S3.Object.Key); // on the wire it is URL-encoded, as S3 sends it
@@ -42,7 +42,7 @@ public sealed class EventsAppInvokeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnSqsHandlerThatReportsTwoFailuresReturnsExactlyThoseTwoIds()
+    public async Task An_SQS_handler_that_reports_two_failures_returns_exactly_those_two_ids()
     {
         var batch = _client.Events.Sqs(["order 1", "order 2 fail", "order 3", "order 4 fail", "order 5"], "orders");
 
@@ -58,7 +58,7 @@ public sealed class EventsAppInvokeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EveryKindOfEventReachesItsHandler()
+    public async Task Every_kind_of_event_reaches_its_handler()
     {
         await Ok(await _client.Lambda.InvokeAsync("every_five_minutes", _client.Events.Schedule("eventsapp-dev-every_five_minutes")));
         await Ok(await _client.Lambda.InvokeAsync("Nightly", _client.Events.Schedule()));
@@ -83,7 +83,7 @@ public sealed class EventsAppInvokeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StreamHandlersReportTheirFailedRecordsBySequenceNumber()
+    public async Task Stream_handlers_report_their_failed_records_by_sequence_number()
     {
         var clicks = _client.Events.Kinesis(["click", "bad click", "click"], "clicks");
         var kinesis = await _client.Lambda.InvokeAsync("Clicks", clicks);
@@ -98,7 +98,7 @@ public sealed class EventsAppInvokeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PureFunctionsTakeAndReturnJsonThroughTheAppsContext()
+    public async Task Pure_functions_take_and_return_JSON_through_the_apps_context()
     {
         Assert.Equal("""{"total":5,"expression":"2 + 3"}""", (await _client.Lambda.InvokeAsync("add", """{"a":2,"b":3}""")).PayloadText);
         Assert.Equal("""{"total":7,"expression":"3 + 4"}""", (await _client.Lambda.InvokeAsync("add", new Numbers(3, 4))).PayloadText);
@@ -108,7 +108,7 @@ public sealed class EventsAppInvokeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AHandlerThatThrowsFailsTheInvocationWithLambdasErrorDocument()
+    public async Task A_handler_that_throws_fails_the_invocation_with_lambdas_error_document()
     {
         var response = await _client.Lambda.InvokeAsync("Explode");
 
@@ -120,7 +120,7 @@ public sealed class EventsAppInvokeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnEventOfAnotherSourceFailsTheInvocationSayingWhatTheFunctionExpects()
+    public async Task An_event_of_another_source_fails_the_invocation_saying_what_the_function_expects()
     {
         var response = await _client.Lambda.InvokeAsync("Resize", _client.Events.Sqs("not an upload"));
 
@@ -135,7 +135,7 @@ public sealed class EventsAppInvokeTests : IAsyncLifetime
     [Theory]
     [InlineData("ProcessOrders", """{"Records":[{"messageId":"1","receiptHandle":"r","body":"b","eventSource":"aws:kinesis"}]}""", "a record's event source is 'aws:kinesis'.")]
     [InlineData("add", """{"a":"two"}""", "The function 'add' cannot read its input from the payload: The JSON value could not be converted to")]
-    public async Task WhatDoesNotFitIsNamed(string function, string payload, string problem)
+    public async Task What_does_not_fit_is_named(string function, string payload, string problem)
     {
         var response = await _client.Lambda.InvokeAsync(function, payload);
 
@@ -144,7 +144,7 @@ public sealed class EventsAppInvokeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnUnknownNameOrAPayloadThatIsNotJsonIsTheCallersMistake()
+    public async Task An_unknown_name_or_a_payload_that_is_not_JSON_is_the_callers_mistake()
     {
         var unknown = await Assert.ThrowsAsync<UnknownFunctionException>(() => _client.Lambda.InvokeAsync("resize"));
         Assert.Equal(
@@ -157,7 +157,7 @@ public sealed class EventsAppInvokeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheApiIsTheApiHandlerFunction()
+    public async Task The_API_is_the_API_handler_function()
     {
         var response = await _client.Lambda.InvokeAsync("api_handler", _client.CreateEventJson("GET", "/")!);
 
@@ -166,7 +166,7 @@ public sealed class EventsAppInvokeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheSampleEventOfEveryFunctionFitsItAndCarriesItsSourceSettings()
+    public async Task The_sample_event_of_every_function_fits_it_and_carries_its_source_settings()
     {
         foreach (var function in _client.Application.Definition.Functions)
         {

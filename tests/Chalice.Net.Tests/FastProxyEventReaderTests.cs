@@ -17,11 +17,11 @@ public sealed class FastProxyEventReaderTests
 
     [Theory]
     [MemberData(nameof(SampleEvents))]
-    public void SampleEventsReadAsTheGeneralDeserializerReadsThem(string fixture) =>
+    public void Sample_events_read_as_the_general_deserializer_reads_them(string fixture) =>
         AssertSameAsGeneral(Encoding.UTF8.GetBytes(SharedFixtures.ReadText(fixture)), mustBeFast: false);
 
     [Fact]
-    public void RecordedEventsReadAsTheGeneralDeserializerReadsThem()
+    public void Recorded_events_read_as_the_general_deserializer_reads_them()
     {
         foreach (var (_, _, recorded) in RecordedEvents.Load())
             AssertSameAsGeneral(Encoding.UTF8.GetBytes(recorded.ToJsonString()), mustBeFast: false);
@@ -31,7 +31,7 @@ public sealed class FastProxyEventReaderTests
     [InlineData(ApiGatewayType.Rest)]
     [InlineData(ApiGatewayType.HttpPayloadV1)]
     [InlineData(ApiGatewayType.HttpPayloadV2)]
-    public async Task EventsTheGatewaySendsTakeTheFastPath(ApiGatewayType apiType)
+    public async Task Events_the_gateway_sends_take_the_fast_path(ApiGatewayType apiType)
     {
         await using var client = ChaliceTestClient.Create<Chalice.TestApp.App>(gateway: new GatewayOptions
         {
@@ -53,7 +53,7 @@ public sealed class FastProxyEventReaderTests
     [InlineData("""{"httpMethod":"GET","headers":{"a":1}}""")]
     [InlineData("""{"httpMethod":"GET","requestContext":{"requestTimeEpoch":"soon"}}""")]
     [InlineData("""{"httpMethod":"GET","multiValueHeaders":{"a":"not a list"}}""")]
-    public void AnythingUnmodelledFallsBackToTheGeneralDeserializer(string json)
+    public void Anything_unmodelled_falls_back_to_the_general_deserializer(string json)
     {
         Assert.Null(FastProxyEventReader.TryReadRestEvent(Encoding.UTF8.GetBytes(json)));
         // The public entry point still reads it, or fails as the general deserializer does.

@@ -13,7 +13,7 @@ namespace Chalice.Tests;
 public sealed class FunctionDispatchTests
 {
     [Fact]
-    public async Task EachInvocationHasItsOwnScopeDisposedWhenItEnds()
+    public async Task Each_invocation_has_its_own_scope_disposed_when_it_ends()
     {
         var seen = new List<(Scoped First, Scoped Second)>();
         var definition = Definition(new FunctionDefinition("scoped", "Scoped", null, (_, context) =>
@@ -33,7 +33,7 @@ public sealed class FunctionDispatchTests
     }
 
     [Fact]
-    public async Task TheHandlerGetsTheInvocationsContextAndToken()
+    public async Task The_handler_gets_the_invocations_context_and_token()
     {
         (ILambdaContext Context, CancellationToken Token)? seen = null;
         var definition = Definition(new FunctionDefinition("context", "Context", null, (_, context) =>
@@ -53,7 +53,7 @@ public sealed class FunctionDispatchTests
     }
 
     [Fact]
-    public async Task WithoutALambdaRuntimeTheContextIsALocalOneWithChalicesDefaultTimeout()
+    public async Task Without_a_lambda_runtime_the_context_is_a_local_one_with_chalices_default_timeout()
     {
         ILambdaContext? seen = null;
         var definition = Definition(new FunctionDefinition("local", "Local", null, (_, context) =>
@@ -72,7 +72,7 @@ public sealed class FunctionDispatchTests
     }
 
     [Fact]
-    public async Task AHandlersExceptionIsTheInvocationsError()
+    public async Task A_handlers_exception_is_the_invocations_error()
     {
         var definition = Definition(new FunctionDefinition("fail", "Fail", null, (_, _) => throw new TimeoutException("upstream")));
         await using var app = ChaliceApplication.Create(definition);
@@ -82,7 +82,7 @@ public sealed class FunctionDispatchTests
     }
 
     [Fact]
-    public async Task AResultWithoutJsonMetadataSaysHowToDeclareIt()
+    public async Task A_result_without_JSON_metadata_says_how_to_declare_it()
     {
         var definition = Definition(new FunctionDefinition("odd", "Odd", null, (_, _) => ValueTask.FromResult<object?>(new Scoped())));
         await using var app = ChaliceApplication.Create(definition);
@@ -94,7 +94,7 @@ public sealed class FunctionDispatchTests
     }
 
     [Fact]
-    public async Task FunctionNamesListTheApiFirst()
+    public async Task Function_names_list_the_API_first()
     {
         var definition = Definition(new FunctionDefinition("b", "B", null, (_, _) => default), new FunctionDefinition("a", "A", null, (_, _) => default));
         await using var app = ChaliceApplication.Create(definition);

@@ -18,7 +18,7 @@ public sealed class HttpApiTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _client.DisposeAsync();
 
     [Fact]
-    public async Task RoutesBindThroughPayloadTwo()
+    public async Task Routes_bind_through_payload_two()
     {
         var response = await _client.GetAsync("/search?q=x&tag=a&tag=b%2Cc");
         Assert.Equal(200, response.StatusCode);
@@ -28,7 +28,7 @@ public sealed class HttpApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CookiesBecomeSetCookieHeaders()
+    public async Task Cookies_become_set_cookie_headers()
     {
         var response = await _client.GetAsync("/cookies");
         Assert.Equal(["a=1", "b=2"], response.HeaderValues("Set-Cookie"));
@@ -36,7 +36,7 @@ public sealed class HttpApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnknownRoutesAre404AndCrashesKeepTheAppsBody()
+    public async Task Unknown_routes_are_404_and_crashes_keep_the_apps_body()
     {
         var unknown = await _client.GetAsync("/missing");
         Assert.Equal(404, unknown.StatusCode);
@@ -48,7 +48,7 @@ public sealed class HttpApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AMethodTheRouteDoesNotServeIs404AsForAnUnknownRoute()
+    public async Task A_method_the_route_does_not_serve_is_404_as_for_an_unknown_route()
     {
         // An HTTP API routes on method and path together (a route key such as GET /users/{id}), so a request no route
         // key matches gets the gateway's 404: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
@@ -58,7 +58,7 @@ public sealed class HttpApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RequestContextComesFromThePayloadTwoEvent()
+    public async Task Request_context_comes_from_the_payload_two_event()
     {
         var response = await _client.PostAsync("/request?q=1", [new("X-Custom", "v2")], """{"a":1}""");
         var json = response.Json!;

@@ -57,7 +57,7 @@ public sealed class LambdaEventFixtureTests
 
     [Theory]
     [MemberData(nameof(Samples))]
-    public void SampleRoundTripsWithNoMemberLost(string fixture)
+    public void Sample_round_trips_with_no_member_lost(string fixture)
     {
         var text = SharedFixtures.ReadText(fixture);
         var (value, json) = s_samples[fixture](Encoding.UTF8.GetBytes(text));
@@ -69,7 +69,7 @@ public sealed class LambdaEventFixtureTests
 
     [Theory]
     [MemberData(nameof(Responses))]
-    public void ResponseSerializesExactlyAsTheSample(string fixture)
+    public void Response_serializes_exactly_as_the_sample(string fixture)
     {
         var text = SharedFixtures.ReadText(fixture);
         var (_, json) = s_samples[fixture](Encoding.UTF8.GetBytes(text));

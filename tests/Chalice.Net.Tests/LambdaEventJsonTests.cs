@@ -7,7 +7,7 @@ namespace Chalice.Tests;
 public sealed class LambdaEventJsonTests
 {
     [Fact]
-    public void ATypeItDoesNotKnowIsRefusedWithWhatToDoInstead()
+    public void A_type_it_does_not_know_is_refused_with_what_to_do_instead()
     {
         var error = Assert.Throws<NotSupportedException>(() => LambdaEventJson.Parse<ApiGatewayProxyRequest>("{}"));
 
@@ -21,7 +21,7 @@ public sealed class LambdaEventJsonTests
     }
 
     [Fact]
-    public void NullIsNotAnEvent()
+    public void Null_is_not_an_event()
     {
         var error = Assert.Throws<JsonException>(() => LambdaEventJson.Parse<SqsEvent>("null"u8));
 
@@ -29,7 +29,7 @@ public sealed class LambdaEventJsonTests
     }
 
     [Fact]
-    public void EveryEventTypeRequiresWhatAwsAlwaysSends()
+    public void Every_event_type_requires_what_AWS_always_sends()
     {
         Assert.Contains("'Records'", Assert.Throws<JsonException>(() => LambdaEventJson.Parse<S3Event>("{}")).Message);
         Assert.Contains("'Records'", Assert.Throws<JsonException>(() => LambdaEventJson.Parse<SqsEvent>("{}")).Message);
@@ -48,7 +48,7 @@ public sealed class LambdaEventJsonTests
     }
 
     [Fact]
-    public void AnEventBuiltInCodeStartsEmptyNotNull()
+    public void An_event_built_in_code_starts_empty_not_null()
     {
         // Handlers' tests build events; what they leave out is empty, and a scheduled event's detail is {} as AWS sends it.
         var scheduled = new EventBridgeEvent();
@@ -62,7 +62,7 @@ public sealed class LambdaEventJsonTests
     [InlineData("events/s3-event.json")]
     [InlineData("events/aws-lambda-dotnet/scheduled-event.json")]
     [InlineData("events/kinesis-event.json")]
-    public void AnotherSourcesEventIsNotAnSqsEvent(string fixture)
+    public void Another_sources_event_is_not_an_SQS_event(string fixture)
     {
         // The dispatcher will turn this into the clear error a mismatched invocation gets.
         var error = Assert.Throws<JsonException>(() => LambdaEventJson.Parse<SqsEvent>(SharedFixtures.ReadText(fixture)));

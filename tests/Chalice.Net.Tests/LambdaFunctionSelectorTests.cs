@@ -27,13 +27,13 @@ public sealed class LambdaFunctionSelectorTests
     [InlineData(null, "Shop", "Shop", "api_handler")]
     [InlineData(null, null, "Shop", "api_handler")]
     [InlineData("", "", "Shop", "api_handler")]
-    public void TheSettingSelectsTheFunction(string? chaliceFunction, string? handler, string assembly, string expected) =>
+    public void The_setting_selects_the_function(string? chaliceFunction, string? handler, string assembly, string expected) =>
         Assert.Equal(expected, LambdaFunctionSelector.Select(s_app, chaliceFunction, handler, assembly));
 
     [Theory]
     [InlineData(null, "resise", "The handler 'resise' names no function of the app 'shop'; its functions are api_handler, resize, nightly.")]
     [InlineData("Nightly", "Shop", "CHALICE_FUNCTION=Nightly names no function of the app 'shop'; its functions are api_handler, resize, nightly.")]
-    public void AnUnknownNameIsAnErrorNamingTheFunctions(string? chaliceFunction, string? handler, string message)
+    public void An_unknown_name_is_an_error_naming_the_functions(string? chaliceFunction, string? handler, string message)
     {
         var error = Assert.Throws<UnknownFunctionException>(() => LambdaFunctionSelector.Select(s_app, chaliceFunction, handler, "Shop"));
         Assert.Equal(message, error.Message);
@@ -45,6 +45,6 @@ public sealed class LambdaFunctionSelectorTests
     [InlineData(100, 90)]
     [InlineData(0, 0)]
     [InlineData(-5, 0)]
-    public void TheTokenIsCancelledShortlyBeforeTheDeadline(int remainingMs, int cancelAfterMs) =>
+    public void The_token_is_cancelled_shortly_before_the_deadline(int remainingMs, int cancelAfterMs) =>
         Assert.Equal(TimeSpan.FromMilliseconds(cancelAfterMs), InvocationDeadline.CancellationDelay(TimeSpan.FromMilliseconds(remainingMs)));
 }

@@ -51,14 +51,14 @@ public sealed class LambdaLoggingTests
     private static LambdaLogSettings Json(string level = "") => LambdaLogSettings.Parse("JSON", level);
 
     [Fact]
-    public void TextIsTimestampRequestIdLevelAndMessageSeparatedByTabs()
+    public void Text_is_timestamp_request_id_level_and_message_separated_by_tabs()
     {
         var line = Assert.Single(Log(LambdaLogSettings.Default, l => l.LogInformation("The input provided is: {input}", "hello"), s_invocation));
         Assert.Equal("2024-04-26T00:40:04.236Z\t6ebb975f-b9fb-41e9-81f5-ab96586fb42e\tinfo\tThe input provided is: hello", line);
     }
 
     [Fact]
-    public void TextLevelsAreTheConsoleLoggersLabels()
+    public void Text_levels_are_the_console_loggers_labels()
     {
         var lines = Log(LambdaLogSettings.Parse("Text", "TRACE"), logger =>
         {
@@ -69,7 +69,7 @@ public sealed class LambdaLoggingTests
     }
 
     [Fact]
-    public void TextOutsideAnInvocationHasAnEmptyRequestIdAndAnExceptionFollowsTheMessage()
+    public void Text_outside_an_invocation_has_an_empty_request_id_and_an_exception_follows_the_message()
     {
         var lines = Log(LambdaLogSettings.Default, l => l.LogError(new InvalidOperationException("the disk is full"), "Saving failed"));
         Assert.Equal("2024-04-26T00:40:04.236Z\t\tfail\tSaving failed", lines[0]);
@@ -77,7 +77,7 @@ public sealed class LambdaLoggingTests
     }
 
     [Fact]
-    public void JsonHasTimestampLevelRequestIdTraceIdMessageAndTheTemplatesValues()
+    public void JSON_has_timestamp_level_request_id_trace_id_message_and_the_templates_values()
     {
         var line = Assert.Single(Log(Json(), l => l.LogInformation("Bought {Count} of {Product} at {Price}", 3, "tea", 2.5m), s_invocation));
         var entry = JsonNode.Parse(line)!.AsObject();
@@ -97,7 +97,7 @@ public sealed class LambdaLoggingTests
     }
 
     [Fact]
-    public void JsonLevelsAreDotNetsLevelNames()
+    public void JSON_levels_are_dot_nets_level_names()
     {
         var lines = Log(Json("TRACE"), logger =>
         {
@@ -110,7 +110,7 @@ public sealed class LambdaLoggingTests
     }
 
     [Fact]
-    public void JsonOutsideAnInvocationLeavesOutRequestIdAndTraceIdAndEscapesNewLinesOntoOneLine()
+    public void JSON_outside_an_invocation_leaves_out_request_id_and_trace_id_and_escapes_new_lines_onto_one_line()
     {
         var line = Assert.Single(Log(Json(), l => l.LogWarning("first line\nsecond line")));
         var entry = JsonNode.Parse(line)!.AsObject();
@@ -119,7 +119,7 @@ public sealed class LambdaLoggingTests
     }
 
     [Fact]
-    public void JsonExceptionsAreErrorTypeErrorMessageAndTheStackTraceLineByLine()
+    public void JSON_exceptions_are_error_type_error_message_and_the_stack_trace_line_by_line()
     {
         static void Fail() => throw new InvalidOperationException("the disk is full");
         var line = Assert.Single(Log(Json(), logger =>
@@ -146,7 +146,7 @@ public sealed class LambdaLoggingTests
     }
 
     [Fact]
-    public void ATemplateValueNamedLikeAnEnvelopeMemberDoesNotDuplicateIt()
+    public void A_template_value_named_like_an_envelope_member_does_not_duplicate_it()
     {
         var line = Assert.Single(Log(Json(), l => l.LogInformation("{message} by {level}", "spoof", "someone")));
         var entry = JsonNode.Parse(line)!.AsObject();
@@ -162,7 +162,7 @@ public sealed class LambdaLoggingTests
     [InlineData("", new[] { "Information", "Warning", "Error", "Critical" })]
     [InlineData("DEBUG", new[] { "Debug", "Information", "Warning", "Error", "Critical" })]
     [InlineData("TRACE", new[] { "Trace", "Debug", "Information", "Warning", "Error", "Critical" })]
-    public void OnlyEntriesAtOrAboveTheConfiguredLevelAreWritten(string level, string[] written)
+    public void Only_entries_at_or_above_the_configured_level_are_written(string level, string[] written)
     {
         var lines = Log(Json(level), logger =>
         {
@@ -178,7 +178,7 @@ public sealed class LambdaLoggingTests
     [InlineData("JSON", "WARN", "Json", LogLevel.Warning)]
     [InlineData("json", "fatal", "Json", LogLevel.Critical)]
     [InlineData("JSON", "Warning", "Json", LogLevel.Warning)]
-    public void LambdasVariablesAreRead(string? format, string? level, string expectedFormat, LogLevel expectedLevel)
+    public void Lambdas_variables_are_read(string? format, string? level, string expectedFormat, LogLevel expectedLevel)
     {
         var settings = LambdaLogSettings.Parse(format, level);
         Assert.Equal((expectedFormat, expectedLevel), (settings.Format.ToString(), settings.MinimumLevel));
@@ -186,7 +186,7 @@ public sealed class LambdaLoggingTests
     }
 
     [Fact]
-    public void AnUnreadableVariableIsAWarningEntryAndTheDefaultIsUsed()
+    public void An_unreadable_variable_is_a_warning_entry_and_the_default_is_used()
     {
         var settings = LambdaLogSettings.Parse("XML", "LOUD");
         Assert.Equal((LambdaLogFormat.Text, LogLevel.Information), (settings.Format, settings.MinimumLevel));

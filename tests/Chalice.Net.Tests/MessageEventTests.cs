@@ -8,7 +8,7 @@ namespace Chalice.Tests;
 public sealed class MessageEventTests
 {
     [Fact]
-    public void SqsMessageBodyAndAttributes()
+    public void SQS_message_body_and_attributes()
     {
         var sqsEvent = LambdaEventJson.Parse<SqsEvent>(SharedFixtures.ReadText("events/sqs-event.json"));
 
@@ -30,7 +30,7 @@ public sealed class MessageEventTests
     }
 
     [Fact]
-    public void SqsBodyTextSurvivesARoundTripExactly()
+    public void SQS_body_text_survives_a_round_trip_exactly()
     {
         var sqsEvent = LambdaEventJson.Parse<SqsEvent>(SharedFixtures.ReadText("events/sqs-event.json"));
         const string body = "{\"order\":\"n°42\",\"note\":\"<b>\\\"quoted\\\" & 'single'</b>\",\"emoji\":\"🌴\"}\r\n";
@@ -42,7 +42,7 @@ public sealed class MessageEventTests
     }
 
     [Fact]
-    public void AnSqsEventWithoutItsMessageIdIsRejectedWithTheMissingMembers()
+    public void An_SQS_event_without_its_message_id_is_rejected_with_the_missing_members()
     {
         var error = Assert.Throws<JsonException>(() => LambdaEventJson.Parse<SqsEvent>("""{"Records":[{"body":"x"}]}"""));
 
@@ -50,7 +50,7 @@ public sealed class MessageEventTests
     }
 
     [Fact]
-    public void SnsMessageAndSubjectOfTheFirstRecord()
+    public void SNS_message_and_subject_of_the_first_record()
     {
         var snsEvent = LambdaEventJson.Parse<SnsEvent>(SharedFixtures.ReadText("events/sns-event.json"));
 
@@ -64,7 +64,7 @@ public sealed class MessageEventTests
     }
 
     [Fact]
-    public void SnsTimestampIsWrittenWithMillisecondsAsSnsSendsIt()
+    public void SNS_timestamp_is_written_with_milliseconds_as_SNS_sends_it()
     {
         // SNS sends "Timestamp": "2015-06-03T17:43:27.123Z" (shared/fixtures/events/sns-event.json): three digits,
         // which System.Text.Json alone would trim (27.1Z for 27.100Z).
@@ -77,7 +77,7 @@ public sealed class MessageEventTests
     }
 
     [Fact]
-    public void AnSnsMessageWithoutSubjectHasANullSubject()
+    public void An_SNS_message_without_subject_has_a_null_subject()
     {
         var json = SharedFixtures.ReadText("events/sns-event.json").Replace("\"Subject\": \"TestInvoke\"", "\"Subject\": null", StringComparison.Ordinal);
 
@@ -88,7 +88,7 @@ public sealed class MessageEventTests
     }
 
     [Fact]
-    public void AnSnsEventWithNoRecordsSaysSo()
+    public void An_SNS_event_with_no_records_says_so()
     {
         var snsEvent = LambdaEventJson.Parse<SnsEvent>("""{"Records":[]}""");
 

@@ -27,7 +27,7 @@ public sealed class RuntimeApiClientTests
         $"{Encoding.UTF8.GetByteCount(payload):x}\r\n{payload}\r\n0\r\n\r\n";
 
     [Fact]
-    public async Task NextReadsTheInvocationFromItsDocumentedFields()
+    public async Task Next_reads_the_invocation_from_its_documented_fields()
     {
         await using var peer = ScriptedHttpPeer.Start(async p =>
         {
@@ -54,7 +54,7 @@ public sealed class RuntimeApiClientTests
     }
 
     [Fact]
-    public async Task AnInvocationWithoutARequestIdIsRefused()
+    public async Task An_invocation_without_a_request_id_is_refused()
     {
         await using var peer = ScriptedHttpPeer.Start(async p =>
         {
@@ -68,7 +68,7 @@ public sealed class RuntimeApiClientTests
     }
 
     [Fact]
-    public async Task ResponsesAndErrorsArePostedToTheirDocumentedPathsWithTheirFields()
+    public async Task Responses_and_errors_are_posted_to_their_documented_paths_with_their_fields()
     {
         var requests = new List<ReceivedRequest>();
         await using var peer = ScriptedHttpPeer.Start(async p =>
@@ -118,7 +118,7 @@ public sealed class RuntimeApiClientTests
     [InlineData(400, "Bad Request", "{\"errorMessage\":\"Invalid request ID\",\"errorType\":\"InvalidRequestID\"}")]
     [InlineData(413, "Request Entity Too Large", "{\"errorMessage\":\"Exceeded maximum allowed payload size (6291556 bytes).\",\"errorType\":\"RequestEntityTooLarge\"}")]
     [InlineData(500, "Internal Server Error", "")]
-    public async Task AnAnswerOtherThan2xxIsAnHttpRequestExceptionWithTheStatusAndWhatTheRuntimeApiSaid(int status, string reason, string body)
+    public async Task An_answer_other_than_2_xx_is_an_HTTP_request_exception_with_the_status_and_what_the_runtime_API_said(int status, string reason, string body)
     {
         await using var peer = ScriptedHttpPeer.Start(async p =>
         {
@@ -141,7 +141,7 @@ public sealed class RuntimeApiClientTests
     /// invocation again, on a new connection, and serves it.
     /// </summary>
     [Fact]
-    public async Task TheRuntimeLoopAsksAgainAfterAMalformedAnswerAndServesTheInvocation()
+    public async Task The_runtime_loop_asks_again_after_a_malformed_answer_and_serves_the_invocation()
     {
         using var stop = new CancellationTokenSource();
         ReceivedRequest? posted = null;
@@ -179,7 +179,7 @@ public sealed class RuntimeApiClientTests
     }
 
     [Fact]
-    public async Task TheRuntimeLoopExitsNonZeroWhenEveryAnswerIsMalformed()
+    public async Task The_runtime_loop_exits_non_zero_when_every_answer_is_malformed()
     {
         // The first attempt and one per reconnect delay, then the loop gives up.
         var attempts = LambdaRuntime.ReconnectDelays.Length + 1;

@@ -34,7 +34,7 @@ public sealed class RuntimeApiConnectionTests
     });
 
     [Fact]
-    public async Task AContentLengthBodyIsReadAndFieldsAreFoundWhateverTheirCase()
+    public async Task A_content_length_body_is_read_and_fields_are_found_whatever_their_case()
     {
         await using var peer = Answering("HTTP/1.1 200 OK\r\nlambda-runtime-aws-request-id: 8476a536\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"a\":\"bcd\"}");
         using var connection = new RuntimeApiConnection(peer.Address);
@@ -51,7 +51,7 @@ public sealed class RuntimeApiConnectionTests
     }
 
     [Fact]
-    public async Task AChunkedBodyIsReassembledIgnoringChunkExtensionsAndDroppingTrailers()
+    public async Task A_chunked_body_is_reassembled_ignoring_chunk_extensions_and_dropping_trailers()
     {
         // Then a second response on the same connection: the first ended exactly where its trailer section did.
         await using var peer = Answering(
@@ -77,7 +77,7 @@ public sealed class RuntimeApiConnectionTests
     [InlineData(3)]
     [InlineData(7)]
     [InlineData(16)]
-    public async Task AResponseArrivingInPiecesIsReadWhole(int piece)
+    public async Task A_response_arriving_in_pieces_is_read_whole(int piece)
     {
         const string fields = "Lambda-Runtime-Aws-Request-Id: req-1\r\nLambda-Runtime-Deadline-Ms: 1542409706888\r\n";
         await using var peer = ScriptedHttpPeer.Start(async p =>
@@ -103,7 +103,7 @@ public sealed class RuntimeApiConnectionTests
     }
 
     [Fact]
-    public async Task SuccessiveRequestsShareOneKeptAliveConnection()
+    public async Task Successive_requests_share_one_kept_alive_connection()
     {
         await using var peer = Answering(
             "HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\n1",
@@ -127,7 +127,7 @@ public sealed class RuntimeApiConnectionTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task AConnectionThePeerClosedWhileIdleIsReplacedBeforeTheNextRequest(bool reset)
+    public async Task A_connection_the_peer_closed_while_idle_is_replaced_before_the_next_request(bool reset)
     {
         var read = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -164,7 +164,7 @@ public sealed class RuntimeApiConnectionTests
     [InlineData("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")]
     [InlineData("HTTP/1.1 200 OK\r\nConnection: Keep-Alive, CLOSE\r\nContent-Length: 2\r\n\r\nok")]
     [InlineData("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok")]
-    public async Task AResponseThatEndsTheConnectionIsFollowedByANewOne(string response)
+    public async Task A_response_that_ends_the_connection_is_followed_by_a_new_one(string response)
     {
         await using var peer = ScriptedHttpPeer.Start(
             async p =>
@@ -187,7 +187,7 @@ public sealed class RuntimeApiConnectionTests
     }
 
     [Fact]
-    public async Task AnHttp10ResponseThatSaysKeepAliveKeepsTheConnection()
+    public async Task An_HTTP_10_response_that_says_keep_alive_keeps_the_connection()
     {
         await using var peer = Answering(
             "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 1\r\n\r\na",
@@ -202,7 +202,7 @@ public sealed class RuntimeApiConnectionTests
 
     /// <summary>Neither Content-Length nor chunked: the body runs to the end of the connection (RFC 9112 §6.3, rule 8).</summary>
     [Fact]
-    public async Task ABodyWithoutLengthOrChunksRunsUntilThePeerCloses()
+    public async Task A_body_without_length_or_chunks_runs_until_the_peer_closes()
     {
         await using var peer = ScriptedHttpPeer.Start(
             async p =>
@@ -226,7 +226,7 @@ public sealed class RuntimeApiConnectionTests
 
     /// <summary>Interim 1xx responses come before the final one and are read past (RFC 9110 §15.2).</summary>
     [Fact]
-    public async Task InterimResponsesAreSkipped()
+    public async Task Interim_responses_are_skipped()
     {
         await using var peer = Answering(
             "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\nHTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\n{}");
@@ -240,7 +240,7 @@ public sealed class RuntimeApiConnectionTests
     }
 
     [Fact]
-    public async Task RequestsAreTheRequestLineHostLengthTheirFieldsAndTheBody()
+    public async Task Requests_are_the_request_line_host_length_their_fields_and_the_body()
     {
         var heads = new List<byte[]>();
         await using var peer = ScriptedHttpPeer.Start(async p =>
@@ -270,7 +270,7 @@ public sealed class RuntimeApiConnectionTests
 
     /// <summary>A path after host:port in AWS_LAMBDA_RUNTIME_API prefixes every request, as it did in HttpClient's base address.</summary>
     [Fact]
-    public async Task APathInTheRuntimeApiAddressPrefixesEveryRequest()
+    public async Task A_path_in_the_runtime_API_address_prefixes_every_request()
     {
         string? requestLine = null;
         await using var peer = ScriptedHttpPeer.Start(async p =>
@@ -291,7 +291,7 @@ public sealed class RuntimeApiConnectionTests
     /// (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html), by length, in chunks, and posted.
     /// </summary>
     [Fact]
-    public async Task SixMegabytePayloadsGoBothWays()
+    public async Task Six_megabyte_payloads_go_both_ways()
     {
         var payload = new byte[6 * 1024 * 1024];
         new Random(6).NextBytes(payload);
@@ -332,7 +332,7 @@ public sealed class RuntimeApiConnectionTests
     /// write is still going when the reset arrives.
     /// </summary>
     [Fact]
-    public async Task ARequestWhoseWriteFailsOnAReusedConnectionIsWrittenOnceMoreOnANewOne()
+    public async Task A_request_whose_write_fails_on_a_reused_connection_is_written_once_more_on_a_new_one()
     {
         var payload = new byte[32 * 1024 * 1024];
         new Random(32).NextBytes(payload);
@@ -415,7 +415,7 @@ public sealed class RuntimeApiConnectionTests
 
     [Theory]
     [MemberData(nameof(MalformedResponses))]
-    public async Task AMalformedResponseIsAnInvalidResponseSayingWhatWasWrongAndTheConnectionIsDropped(string response, string problem)
+    public async Task A_malformed_response_is_an_invalid_response_saying_what_was_wrong_and_the_connection_is_dropped(string response, string problem)
     {
         await using var peer = ScriptedHttpPeer.Start(async p =>
         {
@@ -449,7 +449,7 @@ public sealed class RuntimeApiConnectionTests
     [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello", "in the middle of a chunk")]
     [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n", "in the middle of the response's chunk-size line")]
     [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Trailer: 1\r\n", "in the middle of the response's trailer section")]
-    public async Task APeerThatClosesBeforeTheResponseEndsIsAResponseEndedSayingWhere(string sent, string where)
+    public async Task A_peer_that_closes_before_the_response_ends_is_a_response_ended_saying_where(string sent, string where)
     {
         await using var peer = ScriptedHttpPeer.Start(async p =>
         {
@@ -467,7 +467,7 @@ public sealed class RuntimeApiConnectionTests
     }
 
     [Fact]
-    public async Task AfterAFailedResponseTheNextRequestStartsOnANewConnection()
+    public async Task After_a_failed_response_the_next_request_starts_on_a_new_connection()
     {
         await using var peer = ScriptedHttpPeer.Start(
             async p =>
@@ -490,7 +490,7 @@ public sealed class RuntimeApiConnectionTests
     }
 
     [Fact]
-    public async Task BytesThePeerSendsBeyondAResponseRetireTheConnection()
+    public async Task Bytes_the_peer_sends_beyond_a_response_retire_the_connection()
     {
         await using var peer = ScriptedHttpPeer.Start(
             async p =>
@@ -512,7 +512,7 @@ public sealed class RuntimeApiConnectionTests
     }
 
     [Fact]
-    public async Task ACancelledLongPollDropsItsConnectionAndTheNextRequestOpensAnother()
+    public async Task A_cancelled_long_poll_drops_its_connection_and_the_next_request_opens_another()
     {
         await using var peer = ScriptedHttpPeer.Start(
             async p =>
@@ -534,7 +534,7 @@ public sealed class RuntimeApiConnectionTests
     }
 
     [Fact]
-    public async Task OneRequestAtATime()
+    public async Task One_request_at_a_time()
     {
         var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var peer = ScriptedHttpPeer.Start(async p =>
@@ -555,7 +555,7 @@ public sealed class RuntimeApiConnectionTests
     }
 
     [Fact]
-    public async Task NoListeningRuntimeApiIsAConnectionErrorNamingTheAddress()
+    public async Task No_listening_runtime_API_is_a_connection_error_naming_the_address()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -581,7 +581,7 @@ public sealed class RuntimeApiConnectionTests
     [InlineData("::1:9001")]
     [InlineData("[localhost]:9001")]
     [InlineData("127.0.0.1:9001/a path")]
-    public void AnAddressThatIsNotHostAndPortIsRefused(string runtimeApi)
+    public void An_address_that_is_not_host_and_port_is_refused(string runtimeApi)
     {
         var error = Assert.Throws<ArgumentException>(() => new RuntimeApiConnection(runtimeApi));
         Assert.Contains($"AWS_LAMBDA_RUNTIME_API is '{runtimeApi}'", error.Message);
@@ -589,7 +589,7 @@ public sealed class RuntimeApiConnectionTests
 
     /// <summary>A host name is resolved; a name that resolves to several addresses is tried address by address.</summary>
     [Fact]
-    public async Task AHostNameInTheAddressIsResolved()
+    public async Task A_host_name_in_the_address_is_resolved()
     {
         await using var peer = Answering("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
         using var connection = new RuntimeApiConnection(peer.Address.Replace("127.0.0.1", "localhost"));
@@ -599,7 +599,7 @@ public sealed class RuntimeApiConnectionTests
     }
 
     [Fact]
-    public async Task AFieldThatWouldSplitTheRequestIsRefusedBeforeAnythingIsSent()
+    public async Task A_field_that_would_split_the_request_is_refused_before_anything_is_sent()
     {
         await using var peer = ScriptedHttpPeer.Start();
         using var connection = new RuntimeApiConnection(peer.Address);

@@ -13,7 +13,7 @@ namespace Chalice.Tests;
 public sealed class S3EventTests
 {
     [Fact]
-    public void BucketAndKeyOfTheAwsSample()
+    public void Bucket_and_key_of_the_AWS_sample()
     {
         // shared/fixtures/events/s3-event.json sends "Happy%20Face.jpg".
         var s3Event = LambdaEventJson.Parse<S3Event>(SharedFixtures.ReadText("events/s3-event.json"));
@@ -31,7 +31,7 @@ public sealed class S3EventTests
     [InlineData("photos/summer+2024/%C3%A9t%C3%A9+%F0%9F%8C%B4.jpg", "photos/summer 2024/été 🌴.jpg")] // UTF-8 bytes, percent-encoded
     [InlineData("50%25+off%2Bmore.txt", "50% off+more.txt")] // a literal '+' travels as %2B, a '%' as %25
     [InlineData("year%3D2024/month%3D01/data.csv", "year=2024/month=01/data.csv")]
-    public void KeyWithSpacesAndUtf8ArrivesDecoded(string sentKey, string storedKey)
+    public void Key_with_spaces_and_UTF8_arrives_decoded(string sentKey, string storedKey)
     {
         var json = JsonNode.Parse(SharedFixtures.ReadText("events/s3-event.json"))!;
         json["Records"]![0]!["s3"]!["object"]!["key"] = sentKey;
@@ -48,7 +48,7 @@ public sealed class S3EventTests
     [InlineData(0, "1970-01-01T00:00:00.000Z")]
     [InlineData(100, "1970-01-01T00:00:00.100Z")]
     [InlineData(987, "1970-01-01T00:00:00.987Z")]
-    public void EventTimeIsWrittenWithMillisecondsAsS3SendsIt(int milliseconds, string expected)
+    public void Event_time_is_written_with_milliseconds_as_S3_sends_it(int milliseconds, string expected)
     {
         // AWS documents eventTime as "ISO-8601 format (for example, 1970-01-01T00:00:00.000Z)"; System.Text.Json alone
         // would write 00.1Z for 00.100Z, and an event built here would not read like S3's.
@@ -61,7 +61,7 @@ public sealed class S3EventTests
     }
 
     [Fact]
-    public void AnEventWithNoRecordsSaysSo()
+    public void An_event_with_no_records_says_so()
     {
         var s3Event = LambdaEventJson.Parse<S3Event>("""{"Records":[]}""");
 
@@ -70,7 +70,7 @@ public sealed class S3EventTests
     }
 
     [Fact]
-    public void AnotherSourcesEventIsNotAnS3Event()
+    public void Another_sources_event_is_not_an_S3_event()
     {
         var sqsEvent = Encoding.UTF8.GetBytes(SharedFixtures.ReadText("events/sqs-event.json"));
 

@@ -32,7 +32,7 @@ public sealed class ScheduleExpressionSyntaxTests
     [InlineData("cron(30 4 1,15 JAN,JUL ? 2030)")]
     [InlineData("cron(0 0 ? * SUN *)")]
     [InlineData("cron(59 23 31 12 ? 2199)")]
-    public void WhatEventBridgeAccepts(string expression) =>
+    public void What_EventBridge_accepts(string expression) =>
         Assert.True(ScheduleExpressionSyntax.IsValid(expression, out var error), error);
 
     [Theory]
@@ -60,14 +60,14 @@ public sealed class ScheduleExpressionSyntaxTests
     [InlineData("cron(0 12 ? * MON/2 *)", "the day-of-week field 'MON/2' is invalid: '/' is not allowed in day-of-week")]
     [InlineData("cron(0/0 12 * * ? *)", "the minutes field '0/0' is invalid: the increment in '0/0' must be a positive whole number")]
     [InlineData("cron(0 L * * ? *)", "the hours field 'L' is invalid: 'L' is not 0-23")]
-    public void WhatEventBridgeRefusesAndWhy(string expression, string error)
+    public void What_EventBridge_refuses_and_why(string expression, string error)
     {
         Assert.False(ScheduleExpressionSyntax.IsValid(expression, out var actual));
         Assert.Equal(error, actual);
     }
 
     [Fact]
-    public void AtMost256Characters()
+    public void At_most_256_characters()
     {
         var tooLong = "cron(0 12 * * ? " + new string('*', 256) + ")";
         Assert.False(ScheduleExpressionSyntax.IsValid(tooLong, out var error));

@@ -45,7 +45,7 @@ public sealed class ServiceProviderTests
         ChaliceApplication.Create(new ChaliceAppDefinition("svc", routes ?? [], create ?? (_ => new object())) { ConfigureServices = configure });
 
     [Fact]
-    public async Task SingletonsAreSharedAndDisposedWithTheApp()
+    public async Task Singletons_are_shared_and_disposed_with_the_app()
     {
         var before = Tracked.Disposed;
         var app = Start(s => s.AddSingleton<Tracked>().AddTransient<Dependent>());
@@ -58,7 +58,7 @@ public sealed class ServiceProviderTests
     }
 
     [Fact]
-    public async Task ScopedServicesLiveOnePerScopeAndNeverResolveFromTheRoot()
+    public async Task Scoped_services_live_one_per_scope_and_never_resolve_from_the_root()
     {
         await using var app = Start(s => s.AddScoped<Tracked>());
         var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
@@ -71,7 +71,7 @@ public sealed class ServiceProviderTests
     }
 
     [Fact]
-    public async Task FactoriesInstancesAndLastRegistrationWin()
+    public async Task Factories_instances_and_last_registration_win()
     {
         var instance = new Tracked();
         await using var app = Start(s => s.AddSingleton(new Tracked()).AddSingleton(instance).AddSingleton(sp => new Dependent(sp.GetRequiredService<Tracked>())));
@@ -85,7 +85,7 @@ public sealed class ServiceProviderTests
     /// AddAWSService are proven by tests/TestApps/ServicesApp, in-process, in the emulator and as a Native AOT bootstrap.)
     /// </summary>
     [Fact]
-    public async Task KeyedOpenGenericEnumerableAndTheStandardRegistrationsResolve()
+    public async Task Keyed_open_generic_enumerable_and_the_standard_registrations_resolve()
     {
         await using var app = Start(s => s
             .AddLogging()
@@ -105,14 +105,14 @@ public sealed class ServiceProviderTests
     }
 
     [Fact]
-    public void ConstructorFailuresPropagateFromCreate()
+    public void Constructor_failures_propagate_from_create()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Start(_ => { }, _ => throw new InvalidOperationException("boom")));
         Assert.Equal("boom", error.Message);
     }
 
     [Fact]
-    public void AConstructorServiceNobodyRegisteredIsOneLineNamingItAndTheFix()
+    public void A_constructor_service_nobody_registered_is_one_line_naming_it_and_the_fix()
     {
         // What the generator emits for `public App(ILogger<App> log, Dependent dependent)`.
         var error = Assert.Throws<ServiceConfigurationException>(() => Start(_ => { }, services => new object[]
@@ -135,7 +135,7 @@ public sealed class ServiceProviderTests
     }
 
     [Fact]
-    public void AServiceWhoseDependencyNobodyRegisteredStopsTheStartNotTheFirstRequest()
+    public void A_service_whose_dependency_nobody_registered_stops_the_start_not_the_first_request()
     {
         var error = Assert.Throws<ServiceConfigurationException>(() => Start(s => s.AddSingleton<Dependent>()));
         Assert.DoesNotContain('\n', error.Message);
@@ -145,14 +145,14 @@ public sealed class ServiceProviderTests
     }
 
     [Fact]
-    public void ASingletonCapturingAScopedServiceStopsTheStart()
+    public void A_singleton_capturing_a_scoped_service_stops_the_start()
     {
         var error = Assert.Throws<ServiceConfigurationException>(() => Start(s => s.AddScoped<Tracked>().AddSingleton<Dependent>()));
         Assert.Contains("Cannot consume scoped service", error.Message);
     }
 
     [Fact]
-    public async Task EachInvocationHasOneScopeDisposedWhenItEnds()
+    public async Task Each_invocation_has_one_scope_disposed_when_it_ends()
     {
         var seen = new List<(Tracked First, Tracked Second, int DisposedBefore)>();
         var route = new RouteDefinition("/scoped", ["GET"], "Scoped", (_, context) =>
@@ -174,7 +174,7 @@ public sealed class ServiceProviderTests
     }
 
     [Fact]
-    public async Task TheAppAndItsHandlersLogThroughTheHostsLoggingWithTheirCategories()
+    public async Task The_app_and_its_handlers_log_through_the_hosts_logging_with_their_categories()
     {
         var log = new RecordingLoggerProvider();
         await using var app = ChaliceApplication.Create<TestApp.App>(new ChaliceApplicationOptions { ConfigureLogging = logging => logging.AddProvider(log) });
@@ -191,7 +191,7 @@ public sealed class ServiceProviderTests
     }
 
     [Fact]
-    public async Task TheAppsOwnLoggingConfigurationAppliesOnTopOfTheHosts()
+    public async Task The_apps_own_logging_configuration_applies_on_top_of_the_hosts()
     {
         var log = new RecordingLoggerProvider();
         var definition = new ChaliceAppDefinition("svc", [], services => services.GetRequiredService<ILogger<ServiceProviderTests>>())

@@ -12,7 +12,7 @@ namespace Chalice.Tests;
 public sealed class StreamEventTests
 {
     [Fact]
-    public void KinesisDataIsDecodedFromBase64()
+    public void Kinesis_data_is_decoded_from_base_64()
     {
         var kinesisEvent = LambdaEventJson.Parse<KinesisEvent>(SharedFixtures.ReadText("events/kinesis-event.json"));
 
@@ -31,7 +31,7 @@ public sealed class StreamEventTests
     [InlineData("1480641523")]
     [InlineData("1700000000.1234567")] // DateTime's resolution: 100 ns
     [InlineData("0.5")]
-    public void EpochSecondsAreWrittenBackDigitForDigit(string seconds)
+    public void Epoch_seconds_are_written_back_digit_for_digit(string seconds)
     {
         var json = JsonNode.Parse(SharedFixtures.ReadText("events/kinesis-event.json"))!;
         json["Records"]![0]!["kinesis"]!["approximateArrivalTimestamp"] = JsonNode.Parse(seconds);
@@ -43,7 +43,7 @@ public sealed class StreamEventTests
     }
 
     [Fact]
-    public void ATimeThatIsNotANumberIsRejected()
+    public void A_time_that_is_not_a_number_is_rejected()
     {
         var json = JsonNode.Parse(SharedFixtures.ReadText("events/kinesis-event.json"))!;
         json["Records"]![0]!["kinesis"]!["approximateArrivalTimestamp"] = "2016-12-02T01:18:43Z";
@@ -53,7 +53,7 @@ public sealed class StreamEventTests
     }
 
     [Fact]
-    public void DynamoDBRecordKeysImagesAndTable()
+    public void DynamoDB_record_keys_images_and_table()
     {
         var dynamoEvent = LambdaEventJson.Parse<DynamoDBEvent>(SharedFixtures.ReadText("events/dynamodb-event.json"));
 
@@ -77,7 +77,7 @@ public sealed class StreamEventTests
     [InlineData("arn:aws:dynamodb:us-west-2:12345:table", "")]
     [InlineData("not-an-arn", "")]
     [InlineData(null, "")]
-    public void TableNameComesFromTheStreamArnAsInChalice(string? arn, string table)
+    public void Table_name_comes_from_the_stream_ARN_as_in_chalice(string? arn, string table)
     {
         var record = LambdaEventJson.Parse<DynamoDBEvent>(SharedFixtures.ReadText("events/dynamodb-event.json")).Records[0];
         record.EventSourceArn = arn;

@@ -21,7 +21,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
         headers.ToDictionary(h => h.Name, h => h.Value);
 
     [Fact]
-    public async Task JsonNodeReturnIsSerializedWithJsonContentType()
+    public async Task JSON_node_return_is_serialized_with_JSON_content_type()
     {
         var response = await _client.GetAsync("/");
         Assert.Equal(200, response.StatusCode);
@@ -30,7 +30,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RouteParameterAndQueryDefaultBindToTypedParameters()
+    public async Task Route_parameter_and_query_default_bind_to_typed_parameters()
     {
         var response = await _client.GetAsync("/users/42");
         Assert.Equal(200, response.StatusCode);
@@ -41,7 +41,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FailedConversionIsA400NamingTheParameter()
+    public async Task Failed_conversion_is_A400_naming_the_parameter()
     {
         var response = await _client.GetAsync("/users/abc");
         Assert.Equal(400, response.StatusCode);
@@ -55,7 +55,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FromBodyDeserializesThroughTheAppContextAndResponseSetsStatusAndHeaders()
+    public async Task From_body_deserializes_through_the_app_context_and_response_sets_status_and_headers()
     {
         var response = await _client.PostAsync("/users", body: """{"id":5,"name":"five"}""");
         Assert.Equal(201, response.StatusCode);
@@ -64,7 +64,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InvalidJsonBodyIsA400WithItsPosition()
+    public async Task Invalid_JSON_body_is_A400_with_its_position()
     {
         var response = await _client.PostAsync("/users", body: """{"id":"x"}""");
         Assert.Equal(400, response.StatusCode);
@@ -77,7 +77,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task QueryArraysNullablesAndCancellationTokenBind()
+    public async Task Query_arrays_nullables_and_cancellation_token_bind()
     {
         var response = await _client.GetAsync("/search?q=cats&tag=a&tag=b&limit=5");
         Assert.Equal("""["cats","a","b","5"]""", response.BodyText);
@@ -91,7 +91,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HeadersBindToGuidArraysAndNullableDates()
+    public async Task Headers_bind_to_guid_arrays_and_nullable_dates()
     {
         var trace = Guid.NewGuid();
         var response = await _client.SendAsync("GET", "/headers",
@@ -113,7 +113,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ScalarConversionsUseTheInvariantCulture()
+    public async Task Scalar_conversions_use_the_invariant_culture()
     {
         var response = await _client.GetAsync(
             "/values?when=2024-01-02T03:04:05Z&color=blue&ratio=0.25&big=9007199254740993&price=12.50&extra=red&extra=Green");
@@ -139,7 +139,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     [InlineData("/files/a/b/c.txt", "greedy:a/b/c.txt")]
     [InlineData("/files/report", "greedy:report")]
     [InlineData("/files/with%20space/x", "greedy:with%20space/x")] // a REST API passes parameters on undecoded
-    public async Task LiteralsBeatParametersWhichBeatGreedyParameters(string path, string expected)
+    public async Task Literals_beat_parameters_which_beat_greedy_parameters(string path, string expected)
     {
         var response = await _client.GetAsync(path);
         Assert.Equal(200, response.StatusCode);
@@ -148,7 +148,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BinaryAndStreamBodiesAreBase64OnTheWireAndBytesOverHttp()
+    public async Task Binary_and_stream_bodies_are_base_64_on_the_wire_and_bytes_over_HTTP()
     {
         var binaryEvent = await _client.Application.Dispatcher.DispatchAsync(_client.CreateEventJson("GET", "/binary")!);
         var wire = JsonNode.Parse(binaryEvent)!;
@@ -164,7 +164,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task VoidAndTaskHandlersAnswer200WithAnEmptyBody()
+    public async Task Void_and_task_handlers_answer_200_with_an_empty_body()
     {
         var nothing = await _client.PostAsync("/nothing");
         Assert.Equal(200, nothing.StatusCode);
@@ -176,7 +176,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ValueTaskOfIntIsJson()
+    public async Task Value_task_of_int_is_JSON()
     {
         var response = await _client.GetAsync("/double/21");
         Assert.Equal("42", response.BodyText);
@@ -184,7 +184,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ObjectReturnsAreSentByTheirRuntimeType()
+    public async Task Object_returns_are_sent_by_their_runtime_type()
     {
         Assert.Equal("null", (await _client.GetAsync("/object/null")).BodyText);
         Assert.Equal("plain text", (await _client.GetAsync("/object/text")).BodyText);
@@ -200,7 +200,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     [InlineData("DELETE", "/cors")]
     [InlineData("HEAD", "/users/1")]
     [InlineData("OPTIONS", "/users/1")] // no CORS, so the deployed API has no OPTIONS method either
-    public async Task AMethodTheRouteDoesNotServeIsAnsweredByTheGatewayAsForAnUnknownPath(string method, string path)
+    public async Task A_method_the_route_does_not_serve_is_answered_by_the_gateway_as_for_an_unknown_path(string method, string path)
     {
         // The deployed REST API defines only the routes' methods (DeployerMotoTests reads them back with the AWS CLI),
         // and API Gateway answers a method a resource lacks with its Missing Authentication Token error:
@@ -214,7 +214,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnEventForAMethodTheRouteDoesNotServeIs405WithAllowFromTheFunction()
+    public async Task An_event_for_a_method_the_route_does_not_serve_is_405_with_allow_from_the_function()
     {
         // What the function itself answers when such an event reaches it anyway (a catch-all integration, or an
         // invocation that does not come through the app's own API), as Chalice does.
@@ -229,7 +229,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnlistedRequestContentTypeIs415()
+    public async Task Unlisted_request_content_type_is_415()
     {
         var response = await _client.PostAsync("/text", Headers(("Content-Type", "application/json")), "\"x\"");
         Assert.Equal(415, response.StatusCode);
@@ -243,7 +243,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RawBodiesBindAsBytesAndJsonNode()
+    public async Task Raw_bodies_bind_as_bytes_and_JSON_node()
     {
         var raw = await _client.SendAsync("POST", "/raw", Headers(("Content-Type", "application/octet-stream")), new byte[] { 9, 8, 7 });
         Assert.Equal("3", raw.BodyText);
@@ -263,7 +263,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     [InlineData("Conflict", 409, "ConflictError", "already there")]
     [InlineData("UnprocessableEntity", 422, "UnprocessableEntityError", "makes no sense")]
     [InlineData("TooManyRequests", 429, "TooManyRequestsError", "slow down")]
-    public async Task ChaliceErrorsHaveTheirStatusAndCodeMessageBody(string kind, int status, string code, string message)
+    public async Task Chalice_errors_have_their_status_and_code_message_body(string kind, int status, string code, string message)
     {
         var response = await _client.GetAsync($"/errors/{kind}");
         Assert.Equal(status, response.StatusCode);
@@ -274,7 +274,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnhandledExceptionsAre500WithoutInternals()
+    public async Task Unhandled_exceptions_are_500_without_internals()
     {
         var response = await _client.GetAsync("/crash");
         Assert.Equal(500, response.StatusCode);
@@ -283,7 +283,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DebugModeShowsTheException()
+    public async Task Debug_mode_shows_the_exception()
     {
         var app = Hosting.ChaliceApplication.Create<App>(new Hosting.ChaliceApplicationOptions { Debug = true });
         await using var client = new ChaliceTestClient(app);
@@ -295,7 +295,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CorsRoutesCarryCorsHeadersAndAnswerPreflight()
+    public async Task CORS_routes_carry_CORS_headers_and_answer_preflight()
     {
         var response = await _client.GetAsync("/cors");
         Assert.Equal("*", response.Header("Access-Control-Allow-Origin"));
@@ -321,7 +321,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ThePreflightOffersOnlyTheMethodsThatHaveCors()
+    public async Task The_preflight_offers_only_the_methods_that_have_CORS()
     {
         // As Chalice: its deployed mock OPTIONS (chalice/deploy/swagger.py, _add_route_paths) and chalice local
         // (chalice/local.py, _autogen_options_headers) list the CORS-enabled methods, then OPTIONS.
@@ -334,7 +334,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CurrentRequestExposesTheRequest()
+    public async Task Current_request_exposes_the_request()
     {
         var response = await _client.PutAsync("/request?q=1&q=2", Headers(("X-Custom", "yes")), """{"k":"v"}""");
         var json = response.Json!;
@@ -349,7 +349,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InvalidJsonUnderAJsonContentTypeIsABadRequestWhenRead()
+    public async Task Invalid_JSON_under_a_JSON_content_type_is_a_bad_request_when_read()
     {
         var response = await _client.PostAsync("/request", body: "{not json");
         Assert.Equal(400, response.StatusCode);
@@ -360,14 +360,14 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConstructorAndFromServicesResolveFromTheAppServices()
+    public async Task Constructor_and_from_services_resolve_from_the_app_services()
     {
         var response = await _client.GetAsync("/greet/ada");
         Assert.Equal("Hello, ada! (scoped, ada)", response.BodyText);
     }
 
     [Fact]
-    public async Task TestServicesReplaceTheAppsOwn()
+    public async Task Test_services_replace_the_apps_own()
     {
         await using var client = ChaliceTestClient.Create<App>(services =>
             Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IGreeter>(services, new LoudGreeter()));
@@ -375,7 +375,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StaticHandlersAndMultiValueResponseHeadersWork()
+    public async Task Static_handlers_and_multi_value_response_headers_work()
     {
         Assert.Equal("static", (await _client.GetAsync("/static")).BodyText);
         var cookies = await _client.GetAsync("/cookies");
@@ -383,7 +383,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnknownRouteIsApiGatewaysMissingAuthenticationToken()
+    public async Task Unknown_route_is_API_Gateway_s_missing_authentication_token()
     {
         var response = await _client.GetAsync("/no/such/route");
         Assert.Equal(403, response.StatusCode);
@@ -392,7 +392,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConcurrentRequestsNeverSeeEachOthersRequest()
+    public async Task Concurrent_requests_never_see_each_others_request()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
         {
@@ -407,7 +407,7 @@ public sealed class TestAppRouteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DotSegmentsAreResolvedBeforeRoutingAsTheGatewayDoes()
+    public async Task Dot_segments_are_resolved_before_routing_as_the_gateway_does()
     {
         var response = await _client.GetAsync("/../files/./../users/7");
 

@@ -11,7 +11,7 @@ public sealed class ConcurrentWriteTests
     private static ChaliceAppDefinition Definition<TApp>() where TApp : IChaliceApp => TApp.Definition;
 
     [Fact]
-    public async Task FiftyDistinctAndFiftySameKeyWritesSurviveARestart()
+    public async Task Fifty_distinct_and_fifty_same_key_writes_survive_a_restart()
     {
         var folder = SampleFolder.CopyConfig();
         var options = new EmulatorOptions { Port = 0, ProjectDirectory = folder };

@@ -12,7 +12,7 @@ namespace Samples.S3Test.Tests;
 public sealed class InMemoryTests
 {
     [Fact]
-    public async Task PutGetAndMissingKeyThroughTheTestClient()
+    public async Task Put_get_and_missing_key_through_the_test_client()
     {
         // The buckets the sample declares for the emulator: without them its bucket would not exist, as on AWS.
         var buckets = LocalS3Buckets.Of(ChaliceConfig.Load(RepoPaths.InRepo("samples", "S3Test")).ForStage());

@@ -11,7 +11,7 @@ public sealed class ReadmeWalkthroughTests
     private const string RunCommand = "dotnet run --project samples/S3Test";
 
     [Fact]
-    public async Task TheReadmesFirstCommandServesTheSeedWalkthrough()
+    public async Task The_readmes_first_command_serves_the_seed_walkthrough()
     {
         var readme = await File.ReadAllTextAsync(RepoPaths.InRepo("README.md"));
         Assert.Contains(RunCommand, readme);

@@ -11,11 +11,11 @@ namespace Chalice.Deploy.Tests.Deploying;
 public sealed class DeployableFunctionsTests
 {
     [Fact]
-    public void AnApiOnlyAppIsDeployable() =>
+    public void An_API_only_app_is_deployable() =>
         DeployableFunctions.Ensure(new AppManifest("shop", [new ApiFunctionManifest(ApiFunctionManifest.DefaultName)], []));
 
     [Fact]
-    public void FunctionsTheDeployerWouldLeaveOutAreNamed()
+    public void Functions_the_deployer_would_leave_out_are_named()
     {
         var manifest = new AppManifest("shop",
         [
@@ -32,7 +32,7 @@ public sealed class DeployableFunctionsTests
     }
 
     [Fact]
-    public void TheApiFunctionHasOneNameEverywhere()
+    public void The_API_function_has_one_name_everywhere()
     {
         // The runtime selects it, the manifest records it, the config keys its lambda_functions settings by it.
         Assert.Equal(ChaliceDispatcher.ApiHandlerName, ApiFunctionManifest.DefaultName);
