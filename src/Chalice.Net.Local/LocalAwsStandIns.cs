@@ -55,17 +55,9 @@ internal sealed class LocalAwsStandIns : IAsyncDisposable
     public static async Task<StandaloneStandIns> StartStandaloneAsync(string appDirectory, StageConfig stage, ILoggerFactory loggers)
     {
         var standIns = For(appDirectory, stage);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalAwsStandIns).Assembly.GetName().Name });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = null;
-            standIns.Listen(kestrel);
-        });
-        var web = builder.Build();
         standIns.Configure(loggers, snsFunctions: null);
-        web.Run(context => standIns.HandlerFor(context.Connection.LocalPort)!(context));
-        await web.StartAsync();
+        var (web, _) = await StandInWebHost.StartAsync(
+            context => standIns.HandlerFor(context.Connection.LocalPort)!(context), standIns.Listen, CancellationToken.None);
         standIns.PointSdkAtStandIns();
         standIns.StartOpening();
         await standIns.Opened;

@@ -1,11 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Chalice.Local.S3;
 
 /// <summary>
@@ -14,29 +6,11 @@ namespace Chalice.Local.S3;
 /// </summary>
 public static class S3StandIn
 {
-    /// <summary>
-    /// Starts the stand-in on a loopback port. The host is deliberately bare (Kestrel core, no configuration sources,
-    /// no logging providers, no routing) because the emulator's whole start-up budget is a few hundred milliseconds.
-    /// </summary>
+    /// <summary>Starts the stand-in on a loopback port, on the bare host every stand-in shares (<see cref="StandInWebHost"/>).</summary>
     public static async Task<S3StandInHost> StartAsync(S3StandInOptions options, CancellationToken cancellationToken = default)
     {
         var handler = new S3RequestHandler(options);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(S3StandIn).Assembly.GetName().Name,
-        });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
-        });
-        var app = builder.Build();
-        app.Run(handler.HandleAsync);
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        var endpoint = new Uri(address);
+        var (app, endpoint) = await StandInWebHost.StartAsync(handler.HandleAsync, options.Port, cancellationToken);
         S3Log.Started(options.Logger, endpoint, handler.DataDirectory);
         return new S3StandInHost(app, endpoint, handler.DataDirectory);
     }

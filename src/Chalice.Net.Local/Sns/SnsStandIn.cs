@@ -1,11 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Chalice.Local.Sns;
 
 /// <summary>
@@ -18,20 +10,7 @@ public static class SnsStandIn
     public static async Task<SnsStandInHost> StartAsync(SnsStandInOptions options, CancellationToken cancellationToken = default)
     {
         var handler = new SnsRequestHandler(options);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(SnsStandIn).Assembly.GetName().Name,
-        });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
-        });
-        var app = builder.Build();
-        app.Run(handler.HandleAsync);
-        await app.StartAsync(cancellationToken);
-
-        var endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        var (app, endpoint) = await StandInWebHost.StartAsync(handler.HandleAsync, options.Port, cancellationToken);
         SnsLog.Started(options.Logger, endpoint, handler.DataDirectory);
         return new SnsStandInHost(app, handler, endpoint);
     }
