@@ -38,7 +38,11 @@ internal static class ApiGatewayV2Operations
     /// <summary><c>GetRoutes</c>.</summary>
     public static AwsOperation GetRoutes { get; } = Op("GetRoutes", ReplayBehavior.Read);
 
-    /// <summary><c>CreateRoute</c>: a route key is unique in an API, so a replay is refused with a conflict.</summary>
+    /// <summary>
+    /// <c>CreateRoute</c>: a route key is unique in an API, so a replay is refused with a conflict (AWS answers 409
+    /// ConflictException "Route with key ANY /{proxy+} already exists for this API": https://github.com/anomalyco/sst/issues/5031;
+    /// moto 5.2.1 accepts the duplicate).
+    /// </summary>
     public static AwsOperation CreateRoute { get; } = Op("CreateRoute", ReplayBehavior.ConflictsOnReplay);
 
     /// <summary><c>UpdateRoute</c>: sets the same members again.</summary>
@@ -50,7 +54,7 @@ internal static class ApiGatewayV2Operations
     /// <summary><c>GetStage</c>.</summary>
     public static AwsOperation GetStage { get; } = Op("GetStage", ReplayBehavior.Read);
 
-    /// <summary><c>CreateStage</c>: a stage name is unique in an API, so a replay is refused with a conflict.</summary>
+    /// <summary><c>CreateStage</c>: a replay either conflicts with the stage the first attempt made or makes it; the caller reads the stage back.</summary>
     public static AwsOperation CreateStage { get; } = Op("CreateStage", ReplayBehavior.ConflictsOnReplay);
 
     /// <summary><c>UpdateStage</c>: sets the same members again.</summary>
