@@ -83,9 +83,12 @@ internal sealed record HttpApiDefinition(IReadOnlyList<string> RouteKeys, string
         // Settings are the same when they give the same headers.
         static string? HeadersOf(CorsConfig? config) => config is null ? null : string.Join('\n', config.GetHeaders());
         if (settings.FirstOrDefault(s => HeadersOf(s.Cors) != HeadersOf(cors)) is { Path: not null } other)
+        {
+            var first = settings.First(s => s.Cors is not null).Path;
             throw new InvalidDataException(
-                $"On an HTTP API, CORS applies to every route, but route {other.Path} has {(other.Cors is null ? "none" : "other CORS settings")} " +
-                $"than {settings.First(s => s.Cors is not null).Path}; give every route the same CORS settings, or use \"api_gateway_type\": \"rest\".");
+                $"On an HTTP API, CORS applies to every route, but {first} and {other.Path} have different CORS settings" +
+                $"{(other.Cors is null ? $" ({other.Path} has none)" : "")}; give every route the same, or use \"api_gateway_type\": \"rest\".");
+        }
         var headers = cors.GetHeaders().ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
         var methods = manifest.Routes.SelectMany(r => r.Methods).Select(m => m.ToUpperInvariant()).Append(CorsConfig.PreflightMethod).Distinct().ToList();
         return new HttpApiCors

@@ -169,8 +169,8 @@ public sealed class InMemoryHttpApiDeployTests : IDisposable
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => _stage.PlanAsync());
 
         Assert.Equal(
-            "On an HTTP API, CORS applies to every route, but route /health has none than /objects/{key}; give every route the same CORS " +
-            "settings, or use \"api_gateway_type\": \"rest\".", error.Message);
+            "On an HTTP API, CORS applies to every route, but /objects/{key} and /health have different CORS settings (/health has none); " +
+            "give every route the same, or use \"api_gateway_type\": \"rest\".", error.Message);
         Assert.Equal(0, calls.MutatingCalls);
     }
 
@@ -274,6 +274,20 @@ public sealed class InMemoryHttpApiDeployTests : IDisposable
         Assert.Single(Aws.FakeApiGateway.Apis);
         Assert.Null(result.State.Find<DeployedHttpApi>());
         Assert.EndsWith("/api/", result.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_app_that_no_longer_has_routes_deletes_its_HTTP_API_and_the_invoke_permission()
+    {
+        await _stage.DeployAsync();
+        _stage.Routes = [];
+
+        var (result, calls) = await _stage.DeployAsync();
+
+        Assert.Equal(["Lambda RemovePermission", "ApiGatewayV2 DeleteApi"], calls.MutatingOperations);
+        Assert.Empty(Aws.FakeApiGatewayV2.Apis);
+        Assert.Empty(Aws.FakeLambda.Statements("s3test-dev"));
+        Assert.Null(result.Url);
     }
 
     [Fact]
