@@ -9,5 +9,5 @@ namespace Chalice.Deploy;
 internal sealed record DeploymentResult(DeployedState State, IReadOnlyList<PlannedStep> Changes)
 {
     /// <summary>The stage URL, or null when the app has no routes.</summary>
-    public string? Url => State.Find<DeployedRestApi>()?.RestApiUrl;
+    public string? Url => State.Api?.Url;
 }

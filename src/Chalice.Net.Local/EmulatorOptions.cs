@@ -1,3 +1,4 @@
+using Chalice.Configuration;
 using Chalice.Gateway;
 using Chalice.Project.Emulator;
 
@@ -21,8 +22,11 @@ public sealed record EmulatorOptions
     /// <summary>The Chalice stage.</summary>
     public string Stage { get; init; } = "dev";
 
-    /// <summary>The API type and payload format.</summary>
-    public ApiGatewayType ApiType { get; init; } = ApiGatewayType.Rest;
+    /// <summary>
+    /// The API type and payload format; null (the default) serves what the stage deploys, its
+    /// <c>"api_gateway_type"</c> in <c>.chalice/config.json</c>.
+    /// </summary>
+    public ApiGatewayType? ApiType { get; init; }
 
     /// <summary>The integration timeout.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(29);
@@ -46,16 +50,19 @@ public sealed record EmulatorOptions
             Host = parsed.Host,
             Port = parsed.Port,
             Stage = parsed.Stage,
-            ApiType = parsed.Api switch
-            {
-                EmulatorApi.Http => ApiGatewayType.HttpPayloadV2,
-                EmulatorApi.HttpV1 => ApiGatewayType.HttpPayloadV1,
-                _ => ApiGatewayType.Rest,
-            },
+            ApiType = parsed.Api is { } api ? GatewayTypeOf(api) : null,
             Timeout = parsed.Timeout,
             UseRealAws = parsed.UseRealAws,
             ProjectDirectory = parsed.ProjectDirectory,
             ShowHelp = parsed.ShowHelp,
         };
     }
+
+    /// <summary>The gateway the emulator simulates for a kind of API a stage deploys.</summary>
+    internal static ApiGatewayType GatewayTypeOf(ApiKind kind) => kind switch
+    {
+        ApiKind.Http => ApiGatewayType.HttpPayloadV2,
+        ApiKind.HttpV1 => ApiGatewayType.HttpPayloadV1,
+        _ => ApiGatewayType.Rest,
+    };
 }

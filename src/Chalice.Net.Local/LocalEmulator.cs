@@ -51,7 +51,8 @@ public static partial class LocalEmulator
             return 0;
         }
 
-        GatewayWarmUp.Start(options.ApiType);
+        // Before the stage's settings are read: the path it warms is mostly the same for every API type.
+        GatewayWarmUp.Start(options.ApiType ?? ApiGatewayType.Rest);
         RunningEmulator emulator;
         try
         {
@@ -64,7 +65,7 @@ public static partial class LocalEmulator
         }
         await using (emulator)
         {
-            Console.WriteLine($"Serving {definition.Name} ({Describe(options.ApiType)}, stage {options.Stage}) on {emulator.BaseAddress}");
+            Console.WriteLine($"Serving {definition.Name} ({Describe(emulator.ApiType)}, stage {options.Stage}) on {emulator.BaseAddress}");
             foreach (var line in emulator.LocalAws?.BannerLines() ?? ["AWS calls go to real AWS"])
                 Console.WriteLine(line);
             Console.WriteLine("Press Ctrl+C to stop");
@@ -106,6 +107,8 @@ public static partial class LocalEmulator
         // problem (an unknown key, a memory size Lambda refuses) stops a deploy but only earns a warning here.
         var environment = stage.EnvironmentVariables;
         var apiGatewayStage = stage.ApiGatewayStage;
+        // The API the stage deploys, unless --api says otherwise.
+        var apiType = options.ApiType ?? EmulatorOptions.GatewayTypeOf(stage.ApiGatewayType);
         var useLocalAws = stage.LocalAws && !options.UseRealAws;
         foreach (var problem in config.Validate(options.Stage))
             await Console.Error.WriteLineAsync($"warning: {problem}");
@@ -189,8 +192,8 @@ public static partial class LocalEmulator
         }
         var gateway = new ApiGatewaySimulator(application.Routes, new GatewayOptions
         {
-            ApiType = options.ApiType,
-            Stage = options.ApiType == ApiGatewayType.Rest ? apiGatewayStage : null,
+            ApiType = apiType,
+            Stage = apiType == ApiGatewayType.Rest ? apiGatewayStage : null,
             IntegrationTimeout = options.Timeout,
         });
         function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
@@ -200,7 +203,7 @@ public static partial class LocalEmulator
         var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
             .Select(a => new Uri(a))
             .First(a => localAws is null || !localAws.Owns(a.Port));
-        return new RunningEmulator(web, application, console, address, localAws);
+        return new RunningEmulator(web, application, console, address, localAws, apiType);
     }
 
     private static void Listen(KestrelServerOptions kestrel, string host, int port)
@@ -252,8 +255,10 @@ public sealed class RunningEmulator : IAsyncDisposable
     private readonly BatchingConsoleLoggerProvider _console;
 
     internal RunningEmulator(
-        WebApplication web, ChaliceApplication application, BatchingConsoleLoggerProvider console, Uri baseAddress, LocalAwsStandIns? localAws)
+        WebApplication web, ChaliceApplication application, BatchingConsoleLoggerProvider console, Uri baseAddress, LocalAwsStandIns? localAws,
+        ApiGatewayType apiType)
     {
+        ApiType = apiType;
         _web = web;
         _application = application;
         _console = console;
@@ -269,6 +274,9 @@ public sealed class RunningEmulator : IAsyncDisposable
     /// </summary>
     /// <exception cref="IOException">The local data cannot be opened; the message says which and what to do.</exception>
     public Task LocalAwsReady => LocalAws?.Opened ?? Task.CompletedTask;
+
+    /// <summary>The API type served: <see cref="EmulatorOptions.ApiType"/>, else the stage's <c>"api_gateway_type"</c>.</summary>
+    public ApiGatewayType ApiType { get; }
 
     /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:8000/</c>.</summary>
     public Uri BaseAddress { get; }

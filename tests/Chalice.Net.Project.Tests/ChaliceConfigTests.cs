@@ -115,4 +115,27 @@ public sealed class ChaliceConfigTests
         Assert.Equal("cfg.json: \"lambda_runtime\" must be \"provided.al2023\" or \"dotnet10\", not \"python3.12\"", runtime.Message);
         Assert.Contains("\"lambda_architecture\" must be \"x86_64\" or \"arm64\"", Assert.Throws<ChaliceConfigException>(() => config.ForStage().LambdaArchitecture).Message);
     }
+
+    [Fact]
+    public void The_API_type_defaults_to_a_REST_API_and_a_stage_chooses_an_HTTP_API_with_either_payload()
+    {
+        var config = ChaliceConfig.Parse("""
+            { "api_gateway_type": "http", "stages": { "v1": { "api_gateway_type": "http-v1" }, "rest": { "api_gateway_type": "rest" } } }
+            """);
+
+        Assert.Equal(ApiKind.Rest, ChaliceConfig.Empty.ForStage().ApiGatewayType);
+        Assert.Equal(ApiKind.Http, config.ForStage("dev").ApiGatewayType);
+        Assert.Equal(ApiKind.HttpV1, config.ForStage("v1").ApiGatewayType);
+        Assert.Equal(ApiKind.Rest, config.ForStage("rest").ApiGatewayType);
+        Assert.Equal(("2.0", "1.0"), (ApiKind.Http.PayloadFormatVersion(), ApiKind.HttpV1.PayloadFormatVersion()));
+    }
+
+    [Fact]
+    public void An_unknown_API_type_is_a_clear_error()
+    {
+        var config = ChaliceConfig.Parse("""{ "api_gateway_type": "websocket" }""", "cfg.json");
+
+        var error = Assert.Throws<ChaliceConfigException>(() => config.ForStage().ApiGatewayType);
+        Assert.Equal("cfg.json: \"api_gateway_type\" must be \"rest\" or \"http\" or \"http-v1\", not \"websocket\"", error.Message);
+    }
 }

@@ -110,6 +110,7 @@ public sealed class ConfigValidationTests
     [InlineData("""{ "app_name": 7 }""", "\"app_name\" must be a string, not 7")]
     [InlineData("""{ "version": "3.0" }""", "\"version\" must be \"1.0\" or \"2.0\", not \"3.0\"")]
     [InlineData("""{ "lambda_architecture": "aarch64" }""", "\"lambda_architecture\" must be \"x86_64\" or \"arm64\", not \"aarch64\"")]
+    [InlineData("""{ "api_gateway_type": "HTTP" }""", "\"api_gateway_type\" must be \"rest\" or \"http\" or \"http-v1\", not \"HTTP\"")]
     [InlineData("""{ "tags": ["team"] }""", "\"tags\" must be an object of strings, not [\"team\"]")]
     [InlineData("""{ "environment_variables": { "PORT": 8080 } }""", "\"environment_variables\" must be an object of strings, but \"PORT\" is 8080")]
     [InlineData("""{ "environment_variables": { "table-name": "x" } }""",
@@ -130,6 +131,8 @@ public sealed class ConfigValidationTests
     [InlineData("""{ "stages": { "dev": { "app_name": "other" } } }""", "\"app_name\" in stages.dev can be set only at the top level")]
     [InlineData("""{ "lambda_functions": { "api_handler": { "api_gateway_stage": "v2" } } }""",
         "\"api_gateway_stage\" in lambda_functions.api_handler can be set only at the top level or in a stage, not per function")]
+    [InlineData("""{ "lambda_functions": { "api_handler": { "api_gateway_type": "http" } } }""",
+        "\"api_gateway_type\" in lambda_functions.api_handler can be set only at the top level or in a stage, not per function")]
     [InlineData("""{ "stages": { "dev": { "stages": {} } } }""", "\"stages\" in stages.dev can be set only at the top level")]
     public void A_setting_where_it_means_nothing_is_an_error_saying_where_it_belongs(string json, string message)
     {

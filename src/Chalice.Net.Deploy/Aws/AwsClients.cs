@@ -1,4 +1,5 @@
 using Chalice.Deploy.Aws.ApiGateway;
+using Chalice.Deploy.Aws.ApiGatewayV2;
 using Chalice.Deploy.Aws.EventBridge;
 using Chalice.Deploy.Aws.Http;
 using Chalice.Deploy.Aws.Iam;
@@ -37,6 +38,7 @@ internal sealed class AwsClients : IAwsApis, IDisposable
         Lambda = lambda;
         LambdaInvoker = lambda;
         ApiGateway = new ApiGatewayClient(new RestJsonChannel(_pipeline, endpoints.Resolve(AwsService.ApiGateway)));
+        ApiGatewayV2 = new ApiGatewayV2Client(new RestJsonChannel(_pipeline, endpoints.Resolve(AwsService.ApiGatewayV2)));
         EventBridge = new EventBridgeClient(Json(AwsService.EventBridge));
         Sns = new SnsClient(new QueryChannel(_pipeline, endpoints.Resolve(AwsService.Sns)));
         Sqs = new SqsClient(Json(AwsService.Sqs));
@@ -71,6 +73,9 @@ internal sealed class AwsClients : IAwsApis, IDisposable
 
     /// <summary>API Gateway (REST APIs).</summary>
     public IApiGatewayApi ApiGateway { get; }
+
+    /// <summary>API Gateway v2 (HTTP APIs).</summary>
+    public IApiGatewayV2Api ApiGatewayV2 { get; }
 
     /// <summary>EventBridge.</summary>
     public IEventBridgeApi EventBridge { get; }

@@ -27,6 +27,9 @@ internal sealed record AwsService(
     /// <summary>Amazon API Gateway (REST APIs, v1).</summary>
     public static AwsService ApiGateway { get; } = new("apigateway", "apigateway", "API Gateway", AwsProtocol.RestJson, "2015-07-09");
 
+    /// <summary>Amazon API Gateway v2 (HTTP APIs): the same endpoint and signing name as v1, its own API.</summary>
+    public static AwsService ApiGatewayV2 { get; } = new("apigateway", "apigateway", "ApiGatewayV2", AwsProtocol.RestJson, "2018-11-29") { JsonVersion = "1.1" };
+
     /// <summary>Amazon EventBridge (rules and targets; the service CloudWatch Events became).</summary>
     public static AwsService EventBridge { get; } =
         new("events", "events", "EventBridge", AwsProtocol.Json, "2015-10-07") { JsonTargetPrefix = "AWSEvents", JsonVersion = "1.1" };
@@ -48,7 +51,10 @@ internal sealed record AwsService(
     /// <summary>The JSON protocol's <c>X-Amz-Target</c> prefix (the model's <c>targetPrefix</c>), e.g. <c>AWSEvents</c>.</summary>
     public string? JsonTargetPrefix { get; init; }
 
-    /// <summary>The JSON protocol's version (the model's <c>jsonVersion</c>), sent as <c>application/x-amz-json-{version}</c>.</summary>
+    /// <summary>
+    /// The JSON protocol's version (the model's <c>jsonVersion</c>), sent as <c>application/x-amz-json-{version}</c>; a
+    /// rest-json model may declare one too (API Gateway v2 does), which its requests do not use.
+    /// </summary>
     public string? JsonVersion { get; init; }
 
     /// <summary>How requests are signed: S3 signs its path as sent and declares the payload hash.</summary>

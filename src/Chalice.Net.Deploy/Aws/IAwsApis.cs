@@ -1,4 +1,5 @@
 using Chalice.Deploy.Aws.ApiGateway;
+using Chalice.Deploy.Aws.ApiGatewayV2;
 using Chalice.Deploy.Aws.EventBridge;
 using Chalice.Deploy.Aws.Iam;
 using Chalice.Deploy.Aws.Lambda;
@@ -26,6 +27,9 @@ internal interface IAwsApis
 
     /// <summary>API Gateway (REST APIs).</summary>
     IApiGatewayApi ApiGateway { get; }
+
+    /// <summary>API Gateway v2 (HTTP APIs).</summary>
+    IApiGatewayV2Api ApiGatewayV2 { get; }
 
     /// <summary>EventBridge (schedules and event patterns).</summary>
     IEventBridgeApi EventBridge { get; }

@@ -71,7 +71,8 @@ internal static partial class OpenApiDocument
         return item;
     }
 
-    private static CorsConfig? ToCorsConfig(CorsManifest? cors) => cors is null ? null : new CorsConfig
+    /// <summary>A route's CORS settings as the runtime's <see cref="CorsConfig"/>, the one owner of what they mean.</summary>
+    internal static CorsConfig? ToCorsConfig(CorsManifest? cors) => cors is null ? null : new CorsConfig
     {
         AllowOrigin = cors.AllowOrigin,
         AllowHeaders = cors.AllowHeaders,

@@ -37,9 +37,19 @@ internal sealed record DeployedFunction : DeployedResource
     public string? CodeSha256 { get; init; }
 }
 
-/// <summary>The REST API and the stage it is deployed to.</summary>
-internal sealed record DeployedRestApi : DeployedResource
+/// <summary>A deployed API of any kind: what <c>chalice-net url</c> prints.</summary>
+internal interface IDeployedApi
 {
+    /// <summary>The URL the API serves the app's routes under.</summary>
+    string Url { get; }
+}
+
+/// <summary>The REST API and the stage it is deployed to.</summary>
+internal sealed record DeployedRestApi : DeployedResource, IDeployedApi
+{
+    /// <inheritdoc/>
+    string IDeployedApi.Url => RestApiUrl;
+
     /// <summary>The API id.</summary>
     public required string RestApiId { get; init; }
 
@@ -54,6 +64,22 @@ internal sealed record DeployedRestApi : DeployedResource
 
     /// <summary>The deployment the stage was pointed at, or null while none is.</summary>
     public string? DeploymentId { get; init; }
+}
+
+/// <summary>
+/// The HTTP API (API Gateway v2) with its routes, integration and <c>$default</c> stage, recorded as Chalice records its
+/// other APIs (<c>rest_api_id</c>/<c>rest_api_url</c>, <c>websocket_api_id</c>/<c>websocket_api_url</c>).
+/// </summary>
+internal sealed record DeployedHttpApi : DeployedResource, IDeployedApi
+{
+    /// <summary>The API id.</summary>
+    public required string HttpApiId { get; init; }
+
+    /// <summary>The <c>$default</c> stage's URL, <c>https://{id}.execute-api.{region}.amazonaws.com/</c>.</summary>
+    public required string HttpApiUrl { get; init; }
+
+    /// <inheritdoc/>
+    string IDeployedApi.Url => HttpApiUrl;
 }
 
 /// <summary>The statement of the function's resource policy that lets API Gateway invoke it.</summary>

@@ -27,6 +27,9 @@ internal sealed record DeployedState
     /// <summary>The first recorded resource of a type, or null.</summary>
     public T? Find<T>() where T : DeployedResource => Resources.OfType<T>().FirstOrDefault();
 
+    /// <summary>The deployed API, whatever its kind, or null when the stage has none.</summary>
+    public IDeployedApi? Api => Resources.OfType<IDeployedApi>().FirstOrDefault();
+
     /// <summary>The recorded resource of a logical name (Chalice's <c>name</c>), or null.</summary>
     public DeployedResource? Find(string name) => Resources.FirstOrDefault(r => r.Name == name);
 

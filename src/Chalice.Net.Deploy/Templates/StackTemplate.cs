@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Chalice.Configuration;
 using Chalice.Deploy.OpenApi;
 using Chalice.Deploy.Packaging;
 using Chalice.Deploy.Planning;
@@ -9,7 +10,8 @@ namespace Chalice.Deploy.Templates;
 
 /// <summary>
 /// Writes a stage of an app as a CloudFormation template, for teams that deploy with their own pipeline: the same
-/// role, function, REST API, stage and invoke permission a direct deploy creates, with the same settings. SAM
+/// role, function, API (REST, or HTTP: <see cref="HttpApiTemplate"/>), stage and invoke permission a direct deploy creates,
+/// with the same settings. SAM
 /// (<c>AWS::Serverless::Function</c> with a local <c>CodeUri</c>) or plain CloudFormation (code from S3 parameters).
 /// </summary>
 internal static class StackTemplate
@@ -100,7 +102,11 @@ internal static class StackTemplate
             ["APIHandlerName"] = new JsonObject { ["Value"] = Ref(FunctionId) },
             ["APIHandlerArn"] = new JsonObject { ["Value"] = GetAtt(FunctionId, "Arn") },
         };
-        if (spec.Manifest.Routes.Count > 0)
+        if (spec.Manifest.Routes.Count > 0 && config.ApiGatewayType.IsHttpApi())
+        {
+            HttpApiTemplate.Add(resources, properties, outputs, spec, new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }, format);
+        }
+        else if (spec.Manifest.Routes.Count > 0)
         {
             AddRestApi(resources, spec, format);
             outputs["RestAPIId"] = new JsonObject { ["Value"] = Ref(RestApiId) };

@@ -66,6 +66,13 @@ public sealed class StageConfig
     public string ApiGatewayStage => Read(ConfigSettings.ApiGatewayStage)?.GetValue<string>() ?? "api";
 
     /// <summary>
+    /// <c>api_gateway_type</c> (Chalice.Net only): the kind of API the stage deploys and the emulator serves
+    /// (default <see cref="ApiKind.Rest"/>, Chalice's REST API).
+    /// </summary>
+    public ApiKind ApiGatewayType =>
+        Read(ConfigSettings.ApiGatewayType)?.GetValue<string>() is { } name && ApiKinds.TryParse(name, out var kind) ? kind : ApiKind.Rest;
+
+    /// <summary>
     /// <c>lambda_runtime</c> (Chalice.Net only): <c>provided.al2023</c> (the default: a Native AOT <c>bootstrap</c>) or
     /// <c>dotnet10</c> (the managed runtime, framework-dependent).
     /// </summary>

@@ -4,19 +4,6 @@ using Chalice.Configuration;
 
 namespace Chalice.Project.Emulator;
 
-/// <summary>The API type the emulator serves as (<c>--api</c>).</summary>
-public enum EmulatorApi
-{
-    /// <summary><c>rest</c>: a REST API, payload format 1.0 (Chalice's API).</summary>
-    Rest,
-
-    /// <summary><c>http</c>: an HTTP API, payload format 2.0.</summary>
-    Http,
-
-    /// <summary><c>http-v1</c>: an HTTP API, payload format 1.0.</summary>
-    HttpV1,
-}
-
 /// <summary>What a command line asked the emulator for; anything not given has its default.</summary>
 public sealed record EmulatorArguments
 {
@@ -29,8 +16,8 @@ public sealed record EmulatorArguments
     /// <summary>The Chalice stage.</summary>
     public string Stage { get; init; } = ChaliceConfig.DefaultStage;
 
-    /// <summary>The API type and payload format.</summary>
-    public EmulatorApi Api { get; init; } = EmulatorApi.Rest;
+    /// <summary>The API type and payload format; null serves the stage's <c>api_gateway_type</c>.</summary>
+    public ApiKind? Api { get; init; }
 
     /// <summary>The integration timeout.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(29);
@@ -63,9 +50,10 @@ public static class EmulatorCommandLine
     public static EmulatorOption Stage { get; } = new("--stage", "NAME", "The stage whose .chalice/config.json settings apply (default dev).");
 
     /// <summary><c>--api</c>.</summary>
-    public static EmulatorOption Api { get; } = new("--api", "rest|http|http-v1",
-        "Serve as a REST API (payload 1.0, the default), an HTTP API with payload 2.0 (http), or with payload 1.0 (http-v1).",
-        value => TryApi(value, out _) ? null : $"--api must be rest, http or http-v1, not '{value}'.");
+    public static EmulatorOption Api { get; } = new("--api", string.Join('|', ApiKinds.Names),
+        "Serve as a REST API (payload 1.0), an HTTP API with payload 2.0 (http), or with payload 1.0 (http-v1); " +
+        "default: the stage's \"api_gateway_type\", else rest.",
+        value => ApiKinds.TryParse(value, out _) ? null : $"--api must be rest, http or http-v1, not '{value}'.");
 
     /// <summary><c>--timeout</c>.</summary>
     public static EmulatorOption Timeout { get; } = new("--timeout", "SECONDS", "The integration timeout: API Gateway's 504 after it (default 29).",
@@ -127,7 +115,7 @@ public static class EmulatorCommandLine
                 "--host" => parsed with { Host = value },
                 "--port" => parsed with { Port = TryPort(value, out var port) ? port : 0 },
                 "--stage" => parsed with { Stage = value },
-                "--api" => parsed with { Api = TryApi(value, out var api) ? api : default },
+                "--api" => parsed with { Api = ApiKinds.TryParse(value, out var api) ? api : null },
                 "--timeout" => parsed with { Timeout = TryTimeout(value, out var timeout) ? timeout : default },
                 "--aws" => parsed with { UseRealAws = true },
                 _ => parsed with { ProjectDirectory = value },
@@ -138,18 +126,6 @@ public static class EmulatorCommandLine
 
     private static bool TryPort(string value, out int port) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535;
-
-    private static bool TryApi(string value, out EmulatorApi api)
-    {
-        api = value.ToLowerInvariant() switch
-        {
-            "rest" => EmulatorApi.Rest,
-            "http" => EmulatorApi.Http,
-            "http-v1" => EmulatorApi.HttpV1,
-            _ => (EmulatorApi)(-1),
-        };
-        return Enum.IsDefined(api);
-    }
 
     // Lambda's longest timeout, 900 s, bounds any integration the emulator could be asked to wait for.
     private static bool TryTimeout(string value, out TimeSpan timeout)

@@ -1,5 +1,6 @@
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.ApiGateway;
+using Chalice.Deploy.Aws.ApiGatewayV2;
 using Chalice.Deploy.Aws.EventBridge;
 using Chalice.Deploy.Aws.Iam;
 using Chalice.Deploy.Aws.Lambda;
@@ -30,6 +31,7 @@ internal sealed class InMemoryAws : IAwsApis, IAwsCallObserver
         FakeSqs = new InMemorySqs(_calls, region, Account);
         FakeLambda = new InMemoryLambda(_calls, FakeIam, FakeSqs, region, Account);
         FakeApiGateway = new InMemoryApiGateway(_calls);
+        FakeApiGatewayV2 = new InMemoryApiGatewayV2(_calls, region);
         FakeEventBridge = new InMemoryEventBridge(_calls, region, Account);
         FakeSns = new InMemorySns(_calls, region, Account);
         FakeS3 = new InMemoryS3(_calls, FakeLambda);
@@ -50,6 +52,8 @@ internal sealed class InMemoryAws : IAwsApis, IAwsCallObserver
 
     public InMemoryApiGateway FakeApiGateway { get; }
 
+    public InMemoryApiGatewayV2 FakeApiGatewayV2 { get; }
+
     public InMemoryEventBridge FakeEventBridge { get; }
 
     public InMemorySns FakeSns { get; }
@@ -65,6 +69,8 @@ internal sealed class InMemoryAws : IAwsApis, IAwsCallObserver
     public ILambdaApi Lambda => FakeLambda;
 
     public IApiGatewayApi ApiGateway => FakeApiGateway;
+
+    public IApiGatewayV2Api ApiGatewayV2 => FakeApiGatewayV2;
 
     public IEventBridgeApi EventBridge => FakeEventBridge;
 

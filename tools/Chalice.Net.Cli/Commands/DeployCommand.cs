@@ -5,6 +5,7 @@ using Chalice.Deploy;
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Packaging;
 using Chalice.Deploy.Planning;
+using Chalice.Deploy.State;
 using Spectre.Console;
 
 namespace Chalice.Cli.Commands;
@@ -103,7 +104,7 @@ public static class DeployCommand
             ? $"{spec.Names.Base} was up to date ({Calls(calls)}, {clock.Elapsed.TotalSeconds:0.0} s)."
             : $"Deployed {spec.Names.Base}: {result.Changes.Count} change(s), {Calls(calls)}, {clock.Elapsed.TotalSeconds:0.0} s.");
         if (result.Url is { } url)
-            console.WriteLine($"Rest API URL: {url}");
+            console.WriteLine(result.State.Api is DeployedHttpApi ? $"HTTP API URL: {url}" : $"Rest API URL: {url}");
         return ExitCodes.Success;
     }
 

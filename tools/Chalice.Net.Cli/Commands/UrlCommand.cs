@@ -5,7 +5,8 @@ namespace Chalice.Cli.Commands;
 
 /// <summary>
 /// <c>chalice-net url</c>: prints the stage's URL from <c>.chalice/deployed/&lt;stage&gt;.json</c>, with no AWS call.
-/// The URL is AWS's (<c>https://{api}.execute-api.{region}.amazonaws.com/{stage}/</c>), also after a deploy to another
+/// The URL is AWS's (a REST API's <c>https://{api}.execute-api.{region}.amazonaws.com/{stage}/</c>, an HTTP API's
+/// <c>$default</c> stage at <c>https://{api}.execute-api.{region}.amazonaws.com/</c>), also after a deploy to another
 /// endpoint, as Chalice prints it.
 /// </summary>
 public static class UrlCommand
@@ -19,10 +20,10 @@ public static class UrlCommand
         command.SetAction((parse, cancellationToken) => CommandFailures.RunAsync(parse, options, cancellationToken, async () =>
         {
             var workspace = AppWorkspace.Open(app.Value(parse), parse.GetValue(stage)!, ConfigCheck.WarnOnly, parse.InvocationConfiguration.Error);
-            var api = workspace.Store.Load(workspace.Stage.Stage)?.Find<DeployedRestApi>()
+            var api = workspace.Store.Load(workspace.Stage.Stage)?.Api
                       ?? throw new DeployedStateException(
                           $"The stage '{workspace.Stage.Stage}' has no deployed API; run 'chalice-net deploy --stage {workspace.Stage.Stage}' first.");
-            await parse.InvocationConfiguration.Output.WriteLineAsync(api.RestApiUrl);
+            await parse.InvocationConfiguration.Output.WriteLineAsync(api.Url);
             return ExitCodes.Success;
         }));
         return command;

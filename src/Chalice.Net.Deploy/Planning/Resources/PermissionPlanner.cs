@@ -7,7 +7,7 @@ namespace Chalice.Deploy.Planning.Resources;
 
 /// <summary>
 /// Plans the statement of the function's resource policy that lets API Gateway invoke it, limited to the stage's API
-/// (<c>arn:aws:execute-api:REGION:ACCOUNT:APIID/*</c>). An app without a REST API needs none. Deleting the function
+/// (<c>arn:aws:execute-api:REGION:ACCOUNT:APIID/*</c>), its REST API or its HTTP API. An app without an API needs none. Deleting the function
 /// deletes its policy, so the statement makes no call of its own then.
 /// </summary>
 internal sealed class PermissionPlanner : ResourcePlanner<DeployedPermission>
@@ -23,12 +23,12 @@ internal sealed class PermissionPlanner : ResourcePlanner<DeployedPermission>
     public override string ResourceType => "lambda_permission";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Export> Consumes => [FunctionPlanner.FunctionArn, RestApiPlanner.RestApiId];
+    public override IReadOnlyList<Export> Consumes => [FunctionPlanner.FunctionArn, RestApiPlanner.RestApiId, HttpApiPlanner.HttpApiId];
 
     /// <inheritdoc/>
     public override async Task PlanAsync(PlanningContext context, CancellationToken cancellationToken)
     {
-        if (context.Find(RestApiPlanner.RestApiId) is not { } apiId)
+        if ((context.Find(RestApiPlanner.RestApiId) ?? context.Find(HttpApiPlanner.HttpApiId)) is not { } apiId)
             return;
         var region = context.Region;
         var name = context.Names.Function;
@@ -38,30 +38,37 @@ internal sealed class PermissionPlanner : ResourcePlanner<DeployedPermission>
         var resource = context.Resource(LogicalName, name, new DesiredPermission(StatementId, Principal, Action));
         resource.Uses(sourceArn);
 
+        var functionExists = context.Require(FunctionPlanner.FunctionArn).TryGetKnown(out _);
+        // A function that exists may hold the statement for another API (one the stage replaces: a REST API by an HTTP API).
+        var policy = functionExists ? await lambda.GetPolicyAsync(name, cancellationToken) : null;
+        var current = policy is null ? null : SourceArnOf(policy);
+        resource.Observed = current;
         if (!sourceArn.TryGetKnown(out var wanted))
         {
-            var reason = context.Require(FunctionPlanner.FunctionArn).TryGetKnown(out _) ? "the API is new" : "the function is new";
-            resource.Step(AwsService.Lambda, "AddPermission", reason, (step, ct) => AddAsync(step, lambda, name, sourceArn, ct), consumes: [sourceArn]);
+            if (current is not null)
+                PlanRemoval(resource, lambda, name, current);
+            resource.Step(AwsService.Lambda, "AddPermission", functionExists ? "the API is new" : "the function is new",
+                (step, ct) => AddAsync(step, lambda, name, sourceArn, ct), consumes: [sourceArn]);
             return;
         }
 
-        var policy = await lambda.GetPolicyAsync(name, cancellationToken);
-        var current = policy is null ? null : SourceArnOf(policy);
-        resource.Observed = current;
         if (current == wanted)
         {
             resource.Adopt(Record(name, wanted));
             return;
         }
         if (current is not null)
-            resource.Step(AwsService.Lambda, "RemovePermission", $"the permission names another API ({current})", async (step, ct) =>
-            {
-                await IgnoringNotFound(lambda.RemovePermissionAsync(name, StatementId, ct));
-                step.Forget(LogicalName);
-            });
+            PlanRemoval(resource, lambda, name, current);
         resource.Step(AwsService.Lambda, "AddPermission", "API Gateway may not invoke the function",
             (step, ct) => AddAsync(step, lambda, name, sourceArn, ct), consumes: [sourceArn]);
     }
+
+    private static void PlanRemoval(ResourcePlan resource, ILambdaApi lambda, string name, string current) =>
+        resource.Step(AwsService.Lambda, "RemovePermission", $"the permission names another API ({current})", async (step, ct) =>
+        {
+            await IgnoringNotFound(lambda.RemovePermissionAsync(name, StatementId, ct));
+            step.Forget(LogicalName);
+        });
 
     /// <inheritdoc/>
     protected override Task<DeployedPermission?> FindOursAsync(IAwsApis aws, ResourceNames names, CancellationToken cancellationToken) =>
@@ -74,7 +81,7 @@ internal sealed class PermissionPlanner : ResourcePlanner<DeployedPermission>
     /// <inheritdoc/>
     protected override IReadOnlyList<PlannedStep> PlanDeletion(DeployedPermission record, IAwsApis aws) =>
     [
-        DeletionStep(record, AwsService.Lambda, "RemovePermission", record.FunctionName, "the stage no longer has a REST API",
+        DeletionStep(record, AwsService.Lambda, "RemovePermission", record.FunctionName, "the stage no longer has an API",
             (_, ct) => IgnoringNotFound(aws.Lambda.RemovePermissionAsync(record.FunctionName, record.StatementId, ct))),
     ];
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Chalice.Configuration;
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.ApiGateway;
 using Chalice.Deploy.OpenApi;
@@ -35,7 +36,8 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
     public override async Task PlanAsync(PlanningContext context, CancellationToken cancellationToken)
     {
         var spec = context.Spec;
-        if (spec.Manifest.Routes.Count == 0)
+        // A stage serving an HTTP API has none (HttpApiPlanner); one it recorded is deleted with the other leftovers.
+        if (spec.Manifest.Routes.Count == 0 || spec.Config.ApiGatewayType.IsHttpApi())
             return;
         var names = context.Names;
         var apiGateway = context.Aws.ApiGateway;

@@ -5,8 +5,12 @@ namespace Chalice.Deploy.Tests.Aws.Model;
 /// <summary>Asserts that captured requests conform to their service models.</summary>
 internal static class ModelConformance
 {
-    /// <summary>The model of a service (the fixture folders are named by endpoint prefix).</summary>
-    public static ServiceModel ModelFor(AwsService service) => ServiceModel.Load(service.EndpointPrefix);
+    /// <summary>
+    /// The model of a service. The fixture folders are named as botocore names the services: by endpoint prefix, except
+    /// API Gateway v2, which shares v1's endpoint prefix.
+    /// </summary>
+    public static ServiceModel ModelFor(AwsService service) =>
+        ServiceModel.Load(service == AwsService.ApiGatewayV2 ? "apigatewayv2" : service.EndpointPrefix);
 
     /// <summary>Validates every request; fails listing all problems; returns the operations seen per service.</summary>
     public static IReadOnlySet<string> AssertConform(IEnumerable<CapturedRequest> requests)

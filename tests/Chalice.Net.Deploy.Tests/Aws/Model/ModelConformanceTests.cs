@@ -1,6 +1,7 @@
 using System.Net;
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.ApiGateway;
+using Chalice.Deploy.Aws.ApiGatewayV2;
 using Chalice.Deploy.Aws.EventBridge;
 using Chalice.Deploy.Aws.Iam;
 using Chalice.Deploy.Aws.Lambda;
@@ -24,7 +25,7 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
     private const string TrustPolicy =
         """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
 
-    public static TheoryData<string> Services => ["IAM", "STS", "Lambda", "API Gateway", "EventBridge", "SNS", "SQS", "S3", "CloudWatch Logs"];
+    public static TheoryData<string> Services => ["IAM", "STS", "Lambda", "API Gateway", "ApiGatewayV2", "EventBridge", "SNS", "SQS", "S3", "CloudWatch Logs"];
 
     [Theory]
     [MemberData(nameof(Services))]
@@ -278,8 +279,65 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
         AssertCovered(ApiGatewayOperations.All, ModelConformance.AssertConform(aws.Capture.Requests));
     }
 
+    [Fact]
+    public async Task Api_gateway_v2_requests_conform_to_the_model()
+    {
+        using var aws = new MotoClients(moto);
+        var v2 = aws.Clients.ApiGatewayV2;
+        var ct = TestContext.Current.CancellationToken;
+
+        var api = await v2.CreateApiAsync(new CreateHttpApiRequest
+        {
+            Name = "conform-http", Description = "d", Tags = new Dictionary<string, string> { ["app"] = "conform" },
+            CorsConfiguration = new HttpApiCors
+            {
+                AllowOrigins = ["*"], AllowHeaders = ["Content-Type"], AllowMethods = ["GET", "OPTIONS"], ExposeHeaders = ["X-Id"], MaxAge = 600,
+                AllowCredentials = false,
+            },
+        }, ct);
+        await v2.GetApisAsync(ct);
+        await v2.GetApiAsync(api.ApiId, ct);
+        await v2.UpdateApiAsync(new UpdateHttpApiRequest { ApiId = api.ApiId, CorsConfiguration = new HttpApiCors { AllowOrigins = ["https://example.com"] } }, ct);
+        await v2.DeleteCorsConfigurationAsync(api.ApiId, ct);
+        const string function = "arn:aws:lambda:us-east-1:123456789012:function:conform";
+        var integration = await v2.CreateIntegrationAsync(new HttpApiIntegrationRequest
+        {
+            ApiId = api.ApiId, IntegrationUri = function, PayloadFormatVersion = "2.0",
+        }, ct);
+        await v2.GetIntegrationsAsync(api.ApiId, ct);
+        await v2.UpdateIntegrationAsync(new HttpApiIntegrationRequest
+        {
+            ApiId = api.ApiId, IntegrationId = integration.IntegrationId, IntegrationUri = function, PayloadFormatVersion = "1.0",
+        }, ct);
+        var route = await v2.CreateRouteAsync(new HttpApiRouteRequest
+        {
+            ApiId = api.ApiId, RouteKey = "GET /things/{id}", Target = $"integrations/{integration.IntegrationId}",
+        }, ct);
+        await v2.GetRoutesAsync(api.ApiId, ct);
+        await v2.UpdateRouteAsync(new HttpApiRouteRequest
+        {
+            ApiId = api.ApiId, RouteId = route.RouteId, RouteKey = "PUT /things/{id}", Target = $"integrations/{integration.IntegrationId}",
+        }, ct);
+        await v2.CreateStageAsync(new HttpApiStageRequest
+        {
+            ApiId = api.ApiId, StageName = "$default", AutoDeploy = true, Tags = new Dictionary<string, string> { ["app"] = "conform" },
+        }, ct);
+        await v2.GetStageAsync(api.ApiId, "$default", ct);
+        await v2.DeleteRouteAsync(api.ApiId, route.RouteId, ct);
+        await v2.DeleteIntegrationAsync(api.ApiId, integration.IntegrationId, ct);
+        await v2.DeleteApiAsync(api.ApiId, ct);
+        // moto 5.2.1 does not implement UpdateStage (a 500, "The update_stage action has not been implemented"): its request
+        // is checked against a local handler answering as the model's UpdateStageResponse.
+        var updateStage = new ScriptedHandler().Then(System.Net.HttpStatusCode.OK, """{"stageName":"$default","autoDeploy":true}""");
+        using (var local = LocalClients(updateStage))
+            Assert.True((await local.ApiGatewayV2.UpdateStageAsync("a1b2c3d4", "$default", autoDeploy: true, ct)).AutoDeploy);
+
+        AssertCovered(ApiGatewayV2Operations.All,
+            ModelConformance.AssertConform(aws.Capture.Requests.Where(r => r.Operation?.Service == AwsService.ApiGatewayV2).Concat(updateStage.Requests)));
+    }
+
     private static IEnumerable<AwsOperation> AllOperations =>
-        IamOperations.All.Concat(StsOperations.All).Concat(LambdaOperations.All).Concat(ApiGatewayOperations.All)
+        IamOperations.All.Concat(StsOperations.All).Concat(LambdaOperations.All).Concat(ApiGatewayOperations.All).Concat(ApiGatewayV2Operations.All)
             .Concat(EventBridgeOperations.All).Concat(SnsOperations.All).Concat(SqsOperations.All).Concat(S3Operations.All).Concat(LogsOperations.All);
 
     internal static AwsClients LocalClients(HttpMessageHandler handler, AwsClientOptions? options = null) =>

@@ -1,0 +1,104 @@
+using Chalice.Configuration;
+using Chalice.Deploy.Aws.ApiGatewayV2;
+using Chalice.Deploy.Manifest;
+using Chalice.Deploy.OpenApi;
+
+namespace Chalice.Deploy.HttpApis;
+
+/// <summary>
+/// What an app's HTTP API (API Gateway v2) is made of: one route per method and path (<c>GET /objects/{key}</c>), all
+/// integrated with the API's function through one Lambda proxy integration of the stage's payload format, and the
+/// API's CORS configuration. The deployer and the templates both build the API from this, so they cannot disagree.
+/// </summary>
+/// <param name="RouteKeys">The route keys, sorted.</param>
+/// <param name="PayloadFormatVersion">The Lambda event's format: <c>2.0</c> or <c>1.0</c>.</param>
+/// <param name="Cors">The API's CORS configuration, or null when no route has CORS.</param>
+internal sealed record HttpApiDefinition(IReadOnlyList<string> RouteKeys, string PayloadFormatVersion, HttpApiCors? Cors)
+{
+    /// <summary>The stage an HTTP API serves at the root of its endpoint, which deploys every change at once.</summary>
+    public const string DefaultStage = "$default";
+
+    /// <summary>The integration type of a Lambda proxy integration.</summary>
+    public const string LambdaProxy = "AWS_PROXY";
+
+    /// <summary>The definition of <paramref name="manifest"/>'s routes on an HTTP API of <paramref name="kind"/>.</summary>
+    /// <exception cref="InvalidDataException">A route uses what an HTTP API cannot serve as the app declares it.</exception>
+    public static HttpApiDefinition For(AppManifest manifest, ApiKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (!kind.IsHttpApi())
+            throw new ArgumentException($"A {ApiKinds.NameOf(kind)} API is not an HTTP API.", nameof(kind));
+        foreach (var route in manifest.Routes)
+        {
+            // HTTP APIs have no API keys (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html);
+            // authorizers deploy once the authorizers work lands. Either would be left out: refused instead.
+            if (route.ApiKeyRequired)
+                throw new InvalidDataException(
+                    $"Route {route.Path} requires an API key, which HTTP APIs do not have; use \"api_gateway_type\": \"rest\", or drop the API key.");
+            if (route.Authorizer is { } authorizer)
+                throw new InvalidDataException($"Route {route.Path} uses the authorizer '{authorizer}'; deploying authorizers is not supported yet.");
+        }
+        var keys = manifest.Routes
+            .SelectMany(r => r.Methods.Select(m => $"{m.ToUpperInvariant()} {r.Path}"))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new HttpApiDefinition(keys, kind.PayloadFormatVersion(), CorsOf(manifest));
+    }
+
+    /// <summary>The target of a route integrated with <paramref name="integrationId"/>.</summary>
+    public static string RouteTarget(string integrationId) => $"integrations/{integrationId}";
+
+    /// <summary>Whether two CORS configurations are the same (null: none).</summary>
+    public static bool SameCors(HttpApiCors? left, HttpApiCors? right)
+    {
+        static IEnumerable<string> Items(IReadOnlyList<string>? items) => items ?? [];
+        return (left, right) switch
+        {
+            (null, null) => true,
+            (null, _) or (_, null) => false,
+            _ => (left.AllowCredentials ?? false) == (right.AllowCredentials ?? false)
+                 && (left.MaxAge ?? -1) == (right.MaxAge ?? -1)
+                 && Items(left.AllowOrigins).SequenceEqual(Items(right.AllowOrigins))
+                 && Items(left.AllowHeaders).SequenceEqual(Items(right.AllowHeaders), StringComparer.OrdinalIgnoreCase)
+                 && Items(left.AllowMethods).SequenceEqual(Items(right.AllowMethods))
+                 && Items(left.ExposeHeaders).SequenceEqual(Items(right.ExposeHeaders), StringComparer.OrdinalIgnoreCase),
+        };
+    }
+
+    /// <summary>
+    /// An HTTP API has one CORS configuration for all its routes: API Gateway answers every preflight itself and adds
+    /// the headers to every response to a request with an <c>Origin</c>, ignoring the integration's own CORS headers
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html). So the app's routes must all
+    /// have the same CORS settings, or none has any; a mix would deploy CORS where the app has none. The headers'
+    /// values are those <see cref="CorsConfig"/> gives a route; the methods are the app's, then <c>OPTIONS</c>, as a
+    /// REST API's preflight lists them.
+    /// </summary>
+    private static HttpApiCors? CorsOf(AppManifest manifest)
+    {
+        var settings = manifest.Routes.Select(r => (r.Path, Cors: OpenApiDocument.ToCorsConfig(r.Cors))).ToList();
+        if (settings.All(s => s.Cors is null))
+            return null;
+        var cors = settings.First(s => s.Cors is not null).Cors!;
+        // Settings are the same when they give the same headers.
+        static string? HeadersOf(CorsConfig? config) => config is null ? null : string.Join('\n', config.GetHeaders());
+        if (settings.FirstOrDefault(s => HeadersOf(s.Cors) != HeadersOf(cors)) is { Path: not null } other)
+        {
+            var first = settings.First(s => s.Cors is not null).Path;
+            throw new InvalidDataException(
+                $"On an HTTP API, CORS applies to every route, but {first} and {other.Path} have different CORS settings" +
+                $"{(other.Cors is null ? $" ({other.Path} has none)" : "")}; give every route the same, or use \"api_gateway_type\": \"rest\".");
+        }
+        var headers = cors.GetHeaders().ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
+        var methods = manifest.Routes.SelectMany(r => r.Methods).Select(m => m.ToUpperInvariant()).Append(CorsConfig.PreflightMethod).Distinct().ToList();
+        return new HttpApiCors
+        {
+            AllowOrigins = [headers["Access-Control-Allow-Origin"]],
+            AllowHeaders = headers["Access-Control-Allow-Headers"].Split(','),
+            AllowMethods = methods,
+            ExposeHeaders = headers.TryGetValue("Access-Control-Expose-Headers", out var expose) ? expose.Split(',') : null,
+            MaxAge = cors.MaxAge,
+            AllowCredentials = cors.AllowCredentials ? true : null,
+        };
+    }
+}

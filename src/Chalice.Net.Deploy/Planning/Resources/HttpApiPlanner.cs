@@ -1,0 +1,287 @@
+using Chalice.Configuration;
+using Chalice.Deploy.Aws;
+using Chalice.Deploy.Aws.ApiGatewayV2;
+using Chalice.Deploy.HttpApis;
+using Chalice.Deploy.State;
+
+namespace Chalice.Deploy.Planning.Resources;
+
+/// <summary>
+/// Plans the HTTP API (API Gateway v2) of a stage whose <c>"api_gateway_type"</c> is <c>http</c> or <c>http-v1</c>: the
+/// API (tagged, with its CORS configuration), one Lambda proxy integration with the stage's payload format, one route
+/// per method and path, and the <c>$default</c> stage with automatic deployment, so every change is live at once.
+/// An existing API is found by the recorded id, else by name; only what differs from the app is changed (a changed
+/// route is one call), and routes and integrations the app no longer has are deleted. Publishes the API's id.
+/// </summary>
+internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
+{
+    /// <summary>The API's logical name, after Chalice's <c>rest_api</c> and <c>websocket_api</c>.</summary>
+    public const string LogicalName = "http_api";
+
+    private const string IntegrationIdDescription = "integration id";
+
+    /// <summary>The HTTP API's id.</summary>
+    public static Export<string> HttpApiId { get; } = new("HTTP API id");
+
+    /// <inheritdoc/>
+    public override string ResourceType => "http_api";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Export> Consumes => [FunctionPlanner.FunctionArn];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Export> Produces => [HttpApiId];
+
+    /// <inheritdoc/>
+    public override async Task PlanAsync(PlanningContext context, CancellationToken cancellationToken)
+    {
+        var spec = context.Spec;
+        var kind = spec.Config.ApiGatewayType;
+        if (!kind.IsHttpApi() || spec.Manifest.Routes.Count == 0)
+            return;
+        var names = context.Names;
+        var v2 = context.Aws.ApiGatewayV2;
+        var definition = HttpApiDefinition.For(spec.Manifest, kind);
+        var shape = new ApiShape(names, definition, context.Region, context.Partition);
+        var resource = context.Resource(LogicalName, names.Base, definition);
+        var functionArn = resource.Uses(context.Require(FunctionPlanner.FunctionArn));
+
+        var recorded = context.Recorded.Find<DeployedHttpApi>(LogicalName);
+        var api = recorded is null ? null : await v2.GetApiAsync(recorded.HttpApiId, cancellationToken);
+        api ??= await FindByNameAsync(v2, names, cancellationToken);
+        if (api is null)
+        {
+            var created = new StepOutput<string>(HttpApiId.Description);
+            var newIntegration = new StepOutput<string>(IntegrationIdDescription);
+            resource.Step(AwsService.ApiGatewayV2, "CreateApi", "the API does not exist",
+                (step, ct) => CreateApiAsync(step, v2, shape, created, ct), produces: [created]);
+            resource.Step(AwsService.ApiGatewayV2, "CreateIntegration", "the API is new",
+                (step, ct) => CreateIntegrationAsync(step, v2, shape, created, functionArn, newIntegration, ct),
+                consumes: [created, functionArn], produces: [newIntegration]);
+            foreach (var key in definition.RouteKeys)
+                resource.Step(AwsService.ApiGatewayV2, "CreateRoute", "the API is new",
+                    (step, ct) => CreateRouteAsync(step, v2, created, key, newIntegration, ct), consumes: [created, newIntegration], target: $"{names.Base} {key}");
+            resource.Step(AwsService.ApiGatewayV2, "CreateStage", "the API is new",
+                (step, ct) => CreateStageAsync(v2, shape, step.Get(created), ct), consumes: [created], target: $"{names.Base} stage {HttpApiDefinition.DefaultStage}");
+            context.Publish(HttpApiId, created);
+            return;
+        }
+
+        var apiId = api.ApiId;
+        resource.Target = apiId;
+        var id = Ref.Known(HttpApiId.Description, apiId, LogicalName);
+        context.Publish(HttpApiId, id);
+        resource.Adopt(shape.Record(apiId));
+        var integrations = await v2.GetIntegrationsAsync(apiId, cancellationToken);
+        var routes = await v2.GetRoutesAsync(apiId, cancellationToken);
+        var stage = await v2.GetStageAsync(apiId, HttpApiDefinition.DefaultStage, cancellationToken);
+        resource.Observed = new ObservedApi(api, integrations, routes, stage);
+
+        if (!HttpApiDefinition.SameCors(api.CorsConfiguration, definition.Cors))
+        {
+            if (definition.Cors is { } cors)
+                resource.Step(AwsService.ApiGatewayV2, "UpdateApi", api.CorsConfiguration is null ? "the API has no CORS configuration" : "the CORS configuration differs",
+                    (_, ct) => v2.UpdateApiAsync(new UpdateHttpApiRequest { ApiId = apiId, CorsConfiguration = cors }, ct));
+            else
+                resource.Step(AwsService.ApiGatewayV2, "DeleteCorsConfiguration", "no route has CORS any more",
+                    (_, ct) => v2.DeleteCorsConfigurationAsync(apiId, ct));
+        }
+
+        // The integration: the one that calls the function, else the API's Lambda proxy integration, else a new one.
+        var known = functionArn.TryGetKnown(out var arn);
+        var current = integrations.FirstOrDefault(i => known && i.IntegrationUri == arn && i.IntegrationType == HttpApiDefinition.LambdaProxy)
+                      ?? integrations.FirstOrDefault(i => i.IntegrationType == HttpApiDefinition.LambdaProxy);
+        Ref<string> integrationId;
+        if (current is null)
+        {
+            var created = new StepOutput<string>(IntegrationIdDescription);
+            resource.Step(AwsService.ApiGatewayV2, "CreateIntegration", "the API has no Lambda proxy integration",
+                (step, ct) => CreateIntegrationAsync(step, v2, shape, id, functionArn, created, ct), consumes: [id, functionArn], produces: [created]);
+            integrationId = created;
+        }
+        else
+        {
+            integrationId = Ref.Known(IntegrationIdDescription, current.IntegrationId, LogicalName);
+            var reason = !known ? "the function is new"
+                : current.IntegrationUri != arn ? "the integration calls another function"
+                : current.PayloadFormatVersion != definition.PayloadFormatVersion ? $"the payload format is {current.PayloadFormatVersion}, not {definition.PayloadFormatVersion}"
+                : null;
+            if (reason is not null)
+                resource.Step(AwsService.ApiGatewayV2, "UpdateIntegration", reason, (step, ct) => v2.UpdateIntegrationAsync(new HttpApiIntegrationRequest
+                {
+                    ApiId = apiId, IntegrationId = current.IntegrationId, IntegrationUri = step.Get(functionArn),
+                    PayloadFormatVersion = definition.PayloadFormatVersion,
+                }, ct), consumes: [functionArn], target: $"{apiId} integration {current.IntegrationId}");
+        }
+
+        // The routes: each key once, targeting the integration; any other route goes.
+        var target = integrationId.TryGetKnown(out var integration) ? HttpApiDefinition.RouteTarget(integration) : null;
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in definition.RouteKeys)
+        {
+            if (routes.FirstOrDefault(r => r.RouteKey == key) is not { } route)
+            {
+                resource.Step(AwsService.ApiGatewayV2, "CreateRoute", "the route is new",
+                    (step, ct) => CreateRouteAsync(step, v2, id, key, integrationId, ct), consumes: [id, integrationId], target: $"{apiId} {key}");
+                continue;
+            }
+            kept.Add(route.RouteId);
+            if (route.Target != target)
+                resource.Step(AwsService.ApiGatewayV2, "UpdateRoute", target is null ? "the integration is new" : "the route targets another integration",
+                    (step, ct) => v2.UpdateRouteAsync(new HttpApiRouteRequest
+                    {
+                        ApiId = apiId, RouteId = route.RouteId, RouteKey = key, Target = HttpApiDefinition.RouteTarget(step.Get(integrationId)),
+                    }, ct), consumes: [integrationId], target: $"{apiId} {key}");
+        }
+        foreach (var route in routes.Where(r => !kept.Contains(r.RouteId)))
+            resource.Step(AwsService.ApiGatewayV2, "DeleteRoute", "the app no longer has the route",
+                (_, ct) => IgnoringNotFound(v2.DeleteRouteAsync(apiId, route.RouteId, ct)), target: $"{apiId} {route.RouteKey}");
+        // Last, once no route targets them: the integrations the API no longer uses.
+        foreach (var unused in integrations.Where(i => i != current))
+            resource.Step(AwsService.ApiGatewayV2, "DeleteIntegration", "no route uses the integration",
+                (_, ct) => IgnoringNotFound(v2.DeleteIntegrationAsync(apiId, unused.IntegrationId, ct)), target: $"{apiId} integration {unused.IntegrationId}");
+
+        var stageTarget = $"{apiId} stage {HttpApiDefinition.DefaultStage}";
+        if (stage is null)
+            resource.Step(AwsService.ApiGatewayV2, "CreateStage", $"the stage {HttpApiDefinition.DefaultStage} does not exist",
+                (step, ct) => CreateStageAsync(v2, shape, apiId, ct), target: stageTarget);
+        else if (stage.AutoDeploy != true)
+            resource.Step(AwsService.ApiGatewayV2, "UpdateStage", $"the stage {HttpApiDefinition.DefaultStage} does not deploy changes automatically",
+                (_, ct) => v2.UpdateStageAsync(apiId, HttpApiDefinition.DefaultStage, autoDeploy: true, ct), target: stageTarget);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<DeployedHttpApi?> FindOursAsync(IAwsApis aws, ResourceNames names, CancellationToken cancellationToken) =>
+        await FindByNameAsync(aws.ApiGatewayV2, names, cancellationToken) is { } api && api.Tags?.GetValueOrDefault(ResourceNames.TagKey) == names.TagValue
+            ? new DeployedHttpApi { Name = LogicalName, HttpApiId = api.ApiId, HttpApiUrl = "" }
+            : null;
+
+    /// <inheritdoc/>
+    protected override string Describe(DeployedHttpApi record) => $"HTTP API {record.HttpApiId}";
+
+    /// <inheritdoc/>
+    protected override IReadOnlyList<PlannedStep> PlanDeletion(DeployedHttpApi record, IAwsApis aws) =>
+    [
+        // Its routes, integrations and stages go with it.
+        DeletionStep(record, AwsService.ApiGatewayV2, "DeleteApi", record.HttpApiId, "the stage no longer has it",
+            (_, ct) => IgnoringNotFound(aws.ApiGatewayV2.DeleteApiAsync(record.HttpApiId, ct))),
+    ];
+
+    /// <summary>
+    /// Finds the stage's HTTP API by name when the state does not know it (a lost state file, or a create whose answer
+    /// was lost). Several of that name: the tagged ones are ours; more than one of those is for a person to sort out.
+    /// </summary>
+    private static async Task<HttpApi?> FindByNameAsync(IApiGatewayV2Api v2, ResourceNames names, CancellationToken cancellationToken)
+    {
+        var candidates = (await v2.GetApisAsync(cancellationToken)).Where(a => a.Name == names.Base && a.ProtocolType == "HTTP").ToList();
+        if (candidates.Count > 1)
+            candidates = candidates.Where(a => a.Tags?.GetValueOrDefault(ResourceNames.TagKey) == names.TagValue).ToList();
+        return candidates.Count switch
+        {
+            0 => null,
+            1 => candidates[0],
+            _ => throw new AmbiguousResourceException(
+                $"There are {candidates.Count} HTTP APIs named {names.Base} tagged {ResourceNames.TagKey}={names.TagValue} " +
+                $"({string.Join(", ", candidates.Select(a => a.ApiId))}); delete the ones you do not use, then deploy again."),
+        };
+    }
+
+    private static async Task CreateApiAsync(StepContext step, IApiGatewayV2Api v2, ApiShape shape, StepOutput<string> id, CancellationToken cancellationToken)
+    {
+        var request = new CreateHttpApiRequest
+        {
+            Name = shape.Names.Base,
+            Description = shape.Description,
+            CorsConfiguration = shape.Definition.Cors,
+            Tags = shape.Tags,
+        };
+        HttpApi api;
+        try
+        {
+            api = await v2.CreateApiAsync(request, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.MayHaveSucceeded)
+        {
+            // The answer was lost: the API may exist. Look before creating, or there would be two.
+            api = await FindByNameAsync(v2, shape.Names, cancellationToken) ?? await v2.CreateApiAsync(request, cancellationToken);
+        }
+        step.Set(id, api.ApiId);
+        step.Record(shape.Record(api.ApiId));
+    }
+
+    private static async Task CreateIntegrationAsync(
+        StepContext step, IApiGatewayV2Api v2, ApiShape shape, Ref<string> apiId, Ref<string> functionArn, StepOutput<string> integrationId,
+        CancellationToken cancellationToken)
+    {
+        var request = new HttpApiIntegrationRequest
+        {
+            ApiId = step.Get(apiId), IntegrationUri = step.Get(functionArn), PayloadFormatVersion = shape.Definition.PayloadFormatVersion,
+        };
+        HttpApiIntegration integration;
+        try
+        {
+            integration = await v2.CreateIntegrationAsync(request, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.MayHaveSucceeded)
+        {
+            // The answer was lost: look for the integration before adding a second one.
+            integration = (await v2.GetIntegrationsAsync(request.ApiId, cancellationToken))
+                          .FirstOrDefault(i => i.IntegrationUri == request.IntegrationUri && i.IntegrationType == request.IntegrationType)
+                          ?? await v2.CreateIntegrationAsync(request, cancellationToken);
+        }
+        step.Set(integrationId, integration.IntegrationId);
+    }
+
+    private static async Task CreateRouteAsync(
+        StepContext step, IApiGatewayV2Api v2, Ref<string> apiId, string key, Ref<string> integrationId, CancellationToken cancellationToken)
+    {
+        var request = new HttpApiRouteRequest { ApiId = step.Get(apiId), RouteKey = key, Target = HttpApiDefinition.RouteTarget(step.Get(integrationId)) };
+        try
+        {
+            await v2.CreateRouteAsync(request, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.MayHaveSucceeded)
+        {
+            // A replay conflicted: the first attempt made the route, unless it is not the one we sent.
+            var routes = await v2.GetRoutesAsync(request.ApiId, cancellationToken);
+            if (!routes.Any(r => r.RouteKey == key && r.Target == request.Target))
+                throw;
+        }
+    }
+
+    private static async Task CreateStageAsync(IApiGatewayV2Api v2, ApiShape shape, string apiId, CancellationToken cancellationToken)
+    {
+        var request = new HttpApiStageRequest { ApiId = apiId, StageName = HttpApiDefinition.DefaultStage, AutoDeploy = true, Tags = shape.Tags };
+        try
+        {
+            await v2.CreateStageAsync(request, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.MayHaveSucceeded)
+        {
+            if (await v2.GetStageAsync(apiId, request.StageName, cancellationToken) is null)
+                throw;
+        }
+    }
+
+    /// <summary>The HTTP API that exists.</summary>
+    /// <param name="Api">What <c>GetApi</c>/<c>GetApis</c> answered.</param>
+    /// <param name="Integrations">Its integrations.</param>
+    /// <param name="Routes">Its routes.</param>
+    /// <param name="Stage">Its <c>$default</c> stage, or null.</param>
+    internal sealed record ObservedApi(HttpApi Api, IReadOnlyList<HttpApiIntegration> Integrations, IReadOnlyList<HttpApiRoute> Routes, HttpApiStage? Stage);
+
+    /// <summary>What the steps need to know of the app to shape its API: names, definition, region and record.</summary>
+    private sealed record ApiShape(ResourceNames Names, HttpApiDefinition Definition, string Region, AwsPartition Partition)
+    {
+        public string Description => $"Chalice.Net app {Names.App}, stage {Names.Stage}";
+
+        public IReadOnlyDictionary<string, string> Tags => new Dictionary<string, string> { [ResourceNames.TagKey] = Names.TagValue };
+
+        public DeployedHttpApi Record(string apiId) => new()
+        {
+            Name = LogicalName,
+            HttpApiId = apiId,
+            HttpApiUrl = $"https://{apiId}.execute-api.{Region}.{Partition.DnsSuffix}/",
+        };
+    }
+}

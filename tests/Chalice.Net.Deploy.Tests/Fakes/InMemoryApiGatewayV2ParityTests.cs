@@ -1,0 +1,135 @@
+using Chalice.Deploy.Aws;
+using Chalice.Deploy.Aws.ApiGatewayV2;
+using Chalice.Deploy.Tests.Aws.Moto;
+using Chalice.Tests;
+
+namespace Chalice.Deploy.Tests.Fakes;
+
+/// <summary>
+/// The in-memory API Gateway v2 answers the deployer's HTTP API calls as moto does: the same script runs against both
+/// through <see cref="IApiGatewayV2Api"/>, and the transcripts (names, endpoints, CORS, integrations, routes, stages,
+/// tags, error codes and statuses) must be equal. Ids differ (both are random to a caller) and are left out, and so is
+/// UpdateStage, which moto 5.2.1 does not implement ("The update_stage action has not been implemented", a 500): the fake
+/// updates the stage as the API Gateway v2 model describes, and the request is checked against the model.
+/// </summary>
+public sealed class InMemoryApiGatewayV2ParityTests(MotoServer moto) : IClassFixture<MotoServer>
+{
+    private const string Function = "arn:aws:lambda:us-east-1:123456789012:function:parity-fn";
+
+    [Fact]
+    public async Task The_in_memory_API_Gateway_v2_answers_the_deployers_calls_as_moto_does()
+    {
+        moto.EnsureAvailable();
+        await moto.ResetAsync();
+        using var motoClients = new MotoClients(moto);
+
+        var fromMoto = await TranscriptAsync(motoClients.Clients);
+        var inMemory = await TranscriptAsync(new InMemoryAws());
+
+        Assert.Equal(fromMoto, inMemory);
+        Assert.Contains("GetApi missing: True", inMemory);
+        Assert.Contains("GetStage missing: True", inMemory);
+        Assert.Contains("GetIntegrations of a missing API: NotFoundException 404 not-found=True", inMemory);
+        Assert.Contains("CreateIntegration: AWS_PROXY arn:aws:lambda:us-east-1:123456789012:function:parity-fn 2.0", inMemory);
+    }
+
+    private static async Task<IReadOnlyList<string>> TranscriptAsync(IAwsApis aws)
+    {
+        List<string> lines = [];
+        async Task Step(string name, Func<Task<object?>> call)
+        {
+            try
+            {
+                lines.Add($"{name}: {await call()}");
+            }
+            catch (AwsServiceException e)
+            {
+                lines.Add($"{name}: {e.ErrorCode} {(int?)e.StatusCode} not-found={e.IsNotFound}");
+            }
+        }
+
+        static string Cors(HttpApiCors? cors) => cors is null ? "no CORS" :
+            $"origins={Join(cors.AllowOrigins)} headers={Join(cors.AllowHeaders)} methods={Join(cors.AllowMethods)} " +
+            $"expose={Join(cors.ExposeHeaders)} max-age={cors.MaxAge} credentials={cors.AllowCredentials}";
+        static string Join(IReadOnlyList<string>? items) => items is null ? "-" : string.Join(",", items);
+        static string Tags(IReadOnlyDictionary<string, string>? tags) => string.Join(",", (tags ?? new Dictionary<string, string>()).OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value}"));
+
+        var v2 = aws.ApiGatewayV2;
+        await Step("GetApi missing", async () => await v2.GetApiAsync("nope1234") is null);
+        await Step("GetApis empty", async () => (await v2.GetApisAsync()).Count);
+        var api = await v2.CreateApiAsync(new CreateHttpApiRequest
+        {
+            Name = "parity-dev", Description = "d", Tags = new Dictionary<string, string> { ["chalice-net"] = "app=parity:stage=dev" },
+            CorsConfiguration = new HttpApiCors { AllowOrigins = ["*"], AllowHeaders = ["Content-Type", "X-Api-Key"], AllowMethods = ["GET", "OPTIONS"], MaxAge = 600 },
+        });
+        var id = api.ApiId;
+        lines.Add($"CreateApi: {api.Name} {api.ProtocolType} {api.ApiEndpoint == $"https://{id}.execute-api.us-east-1.amazonaws.com"} {Cors(api.CorsConfiguration)} {Tags(api.Tags)}");
+        await Step("GetApis", async () => string.Join(";", (await v2.GetApisAsync()).Select(a => $"{a.Name} {a.ProtocolType} {Tags(a.Tags)}")));
+        await Step("UpdateApi CORS", async () => Cors((await v2.UpdateApiAsync(new UpdateHttpApiRequest
+        {
+            ApiId = id, CorsConfiguration = new HttpApiCors { AllowOrigins = ["https://example.com"], AllowCredentials = true },
+        })).CorsConfiguration));
+        await Step("DeleteCorsConfiguration", async () =>
+        {
+            await v2.DeleteCorsConfigurationAsync(id);
+            return Cors((await v2.GetApiAsync(id))!.CorsConfiguration);
+        });
+        await Step("GetIntegrations empty", async () => (await v2.GetIntegrationsAsync(id)).Count);
+        await Step("GetIntegrations of a missing API", async () => (await v2.GetIntegrationsAsync("nope1234")).Count);
+        var integration = await v2.CreateIntegrationAsync(new HttpApiIntegrationRequest { ApiId = id, IntegrationUri = Function, PayloadFormatVersion = "2.0" });
+        lines.Add($"CreateIntegration: {integration.IntegrationType} {integration.IntegrationUri} {integration.PayloadFormatVersion}");
+        await Step("UpdateIntegration", async () =>
+        {
+            var updated = await v2.UpdateIntegrationAsync(new HttpApiIntegrationRequest
+            {
+                ApiId = id, IntegrationId = integration.IntegrationId, IntegrationUri = Function, PayloadFormatVersion = "1.0",
+            });
+            return $"{updated.IntegrationId == integration.IntegrationId} {updated.PayloadFormatVersion}";
+        });
+        await Step("GetIntegrations", async () => string.Join(";", (await v2.GetIntegrationsAsync(id)).Select(i => $"{i.IntegrationType} {i.IntegrationUri} {i.PayloadFormatVersion}")));
+        var target = $"integrations/{integration.IntegrationId}";
+        var route = await v2.CreateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteKey = "GET /objects/{key}", Target = target });
+        lines.Add($"CreateRoute: {route.RouteKey} {route.Target == target}");
+        await Step("CreateRoute on a missing API", async () => await v2.CreateRouteAsync(new HttpApiRouteRequest { ApiId = "nope1234", RouteKey = "GET /", Target = target }));
+        await Step("UpdateRoute", async () =>
+        {
+            var updated = await v2.UpdateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteId = route.RouteId, RouteKey = "PUT /objects/{key}", Target = target });
+            return $"{updated.RouteId == route.RouteId} {updated.RouteKey}";
+        });
+        await Step("UpdateRoute missing", async () => await v2.UpdateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteId = "nope1234", RouteKey = "GET /", Target = target }));
+        await Step("CreateRoute {proxy+}", async () => (await v2.CreateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteKey = "ANY /files/{proxy+}", Target = target })).RouteKey);
+        await Step("GetRoutes", async () => string.Join(";", (await v2.GetRoutesAsync(id)).Select(r => $"{r.RouteKey} {r.Target == target}").Order()));
+        await Step("DeleteRoute", async () =>
+        {
+            await v2.DeleteRouteAsync(id, route.RouteId);
+            return string.Join(";", (await v2.GetRoutesAsync(id)).Select(r => r.RouteKey));
+        });
+        await Step("GetStage missing", async () => await v2.GetStageAsync(id, "$default") is null);
+        await Step("CreateStage", async () =>
+        {
+            var stage = await v2.CreateStageAsync(new HttpApiStageRequest
+            {
+                ApiId = id, StageName = "$default", AutoDeploy = true, Tags = new Dictionary<string, string> { ["chalice-net"] = "app=parity:stage=dev" },
+            });
+            return $"{stage.StageName} {stage.AutoDeploy} {Tags(stage.Tags)}";
+        });
+        await Step("GetStage", async () => (await v2.GetStageAsync(id, "$default")) is { } stage ? $"{stage.StageName} {stage.AutoDeploy}" : "none");
+        await Step("CreateStage on a missing API", async () => await v2.CreateStageAsync(new HttpApiStageRequest { ApiId = "nope1234", StageName = "$default" }));
+        await Step("DeleteIntegration", async () =>
+        {
+            await v2.DeleteIntegrationAsync(id, integration.IntegrationId);
+            return (await v2.GetIntegrationsAsync(id)).Count;
+        });
+        await Step("DeleteApi", async () =>
+        {
+            await v2.DeleteApiAsync(id);
+            return await v2.GetApiAsync(id) is null;
+        });
+        await Step("DeleteCorsConfiguration of a missing API", async () =>
+        {
+            await v2.DeleteCorsConfigurationAsync("nope1234");
+            return "deleted";
+        });
+        return lines;
+    }
+}
