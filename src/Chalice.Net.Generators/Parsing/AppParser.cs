@@ -88,6 +88,7 @@ internal sealed partial class AppParser
             routes.AddRange(handlerRoutes);
         }
         CheckCorsWithOptions();
+        CheckAuthorizerNames(appClass);
 
         return new AppModel(
             appClass.ContainingNamespace.IsGlobalNamespace ? "" : appClass.ContainingNamespace.ToDisplayString(),
@@ -243,6 +244,8 @@ internal sealed partial class AppParser
                 cors,
                 named.TryGetValue("ApiKeyRequired", out var apiKey) && apiKey.Value is true,
                 named.TryGetValue("Authorizer", out var authorizer) ? authorizer.Value as string : null));
+            if (authorizer.Value is string authorizerName)
+                UseAuthorizer(string.Join(",", methods), path, authorizerName, attribute);
         }
         return routes;
     }

@@ -61,6 +61,9 @@ internal sealed class KnownTypes
         EventBridgeEvent = Get("Chalice.Events.EventBridgeEvent");
         EventBridgeEventOfT = Get("Chalice.Events.EventBridgeEvent`1");
         BatchResponse = Get("Chalice.Events.BatchResponse");
+        AuthorizerAttribute = Get("Chalice.AuthorizerAttribute");
+        AuthRequest = Get("Chalice.AuthRequest");
+        AuthResponse = Get("Chalice.AuthResponse");
     }
 
     public const string ChaliceJsonContextName = "Chalice.Serialization.ChaliceJsonContext";
@@ -115,6 +118,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? EventBridgeEvent { get; }
     public INamedTypeSymbol? EventBridgeEventOfT { get; }
     public INamedTypeSymbol? BatchResponse { get; }
+    public INamedTypeSymbol? AuthorizerAttribute { get; }
+    public INamedTypeSymbol? AuthRequest { get; }
+    public INamedTypeSymbol? AuthResponse { get; }
 
     public static KnownTypes From(Compilation compilation) => new(compilation);
 
