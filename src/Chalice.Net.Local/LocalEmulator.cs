@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Chalice.Local.S3;
 using Chalice.Configuration;
 using Chalice.Gateway;
+using Chalice.Gateway.Authorization;
 using Chalice.Hosting;
 using Chalice.Project;
 using Chalice.Project.Invoke;
@@ -106,6 +107,7 @@ public static partial class LocalEmulator
         // problem (an unknown key, a memory size Lambda refuses) stops a deploy but only earns a warning here.
         var environment = stage.EnvironmentVariables;
         var apiGatewayStage = stage.ApiGatewayStage;
+        var localAuthorizers = stage.LocalAuthorizers;
         var useLocalAws = stage.LocalAws && !options.UseRealAws;
         foreach (var problem in config.Validate(options.Stage))
             await Console.Error.WriteLineAsync($"warning: {problem}");
@@ -192,7 +194,8 @@ public static partial class LocalEmulator
             ApiType = options.ApiType,
             Stage = options.ApiType == ApiGatewayType.Rest ? apiGatewayStage : null,
             IntegrationTimeout = options.Timeout,
-        });
+            AllowUnavailableAuthorizers = localAuthorizers == "allow",
+        }, time: null, LocalAuthorizerFunctions.Of(application, message => LogAuthorizerWarning(logger, message)));
         function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
         ready.SetResult((gateway, function));
         localAws?.StartOpening();
@@ -239,6 +242,9 @@ public static partial class LocalEmulator
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} {Status} {Milliseconds:0.0} ms")]
     private static partial void LogRequest(ILogger logger, string method, string path, int status, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
+    private static partial void LogAuthorizerWarning(ILogger logger, string message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The function failed; the gateway answers with its error response")]
     private static partial void LogFunctionError(ILogger logger, Exception exception);

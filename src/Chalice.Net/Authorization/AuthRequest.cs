@@ -35,6 +35,8 @@ public sealed class AuthRequest
         : this(httpApiEvent.Type, httpApiEvent.RouteArn)
     {
         HttpApiEvent = httpApiEvent;
+        // HTTP APIs have no TOKEN type: an authorizer of one header is a REQUEST authorizer with one identity source.
+        Token = httpApiEvent.IdentitySource is [var only] ? only : null;
         Headers = CaseInsensitive(httpApiEvent.Headers);
         QueryParams = httpApiEvent.QueryStringParameters ?? s_none;
         PathParams = httpApiEvent.PathParameters ?? s_none;
@@ -44,7 +46,10 @@ public sealed class AuthRequest
     /// <summary><c>TOKEN</c> or <c>REQUEST</c>.</summary>
     public string AuthType { get; }
 
-    /// <summary>A <c>TOKEN</c> authorizer's token: the value of its header as the caller sent it, e.g. <c>Bearer abc</c>.</summary>
+    /// <summary>
+    /// A <c>TOKEN</c> authorizer's token: the value of its header as the caller sent it, e.g. <c>Bearer abc</c>. Behind
+    /// an HTTP API with payload 2.0, the value of its identity source when it has exactly one.
+    /// </summary>
     public string? Token { get; }
 
     /// <summary>The method being called: <c>arn:aws:execute-api:REGION:ACCOUNT:API/STAGE/VERB/PATH</c>.</summary>

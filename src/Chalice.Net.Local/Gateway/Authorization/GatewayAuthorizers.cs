@@ -33,7 +33,7 @@ internal sealed class GatewayAuthorizers
         _options = options;
         _builtIn = (functions?.Functions ?? []).ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
         _invoke = functions?.Invoke;
-        _warn = functions?.Warn ?? (message => Console.Error.WriteLine(message));
+        _warn = functions?.Warn ?? (message => Console.Error.WriteLine("warning: " + message));
         _cache = new AuthorizerCache(time);
         var routesOfResources = routes.Resources.SelectMany(r => r.Methods.Select(m => r.Find(m)!)).Distinct();
         foreach (var route in routesOfResources)
@@ -62,7 +62,7 @@ internal sealed class GatewayAuthorizers
         {
             if (!_options.AllowUnavailableAuthorizers)
                 return AuthorizationOutcome.Of(AuthorizationVerdict.ImplicitDeny);
-            _warn($"warning: {Describe(route)} is served WITHOUT its authorizer '{name}', which cannot run locally " +
+            _warn($"{Describe(route)} is served WITHOUT its authorizer '{name}', which cannot run locally " +
                   "(\"local_authorizers\": \"allow\"); AWS would authorize this request");
             return AuthorizationOutcome.Of(AuthorizationVerdict.Allowed);
         }
@@ -158,7 +158,7 @@ internal sealed class GatewayAuthorizers
             case "accountId":
                 return _options.AccountId;
             default:
-                _warn($"warning: the identity source context.{variable} has no local value; the request counts as missing it (401)");
+                _warn($"the identity source context.{variable} has no local value; the request counts as missing it (401)");
                 return null;
         }
     }
@@ -227,7 +227,7 @@ internal sealed class GatewayAuthorizers
     private static string Describe(RouteDefinition route) => $"{string.Join(",", route.Methods)} {route.Path}";
 
     private static string UnavailableWarning(RouteDefinition route, string name) =>
-        $"warning: {Describe(route)} names the authorizer '{name}', which cannot run locally (it is not one of the app's " +
+        $"{Describe(route)} names the authorizer '{name}', which cannot run locally (it is not one of the app's " +
         "[Authorizer] methods); the local gateway denies its requests (403). To let them through unauthenticated, with a " +
         "warning each, set \"local_authorizers\": \"allow\" in .chalice/config.json (or GatewayOptions.AllowUnavailableAuthorizers).";
 }
