@@ -357,6 +357,7 @@ internal sealed partial class AppParser
             return Simple(ParameterSource.Services);
         var httpBinding = attributes.FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, _types.FromBodyAttribute)
             || KnownTypes.Is(a.AttributeClass, _types.FromQueryAttribute) || KnownTypes.Is(a.AttributeClass, _types.FromHeaderAttribute)
+            || KnownTypes.Is(a.AttributeClass, _types.FromAuthorizerAttribute)
             || KnownTypes.Is(a.AttributeClass, _types.FromRouteAttribute));
         if (httpBinding is not null)
             return Refuse($"[{AttributeName(httpBinding)}] binds part of an HTTP request, and {rules.Handler} has none; {Takes(rules)}");

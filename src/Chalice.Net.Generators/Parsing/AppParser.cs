@@ -393,6 +393,8 @@ internal sealed partial class AppParser
 
         if (Find(_types.FromQueryAttribute) is { } query)
             return Converted(ParameterSource.Query, NameFrom(query), "the query string");
+        if (Find(_types.FromAuthorizerAttribute) is { } fromAuthorizer)
+            return Converted(ParameterSource.Authorizer, NameFrom(fromAuthorizer), "the authorizer's context");
         if (Find(_types.FromHeaderAttribute) is { } header)
         {
             var named = header.NamedArguments.Any(a => a.Key == "Name" && a.Value.Value is string);

@@ -15,6 +15,7 @@ internal sealed class KnownTypes
         FromRouteAttribute = Get("Chalice.FromRouteAttribute");
         FromQueryAttribute = Get("Chalice.FromQueryAttribute");
         FromHeaderAttribute = Get("Chalice.FromHeaderAttribute");
+        FromAuthorizerAttribute = Get("Chalice.FromAuthorizerAttribute");
         FromBodyAttribute = Get("Chalice.FromBodyAttribute");
         FromServicesAttribute = Get("Chalice.FromServicesAttribute");
         Request = Get("Chalice.Request");
@@ -74,6 +75,7 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? FromRouteAttribute { get; }
     public INamedTypeSymbol? FromQueryAttribute { get; }
     public INamedTypeSymbol? FromHeaderAttribute { get; }
+    public INamedTypeSymbol? FromAuthorizerAttribute { get; }
     public INamedTypeSymbol? FromBodyAttribute { get; }
     public INamedTypeSymbol? FromServicesAttribute { get; }
     public INamedTypeSymbol? Request { get; }

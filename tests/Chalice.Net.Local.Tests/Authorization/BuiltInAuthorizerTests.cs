@@ -30,6 +30,28 @@ public sealed class BuiltInAuthorizerTests
     }
 
     [Fact]
+    public async Task The_authorizers_values_bind_to_typed_parameters()
+    {
+        await using var client = ChaliceTestClient.Create<App>();
+
+        var response = await client.GetAsync("/whoami", Token("allow"));
+
+        Assert.Equal((200, "user-1 (gold, level none)"), (response.StatusCode, response.BodyText));
+    }
+
+    [Fact]
+    public async Task Behind_an_HTTP_API_a_principal_id_the_gateway_does_not_pass_is_a_missing_value()
+    {
+        // Payload 2.0 passes the context only, under "lambda" (apigw-v2-request-lambda-authorizer.json).
+        await using var client = ChaliceTestClient.Create<App>(gateway: new GatewayOptions { ApiType = ApiGatewayType.HttpPayloadV2 });
+
+        var response = await client.GetAsync("/whoami", Token("allow"));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Contains("Missing required authorizer value 'principalId'", response.BodyText);
+    }
+
+    [Fact]
     public async Task A_missing_token_is_401_and_the_authorizer_is_not_called()
     {
         await using var client = ChaliceTestClient.Create<App>();
@@ -202,7 +224,7 @@ public sealed class BuiltInAuthorizerTests
 
         Assert.Null(response.FunctionError);
         Assert.Equal(
-            """{"principalId":"user-1","policyDocument":{"Version":"2012-10-17","Statement":[{"Action":"execute-api:Invoke","Effect":"Allow","Resource":["arn:aws:execute-api:us-west-2:123456789012:ymy8tbxw7b/*/*/orders","arn:aws:execute-api:us-west-2:123456789012:ymy8tbxw7b/*/*/orders/*","arn:aws:execute-api:us-west-2:123456789012:ymy8tbxw7b/*/GET/admin"]}]},"context":{"tier":"gold"}}""",
+            """{"principalId":"user-1","policyDocument":{"Version":"2012-10-17","Statement":[{"Action":"execute-api:Invoke","Effect":"Allow","Resource":["arn:aws:execute-api:us-west-2:123456789012:ymy8tbxw7b/*/*/orders","arn:aws:execute-api:us-west-2:123456789012:ymy8tbxw7b/*/*/orders/*","arn:aws:execute-api:us-west-2:123456789012:ymy8tbxw7b/*/*/whoami","arn:aws:execute-api:us-west-2:123456789012:ymy8tbxw7b/*/GET/admin"]}]},"context":{"tier":"gold"}}""",
             response.PayloadText);
     }
 

@@ -28,7 +28,7 @@ public partial class App
         calls.Add();
         return request.Token switch
         {
-            "allow" => new AuthResponse(["/orders", "/orders/*", new AuthRoute("/admin", "GET")], "user-1", new Dictionary<string, string> { ["tier"] = "gold" }),
+            "allow" => new AuthResponse(["/orders", "/orders/*", "/whoami", new AuthRoute("/admin", "GET")], "user-1", new Dictionary<string, string> { ["tier"] = "gold" }),
             "admin" => new AuthResponse(["*"], "admin-1"),
             "nothing" => new AuthResponse([], "user-2"),
             "unauthorized" => AuthResponse.Unauthorized,
@@ -60,8 +60,17 @@ public partial class App
     [Route("/tenants", Authorizer = "ByTenant")]
     public JsonObject Tenant() => Identity();
 
+    /// <summary>The authorizer's values as typed parameters.</summary>
+    [Route("/whoami", Authorizer = "Tokens")]
+    public string WhoAmI([FromAuthorizer(Name = "principalId")] string user, [FromAuthorizer] string tier, [FromAuthorizer] int? level) =>
+        $"{user} ({tier}, level {level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})";
+
     [Route("/public")]
     public JsonObject Public() => new() { ["public"] = true };
+
+    /// <summary>The orders' handler without an authorizer: the baseline of AuthorizerBenchmarks.</summary>
+    [Route("/open/orders")]
+    public JsonObject OpenOrders() => Identity();
 
     /// <summary>What the handler sees of the authorizer: <c>requestContext.authorizer</c>.</summary>
     private JsonObject Identity() => new() { ["authorizer"] = CurrentRequest.Context.Authorizer?.DeepClone() };
