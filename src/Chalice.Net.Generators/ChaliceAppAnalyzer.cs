@@ -43,7 +43,8 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedFunctionParameter,
         DiagnosticDescriptors.UnsupportedFunctionReturn,
         DiagnosticDescriptors.FunctionOutsideApp,
-        DiagnosticDescriptors.InvalidEventSourceSetting);
+        DiagnosticDescriptors.InvalidEventSourceSetting,
+        DiagnosticDescriptors.UnknownAuthorizer);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Chalice.Local.S3;
 using Chalice.Configuration;
 using Chalice.Gateway;
+using Chalice.Gateway.Authorization;
 using Chalice.Hosting;
 using Chalice.Project;
 using Chalice.Project.Invoke;
@@ -109,6 +110,7 @@ public static partial class LocalEmulator
         var apiGatewayStage = stage.ApiGatewayStage;
         // The API the stage deploys, unless --api says otherwise.
         var apiType = options.ApiType ?? EmulatorOptions.GatewayTypeOf(stage.ApiGatewayType);
+        var localAuthorizers = stage.LocalAuthorizers;
         var useLocalAws = stage.LocalAws && !options.UseRealAws;
         foreach (var problem in config.Validate(options.Stage))
             await Console.Error.WriteLineAsync($"warning: {problem}");
@@ -195,7 +197,8 @@ public static partial class LocalEmulator
             ApiType = apiType,
             Stage = apiType == ApiGatewayType.Rest ? apiGatewayStage : null,
             IntegrationTimeout = options.Timeout,
-        });
+            AllowUnavailableAuthorizers = localAuthorizers == "allow",
+        }, time: null, LocalAuthorizerFunctions.Of(application, message => LogAuthorizerWarning(logger, message)));
         function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
         ready.SetResult((gateway, function));
         localAws?.StartOpening();
@@ -242,6 +245,9 @@ public static partial class LocalEmulator
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} {Status} {Milliseconds:0.0} ms")]
     private static partial void LogRequest(ILogger logger, string method, string path, int status, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
+    private static partial void LogAuthorizerWarning(ILogger logger, string message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The function failed; the gateway answers with its error response")]
     private static partial void LogFunctionError(ILogger logger, Exception exception);

@@ -401,6 +401,58 @@ public sealed class DiagnosticTests
             }
             """
         },
+        {
+            // A route naming an authorizer the app does not declare (declared ones may come after the route).
+            "CHALICE026", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [Route("/orders", [|Authorizer = "Tokns"|])] public string Orders() => "";
+                [Route("/admin", Authorizer = "Tokens")] public string Admin() => "";
+                [Authorizer] public static AuthResponse Tokens(AuthRequest request) => AuthResponse.Unauthorized;
+            }
+            """
+        },
+        {
+            "CHALICE023", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [Authorizer] public static [|bool|] Tokens(AuthRequest request) => true;
+            }
+            """
+        },
+        {
+            "CHALICE022", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [Authorizer] public static AuthResponse Tokens([|SqsEvent|] request) => AuthResponse.Unauthorized;
+            }
+            """
+        },
+        {
+            // authorizerResultTtlInSeconds: at most 3600 (API Gateway's CreateAuthorizer, shared/fixtures/aws-models/apigateway).
+            "CHALICE025", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [Authorizer([|TtlSeconds = 3601|])] public static AuthResponse Tokens(AuthRequest request) => AuthResponse.Unauthorized;
+            }
+            """
+        },
+        {
+            "CHALICE025", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [Authorizer([|IdentitySources = new[] { "header.X-Key" }|])] public static AuthResponse Keys(AuthRequest request) => AuthResponse.Unauthorized;
+            }
+            """
+        },
+        {
+            "CHALICE025", """
+            [ChaliceApp("a")] public partial class App
+            {
+                [Authorizer([|Header = "X-Key"|], IdentitySources = new[] { "method.request.header.X-Key" })] public static AuthResponse Keys(AuthRequest request) => AuthResponse.Unauthorized;
+            }
+            """
+        },
     };
 
     [Theory]
@@ -441,6 +493,22 @@ public sealed class DiagnosticTests
 
     public static TheoryData<string, string> Messages => new()
     {
+        {
+            """
+            [ChaliceApp("a")] public partial class App
+            {
+                [Route("/orders", "GET", "POST", Authorizer = "Tokns")] public string Orders() => "";
+                [Authorizer] public static AuthResponse Tokens(AuthRequest request) => AuthResponse.Unauthorized;
+            }
+            """,
+            "Route GET,POST /orders names the authorizer 'Tokns', which the app does not declare; the app's authorizers are 'Tokens'"
+        },
+        {
+            """
+            [ChaliceApp("a")] public partial class App { [Route("/orders", Authorizer = "Auth")] public string Orders() => ""; }
+            """,
+            "Route GET /orders names the authorizer 'Auth', which the app does not declare; mark a method [Authorizer] and name it 'Auth' (or give it Name = \"Auth\")"
+        },
         {
             // No context in the project: the whole context, ready to paste.
             """

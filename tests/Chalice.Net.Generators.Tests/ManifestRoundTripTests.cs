@@ -108,6 +108,21 @@ public sealed class ManifestRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void The_deployer_reads_authorizers_as_functions_with_their_type_identity_sources_and_TTL()
+    {
+        var manifest = AppManifest.Read(EmitToFile(GeneratorHarness.CompileTestApp("AuthApp")));
+
+        Assert.Equal(["api_handler", "Tokens", "ByTenant"], manifest.Functions.Select(f => f.Name));
+        var tokens = Assert.IsType<AuthorizerFunctionManifest>(manifest.Functions[1]);
+        Assert.Equal(("Tokens", "Tokens", "TOKEN", 300), (tokens.Name, tokens.Handler, tokens.Type, tokens.TtlSeconds));
+        Assert.Equal(["method.request.header.Authorization"], tokens.IdentitySources);
+        var tenants = Assert.IsType<AuthorizerFunctionManifest>(manifest.Functions[2]);
+        Assert.Equal(("ByTenant", "Tenants", "REQUEST", 0), (tenants.Name, tenants.Handler, tenants.Type, tenants.TtlSeconds));
+        Assert.Equal(["method.request.header.X-Key", "method.request.querystring.tenant"], tenants.IdentitySources);
+        Assert.Equal("Tokens", manifest.Routes.Single(r => r.Path == "/orders").Authorizer);
+    }
+
+    [Fact]
     public void An_SQS_handler_that_returns_nothing_does_not_ask_for_batch_item_failures()
     {
         var manifest = AppManifest.Read(EmitToFile(GeneratorHarness.Compile("""

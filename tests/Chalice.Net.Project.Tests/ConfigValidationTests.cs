@@ -205,4 +205,13 @@ public sealed class ConfigValidationTests
     [InlineData("name", null)]
     public void The_nearest_known_name_is_offered_only_for_a_likely_typo(string typo, string? expected) =>
         Assert.Equal(expected, NearestName.Find(typo, ConfigSettings.KnownNames));
+
+    [Fact]
+    public void Local_authorizers_takes_enforce_or_allow_and_defaults_to_enforce()
+    {
+        Assert.Empty(Problems("""{ "local_authorizers": "allow", "stages": { "dev": { "local_authorizers": "enforce" } } }"""));
+        Assert.Contains("\"local_authorizers\"", Line("""{ "local_authorizers": "yes" }"""));
+        Assert.Equal("enforce", ChaliceConfig.Parse("{}", File).ForStage("dev").LocalAuthorizers);
+        Assert.Equal("allow", ChaliceConfig.Parse("""{ "stages": { "dev": { "local_authorizers": "allow" } } }""", File).ForStage("dev").LocalAuthorizers);
+    }
 }

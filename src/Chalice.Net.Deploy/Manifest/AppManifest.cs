@@ -60,6 +60,9 @@ internal static class FunctionKinds
 
     /// <summary><see cref="DynamoDBFunctionManifest"/>.</summary>
     public const string DynamoDB = "dynamodb";
+
+    /// <summary><see cref="AuthorizerFunctionManifest"/>.</summary>
+    public const string Authorizer = "authorizer";
 }
 
 /// <summary>The function behind API Gateway that serves every route (Chalice's <c>api_handler</c>).</summary>
@@ -106,6 +109,15 @@ internal sealed record KinesisFunctionManifest(
 internal sealed record DynamoDBFunctionManifest(
     string Name, string Handler, string StreamArn, int BatchSize, string StartingPosition, int MaximumBatchingWindowInSeconds,
     bool ReportsBatchItemFailures) : FunctionManifest(Name);
+
+/// <summary>
+/// An <c>[Authorizer]</c>: a Lambda authorizer of the REST API (an <c>x-amazon-apigateway-authorizer</c> of type
+/// <c>token</c> or <c>request</c>) that API Gateway may invoke. <c>Type</c> is <c>TOKEN</c> or <c>REQUEST</c>;
+/// <c>IdentitySources</c> are in API Gateway's syntax (<c>method.request.header.Authorization</c>); <c>TtlSeconds</c> is
+/// its <c>authorizerResultTtlInSeconds</c>.
+/// </summary>
+internal sealed record AuthorizerFunctionManifest(string Name, string Handler, string Type, IReadOnlyList<string> IdentitySources, int TtlSeconds)
+    : FunctionManifest(Name);
 
 /// <summary>One route with Chalice's options.</summary>
 internal sealed record RouteManifest(

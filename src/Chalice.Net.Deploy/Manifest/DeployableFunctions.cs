@@ -16,9 +16,15 @@ internal static class DeployableFunctions
         if (left.Length == 0)
             return;
         var names = string.Join(", ", left.Select(f => $"{f.Name} ({Kind(f)})"));
+        // Authorizers: the OpenAPI document and the template describe them (OpenApiSettings.AuthorizerUris), but their
+        // Lambda functions and API Gateway's permission to invoke them come with the deployer's functions.
+        var authorizers = left.OfType<AuthorizerFunctionManifest>().Select(f => f.Name).ToArray();
+        var why = authorizers.Length > 0
+            ? $" The authorizer functions ({string.Join(", ", authorizers)}) are not deployed yet, and their routes are not deployed open instead."
+            : "";
         throw new InvalidDataException(
-            $"This chalice-net deploys an app's API only, and '{manifest.Name}' has other functions it would leave out: {names}. " +
-            "Run them locally with 'chalice-net invoke NAME' until the deployer wires their event sources.");
+            $"This chalice-net deploys an app's API only, and '{manifest.Name}' has other functions it would leave out: {names}.{why} " +
+            "Run them locally with 'chalice-net invoke NAME' (and authorizers with 'chalice-net local') until the deployer wires them.");
     }
 
     private static string Kind(FunctionManifest function) => function switch
@@ -31,6 +37,7 @@ internal static class DeployableFunctions
         CloudWatchEventFunctionManifest => FunctionKinds.CloudWatch,
         KinesisFunctionManifest => FunctionKinds.Kinesis,
         DynamoDBFunctionManifest => FunctionKinds.DynamoDB,
+        AuthorizerFunctionManifest => FunctionKinds.Authorizer,
         _ => function.GetType().Name,
     };
 }

@@ -65,6 +65,7 @@ internal sealed partial record AppManifest
 [JsonDerivedType(typeof(CloudWatchEventFunctionManifest), FunctionKinds.CloudWatch)]
 [JsonDerivedType(typeof(KinesisFunctionManifest), FunctionKinds.Kinesis)]
 [JsonDerivedType(typeof(DynamoDBFunctionManifest), FunctionKinds.DynamoDB)]
+[JsonDerivedType(typeof(AuthorizerFunctionManifest), FunctionKinds.Authorizer)]
 internal abstract partial record FunctionManifest;
 
 /// <summary>The manifest's JSON form: camelCase property names, nulls written (the generator writes them too).</summary>

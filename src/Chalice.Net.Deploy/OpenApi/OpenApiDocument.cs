@@ -42,13 +42,13 @@ internal static partial class OpenApiDocument
             },
             ["x-amazon-apigateway-binary-media-types"] = new JsonArray([.. settings.BinaryMediaTypes.Select(t => (JsonNode)t)]),
         };
+        var securitySchemes = new JsonObject();
         if (manifest.Routes.Any(r => r.ApiKeyRequired))
-        {
-            ((JsonObject)document["components"]!)["securitySchemes"] = new JsonObject
-            {
-                ["api_key"] = new JsonObject { ["type"] = "apiKey", ["name"] = "x-api-key", ["in"] = "header" },
-            };
-        }
+            securitySchemes["api_key"] = new JsonObject { ["type"] = "apiKey", ["name"] = "x-api-key", ["in"] = "header" };
+        foreach (var name in manifest.Routes.Select(r => r.Authorizer).OfType<string>().Distinct().Order(StringComparer.Ordinal))
+            securitySchemes[name] = AuthorizerScheme.Create(manifest, name, settings);
+        if (securitySchemes.Count > 0)
+            ((JsonObject)document["components"]!)["securitySchemes"] = securitySchemes;
         return document;
     }
 
@@ -83,9 +83,6 @@ internal static partial class OpenApiDocument
 
     private static JsonObject Operation(string path, RouteManifest route, OpenApiSettings settings)
     {
-        if (route.Authorizer is { } authorizer)
-            throw new InvalidOperationException(
-                $"Route {path} uses the authorizer '{authorizer}'; deploying authorizers is not supported yet.");
         var operation = new JsonObject();
         if (PathParameters(path) is { Count: > 0 } parameters)
             operation["parameters"] = parameters;
@@ -100,8 +97,14 @@ internal static partial class OpenApiDocument
                 },
             },
         };
+        // One requirement object: the API key and the authorizer both, as Chalice's swagger writes them.
+        var security = new JsonObject();
         if (route.ApiKeyRequired)
-            operation["security"] = new JsonArray(new JsonObject { ["api_key"] = new JsonArray() });
+            security["api_key"] = new JsonArray();
+        if (route.Authorizer is { } authorizer)
+            security[authorizer] = new JsonArray();
+        if (security.Count > 0)
+            operation["security"] = new JsonArray(security);
         operation["x-amazon-apigateway-integration"] = new JsonObject
         {
             ["type"] = "aws_proxy",

@@ -13,6 +13,13 @@ namespace Chalice.Deploy.OpenApi;
 internal sealed record OpenApiSettings(string Title, string Description, JsonNode IntegrationUri, IReadOnlyList<string> BinaryMediaTypes)
 {
     /// <summary>
+    /// The invocation URI of each authorizer function by its name (as <see cref="IntegrationUri"/>: a string, or a
+    /// CloudFormation expression), known once the deployer creates the authorizer functions. Without the URI of an
+    /// authorizer a route names, the document cannot be written: the route would be deployed open.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonNode> AuthorizerUris { get; init; } = new Dictionary<string, JsonNode>();
+
+    /// <summary>
     /// The URI API Gateway invokes a Lambda function through:
     /// <c>arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations</c>.
     /// </summary>

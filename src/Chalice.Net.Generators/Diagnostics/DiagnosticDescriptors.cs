@@ -107,6 +107,10 @@ internal static class DiagnosticDescriptors
         "CHALICE025", "Invalid event source setting",
         "{0}");
 
+    public static readonly DiagnosticDescriptor UnknownAuthorizer = Error(
+        "CHALICE026", "Unknown authorizer",
+        "Route {0} names the authorizer '{1}', which the app does not declare; {2}");
+
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 

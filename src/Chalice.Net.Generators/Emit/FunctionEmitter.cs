@@ -37,6 +37,8 @@ internal static class FunctionEmitter
                                       $"global::Chalice.StartingPosition.{kinesis.StartingPosition}, {kinesis.MaximumBatchingWindowInSeconds})",
         DynamoDBSourceModel dynamoDB => $"new {Functions}.DynamoDBStreamSettings({Q(dynamoDB.StreamArn)}, {dynamoDB.BatchSize}, " +
                                         $"global::Chalice.StartingPosition.{dynamoDB.StartingPosition}, {dynamoDB.MaximumBatchingWindowInSeconds})",
+        AuthorizerSourceModel authorizer => $"new {Functions}.AuthorizerSettings({Q(authorizer.Type)}, " +
+                                             $"new string[] {{ {string.Join(", ", authorizer.IdentitySources.Select(Q))} }}, {authorizer.TtlSeconds})",
         _ => "null",
     };
 

@@ -54,6 +54,8 @@ internal static class ManifestEmitter
                 name, handler, kinesis.Stream, kinesis.BatchSize, LambdaStartingPosition(kinesis.StartingPosition), kinesis.MaximumBatchingWindowInSeconds, batch),
             DynamoDBSourceModel dynamoDB => new DynamoDBFunctionManifest(
                 name, handler, dynamoDB.StreamArn, dynamoDB.BatchSize, LambdaStartingPosition(dynamoDB.StartingPosition), dynamoDB.MaximumBatchingWindowInSeconds, batch),
+            AuthorizerSourceModel authorizer => new AuthorizerFunctionManifest(
+                name, handler, authorizer.Type, authorizer.IdentitySources.ToArray(), authorizer.TtlSeconds),
             _ => throw new System.NotSupportedException($"No manifest record for the source {function.Source.GetType().Name}."),
         };
     }

@@ -108,6 +108,14 @@ internal sealed class ManifestJsonWriter
                 Number(nameof(dynamoDB.MaximumBatchingWindowInSeconds), dynamoDB.MaximumBatchingWindowInSeconds);
                 Boolean(nameof(dynamoDB.ReportsBatchItemFailures), dynamoDB.ReportsBatchItemFailures);
                 break;
+            case AuthorizerFunctionManifest authorizer:
+                Kind(FunctionKinds.Authorizer);
+                String(nameof(authorizer.Name), authorizer.Name);
+                String(nameof(authorizer.Handler), authorizer.Handler);
+                String(nameof(authorizer.Type), authorizer.Type);
+                Strings(nameof(authorizer.IdentitySources), authorizer.IdentitySources);
+                Number(nameof(authorizer.TtlSeconds), authorizer.TtlSeconds);
+                break;
             default:
                 throw new NotSupportedException($"No JSON form for the function kind {function.GetType().Name}.");
         }

@@ -52,6 +52,9 @@ internal enum ParameterSource
     Route,
     Query,
     Header,
+
+    /// <summary><c>[FromAuthorizer]</c>: a value of <c>requestContext.authorizer</c>.</summary>
+    Authorizer,
     Body,
     Services,
     KeyedServices,

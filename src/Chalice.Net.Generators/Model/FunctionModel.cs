@@ -44,3 +44,6 @@ internal sealed record KinesisSourceModel(string Stream, int BatchSize, string S
 
 /// <summary><c>[OnDynamoDBRecord]</c>; <c>StartingPosition</c> is the member name of <c>Chalice.StartingPosition</c>.</summary>
 internal sealed record DynamoDBSourceModel(string StreamArn, int BatchSize, string StartingPosition, int MaximumBatchingWindowInSeconds) : EventSourceModel;
+
+/// <summary><c>[Authorizer]</c>: <c>Type</c> is <c>TOKEN</c> or <c>REQUEST</c>; identity sources in API Gateway's syntax.</summary>
+internal sealed record AuthorizerSourceModel(string Type, EquatableArray<string> IdentitySources, int TtlSeconds) : EventSourceModel;

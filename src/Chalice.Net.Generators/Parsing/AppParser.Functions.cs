@@ -28,7 +28,8 @@ internal sealed partial class AppParser
     private const int MaxMaximumConcurrency = 1000;
 
     /// <summary>What one function attribute means for the method it marks.</summary>
-    private sealed class FunctionRules(string attribute, string handler, INamedTypeSymbol? eventType, bool isEventBridge = false, bool isBatch = false)
+    private sealed class FunctionRules(
+        string attribute, string handler, INamedTypeSymbol? eventType, bool isEventBridge = false, bool isBatch = false, bool isAuthorizer = false)
     {
         /// <summary>The attribute's name as written, e.g. <c>OnS3Event</c>.</summary>
         public string Attribute { get; } = attribute;
@@ -44,6 +45,9 @@ internal sealed partial class AppParser
 
         /// <summary>The source sends batches, whose handler may report partial failures.</summary>
         public bool IsBatch { get; } = isBatch;
+
+        /// <summary>An authorizer: API Gateway sends it an <c>AuthRequest</c>, and it answers with an <c>AuthResponse</c>.</summary>
+        public bool IsAuthorizer { get; } = isAuthorizer;
 
         public bool IsPure => EventType is null;
     }
@@ -66,6 +70,8 @@ internal sealed partial class AppParser
             return new("OnDynamoDBRecord", "a DynamoDB stream handler", _types.DynamoDBEvent, isBatch: true);
         if (KnownTypes.Is(attribute, _types.LambdaFunctionAttribute))
             return new("LambdaFunction", "a pure function", null);
+        if (KnownTypes.Is(attribute, _types.AuthorizerAttribute))
+            return new("Authorizer", "an authorizer", _types.AuthRequest, isAuthorizer: true);
         return null;
     }
 
@@ -248,6 +254,8 @@ internal sealed partial class AppParser
                 var position = StartingPositionOf(attribute, ref valid);
                 return new DynamoDBSourceModel(first ?? "", batchSize, position, window);
             }
+            case "Authorizer":
+                return ParseAuthorizerSource(attribute, out valid);
             default:
                 return null;
         }
@@ -349,6 +357,7 @@ internal sealed partial class AppParser
             return Simple(ParameterSource.Services);
         var httpBinding = attributes.FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, _types.FromBodyAttribute)
             || KnownTypes.Is(a.AttributeClass, _types.FromQueryAttribute) || KnownTypes.Is(a.AttributeClass, _types.FromHeaderAttribute)
+            || KnownTypes.Is(a.AttributeClass, _types.FromAuthorizerAttribute)
             || KnownTypes.Is(a.AttributeClass, _types.FromRouteAttribute));
         if (httpBinding is not null)
             return Refuse($"[{AttributeName(httpBinding)}] binds part of an HTTP request, and {rules.Handler} has none; {Takes(rules)}");
@@ -382,7 +391,7 @@ internal sealed partial class AppParser
             _jsonTypeUsed?.Invoke(type, typeLocation!);
             return Simple(ParameterSource.Event);
         }
-        var eventTypes = new[] { _types.S3Event, _types.SqsEvent, _types.SnsEvent, _types.KinesisEvent, _types.DynamoDBEvent, _types.EventBridgeEvent, _types.EventBridgeEventOfT };
+        var eventTypes = new[] { _types.AuthRequest, _types.S3Event, _types.SqsEvent, _types.SnsEvent, _types.KinesisEvent, _types.DynamoDBEvent, _types.EventBridgeEvent, _types.EventBridgeEventOfT };
         if (eventTypes.Any(t => KnownTypes.Is(type, t)))
             return Refuse($"{rules.Handler} takes its event as {rules.EventType!.Name}, not {type.Name}; {Takes(rules)}");
         return Refuse($"it is not the event; {Takes(rules)}");
@@ -398,6 +407,8 @@ internal sealed partial class AppParser
     private ReturnModel? ParseFunctionReturn(IMethodSymbol method, FunctionRules rules, Location? location, out bool returnsBatch)
     {
         returnsBatch = false;
+        if (rules.IsAuthorizer)
+            return ParseAuthorizerReturn(method, rules, location);
         if (method.ReturnsVoid)
             return new ReturnModel(ReturnShape.Void);
         if (method.ReturnsByRef || method.ReturnsByRefReadonly)

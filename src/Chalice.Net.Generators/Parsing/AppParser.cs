@@ -88,6 +88,7 @@ internal sealed partial class AppParser
             routes.AddRange(handlerRoutes);
         }
         CheckCorsWithOptions();
+        CheckAuthorizerNames(appClass);
 
         return new AppModel(
             appClass.ContainingNamespace.IsGlobalNamespace ? "" : appClass.ContainingNamespace.ToDisplayString(),
@@ -243,6 +244,8 @@ internal sealed partial class AppParser
                 cors,
                 named.TryGetValue("ApiKeyRequired", out var apiKey) && apiKey.Value is true,
                 named.TryGetValue("Authorizer", out var authorizer) ? authorizer.Value as string : null));
+            if (authorizer.Value is string authorizerName)
+                UseAuthorizer(string.Join(",", methods), path, authorizerName, attribute);
         }
         return routes;
     }
@@ -390,6 +393,8 @@ internal sealed partial class AppParser
 
         if (Find(_types.FromQueryAttribute) is { } query)
             return Converted(ParameterSource.Query, NameFrom(query), "the query string");
+        if (Find(_types.FromAuthorizerAttribute) is { } fromAuthorizer)
+            return Converted(ParameterSource.Authorizer, NameFrom(fromAuthorizer), "the authorizer's context");
         if (Find(_types.FromHeaderAttribute) is { } header)
         {
             var named = header.NamedArguments.Any(a => a.Key == "Name" && a.Value.Value is string);

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 
 namespace Chalice.Generators.Parsing;
@@ -29,4 +30,8 @@ internal static class HeaderName
         }
         return split ? result.ToString() : null;
     }
+
+    /// <summary>Whether <paramref name="name"/> is an HTTP header name: an RFC 9110 token (letters, digits and <c>!#$%&amp;'*+-.^_`|~</c>).</summary>
+    public static bool IsToken(string name) =>
+        name.Length > 0 && name.All(c => c < 127 && (char.IsLetterOrDigit(c) || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0));
 }

@@ -15,6 +15,7 @@ internal sealed class KnownTypes
         FromRouteAttribute = Get("Chalice.FromRouteAttribute");
         FromQueryAttribute = Get("Chalice.FromQueryAttribute");
         FromHeaderAttribute = Get("Chalice.FromHeaderAttribute");
+        FromAuthorizerAttribute = Get("Chalice.FromAuthorizerAttribute");
         FromBodyAttribute = Get("Chalice.FromBodyAttribute");
         FromServicesAttribute = Get("Chalice.FromServicesAttribute");
         Request = Get("Chalice.Request");
@@ -61,6 +62,9 @@ internal sealed class KnownTypes
         EventBridgeEvent = Get("Chalice.Events.EventBridgeEvent");
         EventBridgeEventOfT = Get("Chalice.Events.EventBridgeEvent`1");
         BatchResponse = Get("Chalice.Events.BatchResponse");
+        AuthorizerAttribute = Get("Chalice.AuthorizerAttribute");
+        AuthRequest = Get("Chalice.AuthRequest");
+        AuthResponse = Get("Chalice.AuthResponse");
     }
 
     public const string ChaliceJsonContextName = "Chalice.Serialization.ChaliceJsonContext";
@@ -71,6 +75,7 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? FromRouteAttribute { get; }
     public INamedTypeSymbol? FromQueryAttribute { get; }
     public INamedTypeSymbol? FromHeaderAttribute { get; }
+    public INamedTypeSymbol? FromAuthorizerAttribute { get; }
     public INamedTypeSymbol? FromBodyAttribute { get; }
     public INamedTypeSymbol? FromServicesAttribute { get; }
     public INamedTypeSymbol? Request { get; }
@@ -115,6 +120,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? EventBridgeEvent { get; }
     public INamedTypeSymbol? EventBridgeEventOfT { get; }
     public INamedTypeSymbol? BatchResponse { get; }
+    public INamedTypeSymbol? AuthorizerAttribute { get; }
+    public INamedTypeSymbol? AuthRequest { get; }
+    public INamedTypeSymbol? AuthResponse { get; }
 
     public static KnownTypes From(Compilation compilation) => new(compilation);
 

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Chalice.Events;
+using Chalice.Gateway.Authorization;
 using Chalice.Routing;
 
 namespace Chalice.Gateway;
@@ -18,15 +20,27 @@ public sealed class ApiGatewaySimulator
     private readonly ProxyEventWriter _events;
     private readonly ProxyResponseRenderer _renderer;
     private readonly TimeProvider _time;
+    private readonly GatewayAuthorizers _authorizers;
 
-    /// <summary>Creates a simulator for an app's routes.</summary>
+    /// <summary>
+    /// Creates a simulator for an app's routes, with no authorizer it can run: a route that names one denies every
+    /// request (403) unless <see cref="GatewayOptions.AllowUnavailableAuthorizers"/>. The test client and the emulator
+    /// run the app's own authorizers.
+    /// </summary>
     public ApiGatewaySimulator(RouteTable routes, GatewayOptions? options = null, TimeProvider? time = null)
+        : this(routes, options, time, authorizers: null)
+    {
+    }
+
+    /// <summary>Creates a simulator that runs <paramref name="authorizers"/> in front of the routes that name them.</summary>
+    internal ApiGatewaySimulator(RouteTable routes, GatewayOptions? options, TimeProvider? time, LocalAuthorizerFunctions? authorizers)
     {
         _routes = routes;
         Options = options ?? new GatewayOptions();
         _events = new ProxyEventWriter(Options);
         _renderer = new ProxyResponseRenderer(Options);
         _time = time ?? TimeProvider.System;
+        _authorizers = new GatewayAuthorizers(routes, Options, _time, authorizers);
     }
 
     /// <summary>The gateway's configuration.</summary>
@@ -49,7 +63,7 @@ public sealed class ApiGatewaySimulator
             return GatewayErrors.UndecodablePath(type, ids);
         if (_routes.Match(path.Routed) is not { } match)
             return GatewayErrors.UnknownRoute(type, ids);
-        if (match.Resource.Find(request.Method) is null)
+        if (match.Resource.Find(request.Method) is not { } route)
         {
             // The deployed API defines only the methods the app's routes serve (plus the CORS preflight), so API
             // Gateway answers any other method itself, exactly as it answers an unknown path.
@@ -58,7 +72,25 @@ public sealed class ApiGatewaySimulator
                 : GatewayErrors.UnknownRoute(type, ids);
         }
 
-        var eventJson = CreateEventJson(request, path, match, ids);
+        JsonObject? authorizer = null;
+        if (route.Authorizer is not null)
+        {
+            var outcome = await _authorizers.AuthorizeAsync(
+                route, request, MethodArn(request.Method, path), () => CreateEventJson(request, path, match, ids, authorizer: null), onFunctionError,
+                cancellationToken).ConfigureAwait(false);
+            switch (outcome.Verdict)
+            {
+                case AuthorizationVerdict.Unauthorized:
+                    return GatewayErrors.Unauthorized(type, ids);
+                case AuthorizationVerdict.ImplicitDeny or AuthorizationVerdict.ExplicitDeny:
+                    return GatewayErrors.AccessDenied(type, ids, explicitDeny: outcome.Verdict == AuthorizationVerdict.ExplicitDeny);
+                case AuthorizationVerdict.Failed:
+                    return GatewayErrors.AuthorizerFailure(type, ids);
+            }
+            authorizer = outcome.Context;
+        }
+
+        var eventJson = CreateEventJson(request, path, match, ids, authorizer);
         if (eventJson.Length > Options.MaxLambdaPayloadBytes)
             return GatewayErrors.RequestTooLarge(type, ids);
 
@@ -99,12 +131,20 @@ public sealed class ApiGatewaySimulator
             : null;
     }
 
-    private byte[] CreateEventJson(GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids)
+    private byte[] CreateEventJson(GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids, JsonObject? authorizer = null)
     {
         return Options.ApiType == ApiGatewayType.HttpPayloadV2
-            ? _events.WriteHttpApiEvent(request, path, match, ids)
-            : _events.WriteRestEvent(request, path, match, ids);
+            ? _events.WriteHttpApiEvent(request, path, match, ids, authorizer)
+            : _events.WriteRestEvent(request, path, match, ids, authorizer);
     }
+
+    /// <summary>
+    /// The ARN of the method called, which an authorizer's policy is evaluated against:
+    /// <c>arn:aws:execute-api:REGION:ACCOUNT:API/STAGE/VERB/PATH</c>, the path without its leading slash
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-control-access-using-iam-policies-to-invoke-api.html).
+    /// </summary>
+    internal string MethodArn(string method, GatewayPath path) =>
+        $"arn:aws:execute-api:{Options.Region}:{Options.AccountId}:{Options.ApiId}/{Options.EffectiveStage}/{method}/{path.Routed.TrimStart('/')}";
 
     /// <summary>The answer of the mock <c>OPTIONS</c> method the deployed API has for a CORS-enabled resource.</summary>
     private GatewayResponse Preflight(IReadOnlyList<KeyValuePair<string, string>> corsHeaders, GatewayRequestIds ids)

@@ -31,6 +31,41 @@ internal static class GatewayErrors
         ? Error(type, ids, 413, "{\"message\":\"Request Too Long\"}", "RequestTooLongException")
         : Error(type, ids, 413, "{\"message\":\"Request Entity Too Large\"}", null);
 
+    /// <summary>
+    /// An authorizer's identity source is missing or empty (API Gateway answers without calling the authorizer), or the
+    /// authorizer failed with the error message <c>Unauthorized</c>. REST: 401 <c>UnauthorizedException</c>, as
+    /// https://aws.amazon.com/premiumsupport/knowledge-center/api-gateway-401-error-lambda-authorizer/ describes and
+    /// https://github.com/auth0-samples/jwt-rsa-aws-custom-authorizer/pull/6 shows; HTTP APIs answer the same status
+    /// and body without the error type header, like their other errors
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html).
+    /// </summary>
+    public static GatewayResponse Unauthorized(ApiGatewayType type, GatewayRequestIds ids) => type == ApiGatewayType.Rest
+        ? Error(type, ids, 401, "{\"message\":\"Unauthorized\"}", "UnauthorizedException")
+        : Error(type, ids, 401, "{\"message\":\"Unauthorized\"}", null);
+
+    /// <summary>
+    /// The authorizer's policy does not allow the call. REST: 403 <c>AccessDeniedException</c> with a capitalised
+    /// <c>Message</c>, as captured from a deployed Chalice authorizer (https://github.com/aws/chalice/issues/971:
+    /// <c>Content-Length: 60</c>, the compact body below); with <c>... with an explicit deny</c> when a statement
+    /// denies it (https://repost.aws/knowledge-center/api-gateway-403-error-lambda-authorizer). HTTP APIs: 403
+    /// <c>{"message":"Forbidden"}</c>.
+    /// </summary>
+    public static GatewayResponse AccessDenied(ApiGatewayType type, GatewayRequestIds ids, bool explicitDeny) => type == ApiGatewayType.Rest
+        ? Error(type, ids, 403, explicitDeny
+            ? "{\"Message\":\"User is not authorized to access this resource with an explicit deny\"}"
+            : "{\"Message\":\"User is not authorized to access this resource\"}", "AccessDeniedException")
+        : Error(type, ids, 403, "{\"message\":\"Forbidden\"}", null);
+
+    /// <summary>
+    /// The authorizer failed (an error other than <c>Unauthorized</c>, a timeout) or answered something that is not a
+    /// valid policy. REST: 500 <c>{"message":null}</c> with <c>AuthorizerConfigurationException</c>
+    /// (https://github.com/serverless/examples/issues/305, https://github.com/auth0-samples/jwt-rsa-aws-custom-authorizer/pull/6,
+    /// and chalice/local.py's <c>InvalidAuthorizerError</c>); HTTP APIs: their 500.
+    /// </summary>
+    public static GatewayResponse AuthorizerFailure(ApiGatewayType type, GatewayRequestIds ids) => type == ApiGatewayType.Rest
+        ? Error(type, ids, 500, "{\"message\":null}", "AuthorizerConfigurationException")
+        : Error(type, ids, 500, "{\"message\":\"Internal Server Error\"}", null);
+
     public static void AddGatewayHeaders(List<KeyValuePair<string, string>> headers, ApiGatewayType type, GatewayRequestIds ids, bool includeTrace)
     {
         if (type == ApiGatewayType.Rest)

@@ -43,6 +43,16 @@ public sealed record GatewayOptions
     /// <summary>Lambda's synchronous payload limit (6 MB) for the event and the response.</summary>
     public int MaxLambdaPayloadBytes { get; init; } = 6 * 1024 * 1024;
 
+    /// <summary>The region in the method ARNs authorizers see (<c>arn:aws:execute-api:REGION:…</c>).</summary>
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>
+    /// Whether a route whose authorizer cannot run locally (one that is not an <c>[Authorizer]</c> method of the app) is
+    /// served without it, with a warning per request; by default such a route denies every request (403), since it is
+    /// never served unauthenticated in silence. <c>"local_authorizers": "allow"</c> in <c>.chalice/config.json</c>.
+    /// </summary>
+    public bool AllowUnavailableAuthorizers { get; init; }
+
     /// <summary>The integration timeout (29 s by default).</summary>
     public TimeSpan IntegrationTimeout { get; init; } = TimeSpan.FromSeconds(29);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Chalice.Hosting;
 using Chalice.Routing;
 
@@ -36,7 +37,7 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
     /// A REST API event, or an HTTP API payload 1.0 event (which adds <c>version</c>, keeps Content-Length and reports
     /// the decoded path in <c>requestContext.path</c>; both keep the client's escapes in <c>path</c>).
     /// </summary>
-    public byte[] WriteRestEvent(GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids)
+    public byte[] WriteRestEvent(GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids, JsonObject? authorizer = null)
     {
         var isRest = options.ApiType == ApiGatewayType.Rest;
         var json = Begin();
@@ -112,6 +113,7 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
         json.WriteString("requestTime", ClfTime(ids.Time));
         json.WriteNumber("requestTimeEpoch", ids.Time.ToUnixTimeMilliseconds());
         json.WriteString("apiId", options.ApiId);
+        WriteAuthorizer(json, authorizer);
         json.WriteEndObject();
 
         WriteBody(json, request, binary: isRest ? IsRestBinary(request.Header("Content-Type")) : IsHttpApiBinary(request.Header("Content-Type")));
@@ -120,7 +122,7 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
     }
 
     /// <summary>An HTTP API payload 2.0 event; its <c>rawPath</c>, despite the name, is the decoded path.</summary>
-    public byte[] WriteHttpApiEvent(GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids)
+    public byte[] WriteHttpApiEvent(GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids, JsonObject? authorizer = null)
     {
         var routeKey = $"{request.Method} {match.Resource.Template}";
         var json = Begin();
@@ -181,11 +183,21 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
         json.WriteString("stage", options.EffectiveStage);
         json.WriteString("time", ClfTime(ids.Time));
         json.WriteNumber("timeEpoch", ids.Time.ToUnixTimeMilliseconds());
+        WriteAuthorizer(json, authorizer);
         json.WriteEndObject();
 
         WriteBody(json, request, IsHttpApiBinary(request.Header("Content-Type")));
         json.WriteEndObject();
         return End(json);
+    }
+
+    /// <summary>What the route's authorizer passes on to the handler, <c>requestContext.authorizer</c>.</summary>
+    private static void WriteAuthorizer(Utf8JsonWriter json, JsonObject? authorizer)
+    {
+        if (authorizer is null)
+            return;
+        json.WritePropertyName("authorizer");
+        authorizer.WriteTo(json);
     }
 
     /// <summary>REST APIs pass a body as base64 when its content type is one of the API's binary media types.</summary>

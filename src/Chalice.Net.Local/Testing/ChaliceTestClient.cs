@@ -1,5 +1,6 @@
 using System.Text;
 using Chalice.Gateway;
+using Chalice.Gateway.Authorization;
 using Chalice.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +33,10 @@ public sealed class ChaliceTestClient : IAsyncDisposable
     private ChaliceTestClient(ChaliceApplication application, GatewayOptions? gateway, bool ownsApplication)
     {
         Application = application;
-        Gateway = new ApiGatewaySimulator(application.Routes, gateway);
+        // The app's own authorizers run in front of its routes; warnings (a route whose authorizer cannot run here) go
+        // to standard error, where a test runner shows them.
+        Gateway = new ApiGatewaySimulator(
+            application.Routes, gateway, time: null, LocalAuthorizerFunctions.Of(application, message => Console.Error.WriteLine("warning: " + message)));
         _ownsApplication = ownsApplication;
     }
 

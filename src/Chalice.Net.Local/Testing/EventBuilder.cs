@@ -293,6 +293,13 @@ public sealed class EventBuilder(string region = "us-east-1", string accountId =
         KinesisSettings kinesis => LambdaEventJson.Serialize(Kinesis(["sample record"], kinesis.Stream)),
         DynamoDBStreamSettings dynamoDB => LambdaEventJson.Serialize(DynamoDB(
             "INSERT", new JsonObject { ["id"] = "sample" }, new JsonObject { ["id"] = "sample", ["value"] = 1 }, table: dynamoDB.StreamArn)),
+        AuthorizerSettings authorizer => LambdaEventJson.Serialize(new ApiGatewayAuthorizerRequest
+        {
+            // The shape of apigw-custom-auth-request.json (TOKEN) and apigw-custom-auth-request-type-request.json (REQUEST).
+            Type = authorizer.Type,
+            AuthorizationToken = authorizer.Type == AuthorizerSettings.TokenType ? "sample" : null,
+            MethodArn = "arn:aws:execute-api:us-east-1:123456789012:local/api/GET/",
+        }),
         _ => "{}"u8.ToArray(),
     };
 

@@ -46,6 +46,7 @@ internal static class ConfigSettings
     public static ConfigSetting LocalS3Buckets { get; } = new("local_s3_buckets", ConfigValue.StringList, ConfigScope.TopLevel | ConfigScope.Stage);
     public static ConfigSetting LocalSqsQueues { get; } = new("local_sqs_queues", ConfigValue.StringList, ConfigScope.TopLevel | ConfigScope.Stage);
     public static ConfigSetting LocalSnsTopics { get; } = new("local_sns_topics", ConfigValue.StringList, ConfigScope.TopLevel | ConfigScope.Stage);
+    public static ConfigSetting LocalAuthorizers { get; } = new("local_authorizers", ConfigValue.OneOf("enforce", "allow"), ConfigScope.TopLevel | ConfigScope.Stage);
 
     /// <summary>Every setting Chalice.Net honours.</summary>
     public static IReadOnlyList<ConfigSetting> All { get; } =
@@ -53,6 +54,7 @@ internal static class ConfigSettings
         Version, AppName, Stages, LambdaFunctions, EnvironmentVariables, Tags, LambdaMemorySize, LambdaTimeout,
         ReservedConcurrency, AutogenPolicy, IamPolicyFile, ManageIamRole, IamRoleArn, ApiGatewayStage, ApiGatewayType,
         IamPolicyMergeFile, LambdaRuntime, LambdaArchitecture, LocalAws, LocalS3Buckets, LocalSqsQueues, LocalSnsTopics,
+        LocalAuthorizers,
     ];
 
     /// <summary>

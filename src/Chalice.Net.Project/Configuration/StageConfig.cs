@@ -96,6 +96,13 @@ public sealed class StageConfig
     /// <summary><c>local_sns_topics</c> (Chalice.Net only): the SNS topics that exist on AWS, which the SNS stand-in creates.</summary>
     public IReadOnlyList<string> LocalSnsTopics => Strings(ConfigSettings.LocalSnsTopics);
 
+    /// <summary>
+    /// <c>local_authorizers</c> (Chalice.Net only): what the emulator does with a route whose authorizer cannot run
+    /// locally (not one of the app's <c>[Authorizer]</c> methods). <c>enforce</c> (the default) denies its requests;
+    /// <c>allow</c> serves them without the authorizer, logging a warning for each.
+    /// </summary>
+    public string LocalAuthorizers => Read(ConfigSettings.LocalAuthorizers)?.GetValue<string>() ?? "enforce";
+
     /// <summary>The raw value of a setting, looked up with Chalice's precedence; null when absent.</summary>
     public JsonNode? Get(string key)
     {

@@ -25,6 +25,18 @@ public sealed class FromHeaderAttribute : Attribute
 }
 
 /// <summary>
+/// Binds a parameter to a value the route's authorizer passed on (<c>requestContext.authorizer</c>): its
+/// <c>principalId</c> or a key of its context (behind an HTTP API with payload 2.0, a key of <c>lambda</c>), converted as
+/// a query value is. <c>[FromAuthorizer(Name = "principalId")] string user</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class FromAuthorizerAttribute : Attribute
+{
+    /// <summary>The key, when it differs from the parameter's name.</summary>
+    public string? Name { get; set; }
+}
+
+/// <summary>
 /// Binds a parameter to the request body: JSON for most types (through the app's JSON contexts), the text for
 /// <see cref="string"/>, the bytes for <see cref="byte"/> arrays.
 /// </summary>

@@ -19,6 +19,9 @@ public enum BindingSource
 
     /// <summary>The request body.</summary>
     Body,
+
+    /// <summary>A value the route's authorizer passed on (<c>requestContext.authorizer</c>).</summary>
+    Authorizer,
 }
 
 /// <summary>
@@ -34,6 +37,7 @@ public static class ParameterBinder
         BindingSource.Route => request.UriParams.GetValueOrDefault(name),
         BindingSource.Query => request.QueryParams.Get(name),
         BindingSource.Header => request.Headers.Get(name),
+        BindingSource.Authorizer => AuthorizerValue(request, name),
         _ => throw new ArgumentOutOfRangeException(nameof(source)),
     };
 
@@ -44,6 +48,19 @@ public static class ParameterBinder
         BindingSource.Header => request.Headers.GetList(name),
         _ => Value(request, source, name) is { } value ? [value] : [],
     };
+
+    /// <summary>
+    /// A value of <c>requestContext.authorizer</c>: a key of its own (REST APIs put the principal id and the context
+    /// there), else of its <c>lambda</c> object (HTTP APIs with payload 2.0); numbers and booleans as their JSON text.
+    /// </summary>
+    private static string? AuthorizerValue(Request request, string name)
+    {
+        var authorizer = request.Context.Authorizer;
+        var node = authorizer?[name] ?? (authorizer?["lambda"] as System.Text.Json.Nodes.JsonObject)?[name];
+        return node is System.Text.Json.Nodes.JsonValue value
+            ? value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString()
+            : null;
+    }
 
     /// <summary>The values as an array.</summary>
     public static string[] Strings(IReadOnlyList<string> values) => [.. values];
@@ -128,6 +145,7 @@ public static class ParameterBinder
         BindingSource.Route => "path parameter",
         BindingSource.Query => "query parameter",
         BindingSource.Header => "header",
+        BindingSource.Authorizer => "authorizer value",
         _ => "body parameter",
     };
 

@@ -20,5 +20,20 @@ namespace Chalice.Functions
 
         /// <summary>No <c>maximum_concurrency</c>: Lambda's own scaling.</summary>
         public const int UnsetMaximumConcurrency = 0;
+
+        /// <summary><c>authorizer(ttl_seconds=None)</c>: API Gateway's default cache time, 300 seconds.</summary>
+        public const int AuthorizerTtlSeconds = 300;
+
+        /// <summary>API Gateway's longest authorizer cache time (<c>authorizerResultTtlInSeconds</c>, at most 3600).</summary>
+        public const int MaxAuthorizerTtlSeconds = 3600;
+
+        /// <summary>API Gateway's type of an authorizer that receives one header's value.</summary>
+        public const string AuthorizerTokenType = "TOKEN";
+
+        /// <summary>API Gateway's type of an authorizer that receives the request.</summary>
+        public const string AuthorizerRequestType = "REQUEST";
+
+        /// <summary><c>authorizer(header='Authorization')</c>.</summary>
+        public const string AuthorizerHeader = "Authorization";
     }
 }

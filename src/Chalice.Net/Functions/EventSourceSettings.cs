@@ -93,3 +93,23 @@ public sealed record DynamoDBStreamSettings(string StreamArn, int BatchSize, Sta
     /// <inheritdoc />
     public override FunctionKind Kind => FunctionKind.DynamoDB;
 }
+
+/// <summary><c>[Authorizer]</c>.</summary>
+/// <param name="Type"><c>TOKEN</c> or <c>REQUEST</c>.</param>
+/// <param name="IdentitySources">
+/// Where API Gateway finds the caller's identity, in its syntax (<c>method.request.header.Authorization</c>,
+/// <c>method.request.querystring.NAME</c>, <c>stageVariables.NAME</c>, <c>context.NAME</c>): a <c>TOKEN</c>
+/// authorizer's one header, or a <c>REQUEST</c> authorizer's sources. A request without one of them is answered 401.
+/// </param>
+/// <param name="TtlSeconds">How long an answer is cached per identity; 0 turns the cache off.</param>
+public sealed record AuthorizerSettings(string Type, IReadOnlyList<string> IdentitySources, int TtlSeconds) : EventSourceSettings
+{
+    /// <summary>API Gateway's name for an authorizer that receives one header's value.</summary>
+    public const string TokenType = EventSourceDefaults.AuthorizerTokenType;
+
+    /// <summary>API Gateway's name for an authorizer that receives the request.</summary>
+    public const string RequestType = EventSourceDefaults.AuthorizerRequestType;
+
+    /// <inheritdoc />
+    public override FunctionKind Kind => FunctionKind.Authorizer;
+}

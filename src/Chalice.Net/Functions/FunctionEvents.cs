@@ -21,6 +21,7 @@ internal static class FunctionEvents
         FunctionKind.CloudWatch => "an EventBridge event (version, id, detail-type, source, account, time, region, resources, detail)",
         FunctionKind.Kinesis => "a Kinesis record batch (Records[].eventSource = aws:kinesis)",
         FunctionKind.DynamoDB => "a DynamoDB stream record batch (Records[].eventSource = aws:dynamodb)",
+        FunctionKind.Authorizer => "an API Gateway authorizer request (type, methodArn; or version 2.0, type, routeArn)",
         _ => "its input as JSON",
     };
 
@@ -40,6 +41,7 @@ internal static class FunctionEvents
                 FunctionKind.Kinesis => Checked(function, LambdaEventJson.Parse<KinesisEvent>(payload), e => e.Records.Select(r => r.EventSource), "aws:kinesis"),
                 FunctionKind.DynamoDB => Checked(function, LambdaEventJson.Parse<DynamoDBEvent>(payload), e => e.Records.Select(r => r.EventSource), "aws:dynamodb"),
                 FunctionKind.Schedule or FunctionKind.CloudWatch => LambdaEventJson.Parse<EventBridgeEvent>(payload),
+                FunctionKind.Authorizer => AuthRequest.Read(payload),
                 // A pure function without an input parameter takes whatever it is sent.
                 _ => null,
             };

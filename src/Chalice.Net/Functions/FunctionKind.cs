@@ -26,4 +26,7 @@ public enum FunctionKind
 
     /// <summary><c>[OnDynamoDBRecord]</c>: a DynamoDB stream event source mapping (Chalice's <c>on_dynamodb_record</c>).</summary>
     DynamoDB,
+
+    /// <summary><c>[Authorizer]</c>: a Lambda authorizer API Gateway calls before the routes that name it (Chalice's <c>authorizer</c>).</summary>
+    Authorizer,
 }

@@ -11,7 +11,12 @@ namespace Chalice.Functions;
 /// </summary>
 internal static class FunctionResults
 {
-    public static byte[] Write(FunctionDefinition function, object? result, JsonSerializerOptions options)
+    /// <param name="function">The function invoked.</param>
+    /// <param name="result">What its handler returned.</param>
+    /// <param name="event">The event it was invoked with (an authorizer's answer is built from its request).</param>
+    /// <param name="options">The app's JSON options.</param>
+    /// <exception cref="AuthorizerUnauthorizedException">An authorizer answered <see cref="AuthResponse.Unauthorized"/>.</exception>
+    public static byte[] Write(FunctionDefinition function, object? result, object? @event, JsonSerializerOptions options)
     {
         switch (result)
         {
@@ -19,6 +24,11 @@ internal static class FunctionResults
                 return "null"u8.ToArray();
             case BatchResponse batch:
                 return LambdaEventJson.Serialize(batch);
+            case AuthResponse auth when @event is AuthRequest request:
+                // API Gateway turns only a failed invocation whose error message is exactly "Unauthorized" into a 401.
+                if (ReferenceEquals(auth, AuthResponse.Unauthorized))
+                    throw new AuthorizerUnauthorizedException();
+                return LambdaEventJson.Serialize(auth.ToPolicyResponse(request));
             default:
                 var type = result.GetType();
                 if (!options.TryGetTypeInfo(type, out var typeInfo))

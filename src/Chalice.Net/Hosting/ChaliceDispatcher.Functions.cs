@@ -50,7 +50,7 @@ public sealed partial class ChaliceDispatcher
             var context = new FunctionContext(
                 function, @event, services, _app.JsonOptions, lambdaContext ?? LocalContext(function), cancellationToken);
             var result = await RunAsync(function, context).ConfigureAwait(false);
-            return FunctionResults.Write(function, result, _app.JsonOptions);
+            return FunctionResults.Write(function, result, @event, _app.JsonOptions);
         }
         finally
         {

@@ -27,8 +27,22 @@ public sealed class DeployableFunctionsTests
         var error = Assert.Throws<InvalidDataException>(() => DeployableFunctions.Ensure(manifest));
         Assert.Equal(
             "This chalice-net deploys an app's API only, and 'shop' has other functions it would leave out: resize (s3), add (pure_lambda). " +
-            "Run them locally with 'chalice-net invoke NAME' until the deployer wires their event sources.",
+            "Run them locally with 'chalice-net invoke NAME' (and authorizers with 'chalice-net local') until the deployer wires them.",
             error.Message);
+    }
+
+    [Fact]
+    public void Authorizer_functions_are_a_named_refusal_until_the_deployer_deploys_functions()
+    {
+        var manifest = new AppManifest("shop",
+        [
+            new ApiFunctionManifest(ApiFunctionManifest.DefaultName),
+            new AuthorizerFunctionManifest("Tokens", "Tokens", "TOKEN", ["method.request.header.Authorization"], 300),
+        ], []);
+
+        var error = Assert.Throws<InvalidDataException>(() => DeployableFunctions.Ensure(manifest));
+        Assert.Contains("Tokens (authorizer)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The authorizer functions (Tokens) are not deployed yet", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -98,8 +98,49 @@ public sealed class OpenApiDocumentTests
         Assert.Null(document["paths"]!["/open"]!["get"]!["security"]);
     }
 
+    private const string AuthorizerUri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:app-dev-Tokens/invocations";
+
+    private static readonly AuthorizerFunctionManifest s_tokens = new("Tokens", "Tokens", "TOKEN", ["method.request.header.Authorization"], 300);
+    private static readonly AuthorizerFunctionManifest s_tenants =
+        new("ByTenant", "Tenants", "REQUEST", ["method.request.header.X-Key", "method.request.querystring.tenant"], 0);
+
+    private static JsonObject DocumentWithAuthorizers(IReadOnlyDictionary<string, JsonNode> uris, params RouteManifest[] routes) =>
+        OpenApiDocument.Create(
+            new AppManifest("app", [new ApiFunctionManifest(ApiFunctionManifest.DefaultName), s_tokens, s_tenants], routes),
+            s_settings with { AuthorizerUris = uris });
+
     [Fact]
-    public void Authorizers_are_refused_rather_than_deployed_open()
+    public void A_built_in_authorizer_is_a_custom_security_scheme_as_Chalice_writes_it()
+    {
+        // chalice/deploy/swagger.py (_generate_security_from_auth_obj) and API Gateway's x-amazon-apigateway-authorizer
+        // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html).
+        var document = DocumentWithAuthorizers(
+            new Dictionary<string, JsonNode> { ["Tokens"] = AuthorizerUri, ["ByTenant"] = AuthorizerUri },
+            Route("/orders", ["GET"], apiKey: true, authorizer: "Tokens"), Route("/tenants", ["GET"], authorizer: "ByTenant"), Route("/open", ["GET"]));
+
+        var schemes = document["components"]!["securitySchemes"]!;
+        Assert.Equal(
+            $$$"""{"type":"apiKey","name":"Authorization","in":"header","x-amazon-apigateway-authtype":"custom","x-amazon-apigateway-authorizer":{"type":"token","authorizerUri":"{{{AuthorizerUri}}}","authorizerResultTtlInSeconds":300}}""",
+            schemes["Tokens"]!.ToJsonString());
+        Assert.Equal(
+            $$$"""{"type":"apiKey","name":"X-Key","in":"header","x-amazon-apigateway-authtype":"custom","x-amazon-apigateway-authorizer":{"type":"request","authorizerUri":"{{{AuthorizerUri}}}","authorizerResultTtlInSeconds":0,"identitySource":"method.request.header.X-Key, method.request.querystring.tenant"}}""",
+            schemes["ByTenant"]!.ToJsonString());
+        Assert.Equal("""[{"api_key":[],"Tokens":[]}]""", document["paths"]!["/orders"]!["get"]!["security"]!.ToJsonString());
+        Assert.Equal("""[{"ByTenant":[]}]""", document["paths"]!["/tenants"]!["get"]!["security"]!.ToJsonString());
+        Assert.Null(document["paths"]!["/open"]!["get"]!["security"]);
+    }
+
+    [Fact]
+    public void An_authorizer_whose_function_is_not_deployed_is_refused_rather_than_deployed_open()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            DocumentWithAuthorizers(new Dictionary<string, JsonNode>(), Route("/private", ["GET"], authorizer: "Tokens")));
+        Assert.Contains("authorizer 'Tokens'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("deployed open", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_authorizer_the_app_does_not_declare_is_refused()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Document(Route("/private", ["GET"], authorizer: "jwt")));
         Assert.Contains("authorizer 'jwt'", error.Message, StringComparison.Ordinal);

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace Chalice.Gateway.Authorization;
+
+/// <summary>What the gateway does with a request to a route that has an authorizer.</summary>
+internal enum AuthorizationVerdict
+{
+    /// <summary>Serve it; <see cref="AuthorizationOutcome.Context"/> goes into <c>requestContext.authorizer</c>.</summary>
+    Allowed,
+
+    /// <summary>401: an identity source is missing, or the authorizer answered <c>Unauthorized</c>.</summary>
+    Unauthorized,
+
+    /// <summary>403: the policy allows nothing that matches.</summary>
+    ImplicitDeny,
+
+    /// <summary>403: a statement of the policy denies the call.</summary>
+    ExplicitDeny,
+
+    /// <summary>500: the authorizer failed, timed out, or answered something that is not a valid policy.</summary>
+    Failed,
+}
+
+/// <summary>The verdict on one request, and for an allowed one what the handler sees of the authorizer.</summary>
+internal readonly record struct AuthorizationOutcome(AuthorizationVerdict Verdict, JsonObject? Context = null)
+{
+    public static AuthorizationOutcome Of(AuthorizationVerdict verdict) => new(verdict);
+}

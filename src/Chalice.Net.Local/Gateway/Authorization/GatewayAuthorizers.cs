@@ -1,0 +1,233 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Chalice.Events;
+using Chalice.Functions;
+using Chalice.Hosting;
+using Chalice.Routing;
+
+namespace Chalice.Gateway.Authorization;
+
+/// <summary>
+/// The authorizers in front of the emulated gateway, shared by the local emulator and the test client: for a route
+/// that names one, reads its identity sources from the request (401 without calling it when one is missing), calls a
+/// built-in authorizer with the event API Gateway sends it (or takes its policy from the cache), evaluates the policy
+/// against the request's method ARN, and hands the gateway its verdict and the context the handler sees. An authorizer
+/// that cannot run locally (not one of the app's) denies every request, unless <see cref="GatewayOptions.AllowUnavailableAuthorizers"/>
+/// lets them through, each with a warning: a route with an authorizer is never served unauthenticated in silence.
+/// </summary>
+internal sealed class GatewayAuthorizers
+{
+    private readonly FrozenDictionary<string, FunctionDefinition> _builtIn;
+    private readonly AuthorizerInvoker? _invoke;
+    private readonly Action<string> _warn;
+    private readonly GatewayOptions _options;
+    private readonly AuthorizerCache _cache;
+
+    /// <param name="routes">The routes, to warn once about each whose authorizer cannot run here.</param>
+    /// <param name="options">The gateway's options.</param>
+    /// <param name="time">The clock of the cache.</param>
+    /// <param name="functions">The app's authorizers; null when the gateway has none it can run.</param>
+    public GatewayAuthorizers(RouteTable routes, GatewayOptions options, TimeProvider time, LocalAuthorizerFunctions? functions)
+    {
+        _options = options;
+        _builtIn = (functions?.Functions ?? []).ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+        _invoke = functions?.Invoke;
+        _warn = functions?.Warn ?? (message => Console.Error.WriteLine("warning: " + message));
+        _cache = new AuthorizerCache(time);
+        var routesOfResources = routes.Resources.SelectMany(r => r.Methods.Select(m => r.Find(m)!)).Distinct();
+        foreach (var route in routesOfResources)
+        {
+            if (route.Authorizer is { } name && !_builtIn.ContainsKey(name))
+                _warn(UnavailableWarning(route, name));
+        }
+    }
+
+    /// <summary>Whether the gateway can run the authorizer <paramref name="name"/> (it is one of the app's).</summary>
+    public bool CanRun(string name) => _builtIn.ContainsKey(name);
+
+    /// <summary>Decides on a request to <paramref name="route"/>, which has an authorizer.</summary>
+    /// <param name="route">The route, whose <see cref="RouteDefinition.Authorizer"/> is set.</param>
+    /// <param name="request">The request as the client sent it.</param>
+    /// <param name="methodArn">The ARN of the method called (<c>arn:aws:execute-api:REGION:ACCOUNT:API/STAGE/VERB/PATH</c>).</param>
+    /// <param name="proxyEvent">The proxy event of the request without an authorizer, from which a <c>REQUEST</c> authorizer's event is made.</param>
+    /// <param name="onFailure">Told when the authorizer fails.</param>
+    /// <param name="cancellationToken">Signalled when the client goes away.</param>
+    public async ValueTask<AuthorizationOutcome> AuthorizeAsync(
+        RouteDefinition route, GatewayRequest request, string methodArn, Func<byte[]> proxyEvent, Action<Exception>? onFailure,
+        CancellationToken cancellationToken)
+    {
+        var name = route.Authorizer!;
+        if (!_builtIn.TryGetValue(name, out var function) || _invoke is null)
+        {
+            if (!_options.AllowUnavailableAuthorizers)
+                return AuthorizationOutcome.Of(AuthorizationVerdict.ImplicitDeny);
+            _warn($"{Describe(route)} is served WITHOUT its authorizer '{name}', which cannot run locally " +
+                  "(\"local_authorizers\": \"allow\"); AWS would authorize this request");
+            return AuthorizationOutcome.Of(AuthorizationVerdict.Allowed);
+        }
+
+        var settings = (AuthorizerSettings)function.Source!;
+        var identity = IdentityValues(settings, request);
+        if (identity is null)
+            return AuthorizationOutcome.Of(AuthorizationVerdict.Unauthorized);
+
+        var key = AuthorizerCache.Key(name, identity);
+        var policy = _cache.Find(key);
+        if (policy is null)
+        {
+            var outcome = await InvokeAsync(function, settings, identity, methodArn, proxyEvent, onFailure, cancellationToken).ConfigureAwait(false);
+            if (outcome.Policy is not { } answered)
+                return AuthorizationOutcome.Of(outcome.Verdict);
+            policy = answered;
+            _cache.Add(key, policy, settings.TtlSeconds);
+        }
+
+        PolicyDecision decision;
+        JsonObject context;
+        try
+        {
+            decision = IamPolicyEvaluator.Evaluate(policy.PolicyDocument, methodArn);
+            context = HandlerContext(policy);
+        }
+        catch (MalformedPolicyException e)
+        {
+            onFailure?.Invoke(e);
+            return AuthorizationOutcome.Of(AuthorizationVerdict.Failed);
+        }
+        return decision switch
+        {
+            PolicyDecision.Allow => new AuthorizationOutcome(AuthorizationVerdict.Allowed, context),
+            PolicyDecision.ExplicitDeny => AuthorizationOutcome.Of(AuthorizationVerdict.ExplicitDeny),
+            _ => AuthorizationOutcome.Of(AuthorizationVerdict.ImplicitDeny),
+        };
+    }
+
+    /// <summary>
+    /// The values of the authorizer's identity sources, in order; null when one is missing or empty, which API Gateway
+    /// answers with a 401 without calling the authorizer
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html).
+    /// </summary>
+    private string[]? IdentityValues(AuthorizerSettings settings, GatewayRequest request)
+    {
+        var values = new string[settings.IdentitySources.Count];
+        Dictionary<string, List<string>>? query = null;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var source = settings.IdentitySources[i];
+            string? value;
+            if (source.StartsWith(IdentitySource.Header, StringComparison.Ordinal))
+            {
+                value = request.Header(source[IdentitySource.Header.Length..]);
+            }
+            else if (source.StartsWith(IdentitySource.Query, StringComparison.Ordinal))
+            {
+                query ??= QueryString.Parse(request.QueryString);
+                value = query.TryGetValue(source[IdentitySource.Query.Length..], out var list) ? list[^1] : null;
+            }
+            else if (source.StartsWith(IdentitySource.StageVariable, StringComparison.Ordinal))
+            {
+                value = _options.StageVariables?.GetValueOrDefault(source[IdentitySource.StageVariable.Length..]);
+            }
+            else
+            {
+                value = ContextValue(source[IdentitySource.Context.Length..], request);
+            }
+            if (string.IsNullOrEmpty(value))
+                return null;
+            values[i] = value;
+        }
+        return values;
+    }
+
+    /// <summary>The <c>$context</c> variables the local gateway knows; another is a warning and counts as missing.</summary>
+    private string? ContextValue(string variable, GatewayRequest request)
+    {
+        switch (variable)
+        {
+            case "identity.sourceIp":
+                return request.SourceIp;
+            case "identity.userAgent":
+                return request.Header("User-Agent");
+            case "httpMethod":
+                return request.Method;
+            case "stage":
+                return _options.EffectiveStage;
+            case "apiId":
+                return _options.ApiId;
+            case "accountId":
+                return _options.AccountId;
+            default:
+                _warn($"the identity source context.{variable} has no local value; the request counts as missing it (401)");
+                return null;
+        }
+    }
+
+    private async ValueTask<(AuthorizationVerdict Verdict, ApiGatewayAuthorizerResponse? Policy)> InvokeAsync(
+        FunctionDefinition function, AuthorizerSettings settings, string[] identity, string methodArn, Func<byte[]> proxyEvent,
+        Action<Exception>? onFailure, CancellationToken cancellationToken)
+    {
+        byte[] result;
+        try
+        {
+            var eventJson = AuthorizerEvents.Create(_options.ApiType, settings, identity, methodArn, proxyEvent);
+            var invocation = _invoke!(function, eventJson, cancellationToken);
+            result = invocation.IsCompletedSuccessfully
+                ? invocation.Result
+                : await invocation.AsTask().WaitAsync(_options.IntegrationTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e.Message == AuthorizerUnauthorizedException.ErrorMessage && !cancellationToken.IsCancellationRequested)
+        {
+            // Lambda's error message "Unauthorized", whoever raised it, is the one failure API Gateway answers with 401.
+            return (AuthorizationVerdict.Unauthorized, null);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            onFailure?.Invoke(e);
+            return (AuthorizationVerdict.Failed, null);
+        }
+        try
+        {
+            return (AuthorizationVerdict.Allowed, LambdaEventJson.Parse<ApiGatewayAuthorizerResponse>(result));
+        }
+        catch (JsonException e)
+        {
+            onFailure?.Invoke(new MalformedPolicyException($"the answer is not a principalId and a policyDocument ({e.Message})"));
+            return (AuthorizationVerdict.Failed, null);
+        }
+    }
+
+    /// <summary>
+    /// What the handler sees in <c>requestContext.authorizer</c>: behind a REST API (and an HTTP API with payload 1.0)
+    /// the principal id beside the context values (shared/fixtures/events/apigw-request.json); behind an HTTP API with
+    /// payload 2.0 the context under <c>lambda</c> (apigw-v2-request-lambda-authorizer.json). A context value that is an
+    /// object or an array is refused, as API Gateway refuses it
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html).
+    /// </summary>
+    private JsonObject HandlerContext(ApiGatewayAuthorizerResponse policy)
+    {
+        var values = new JsonObject();
+        foreach (var (key, value) in policy.Context ?? [])
+        {
+            if (value is JsonObject or JsonArray)
+                throw new MalformedPolicyException($"the context value '{key}' is an object or an array; API Gateway takes strings, numbers and booleans");
+            values[key] = value?.DeepClone();
+        }
+        if (_options.ApiType == ApiGatewayType.HttpPayloadV2)
+            return new JsonObject { ["lambda"] = values };
+        var context = new JsonObject { ["principalId"] = policy.PrincipalId };
+        foreach (var (key, value) in values.ToArray())
+        {
+            values.Remove(key);
+            context[key] = value;
+        }
+        return context;
+    }
+
+    private static string Describe(RouteDefinition route) => $"{string.Join(",", route.Methods)} {route.Path}";
+
+    private static string UnavailableWarning(RouteDefinition route, string name) =>
+        $"{Describe(route)} names the authorizer '{name}', which cannot run locally (it is not one of the app's " +
+        "[Authorizer] methods); the local gateway denies its requests (403). To let them through unauthenticated, with a " +
+        "warning each, set \"local_authorizers\": \"allow\" in .chalice/config.json (or GatewayOptions.AllowUnavailableAuthorizers).";
+}

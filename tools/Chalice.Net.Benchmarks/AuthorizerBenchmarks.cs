@@ -1,0 +1,39 @@
+using BenchmarkDotNet.Attributes;
+using Chalice.Hosting;
+using Chalice.Testing;
+
+namespace Chalice.Benchmarks;
+
+/// <summary>
+/// What a built-in authorizer adds to a local request when its answer is cached (API Gateway's TTL cache, the common
+/// case): reading the identity source, the cache lookup, evaluating the cached policy against the method ARN and
+/// writing the context into the event. The same handler is served without an authorizer as the baseline.
+/// </summary>
+[MemoryDiagnoser]
+public class AuthorizerBenchmarks
+{
+    private static readonly KeyValuePair<string, string>[] s_token = [new("Authorization", "allow")];
+
+    private ChaliceApplication _app = null!;
+    private ChaliceTestClient _client = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _app = ChaliceApplication.Create<Chalice.AuthApp.App>();
+        _client = new ChaliceTestClient(_app);
+        // Fills the cache: every measured request is a cache hit.
+        var first = _client.GetAsync("/orders", s_token).GetAwaiter().GetResult();
+        if (first.StatusCode != 200)
+            throw new InvalidOperationException($"GET /orders answered {first}.");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [Benchmark(Baseline = true)]
+    public Task<TestResponse> WithoutAuthorizer() => _client.GetAsync("/open/orders", s_token);
+
+    [Benchmark]
+    public Task<TestResponse> AuthorizerCacheHit() => _client.GetAsync("/orders", s_token);
+}
