@@ -116,7 +116,13 @@ internal sealed class SqsEventSourceMapping : IAsyncDisposable
         {
             var more = await queue.ReceiveAsync(
                 Math.Min(BatchSize - batch.Count, 10), visibility, windowEnds - DateTimeOffset.UtcNow, _queues().Find, stopping);
-            batch.AddRange(more);
+            // A visibility timeout shorter than the window lets a message come back within it: it is in the batch once,
+            // with its latest receipt (AWS advises a timeout of at least six times the function's timeout plus the window).
+            foreach (var delivery in more)
+            {
+                batch.RemoveAll(d => d.Message.Id == delivery.Message.Id);
+                batch.Add(delivery);
+            }
         }
         return batch;
     }
