@@ -137,7 +137,9 @@ internal sealed class SqsEventSourceMapping : IAsyncDisposable
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            throw; // stopping: the batch stays in flight, to be delivered again after the restart
+            // The emulator stops and the handler gave up: the batch stays in flight and is delivered again after the
+            // restart (SQS is at-least-once). A handler that finishes instead has its batch deleted below.
+            throw;
         }
         catch (Exception e)
         {
@@ -145,8 +147,6 @@ internal sealed class SqsEventSourceMapping : IAsyncDisposable
             EventSourceLog.BatchFailed(_logger, _function.Name, batch.Count, QueueName, e.Message);
             return;
         }
-        if (stopping.IsCancellationRequested)
-            return; // the emulator stops before the deletes: like a poller that lost its connection, SQS redelivers
         var failed = FailedIds(result, batch);
         if (failed is null)
             return;
