@@ -137,6 +137,8 @@ internal sealed class LocalEventSources : IAsyncDisposable
         FunctionKind.Schedule => "schedule",
         FunctionKind.CloudWatch => "EventBridge",
         FunctionKind.DynamoDB => "DynamoDB stream",
+        FunctionKind.Sqs => "SQS",
+        FunctionKind.Sns => "SNS",
         _ => kind.ToString(),
     };
 

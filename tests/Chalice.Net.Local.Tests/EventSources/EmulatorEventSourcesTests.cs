@@ -108,7 +108,7 @@ public sealed class EmulatorEventSourcesTests
             var banner = emulator.BannerLines().ToList();
 
             Assert.Equal("Routes: GET /", banner[0]);
-            Assert.Contains(banner, l => l.StartsWith("Functions: every_five_minutes (schedule), Nightly (schedule), Resize (S3), ProcessOrders (Sqs), alert (Sns)", StringComparison.Ordinal));
+            Assert.Contains(banner, l => l.StartsWith("Functions: every_five_minutes (schedule), Nightly (schedule), Resize (S3), ProcessOrders (SQS), alert (SNS)", StringComparison.Ordinal));
             Assert.Contains(banner, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^  schedule Nightly: cron\(0 3 \* \* \? \*\), next at \d{4}-\d\d-\d\dT03:00:00Z$"));
             Assert.Contains("  S3 Resize: s3:ObjectCreated:* in bucket uploads, keys photos/*.jpg", banner);
             Assert.Contains("  SQS ProcessOrders: queue orders, batches of up to 10 (window 1 s), 5 at once", banner);
