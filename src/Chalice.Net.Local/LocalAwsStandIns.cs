@@ -61,9 +61,11 @@ internal sealed class LocalAwsStandIns : IAsyncDisposable
     /// </summary>
     /// <exception cref="ChaliceConfigException">A declaration is malformed.</exception>
     /// <exception cref="IOException">The local data cannot be opened.</exception>
-    public static async Task<StandaloneStandIns> StartStandaloneAsync(string appDirectory, StageConfig stage, ILoggerFactory loggers)
+    public static async Task<StandaloneStandIns> StartStandaloneAsync(
+        string appDirectory, StageConfig stage, IReadOnlyList<FunctionDefinition> functions, ILoggerFactory loggers)
     {
-        var standIns = For(appDirectory, stage);
+        // The resources the app's handlers name exist here too, as in the emulator; nothing invokes the handlers.
+        var standIns = For(appDirectory, stage, functions);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalAwsStandIns).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
