@@ -10,9 +10,6 @@ namespace Chalice.Local.S3;
 /// </summary>
 internal sealed class ChangeSequencer
 {
-    /// <summary>For calls made without a stand-in of their own.</summary>
-    public static ChangeSequencer Shared { get; } = new();
-
     private long _last;
 
     public string Next()

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Chalice.Local.S3.Protocol;
 
 /// <summary>One request being served: the HTTP exchange, the bucket and key it names, and the store.</summary>
-internal sealed class S3Call(HttpContext http, S3Address address, FileObjectStore store, IS3ChangeListener? changes = null, ChangeSequencer? sequencer = null)
+internal sealed class S3Call(HttpContext http, S3Address address, FileObjectStore store, IS3ChangeListener? changes, ChangeSequencer sequencer)
 {
     public HttpContext Http { get; } = http;
     public HttpRequest Request => Http.Request;
@@ -45,7 +45,7 @@ internal sealed class S3Call(HttpContext http, S3Address address, FileObjectStor
             return;
         var now = DateTime.UtcNow;
         changes.ObjectChanged(new S3ObjectChange(
-            Bucket, key, eventName, stored?.Size, stored?.ETag, VersionId: null, (sequencer ?? ChangeSequencer.Shared).Next(),
+            Bucket, key, eventName, stored?.Size, stored?.ETag, VersionId: null, sequencer.Next(),
             new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc),
             Response.Headers["x-amz-request-id"].ToString(), Response.Headers["x-amz-id-2"].ToString(),
             Http.Connection.RemoteIpAddress?.MapToIPv4().ToString() ?? "127.0.0.1"));
