@@ -285,7 +285,7 @@ public sealed class RunningEmulator : IAsyncDisposable
             : $"Routes: {string.Join(", ", routes.Select(r => $"{string.Join("|", r.Methods)} {r.Path}"))}";
         foreach (var line in LocalAws?.BannerLines() ?? ["AWS calls go to real AWS"])
             yield return line;
-        foreach (var line in EventSources.BannerLines())
+        foreach (var line in EventSources.BannerLines(standInsRun: LocalAws is not null))
             yield return line;
     }
 

@@ -89,8 +89,12 @@ internal sealed class LocalEventSources : IAsyncDisposable
     private string FunctionArn(FunctionDefinition function) =>
         $"arn:aws:lambda:{_events.Region}:{_events.AccountId}:function:{_appName}-{_stage}-{function.Name}";
 
-    /// <summary>The banner's lines about the app's functions and what invokes them locally.</summary>
-    public IEnumerable<string> BannerLines()
+    /// <summary>
+    /// The banner's lines about the app's functions and what invokes them locally. With real AWS
+    /// (<paramref name="standInsRun"/> false) only the schedules run here: real buckets, queues and topics notify the
+    /// deployed functions, not this process.
+    /// </summary>
+    public IEnumerable<string> BannerLines(bool standInsRun)
     {
         if (_functions.Count == 0)
             yield break;
@@ -101,6 +105,9 @@ internal sealed class LocalEventSources : IAsyncDisposable
             {
                 case ScheduleSettings schedule when _scheduler is null:
                     yield return $"  schedule {function.Name}: {schedule.Expression}, off (--no-schedules)";
+                    break;
+                case S3EventSettings or SqsSettings or SnsSettings when !standInsRun:
+                    yield return $"  {function.Name}: not invoked here with real AWS (its events go to the deployed function); run it with chalice-net invoke {function.Name}";
                     break;
                 case S3EventSettings s3:
                     yield return $"  S3 {function.Name}: {string.Join(", ", s3.Events)} in bucket {s3.Bucket}{Filter(s3)}";

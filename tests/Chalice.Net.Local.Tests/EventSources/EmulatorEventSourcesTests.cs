@@ -119,5 +119,12 @@ public sealed class EmulatorEventSourcesTests
         var (quiet, _) = await StartAsync(new EmulatorOptions { RunSchedules = false });
         await using (quiet)
             Assert.Contains("  schedule Nightly: cron(0 3 * * ? *), off (--no-schedules)", quiet.BannerLines());
+        var (real, _) = await StartAsync(new EmulatorOptions { UseRealAws = true });
+        await using (real)
+        {
+            var banner = real.BannerLines().ToList();
+            Assert.Contains("  Resize: not invoked here with real AWS (its events go to the deployed function); run it with chalice-net invoke Resize", banner);
+            Assert.Contains(banner, l => l.StartsWith("  schedule Nightly: cron(0 3 * * ? *), next at ", StringComparison.Ordinal));
+        }
     }
 }
