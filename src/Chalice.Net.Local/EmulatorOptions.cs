@@ -37,6 +37,9 @@ public sealed record EmulatorOptions
     /// <summary>The app's folder (holding <c>.chalice/</c>) or project file; null to find it.</summary>
     public string? ProjectDirectory { get; init; }
 
+    /// <summary>Whether the app's schedules fire on the local clock; <c>--no-schedules</c> turns them off.</summary>
+    public bool RunSchedules { get; init; } = true;
+
     /// <summary>Whether <c>--help</c> was asked for.</summary>
     public bool ShowHelp { get; init; }
 
@@ -54,6 +57,7 @@ public sealed record EmulatorOptions
             Timeout = parsed.Timeout,
             UseRealAws = parsed.UseRealAws,
             ProjectDirectory = parsed.ProjectDirectory,
+            RunSchedules = parsed.RunSchedules,
             ShowHelp = parsed.ShowHelp,
         };
     }

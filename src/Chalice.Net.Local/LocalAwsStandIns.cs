@@ -1,5 +1,7 @@
 using System.Net;
 using Chalice.Configuration;
+using Chalice.Functions;
+using Chalice.Local.EventSources;
 using Chalice.Local.S3;
 using Chalice.Local.Sns;
 using Chalice.Local.Sqs;
@@ -31,20 +33,27 @@ internal sealed class LocalAwsStandIns : IAsyncDisposable
     private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ILoggerFactory? _loggers;
     private Task? _opening;
-    private ISnsDeliveryTarget? _snsFunctions;
+    private LocalEventSources? _eventSources;
 
-    private LocalAwsStandIns(string appDirectory, IReadOnlyList<string> buckets, IReadOnlyList<string> queues, IReadOnlyList<string> topics)
+    private LocalAwsStandIns(
+        string appDirectory, IReadOnlyList<string> buckets, IReadOnlyList<string> queues, IReadOnlyList<string> topics, IReadOnlyList<FunctionDefinition> functions)
     {
         _dataDirectory = Path.Combine(appDirectory, ".chalice", "local");
         Buckets = buckets;
         Queues = queues;
         Topics = topics;
+        HandlerBuckets = [.. LocalEventSources.Buckets(functions).Except(buckets, StringComparer.Ordinal)];
+        HandlerQueues = [.. LocalEventSources.Queues(functions).Except(queues, StringComparer.Ordinal)];
+        HandlerTopics = [.. LocalEventSources.Topics(functions).Except(topics, StringComparer.Ordinal)];
     }
 
-    /// <summary>The stand-ins a stage declares (<c>local_s3_buckets</c>, <c>local_sqs_queues</c>, <c>local_sns_topics</c>).</summary>
+    /// <summary>
+    /// The stand-ins a stage declares (<c>local_s3_buckets</c>, <c>local_sqs_queues</c>, <c>local_sns_topics</c>), plus
+    /// the buckets, queues and topics the app's event handlers name, which the deployed app expects to exist.
+    /// </summary>
     /// <exception cref="ChaliceConfigException">A declaration is malformed.</exception>
-    public static LocalAwsStandIns For(string appDirectory, StageConfig stage) =>
-        new(appDirectory, LocalS3Buckets.Of(stage), LocalSqsQueues.Of(stage), LocalSnsTopics.Of(stage));
+    public static LocalAwsStandIns For(string appDirectory, StageConfig stage, IReadOnlyList<FunctionDefinition>? functions = null) =>
+        new(appDirectory, LocalS3Buckets.Of(stage), LocalSqsQueues.Of(stage), LocalSnsTopics.Of(stage), functions ?? []);
 
     /// <summary>
     /// Starts the stage's stand-ins on a bare host of their own, open and pointed at by the SDK: for work outside the
@@ -52,10 +61,12 @@ internal sealed class LocalAwsStandIns : IAsyncDisposable
     /// </summary>
     /// <exception cref="ChaliceConfigException">A declaration is malformed.</exception>
     /// <exception cref="IOException">The local data cannot be opened.</exception>
-    public static async Task<StandaloneStandIns> StartStandaloneAsync(string appDirectory, StageConfig stage, ILoggerFactory loggers)
+    public static async Task<StandaloneStandIns> StartStandaloneAsync(
+        string appDirectory, StageConfig stage, IReadOnlyList<FunctionDefinition> functions, ILoggerFactory loggers)
     {
-        var standIns = For(appDirectory, stage);
-        standIns.Configure(loggers, snsFunctions: null);
+        // The resources the app's handlers name exist here too, as in the emulator; nothing invokes the handlers.
+        var standIns = For(appDirectory, stage, functions);
+        standIns.Configure(loggers, eventSources: null);
         var (web, _) = await StandInWebHost.StartAsync(
             context => standIns.HandlerFor(context.Connection.LocalPort)!(context), standIns.Listen, CancellationToken.None);
         standIns.PointSdkAtStandIns();
@@ -82,6 +93,15 @@ internal sealed class LocalAwsStandIns : IAsyncDisposable
     public IReadOnlyList<string> Queues { get; }
     public IReadOnlyList<string> Topics { get; }
 
+    /// <summary>The buckets the app's S3 handlers name that the stage does not declare; created at start too.</summary>
+    public IReadOnlyList<string> HandlerBuckets { get; }
+
+    /// <summary>The queues the app's SQS handlers name that the stage does not declare; created at start too.</summary>
+    public IReadOnlyList<string> HandlerQueues { get; }
+
+    /// <summary>The topics the app's SNS handlers name that the stage does not declare; created at start too.</summary>
+    public IReadOnlyList<string> HandlerTopics { get; }
+
     public Uri? S3Endpoint { get; private set; }
     public Uri? SqsEndpoint { get; private set; }
     public Uri? SnsEndpoint { get; private set; }
@@ -94,11 +114,14 @@ internal sealed class LocalAwsStandIns : IAsyncDisposable
         kestrel.Listen(IPAddress.Loopback, 0, endpoint => _snsListener = endpoint);
     }
 
-    /// <summary>Gives the stand-ins their loggers and the target of SNS's lambda subscriptions, once the host is built.</summary>
-    public void Configure(ILoggerFactory loggers, ISnsDeliveryTarget? snsFunctions)
+    /// <summary>
+    /// Gives the stand-ins their loggers and the app's event sources (S3 notifications, SNS's lambda subscriptions,
+    /// the SQS event source mappings, started once the stand-ins are open); none for <c>invoke</c>.
+    /// </summary>
+    public void Configure(ILoggerFactory loggers, LocalEventSources? eventSources)
     {
         _loggers = loggers;
-        _snsFunctions = snsFunctions;
+        _eventSources = eventSources;
     }
 
     /// <summary>
@@ -111,7 +134,7 @@ internal sealed class LocalAwsStandIns : IAsyncDisposable
     {
         try
         {
-            Open(_loggers ?? throw new InvalidOperationException("Configure was not called."), _snsFunctions);
+            Open(_loggers ?? throw new InvalidOperationException("Configure was not called."), _eventSources);
             _opened.TrySetResult();
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or UnauthorizedAccessException or IOException)
@@ -129,28 +152,32 @@ internal sealed class LocalAwsStandIns : IAsyncDisposable
     /// <summary>Completes when the stand-ins are open; faults with what stopped them (a data folder that cannot be read).</summary>
     public Task Opened => _opened.Task;
 
-    private void Open(ILoggerFactory loggers, ISnsDeliveryTarget? snsFunctions)
+    private void Open(ILoggerFactory loggers, LocalEventSources? eventSources)
     {
         _s3 = new S3RequestHandler(new S3StandInOptions
         {
             DataDirectory = Path.Combine(_dataDirectory, "s3"),
-            KnownBuckets = Buckets,
+            KnownBuckets = [.. Buckets, .. HandlerBuckets],
+            ChangeListener = eventSources?.S3,
             Logger = loggers.CreateLogger("Chalice.Local.S3"),
         });
-        _sqs = new SqsRequestHandler(new SqsStandInOptions
+        var sqs = _sqs = new SqsRequestHandler(new SqsStandInOptions
         {
             DataDirectory = Path.Combine(_dataDirectory, "sqs"),
-            KnownQueues = Queues,
+            KnownQueues = [.. Queues, .. HandlerQueues],
             Logger = loggers.CreateLogger("Chalice.Local.Sqs"),
         });
-        _sns = new SnsRequestHandler(new SnsStandInOptions
+        var sns = _sns = new SnsRequestHandler(new SnsStandInOptions
         {
             DataDirectory = Path.Combine(_dataDirectory, "sns"),
-            KnownTopics = Topics,
+            KnownTopics = [.. Topics, .. HandlerTopics],
             Sqs = _sqs,
-            LambdaTarget = snsFunctions,
+            LambdaTarget = eventSources?.Sns,
             Logger = loggers.CreateLogger("Chalice.Local.Sns"),
         });
+        eventSources?.StartOnStandIns(
+            () => sqs.Queues,
+            (topic, functionArn) => sns.Topics.Subscribe(sns.Topics.ArnOf(topic), "lambda", functionArn, []));
     }
 
     /// <summary>The stand-in serving a connection that arrived on <paramref name="localPort"/>, or null for the app's own.</summary>
@@ -188,6 +215,10 @@ internal sealed class LocalAwsStandIns : IAsyncDisposable
         yield return Topics.Count == 0
             ? "SNS topics: none declared; other topics answer NotFound until the app creates them (declare existing ones in \"local_sns_topics\")"
             : $"SNS topics: {string.Join(", ", Topics)} (from \"local_sns_topics\")";
+        if (HandlerBuckets.Count + HandlerQueues.Count + HandlerTopics.Count > 0)
+            yield return $"Named by the app's handlers, so created too: {string.Join("; ", new[] { Named("buckets", HandlerBuckets), Named("queues", HandlerQueues), Named("topics", HandlerTopics) }.Where(n => n.Length > 0))}";
+
+        static string Named(string what, IReadOnlyList<string> names) => names.Count == 0 ? "" : $"{what} {string.Join(", ", names)}";
     }
 
     /// <summary>Writes what the SQS stand-in still has queued for the disk; call after the host stopped.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Chalice.Local.EventSources;
 using Chalice.Local.S3;
 using Chalice.Configuration;
 using Chalice.Gateway;
@@ -67,7 +68,7 @@ public static partial class LocalEmulator
         await using (emulator)
         {
             Console.WriteLine($"Serving {definition.Name} ({Describe(emulator.ApiType)}, stage {options.Stage}) on {emulator.BaseAddress}");
-            foreach (var line in emulator.LocalAws?.BannerLines() ?? ["AWS calls go to real AWS"])
+            foreach (var line in emulator.BannerLines())
                 Console.WriteLine(line);
             Console.WriteLine("Press Ctrl+C to stop");
             try
@@ -116,7 +117,7 @@ public static partial class LocalEmulator
             await Console.Error.WriteLineAsync($"warning: {problem}");
         foreach (var (name, value) in environment)
             Environment.SetEnvironmentVariable(name, value);
-        var localAws = useLocalAws ? LocalAwsStandIns.For(appDirectory, stage) : null;
+        var localAws = useLocalAws ? LocalAwsStandIns.For(appDirectory, stage, definition.Functions) : null;
 
         // The emptiest host: no configuration sources, no default logging, Kestrel without HTTPS or HTTP/3, since
         // start-up time is part of the local loop.
@@ -144,7 +145,6 @@ public static partial class LocalEmulator
         // The app is constructed once the stand-ins' endpoints are known, since its AWS clients read them then.
         var ready = new TaskCompletionSource<(ApiGatewaySimulator Gateway, LambdaInvoker Invoke)>(TaskCreationOptions.RunContinuationsAsynchronously);
         Action<Exception> onFunctionError = exception => LogFunctionError(logger, exception);
-        localAws?.Configure(web.Services.GetRequiredService<ILoggerFactory>(), snsFunctions: null);
         web.Run(async context =>
         {
             if (localAws?.HandlerFor(context.Connection.LocalPort) is { } standIn)
@@ -200,13 +200,21 @@ public static partial class LocalEmulator
             AllowUnavailableAuthorizers = localAuthorizers == "allow",
         }, time: null, LocalAuthorizerFunctions.Of(application, message => LogAuthorizerWarning(logger, message)));
         function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
+        // The event handlers run through the same dispatcher, invoked by what would invoke them on AWS.
+        var loggers = web.Services.GetRequiredService<ILoggerFactory>();
+        var eventSources = new LocalEventSources(
+            definition.Functions, definition.Name, options.Stage,
+            (handler, payload, ct) => application.Dispatcher.InvokeAsync(handler, payload, lambdaContext: null, ct),
+            loggers, TimeProvider.System, options.RunSchedules);
+        localAws?.Configure(loggers, eventSources);
         ready.SetResult((gateway, function));
         localAws?.StartOpening();
+        eventSources.StartSchedules();
 
         var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
             .Select(a => new Uri(a))
             .First(a => localAws is null || !localAws.Owns(a.Port));
-        return new RunningEmulator(web, application, console, address, localAws, apiType);
+        return new RunningEmulator(web, application, console, address, localAws, eventSources, apiType);
     }
 
     private static void Listen(KestrelServerOptions kestrel, string host, int port)
@@ -262,7 +270,7 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     internal RunningEmulator(
         WebApplication web, ChaliceApplication application, BatchingConsoleLoggerProvider console, Uri baseAddress, LocalAwsStandIns? localAws,
-        ApiGatewayType apiType)
+        LocalEventSources eventSources, ApiGatewayType apiType)
     {
         ApiType = apiType;
         _web = web;
@@ -270,9 +278,26 @@ public sealed class RunningEmulator : IAsyncDisposable
         _console = console;
         BaseAddress = baseAddress;
         LocalAws = localAws;
+        EventSources = eventSources;
     }
 
     internal LocalAwsStandIns? LocalAws { get; }
+
+    /// <summary>What invokes the app's event handlers locally.</summary>
+    internal LocalEventSources EventSources { get; }
+
+    /// <summary>The start-up banner after its first line: the routes, the local AWS stand-ins, the functions and what invokes them.</summary>
+    internal IEnumerable<string> BannerLines()
+    {
+        var routes = _application.Definition.Routes;
+        yield return routes.Count == 0
+            ? "Routes: none"
+            : $"Routes: {string.Join(", ", routes.Select(r => $"{string.Join("|", r.Methods)} {r.Path}"))}";
+        foreach (var line in LocalAws?.BannerLines() ?? ["AWS calls go to real AWS"])
+            yield return line;
+        foreach (var line in EventSources.BannerLines(standInsRun: LocalAws is not null))
+            yield return line;
+    }
 
     /// <summary>
     /// Completes once the local stand-ins have opened their data and created the declared buckets, queues and topics
@@ -316,6 +341,7 @@ public sealed class RunningEmulator : IAsyncDisposable
     {
         await _web.StopAsync();
         await _web.DisposeAsync();
+        await EventSources.DisposeAsync(); // before the stand-ins it polls and notifies from
         if (LocalAws is not null)
             await LocalAws.DisposeAsync(); // after the host: no request can queue more for the disk
         await _application.DisposeAsync();

@@ -81,7 +81,7 @@ public static class LocalInvocation
         using var logs = new BatchingConsoleLoggerProvider(error);
         using var loggers = LoggerFactory.Create(logging => logging.AddProvider(logs));
         await using var standIns = stage.LocalAws && !arguments.UseRealAws
-            ? await LocalAwsStandIns.StartStandaloneAsync(appDirectory, stage, loggers)
+            ? await LocalAwsStandIns.StartStandaloneAsync(appDirectory, stage, definition.Functions, loggers)
             : null;
         foreach (var line in standIns?.BannerLines() ?? [])
             await error.WriteLineAsync(line);

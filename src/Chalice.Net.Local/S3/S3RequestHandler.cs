@@ -21,6 +21,7 @@ public sealed class S3RequestHandler
 
     private readonly S3StandInOptions _options;
     private readonly FileObjectStore _store;
+    private readonly ChangeSequencer _sequencer = new();
     private readonly ConcurrentDictionary<string, bool> _reportedMissingBuckets = new(StringComparer.Ordinal);
 
     /// <summary>Opens (or creates) the data folder named by <paramref name="options"/> and creates its known buckets.</summary>
@@ -62,7 +63,7 @@ public sealed class S3RequestHandler
             var address = S3Address.From(context);
             var operation = S3OperationRouter.Select(context.Request, address);
             operationName = operation.Name;
-            await operation.ExecuteAsync(new S3Call(context, address, _store));
+            await operation.ExecuteAsync(new S3Call(context, address, _store, _options.ChangeListener, _sequencer));
         }
         catch (S3ErrorException error) when (!response.HasStarted)
         {

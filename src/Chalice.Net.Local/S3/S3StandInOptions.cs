@@ -23,6 +23,9 @@ public sealed class S3StandInOptions
     /// <summary>The loopback port <see cref="S3StandIn.StartAsync"/> listens on; 0 (the default) picks a free one.</summary>
     public int Port { get; init; }
 
+    /// <summary>Hears of every object created or removed (the emulator's S3 notifications); none by default.</summary>
+    internal IS3ChangeListener? ChangeListener { get; init; }
+
     /// <summary>Receives one line per request and the details of unexpected failures.</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chalice.Events;
 using Chalice.Functions;
+using Chalice.Local.S3;
 
 namespace Chalice.Testing;
 
@@ -43,38 +44,76 @@ public sealed class EventBuilder(string region = "us-east-1", string accountId =
         {
             Records =
             [
-                new S3EventRecord
-                {
-                    EventVersion = "2.1",
-                    EventSource = "aws:s3",
-                    AwsRegion = Region,
-                    EventTime = Now(),
-                    EventName = eventName,
-                    UserIdentity = new S3Identity { PrincipalId = "AWS:AIDAEXAMPLEPRINCIPAL" },
-                    RequestParameters = new S3RequestParameters { SourceIpAddress = "127.0.0.1" },
-                    ResponseElements = new S3ResponseElements { XAmzRequestId = Hex(8), XAmzId2 = Base64(48) },
-                    S3 = new S3Entity
-                    {
-                        S3SchemaVersion = "1.0",
-                        ConfigurationId = "chalice-" + bucket,
-                        Bucket = new S3BucketEntity
-                        {
-                            Name = bucket,
-                            OwnerIdentity = new S3Identity { PrincipalId = "A3NL1KOZZKExample" },
-                            Arn = "arn:aws:s3:::" + bucket,
-                        },
-                        Object = new S3ObjectEntity
-                        {
-                            Key = S3ObjectEntity.EncodeKey(key),
-                            Size = removed ? null : size,
-                            ETag = removed ? null : "d41d8cd98f00b204e9800998ecf8427e",
-                            Sequencer = Hex(9),
-                        },
-                    },
-                },
+                S3Record(new S3ObjectChange(bucket, key, eventName, removed ? null : size, removed ? null : "d41d8cd98f00b204e9800998ecf8427e",
+                    VersionId: null, Sequencer: Hex(9), Now(), RequestId: Hex(8), HostId: Base64(48), SourceIpAddress: "127.0.0.1")),
             ],
         };
     }
+
+    /// <summary>
+    /// One record of an S3 notification, as S3 sends it for <paramref name="change"/> (the emulator's notifications
+    /// and <see cref="S3(string, string, string, long)"/> both build theirs here): the key URL-encoded as S3 encodes it,
+    /// the ETag without quotes, no size or ETag for a removal.
+    /// </summary>
+    internal S3EventRecord S3Record(S3ObjectChange change) => new()
+    {
+        EventVersion = "2.1",
+        EventSource = "aws:s3",
+        AwsRegion = Region,
+        EventTime = change.EventTime,
+        EventName = change.EventName,
+        UserIdentity = new S3Identity { PrincipalId = "AWS:AIDAEXAMPLEPRINCIPAL" },
+        RequestParameters = new S3RequestParameters { SourceIpAddress = change.SourceIpAddress },
+        ResponseElements = new S3ResponseElements { XAmzRequestId = change.RequestId, XAmzId2 = change.HostId },
+        S3 = new S3Entity
+        {
+            S3SchemaVersion = "1.0",
+            ConfigurationId = "chalice-" + change.Bucket,
+            Bucket = new S3BucketEntity
+            {
+                Name = change.Bucket,
+                OwnerIdentity = new S3Identity { PrincipalId = "A3NL1KOZZKExample" },
+                Arn = "arn:aws:s3:::" + change.Bucket,
+            },
+            Object = new S3ObjectEntity
+            {
+                Key = S3ObjectEntity.EncodeKey(change.Key),
+                Size = change.Size,
+                ETag = change.ETag?.Trim('"'),
+                VersionId = change.VersionId,
+                Sequencer = change.Sequencer,
+            },
+        },
+    };
+
+    /// <summary>The scheduled event EventBridge sends for <paramref name="rule"/> firing at <paramref name="time"/> (to the second, as EventBridge's).</summary>
+    internal EventBridgeEvent Schedule(string rule, DateTimeOffset time)
+    {
+        var scheduled = Schedule(rule);
+        var utc = time.UtcDateTime;
+        scheduled.Time = new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        return scheduled;
+    }
+
+    /// <summary>
+    /// One record of an SQS batch for a received message (the emulator's event source mappings build theirs here):
+    /// Lambda's names for the system attributes, the message attributes as Lambda spells them, the queue's ARN.
+    /// </summary>
+    internal SqsMessage SqsRecord(
+        string messageId, string receiptHandle, string body, string md5OfBody, IReadOnlyDictionary<string, string> attributes,
+        Dictionary<string, SqsMessageAttribute> messageAttributes, string? md5OfMessageAttributes, string queueArn) => new()
+    {
+        MessageId = messageId,
+        ReceiptHandle = receiptHandle,
+        Body = body,
+        Attributes = new Dictionary<string, string>(attributes),
+        MessageAttributes = messageAttributes,
+        Md5OfBody = md5OfBody,
+        Md5OfMessageAttributes = md5OfMessageAttributes,
+        EventSource = "aws:sqs",
+        EventSourceArn = queueArn,
+        AwsRegion = Region,
+    };
 
     /// <summary>An SQS batch of one message (shared/fixtures/events/sqs-event.json's shape).</summary>
     /// <param name="body">The message body.</param>

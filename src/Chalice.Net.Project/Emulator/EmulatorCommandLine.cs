@@ -28,6 +28,9 @@ public sealed record EmulatorArguments
     /// <summary>The app's folder or project file; null to find it.</summary>
     public string? ProjectDirectory { get; init; }
 
+    /// <summary>Whether the app's schedules fire on the local clock (on unless <c>--no-schedules</c>).</summary>
+    public bool RunSchedules { get; init; } = true;
+
     /// <summary>Whether <c>--help</c> was asked for.</summary>
     public bool ShowHelp { get; init; }
 }
@@ -66,8 +69,12 @@ public static class EmulatorCommandLine
     public static EmulatorOption ProjectDirectory { get; } = new("--project-dir", "PATH",
         "The app's folder or .csproj (default: the current folder if it holds .chalice/config.json, else found from the app's build output).");
 
+    /// <summary><c>--no-schedules</c>.</summary>
+    public static EmulatorOption NoSchedules { get; } = new("--no-schedules", null,
+        "Do not fire the app's schedules (by default each fires on the local clock, in UTC, as EventBridge would).");
+
     /// <summary>Every option, in help order.</summary>
-    public static IReadOnlyList<EmulatorOption> All { get; } = [Host, Port, Stage, Api, Timeout, Aws, ProjectDirectory];
+    public static IReadOnlyList<EmulatorOption> All { get; } = [Host, Port, Stage, Api, Timeout, Aws, NoSchedules, ProjectDirectory];
 
     /// <summary>The help the emulator prints for <c>--help</c> and after a bad argument.</summary>
     public static string Usage
@@ -118,6 +125,7 @@ public static class EmulatorCommandLine
                 "--api" => parsed with { Api = ApiKinds.TryParse(value, out var api) ? api : null },
                 "--timeout" => parsed with { Timeout = TryTimeout(value, out var timeout) ? timeout : default },
                 "--aws" => parsed with { UseRealAws = true },
+                "--no-schedules" => parsed with { RunSchedules = false },
                 _ => parsed with { ProjectDirectory = value },
             };
         }

@@ -35,6 +35,7 @@ internal static class CopyObject
         var copy = new StoredObject(key, staged.Size, etag, FileObjectStore.Now(), checksum, properties);
         if (!await call.Store.TryCommitAsync(call.Bucket, staged, copy, call.Aborted))
             throw S3ErrorException.NoSuchBucket(call.Bucket);
+        call.ReportChange("ObjectCreated:Copy", key, copy);
 
         await S3Xml.WriteAsync(call.Response, S3Xml.Element("CopyObjectResult",
             S3Xml.Element("ETag", copy.ETag),

@@ -10,7 +10,10 @@ internal static class DeleteObject
     {
         var key = call.Key;
         call.RequireBucket(call.Bucket);
-        call.Store.DeleteObject(call.Bucket, key);
+        // S3 notifies "when a non-versioned object is deleted"
+        // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/NotificationHowTo.html): not for a key that was not there.
+        if (call.Store.DeleteObject(call.Bucket, key))
+            call.ReportChange("ObjectRemoved:Delete", key, stored: null);
         call.Response.StatusCode = StatusCodes.Status204NoContent;
         return Task.CompletedTask;
     }

@@ -23,7 +23,8 @@ internal static class DeleteObjects
             try
             {
                 ObjectKey.Validate(key);
-                call.Store.DeleteObject(call.Bucket, key);
+                if (call.Store.DeleteObject(call.Bucket, key))
+                    call.ReportChange("ObjectRemoved:Delete", key, stored: null); // as DeleteObject: only what was there
                 if (!quiet)
                     results.Add(S3Xml.Element("Deleted", S3Xml.Element("Key", key)));
             }

@@ -27,6 +27,7 @@ internal static class PutObject
         var stored = new StoredObject(key, staged.Size, etag, FileObjectStore.Now(), checksum, ObjectHeaders.ReadProperties(call.Request));
         if (!await call.Store.TryCommitAsync(call.Bucket, staged, stored, call.Aborted))
             throw S3ErrorException.NoSuchBucket(call.Bucket);
+        call.ReportChange("ObjectCreated:Put", key, stored);
 
         call.Response.Headers.ETag = etag;
         ChecksumHeaders.Write(call.Response, checksum);

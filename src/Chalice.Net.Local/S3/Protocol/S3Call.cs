@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Chalice.Local.S3.Protocol;
 
 /// <summary>One request being served: the HTTP exchange, the bucket and key it names, and the store.</summary>
-internal sealed class S3Call(HttpContext http, S3Address address, FileObjectStore store)
+internal sealed class S3Call(HttpContext http, S3Address address, FileObjectStore store, IS3ChangeListener? changes, ChangeSequencer sequencer)
 {
     public HttpContext Http { get; } = http;
     public HttpRequest Request => Http.Request;
@@ -33,6 +33,22 @@ internal sealed class S3Call(HttpContext http, S3Address address, FileObjectStor
             throw S3ErrorException.InvalidBucketName(bucket);
         if (!Store.BucketExists(bucket))
             throw S3ErrorException.NoSuchBucket(bucket);
+    }
+
+    /// <summary>
+    /// Tells the change listener, if any, that this request created (<paramref name="stored"/> given) or removed an
+    /// object; call once the change is durable.
+    /// </summary>
+    public void ReportChange(string eventName, string key, StoredObject? stored)
+    {
+        if (changes is null)
+            return;
+        var now = DateTime.UtcNow;
+        changes.ObjectChanged(new S3ObjectChange(
+            Bucket, key, eventName, stored?.Size, stored?.ETag, VersionId: null, sequencer.Next(),
+            new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc),
+            Response.Headers["x-amz-request-id"].ToString(), Response.Headers["x-amz-id-2"].ToString(),
+            Http.Connection.RemoteIpAddress?.MapToIPv4().ToString() ?? "127.0.0.1"));
     }
 
     /// <summary>A request header's value, or null when absent or empty.</summary>

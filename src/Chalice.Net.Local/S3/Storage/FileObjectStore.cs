@@ -111,16 +111,21 @@ internal sealed class FileObjectStore
     /// <summary>Opens the current version of an object, or null when there is none.</summary>
     public OpenedObject? Open(string bucket, string key) => TryOpen(ObjectFile(bucket, key));
 
-    /// <summary>Deletes an object; deleting a missing object is not an error, as in S3.</summary>
-    public void DeleteObject(string bucket, string key)
+    /// <summary>Deletes an object; deleting a missing object is not an error, as in S3. True when there was one to delete.</summary>
+    public bool DeleteObject(string bucket, string key)
     {
+        var file = ObjectFile(bucket, key);
         try
         {
-            File.Delete(ObjectFile(bucket, key));
+            if (!File.Exists(file))
+                return false;
+            File.Delete(file);
+            return true;
         }
         catch (DirectoryNotFoundException)
         {
             // The bucket went away meanwhile: the object is gone either way.
+            return false;
         }
     }
 
