@@ -103,6 +103,8 @@ internal sealed class AppWorkspace
         IamPolicyFile = config.IamPolicyFile,
         IamPolicyMergeFile = config.IamPolicyMergeFile,
         EnvironmentVariables = config.EnvironmentVariables,
+        VpcAccess = config.HasVpcConfig,
+        XrayTracing = config.Xray,
     };
 
     /// <summary>The stage's IAM policy (what <c>gen-policy</c> prints); analysis warnings go to <paramref name="warnings"/>.</summary>

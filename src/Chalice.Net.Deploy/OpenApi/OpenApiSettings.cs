@@ -12,6 +12,15 @@ namespace Chalice.Deploy.OpenApi;
 /// <param name="BinaryMediaTypes">Media types API Gateway passes through as binary.</param>
 internal sealed record OpenApiSettings(string Title, string Description, JsonNode IntegrationUri, IReadOnlyList<string> BinaryMediaTypes)
 {
+    /// <summary>The API's resource policy (<c>x-amazon-apigateway-policy</c>), if it has one.</summary>
+    public JsonObject? Policy { get; init; }
+
+    /// <summary>The VPC endpoints of a private API (<c>x-amazon-apigateway-endpoint-configuration</c>).</summary>
+    public IReadOnlyList<string> VpcEndpointIds { get; init; } = [];
+
+    /// <summary>The smallest response API Gateway compresses (<c>x-amazon-apigateway-minimum-compression-size</c>).</summary>
+    public int? MinimumCompressionSize { get; init; }
+
     /// <summary>
     /// The URI API Gateway invokes a Lambda function through:
     /// <c>arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations</c>.

@@ -42,7 +42,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         var stage = spec.Config.ApiGatewayStage;
         var resource = context.Resource(LogicalName, names.RestApi, new DesiredApi(names.RestApi, stage, spec.Manifest.Routes.Count));
         var functionArn = resource.Uses(context.Require(FunctionPlanner.FunctionArn));
-        var shape = new ApiShape(spec, names, stage, context.Region, context.Partition);
+        var shape = new ApiShape(spec, names, stage, context.Region, context.Partition, RestApiSettings.For(spec));
 
         var recorded = context.Recorded.Find<DeployedRestApi>(LogicalName);
         var api = recorded is null ? null : await apiGateway.GetRestApiAsync(recorded.RestApiId, cancellationToken);
@@ -69,6 +69,13 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         resource.Adopt(deployed);
         resource.Observed = new ObservedApi(api, Stage: null);
 
+        // Endpoint type, VPC endpoints and compression are the API's properties: an import does not change an
+        // existing API's endpoint type, so they are patched, as Chalice patches them (chalice/deploy/planner.py, _plan_restapi).
+        var patches = SettingsPatches(api, shape.Settings);
+        if (patches.Count > 0)
+            resource.Step(AwsService.ApiGateway, "UpdateRestApi", string.Join(", ", patches.Select(p => $"{p.Op} {p.Path} {p.Value}".TrimEnd())),
+                (step, ct) => apiGateway.UpdateRestApiAsync(step.Get(id), patches, ct), consumes: [id]);
+
         // The definition names the function's ARN; a function about to be created has no ARN to hash yet.
         var reason = !functionArn.TryGetKnown(out var arn) ? "the function is new"
             : deployed.DocumentSha256 is null ? "no deployed definition is recorded"
@@ -81,6 +88,9 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
                 (step, ct) => PutAsync(step, apiGateway, shape, id, functionArn, put, ct), consumes: [id, functionArn], produces: [put]);
             resource.Step(AwsService.ApiGateway, "CreateDeployment", reason,
                 (step, ct) => DeployAsync(step, apiGateway, shape, id, put, ct), consumes: [id, put], target: $"{api.Id} stage {stage}");
+            var existing = await apiGateway.GetStageAsync(api.Id, stage, cancellationToken);
+            resource.Observed = new ObservedApi(api, existing);
+            PlanTracing(resource, apiGateway, shape, id, existing);
             return;
         }
 
@@ -93,6 +103,44 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
                 current is null ? $"the stage {stage} does not exist" : $"the stage {stage} serves another deployment",
                 (step, ct) => DeployAsync(step, apiGateway, shape, id, hash, ct), consumes: [id, hash], target: $"{api.Id} stage {stage}");
         }
+        PlanTracing(resource, apiGateway, shape, id, current);
+    }
+
+    /// <summary>
+    /// The stage's X-Ray tracing: a new stage gets it from CreateDeployment; an existing one whose tracing differs is
+    /// patched (after any CreateDeployment, which leaves an existing stage's settings as they are).
+    /// </summary>
+    private static void PlanTracing(ResourcePlan resource, IApiGatewayApi apiGateway, ApiShape shape, Ref<string> id, Stage? stage)
+    {
+        var wanted = shape.Settings.TracingEnabled;
+        if (stage is null || (stage.TracingEnabled ?? false) == wanted)
+            return;
+        resource.Step(AwsService.ApiGateway, "UpdateStage", $"X-Ray tracing of stage {shape.Stage} {(wanted ? "on" : "off")}",
+            (step, ct) => apiGateway.UpdateStageAsync(step.Get(id), shape.Stage,
+                [new PatchOperation("replace", "/tracingEnabled", wanted ? "true" : "false")], ct),
+            consumes: [id], target: $"{shape.Names.RestApi} stage {shape.Stage}");
+    }
+
+    /// <summary>The patch operations that give an existing API the settings it should have (none when it has them).</summary>
+    internal static IReadOnlyList<PatchOperation> SettingsPatches(RestApi api, RestApiSettings wanted)
+    {
+        List<PatchOperation> patches = [];
+        var type = api.EndpointConfiguration?.Types is [var current, ..] ? current : "EDGE";
+        if (type != wanted.EndpointType)
+            patches.Add(new PatchOperation("replace", $"/endpointConfiguration/types/{type}", wanted.EndpointType));
+        var endpoints = api.EndpointConfiguration?.VpcEndpointIds ?? [];
+        patches.AddRange(wanted.VpcEndpointIds.Except(endpoints, StringComparer.Ordinal)
+            .Select(e => new PatchOperation("add", "/endpointConfiguration/vpcEndpointIds", e)));
+        patches.AddRange(endpoints.Except(wanted.VpcEndpointIds, StringComparer.Ordinal)
+            .Select(e => new PatchOperation("remove", "/endpointConfiguration/vpcEndpointIds", e)));
+        if (api.MinimumCompressionSize != wanted.MinimumCompressionSize)
+        {
+            // An empty value turns compression off (https://docs.aws.amazon.com/apigateway/latest/developerguide/
+            // api-gateway-gzip-compression-decompression.html; Chalice sends '' for an unset size).
+            patches.Add(new PatchOperation("replace", "/minimumCompressionSize",
+                wanted.MinimumCompressionSize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+        }
+        return patches;
     }
 
     /// <inheritdoc/>
@@ -138,7 +186,13 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
             Name = shape.Names.RestApi,
             Description = shape.Description,
             BinaryMediaTypes = BinaryMediaTypes.Default,
-            EndpointConfiguration = new EndpointConfiguration { Types = ["EDGE"] },
+            EndpointConfiguration = new EndpointConfiguration
+            {
+                Types = [shape.Settings.EndpointType],
+                VpcEndpointIds = shape.Settings.VpcEndpointIds.Count > 0 ? shape.Settings.VpcEndpointIds : null,
+            },
+            Policy = shape.Settings.PolicyText,
+            MinimumCompressionSize = shape.Settings.MinimumCompressionSize,
             Tags = new Dictionary<string, string> { [ResourceNames.TagKey] = shape.Names.TagValue },
         };
         RestApi api;
@@ -181,6 +235,8 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
             RestApiId = apiId,
             StageName = shape.Stage,
             Description = $"chalice-net {shape.Names.Base}",
+            // As Chalice's deploy_rest_api (chalice/awsclient.py); a stage that exists keeps its own (PlanTracing).
+            TracingEnabled = shape.Settings.TracingEnabled ? true : null,
         }, cancellationToken);
         step.Record(shape.Record(apiId, step.Get(hash), deployment.Id));
     }
@@ -197,7 +253,8 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
     internal sealed record ObservedApi(RestApi Api, Stage? Stage);
 
     /// <summary>What the steps need to know of the app to shape its API: names, stage, definition and record.</summary>
-    private sealed record ApiShape(DeploymentSpec Spec, ResourceNames Names, string Stage, string Region, AwsPartition Partition)
+    private sealed record ApiShape(
+        DeploymentSpec Spec, ResourceNames Names, string Stage, string Region, AwsPartition Partition, RestApiSettings Settings)
     {
         public string Description => $"Chalice.Net app {Names.App}, stage {Names.Stage}";
 
@@ -205,7 +262,12 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         public JsonObject Document(string functionArn) =>
             OpenApiDocument.Create(Spec.Manifest, new OpenApiSettings(
                 Names.RestApi, Description, OpenApiSettings.LambdaIntegrationUri(Partition.Id, Region, functionArn),
-                BinaryMediaTypes.Default));
+                BinaryMediaTypes.Default)
+            {
+                Policy = Settings.Policy,
+                VpcEndpointIds = Settings.VpcEndpointIds,
+                MinimumCompressionSize = Settings.MinimumCompressionSize,
+            });
 
         public DeployedRestApi Record(string restApiId, string? documentSha256, string? deploymentId) => new()
         {
