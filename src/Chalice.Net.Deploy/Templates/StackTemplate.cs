@@ -89,6 +89,21 @@ internal static class StackTemplate
             };
         if (function.ReservedConcurrency is { } reserved)
             properties["ReservedConcurrentExecutions"] = reserved;
+        if (function.InVpc)
+            properties["VpcConfig"] = new JsonObject
+            {
+                ["SecurityGroupIds"] = Strings(function.SecurityGroupIds),
+                ["SubnetIds"] = Strings(function.SubnetIds),
+            };
+        if (function.Layers.Count > 0)
+            properties["Layers"] = Strings(function.Layers);
+        // SAM's Tracing, CloudFormation's TracingConfig.Mode (Chalice's package.py writes Tracing Active/PassThrough).
+        if (format == TemplateFormat.Sam)
+            properties["Tracing"] = function.TracingMode;
+        else
+            properties["TracingConfig"] = new JsonObject { ["Mode"] = function.TracingMode };
+        if (function.EphemeralStorage != FunctionSettings.DefaultEphemeralStorage)
+            properties["EphemeralStorage"] = new JsonObject { ["Size"] = function.EphemeralStorage };
         resources[FunctionId] = new JsonObject
         {
             ["Type"] = format == TemplateFormat.Sam ? "AWS::Serverless::Function" : "AWS::Lambda::Function",
@@ -134,11 +149,17 @@ internal static class StackTemplate
     {
         var names = spec.Names;
         var stage = spec.Config.ApiGatewayStage;
+        var api = RestApiSettings.For(spec);
         var definition = OpenApiDocument.Create(spec.Manifest, new OpenApiSettings(
             names.RestApi,
             $"Chalice.Net app {names.App}, stage {names.Stage}",
             Sub($"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{FunctionId}.Arn}}/invocations"),
-            BinaryMediaTypes.Default));
+            BinaryMediaTypes.Default)
+        {
+            // The policy and the VPC endpoints travel in the definition, as in Chalice's SAM template (swagger.py).
+            Policy = api.Policy,
+            VpcEndpointIds = api.VpcEndpointIds,
+        });
 
         if (format == TemplateFormat.Sam)
         {
@@ -148,11 +169,18 @@ internal static class StackTemplate
                 ["Properties"] = new JsonObject
                 {
                     ["Name"] = names.RestApi,
-                    ["EndpointConfiguration"] = "EDGE",
+                    ["EndpointConfiguration"] = api.VpcEndpointIds.Count > 0
+                        ? new JsonObject { ["Type"] = api.EndpointType, ["VPCEndpointIds"] = Strings(api.VpcEndpointIds) }
+                        : api.EndpointType,
                     ["StageName"] = stage,
                     ["DefinitionBody"] = definition,
                 },
             };
+            var properties = resources[RestApiId]!["Properties"]!.AsObject();
+            if (api.MinimumCompressionSize is { } size)
+                properties["MinimumCompressionSize"] = size;
+            if (api.TracingEnabled)
+                properties["TracingEnabled"] = true;
         }
         else
         {
@@ -162,10 +190,17 @@ internal static class StackTemplate
                 ["Properties"] = new JsonObject
                 {
                     ["Name"] = names.RestApi,
-                    ["EndpointConfiguration"] = new JsonObject { ["Types"] = new JsonArray("EDGE") },
+                    ["EndpointConfiguration"] = api.VpcEndpointIds.Count > 0
+                        ? new JsonObject { ["Types"] = new JsonArray(api.EndpointType), ["VpcEndpointIds"] = Strings(api.VpcEndpointIds) }
+                        : new JsonObject { ["Types"] = new JsonArray(api.EndpointType) },
                     ["Body"] = definition,
                 },
             };
+            var properties = resources[RestApiId]!["Properties"]!.AsObject();
+            if (api.Policy is { } policy)
+                properties["Policy"] = policy.DeepClone();
+            if (api.MinimumCompressionSize is { } size)
+                properties["MinimumCompressionSize"] = size;
             resources["RestAPIDeployment"] = new JsonObject
             {
                 ["Type"] = "AWS::ApiGateway::Deployment",
@@ -179,6 +214,7 @@ internal static class StackTemplate
                     ["RestApiId"] = Ref(RestApiId),
                     ["DeploymentId"] = Ref("RestAPIDeployment"),
                     ["StageName"] = stage,
+                    ["TracingEnabled"] = api.TracingEnabled,
                 },
             };
         }
@@ -198,6 +234,8 @@ internal static class StackTemplate
 
     private static JsonArray TagList(IReadOnlyDictionary<string, string> tags) =>
         new([.. tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 
     private static JsonObject Ref(string id) => new() { ["Ref"] = id };
 

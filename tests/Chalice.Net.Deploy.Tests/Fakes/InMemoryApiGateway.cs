@@ -80,9 +80,9 @@ internal sealed class InMemoryApiGateway(InMemoryCalls calls) : IApiGatewayApi
             var deployment = new Deployment { Id = NextId(6), Description = request.Description, CreatedDate = DateTimeOffset.UnixEpoch };
             if (request.StageName is { } stage)
             {
-                // A new stage takes the deployment's tracingEnabled; an existing one keeps its own.
+                // A new stage is untraced until UpdateStage turns tracing on; an existing one keeps its own.
                 if (!api.Stages.ContainsKey(stage))
-                    api.StageTracing[stage] = request.TracingEnabled ?? false;
+                    api.StageTracing[stage] = false;
                 api.Stages[stage] = deployment.Id;
             }
             return deployment;

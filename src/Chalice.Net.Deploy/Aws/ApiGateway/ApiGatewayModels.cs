@@ -161,9 +161,6 @@ internal sealed record CreateDeploymentRequest
 
     /// <summary>Stage variables.</summary>
     public IReadOnlyDictionary<string, string>? Variables { get; init; }
-
-    /// <summary>X-Ray tracing of the stage, when the deployment creates it.</summary>
-    public bool? TracingEnabled { get; init; }
 }
 
 /// <summary>One change of an <c>Update*</c> call (<c>PatchOperation</c>): <c>replace</c> <c>/tracingEnabled</c> with <c>true</c>.</summary>

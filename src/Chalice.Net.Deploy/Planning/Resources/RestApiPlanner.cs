@@ -19,6 +19,8 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
 
     private const string DocumentHash = "definition hash";
 
+    private const string DeploymentId = "deployment id";
+
     /// <summary>The REST API's id.</summary>
     public static Export<string> RestApiId { get; } = new("REST API id");
 
@@ -55,8 +57,11 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
                 (step, ct) => CreateAsync(step, apiGateway, shape, created, ct), produces: [created]);
             resource.Step(AwsService.ApiGateway, "PutRestApi", "the API is new",
                 (step, ct) => PutAsync(step, apiGateway, shape, created, functionArn, put, ct), consumes: [created, functionArn], produces: [put]);
+            var deployedNew = new StepOutput<string>(DeploymentId);
             resource.Step(AwsService.ApiGateway, "CreateDeployment", "the API is new",
-                (step, ct) => DeployAsync(step, apiGateway, shape, created, put, ct), consumes: [created, put], target: $"{names.RestApi} stage {stage}");
+                (step, ct) => DeployAsync(step, apiGateway, shape, created, put, ct, deployedNew), consumes: [created, put],
+                produces: [deployedNew], target: $"{names.RestApi} stage {stage}");
+            PlanTracing(resource, apiGateway, shape, created, stage: null, deployedNew);
             context.Publish(RestApiId, created);
             return;
         }
@@ -86,39 +91,47 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
             var put = new StepOutput<string>(DocumentHash);
             resource.Step(AwsService.ApiGateway, "PutRestApi", reason,
                 (step, ct) => PutAsync(step, apiGateway, shape, id, functionArn, put, ct), consumes: [id, functionArn], produces: [put]);
+            var redeployed = new StepOutput<string>(DeploymentId);
             resource.Step(AwsService.ApiGateway, "CreateDeployment", reason,
-                (step, ct) => DeployAsync(step, apiGateway, shape, id, put, ct), consumes: [id, put], target: $"{api.Id} stage {stage}");
+                (step, ct) => DeployAsync(step, apiGateway, shape, id, put, ct, redeployed), consumes: [id, put],
+                produces: [redeployed], target: $"{api.Id} stage {stage}");
             var existing = await apiGateway.GetStageAsync(api.Id, stage, cancellationToken);
             resource.Observed = new ObservedApi(api, existing);
-            PlanTracing(resource, apiGateway, shape, id, existing);
+            PlanTracing(resource, apiGateway, shape, id, existing, redeployed);
             return;
         }
 
         var current = await apiGateway.GetStageAsync(api.Id, stage, cancellationToken);
         resource.Observed = new ObservedApi(api, current);
+        Ref<string>? deploymentDone = null;
         if (current is null || current.DeploymentId != deployed.DeploymentId)
         {
             var hash = Ref.Known(DocumentHash, deployed.DocumentSha256!, LogicalName);
+            var done = new StepOutput<string>(DeploymentId);
             resource.Step(AwsService.ApiGateway, "CreateDeployment",
                 current is null ? $"the stage {stage} does not exist" : $"the stage {stage} serves another deployment",
-                (step, ct) => DeployAsync(step, apiGateway, shape, id, hash, ct), consumes: [id, hash], target: $"{api.Id} stage {stage}");
+                (step, ct) => DeployAsync(step, apiGateway, shape, id, hash, ct, done), consumes: [id, hash], produces: [done],
+                target: $"{api.Id} stage {stage}");
+            deploymentDone = done;
         }
-        PlanTracing(resource, apiGateway, shape, id, current);
+        PlanTracing(resource, apiGateway, shape, id, current, deploymentDone);
     }
 
     /// <summary>
-    /// The stage's X-Ray tracing: a new stage gets it from CreateDeployment; an existing one whose tracing differs is
-    /// patched (after any CreateDeployment, which leaves an existing stage's settings as they are).
+    /// The stage's X-Ray tracing (<c>xray</c>), patched when the stage's differs: after the CreateDeployment that makes
+    /// a new stage (untraced) or points an existing one at a new deployment (which keeps its settings). Chalice passes
+    /// tracingEnabled to CreateDeployment instead, which moto 5.2.1 ignores; a patch is one call either way, and
+    /// it is what both AWS and moto apply.
     /// </summary>
-    private static void PlanTracing(ResourcePlan resource, IApiGatewayApi apiGateway, ApiShape shape, Ref<string> id, Stage? stage)
+    private static void PlanTracing(ResourcePlan resource, IApiGatewayApi apiGateway, ApiShape shape, Ref<string> id, Stage? stage, Ref<string>? deployment)
     {
         var wanted = shape.Settings.TracingEnabled;
-        if (stage is null || (stage.TracingEnabled ?? false) == wanted)
+        if ((stage?.TracingEnabled ?? false) == wanted)
             return;
         resource.Step(AwsService.ApiGateway, "UpdateStage", $"X-Ray tracing of stage {shape.Stage} {(wanted ? "on" : "off")}",
             (step, ct) => apiGateway.UpdateStageAsync(step.Get(id), shape.Stage,
                 [new PatchOperation("replace", "/tracingEnabled", wanted ? "true" : "false")], ct),
-            consumes: [id], target: $"{shape.Names.RestApi} stage {shape.Stage}");
+            consumes: deployment is null ? [id] : [id, deployment], target: $"{shape.Names.RestApi} stage {shape.Stage}");
     }
 
     /// <summary>The patch operations that give an existing API the settings it should have (none when it has them).</summary>
@@ -227,7 +240,8 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
     }
 
     private static async Task DeployAsync(
-        StepContext step, IApiGatewayApi apiGateway, ApiShape shape, Ref<string> id, Ref<string> hash, CancellationToken cancellationToken)
+        StepContext step, IApiGatewayApi apiGateway, ApiShape shape, Ref<string> id, Ref<string> hash, CancellationToken cancellationToken,
+        StepOutput<string> deployed)
     {
         var apiId = step.Get(id);
         var deployment = await apiGateway.CreateDeploymentAsync(new CreateDeploymentRequest
@@ -235,9 +249,8 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
             RestApiId = apiId,
             StageName = shape.Stage,
             Description = $"chalice-net {shape.Names.Base}",
-            // As Chalice's deploy_rest_api (chalice/awsclient.py); a stage that exists keeps its own (PlanTracing).
-            TracingEnabled = shape.Settings.TracingEnabled ? true : null,
         }, cancellationToken);
+        step.Set(deployed, deployment.Id);
         step.Record(shape.Record(apiId, step.Get(hash), deployment.Id));
     }
 
