@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Chalice.Deploy;
 using Chalice.Deploy.Aws;
+using Chalice.Deploy.Aws.Sts;
 using Chalice.Deploy.Packaging;
 using Chalice.Deploy.Planning;
 using Spectre.Console;
@@ -61,21 +62,33 @@ public static class DeployCommand
             await workspace.Project.EnsureIsAppAsync(cancellationToken);
         AppNameCheck.MatchesDeployedStage(workspace);
 
-        // Credentials and endpoint are checked before the build, which takes far longer than finding out they are wrong.
-        var settings = awsOptions.Resolve(parse);
-        var identity = await console.StatusAsync("Checking the AWS credentials…", () => AwsIdentityCheck.VerifyAsync(settings, cancellationToken));
-        console.WriteLine($"Deploying as {identity.Arn} (account {identity.Account}, {settings.Region}).");
-
         // The build and the policy analysis read the same sources and nothing of each other: they run at once, and
         // each is skipped when its inputs are unchanged since the last deploy (BuildCache, PolicyCache).
         var phases = new DeployPhases();
         var managesRole = workspace.Stage.ManageIamRole;
+        using var local = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var building = phases.TimeAsync("build", () => packageDirectory is not null
             ? Task.FromResult(PackageDescription.Read(packageDirectory))
-            : workspace.PackageAsync(outputDirectory: null, output.Error, cancellationToken));
+            : workspace.PackageAsync(outputDirectory: null, output.Error, local.Token));
         var inferring = managesRole
-            ? phases.TimeAsync("policy", () => workspace.PolicyAsync(output.Error, cancellationToken))
+            ? phases.TimeAsync("policy", () => workspace.PolicyAsync(output.Error, local.Token))
             : Task.FromResult("");
+
+        // Credentials and endpoint are checked meanwhile: wrong ones stop the deploy in a second, the build with it,
+        // and right ones cost a no-op redeploy nothing.
+        var settings = awsOptions.Resolve(parse);
+        CallerIdentity identity;
+        try
+        {
+            identity = await console.StatusAsync("Checking the AWS credentials…", () => AwsIdentityCheck.VerifyAsync(settings, cancellationToken));
+        }
+        catch
+        {
+            await local.CancelAsync();
+            await Task.WhenAll(building, inferring).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+        console.WriteLine($"Deploying as {identity.Arn} (account {identity.Account}, {settings.Region}).");
         var status = packageDirectory is not null ? $"Reading {packageDirectory}…"
             : $"Building {workspace.Project.Name} for Lambda ({workspace.Stage.LambdaRuntime}, {workspace.Stage.LambdaArchitecture})" +
               (managesRole ? " and inferring its IAM policy…" : "…");
