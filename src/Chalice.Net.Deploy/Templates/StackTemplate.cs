@@ -22,8 +22,9 @@ internal static class StackTemplate
 
     private const string RoleId = "DefaultRole";
 
-    /// <summary>The template's file name for a format.</summary>
-    public static string FileName(TemplateFormat format) => format == TemplateFormat.Sam ? "sam.json" : "cloudformation.json";
+    /// <summary>The template's file name for a format: <c>sam.json</c>, <c>cloudformation.yaml</c>, …</summary>
+    public static string FileName(TemplateFormat format, TemplateSyntax syntax = TemplateSyntax.Json) =>
+        (format == TemplateFormat.Sam ? "sam" : "cloudformation") + (syntax == TemplateSyntax.Yaml ? ".yaml" : ".json");
 
     /// <summary>The template of <paramref name="spec"/>'s stage.</summary>
     /// <param name="spec">The stage, its package and routes.</param>

@@ -89,14 +89,42 @@ public sealed class StackTemplateTests
         Assert.True(template["Resources"]!["RestAPIStage"]!["Properties"]!["TracingEnabled"]!.GetValue<bool>());
     }
 
+    // A merge file as a user writes one, in YAML with short forms: a table, the function's access to it, an output.
+    private const string MergeYaml = """
+        Resources:
+          Orders:
+            Type: AWS::DynamoDB::Table
+            Properties:
+              BillingMode: PAY_PER_REQUEST
+              AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+              KeySchema: [{ AttributeName: id, KeyType: HASH }]
+          APIHandler:
+            Properties:
+              Environment:
+                Variables:
+                  TABLE: !Ref Orders
+                  TABLE_ARN: !GetAtt Orders.Arn
+        Outputs:
+          OrdersTable:
+            Value: !Sub "${Orders}"
+        """;
+
     [Theory]
-    [InlineData("sam")]
-    [InlineData("cloudformation")]
-    public async Task Templates_with_every_setting_pass_cfn_lint(string formatName)
+    [InlineData("sam", "json", false)]
+    [InlineData("cloudformation", "json", false)]
+    [InlineData("sam", "yaml", true)]
+    [InlineData("cloudformation", "yaml", true)]
+    public async Task Templates_with_every_setting_pass_cfn_lint(string formatName, string syntaxName, bool merged)
     {
         var format = formatName == "sam" ? TemplateFormat.Sam : TemplateFormat.CloudFormation;
-        var file = Path.Combine(Directory.CreateTempSubdirectory("chalice-template-").FullName, StackTemplate.FileName(format));
-        await File.WriteAllTextAsync(file, StackTemplate.Create(Spec(EverySetting), Policy, format).ToJsonString(), TestContext.Current.CancellationToken);
+        var syntax = syntaxName == "yaml" ? TemplateSyntax.Yaml : TemplateSyntax.Json;
+        var file = Path.Combine(Directory.CreateTempSubdirectory("chalice-template-").FullName, StackTemplate.FileName(format, syntax));
+        var template = StackTemplate.Create(Spec(EverySetting), Policy, format);
+        if (merged)
+            template = TemplateMerge.Merge(CloudFormationYaml.Read(MergeYaml, "merge.yaml"), template);
+        Assert.Equal(merged ? "Orders" : null, template["Resources"]!["APIHandler"]!["Properties"]!["Environment"]?["Variables"]?["TABLE"]?["Ref"]?.GetValue<string>());
+        await File.WriteAllTextAsync(file, syntax == TemplateSyntax.Yaml ? CloudFormationYaml.Write(template) : template.ToJsonString(),
+            TestContext.Current.CancellationToken);
         try
         {
             var (exitCode, output) = await RunCfnLintAsync(file);
