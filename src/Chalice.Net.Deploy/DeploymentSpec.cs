@@ -25,6 +25,12 @@ internal sealed record DeploymentSpec
     /// </summary>
     public required Func<CancellationToken, Task<string>> Policy { get; init; }
 
+    /// <summary>
+    /// The text of the stage's <c>api_gateway_policy_file</c> (the REST API's resource policy), read by whoever made
+    /// the spec from the app's <c>.chalice/</c>; null when the stage names none.
+    /// </summary>
+    public string? ApiGatewayPolicy { get; init; }
+
     /// <summary>The stage.</summary>
     public string Stage => Config.Stage;
 

@@ -31,13 +31,27 @@ public static class PolicyGenerator
         }
 
         var app = await AppProjectLoader.LoadAsync(projectOrDirectory, cancellationToken);
-        var generated = PolicyAnalyzer.Analyze(app, settings.EnvironmentVariables, cancellationToken);
+        var generated = WithSettingsStatements(PolicyAnalyzer.Analyze(app, settings.EnvironmentVariables, cancellationToken), settings);
         if (settings.IamPolicyMergeFile is not { } mergeFile)
             return generated;
 
         var (_, extra) = ReadPolicyFile(appDirectory, mergeFile, "iam_policy_merge_file");
         var merged = Merge(generated.Document, extra);
         return generated with { Document = merged, Json = merged.ToJson() };
+    }
+
+    /// <summary>The statements the settings call for, which no code shows: a VPC's network interfaces, X-Ray's traces.</summary>
+    private static PolicyAnalysisResult WithSettingsStatements(PolicyAnalysisResult generated, PolicySettings settings)
+    {
+        List<PolicyStatement> extra = [];
+        if (settings.VpcAccess)
+            extra.Add(PermissionSet.VpcStatement);
+        if (settings.XrayTracing)
+            extra.Add(PermissionSet.XrayStatement);
+        if (extra.Count == 0)
+            return generated;
+        var document = new PolicyDocument([.. generated.Document.Statements, .. extra.Select(s => s.ToJson())], generated.Document.Version);
+        return generated with { Document = document, Json = document.ToJson() };
     }
 
     /// <summary>

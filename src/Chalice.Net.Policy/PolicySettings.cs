@@ -24,6 +24,15 @@ public sealed record PolicySettings
     /// <summary>The stage's <c>environment_variables</c>, which the function's code may read.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Whether the function runs in a VPC (<c>subnet_ids</c> and <c>security_group_ids</c>): a generated policy then
+    /// lets it manage its network interfaces, as Chalice's does (chalice/policy.py, generate_policy).
+    /// </summary>
+    public bool VpcAccess { get; init; }
+
+    /// <summary>Whether <c>xray</c> is on: a generated policy then lets the function send traces, as Chalice's does.</summary>
+    public bool XrayTracing { get; init; }
+
     /// <summary>The policy file used when the policy is not generated.</summary>
     public string PolicyFile => IamPolicyFile ?? $"policy-{Stage}.json";
 }

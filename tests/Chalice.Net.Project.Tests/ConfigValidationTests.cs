@@ -35,10 +35,21 @@ public sealed class ConfigValidationTests
               "lambda_architecture": "arm64",
               "local_aws": true,
               "local_s3_buckets": ["uploads", "reports"],
-              "lambda_functions": { "api_handler": { "lambda_memory_size": 128, "lambda_timeout": 1, "tags": { "fn": "api" } } },
+              "api_gateway_endpoint_type": "REGIONAL",
+              "minimum_compression_size": 0,
+              "xray": true,
+              "layers": ["arn:aws:lambda:us-east-1:123456789012:layer:x:1"],
+              "lambda_ephemeral_storage": 10240,
+              "lambda_functions": { "api_handler": { "lambda_memory_size": 128, "lambda_timeout": 1, "tags": { "fn": "api" },
+                "subnet_ids": ["subnet-1"], "security_group_ids": ["sg-1"], "layers": [], "xray": false, "lambda_ephemeral_storage": 512 } },
               "stages": {
                 "dev": {
                   "api_gateway_stage": "v1",
+                  "api_gateway_endpoint_type": "PRIVATE",
+                  "api_gateway_endpoint_vpce": ["vpce-1", "vpce-2"],
+                  "minimum_compression_size": 10485760,
+                  "subnet_ids": ["subnet-2"],
+                  "security_group_ids": ["sg-2"],
                   "local_s3_buckets": ["dev-uploads"],
                   "manage_iam_role": false,
                   "iam_role_arn": "arn:aws:iam::123456789012:role/dev",
@@ -71,19 +82,10 @@ public sealed class ConfigValidationTests
         Assert.Equal($"{File}: {message}", Line(json));
 
     [Theory]
-    [InlineData("api_gateway_endpoint_type", "\"PRIVATE\"")]
-    [InlineData("api_gateway_endpoint_vpce", "\"vpce-1\"")]
-    [InlineData("api_gateway_policy_file", "\"policy.json\"")]
     [InlineData("api_gateway_custom_domain", """{ "domain_name": "api.example.com", "certificate_arn": "arn:aws:acm:us-east-1:123456789012:certificate/1" }""")]
     [InlineData("websocket_api_custom_domain", """{ "domain_name": "ws.example.com" }""")]
-    [InlineData("minimum_compression_size", "1024")]
-    [InlineData("layers", """["arn:aws:lambda:us-east-1:123456789012:layer:x:1"]""")]
     [InlineData("automatic_layer", "true")]
-    [InlineData("subnet_ids", """["subnet-1"]""")]
-    [InlineData("security_group_ids", """["sg-1"]""")]
-    [InlineData("xray", "true")]
     [InlineData("log_retention_in_days", "14")]
-    [InlineData("lambda_ephemeral_storage", "1024")]
     public void A_Chalice_setting_Chalice_Net_does_not_honour_yet_is_refused_rather_than_deployed_without(string key, string value)
     {
         var problem = Assert.Single(Problems($$"""{ "stages": { "dev": { "{{key}}": {{value}} } } }"""));
@@ -119,11 +121,43 @@ public sealed class ConfigValidationTests
         "\"environment_variables\" must be an object whose names match [a-zA-Z]([a-zA-Z0-9_])+ (Lambda's rule for variable names), but \"X\" does not")]
     [InlineData("""{ "local_s3_buckets": "uploads" }""", "\"local_s3_buckets\" must be a list of strings, not \"uploads\"")]
     [InlineData("""{ "stages": { "dev": [] } }""", "\"stages\" must be an object of objects, not {\"dev\":[]}")]
+    // Chalice's values: endpoint types (chalice/deploy/validate.py, validate_endpoint_type), compression limits
+    // (chalice/constants.py); EphemeralStorage's Size "min": 512, "max": 10240 in the Lambda model.
+    [InlineData("""{ "api_gateway_endpoint_type": "edge" }""", "\"api_gateway_endpoint_type\" must be \"EDGE\" or \"REGIONAL\" or \"PRIVATE\", not \"edge\"")]
+    [InlineData("""{ "minimum_compression_size": 10485761 }""", "\"minimum_compression_size\" must be an integer from 0 to 10485760 (bytes), not 10485761")]
+    [InlineData("""{ "minimum_compression_size": -1 }""", "\"minimum_compression_size\" must be an integer from 0 to 10485760 (bytes), not -1")]
+    [InlineData("""{ "lambda_ephemeral_storage": 256 }""", "\"lambda_ephemeral_storage\" must be an integer from 512 to 10240 (MB), not 256")]
+    [InlineData("""{ "xray": "yes" }""", "\"xray\" must be true or false, not \"yes\"")]
+    [InlineData("""{ "layers": "arn:aws:lambda:us-east-1:1:layer:x:1" }""", "\"layers\" must be a list of strings, not \"arn:aws:lambda:us-east-1:1:layer:x:1\"")]
+    [InlineData("""{ "subnet_ids": [1], "security_group_ids": ["sg-1"] }""", "\"subnet_ids\" must be a list of strings, not [1]")]
+    [InlineData("""{ "api_gateway_endpoint_type": "PRIVATE", "api_gateway_endpoint_vpce": 5 }""", "\"api_gateway_endpoint_vpce\" must be a string or a list of strings, not 5")]
     public void Values_of_the_wrong_type_or_beyond_Lambdas_limits_are_errors_naming_the_key_and_the_limits(string json, string message)
     {
         var problem = Assert.Single(Problems(json));
 
         Assert.Equal(ConfigProblemKind.InvalidValue, problem.Kind);
+        Assert.Equal($"{File}: {message}", problem.ToString());
+    }
+
+    // Chalice's rules: a VPC needs both lists (chalice/deploy/appgraph.py, _get_vpc_params); a private API needs VPC
+    // endpoints or a policy file, not both, and VPC endpoints need a private API (chalice/deploy/validate.py,
+    // validate_resource_policy).
+    [Theory]
+    [InlineData("""{ "subnet_ids": ["subnet-1"] }""",
+        "\"subnet_ids\" is set for function api_handler of stage dev without \"security_group_ids\"; a function in a VPC needs both")]
+    [InlineData("""{ "lambda_functions": { "resize": { "security_group_ids": ["sg-1"] } } }""",
+        "\"security_group_ids\" is set for function resize of stage dev without \"subnet_ids\"; a function in a VPC needs both")]
+    [InlineData("""{ "api_gateway_endpoint_type": "PRIVATE" }""",
+        "stage dev: a PRIVATE API needs \"api_gateway_endpoint_vpce\" or \"api_gateway_policy_file\" (who may call it)")]
+    [InlineData("""{ "api_gateway_endpoint_type": "PRIVATE", "api_gateway_endpoint_vpce": "vpce-1", "api_gateway_policy_file": "p.json" }""",
+        "stage dev: give one of \"api_gateway_policy_file\" and \"api_gateway_endpoint_vpce\", not both")]
+    [InlineData("""{ "api_gateway_endpoint_type": "REGIONAL", "api_gateway_endpoint_vpce": "vpce-1" }""",
+        "stage dev: \"api_gateway_endpoint_vpce\" applies only to a PRIVATE \"api_gateway_endpoint_type\"")]
+    public void Settings_that_cannot_work_together_are_one_error_each(string json, string message)
+    {
+        var problem = Assert.Single(Problems(json));
+
+        Assert.Equal(ConfigProblemKind.Inconsistent, problem.Kind);
         Assert.Equal($"{File}: {message}", problem.ToString());
     }
 
@@ -145,7 +179,7 @@ public sealed class ConfigValidationTests
     [Fact]
     public void Every_mistake_is_its_own_line()
     {
-        var problems = Problems("""{ "lambda_memory_size": 1, "stages": { "dev": { "xray": true, "lambda_timout": 3 } } }""");
+        var problems = Problems("""{ "lambda_memory_size": 1, "stages": { "dev": { "log_retention_in_days": 14, "lambda_timout": 3 } } }""");
 
         Assert.Equal([ConfigProblemKind.InvalidValue, ConfigProblemKind.NotSupportedYet, ConfigProblemKind.UnknownSetting], problems.Select(p => p.Kind));
         Assert.All(problems, p => Assert.DoesNotContain('\n', p.ToString()));
@@ -154,7 +188,7 @@ public sealed class ConfigValidationTests
     [Fact]
     public void Only_what_applies_to_the_stage_is_checked_so_one_stage_never_blocks_another()
     {
-        const string json = """{ "stages": { "dev": {}, "prod": { "xray": true, "lambda_timout": 3 } } }""";
+        const string json = """{ "stages": { "dev": {}, "prod": { "log_retention_in_days": 14, "lambda_timout": 3 } } }""";
 
         Assert.Empty(Problems(json, "dev"));
         Assert.Equal(2, Problems(json, "prod").Count);

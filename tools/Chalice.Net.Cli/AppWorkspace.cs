@@ -103,14 +103,29 @@ internal sealed class AppWorkspace
         IamPolicyFile = config.IamPolicyFile,
         IamPolicyMergeFile = config.IamPolicyMergeFile,
         EnvironmentVariables = config.EnvironmentVariables,
+        VpcAccess = config.HasVpcConfig,
+        XrayTracing = config.Xray,
     };
 
-    /// <summary>The stage's IAM policy (what <c>gen-policy</c> prints); analysis warnings go to <paramref name="warnings"/>.</summary>
+    /// <summary>
+    /// The stage's IAM policy (what <c>gen-policy</c> prints); analysis warnings go to <paramref name="warnings"/>. A
+    /// deploy reuses the last one while the app's sources are unchanged (<see cref="PolicyCache"/>).
+    /// </summary>
     public async Task<string> PolicyAsync(TextWriter warnings, CancellationToken cancellationToken)
     {
+        // Taken before the analysis: a file saved meanwhile makes the next deploy analyse again.
+        var sources = BuildFingerprint.Compute(Project.ProjectFile, "policy", Stage.Stage).Sources;
+        if (PolicyCache.Find(Project.Directory, Stage.Stage, sources) is { } cached)
+        {
+            foreach (var warning in cached.Warnings)
+                await warnings.WriteLineAsync(warning);
+            return cached.Policy;
+        }
         var result = await PolicyGenerator.GenerateAsync(Project.ProjectFile, PolicySettings(Stage), cancellationToken);
-        foreach (var warning in result.Warnings)
-            await warnings.WriteLineAsync(warning.ToString());
+        var lines = result.Warnings.Select(w => w.ToString()).ToArray();
+        foreach (var warning in lines)
+            await warnings.WriteLineAsync(warning);
+        PolicyCache.Record(Project.Directory, Stage.Stage, sources, result.Json, lines);
         return result.Json;
     }
 
@@ -122,5 +137,18 @@ internal sealed class AppWorkspace
         Package = package,
         Manifest = manifest,
         Policy = cancellationToken => PolicyAsync(warnings, cancellationToken),
+        ApiGatewayPolicy = ReadApiGatewayPolicy(),
     };
+
+    /// <summary>The stage's <c>api_gateway_policy_file</c>, relative to <c>.chalice/</c> as in Chalice; null when it names none.</summary>
+    /// <exception cref="ChaliceConfigException">The file does not exist.</exception>
+    private string? ReadApiGatewayPolicy()
+    {
+        if (Stage.ApiGatewayPolicyFile is not { } file)
+            return null;
+        var path = Path.Combine(Project.Directory, ChaliceConfig.DirectoryName, file);
+        return File.Exists(path)
+            ? File.ReadAllText(path)
+            : throw new ChaliceConfigException($"{ChaliceConfig.DirectoryName}/{file} does not exist (named by api_gateway_policy_file).");
+    }
 }

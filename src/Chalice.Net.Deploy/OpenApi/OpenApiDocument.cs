@@ -42,6 +42,18 @@ internal static partial class OpenApiDocument
             },
             ["x-amazon-apigateway-binary-media-types"] = new JsonArray([.. settings.BinaryMediaTypes.Select(t => (JsonNode)t)]),
         };
+        // The API's own settings, as Chalice's swagger.py writes them, so that a PutRestApi applies them and the
+        // document's hash changes with them. Extensions: https://docs.aws.amazon.com/apigateway/latest/developerguide/
+        // api-gateway-swagger-extensions-policy.html, -endpoint-configuration.html, -minimum-compression-size.html.
+        if (settings.Policy is { } policy)
+            document["x-amazon-apigateway-policy"] = policy.DeepClone();
+        if (settings.VpcEndpointIds.Count > 0)
+            document["x-amazon-apigateway-endpoint-configuration"] = new JsonObject
+            {
+                ["vpcEndpointIds"] = new JsonArray([.. settings.VpcEndpointIds.Select(id => (JsonNode)id)]),
+            };
+        if (settings.MinimumCompressionSize is { } size)
+            document["x-amazon-apigateway-minimum-compression-size"] = size;
         var securitySchemes = new JsonObject();
         if (manifest.Routes.Any(r => r.ApiKeyRequired))
             securitySchemes["api_key"] = new JsonObject { ["type"] = "apiKey", ["name"] = "x-api-key", ["in"] = "header" };

@@ -12,6 +12,15 @@ namespace Chalice.Deploy.OpenApi;
 /// <param name="BinaryMediaTypes">Media types API Gateway passes through as binary.</param>
 internal sealed record OpenApiSettings(string Title, string Description, JsonNode IntegrationUri, IReadOnlyList<string> BinaryMediaTypes)
 {
+    /// <summary>The API's resource policy (<c>x-amazon-apigateway-policy</c>), if it has one.</summary>
+    public JsonObject? Policy { get; init; }
+
+    /// <summary>The VPC endpoints of a private API (<c>x-amazon-apigateway-endpoint-configuration</c>).</summary>
+    public IReadOnlyList<string> VpcEndpointIds { get; init; } = [];
+
+    /// <summary>The smallest response API Gateway compresses (<c>x-amazon-apigateway-minimum-compression-size</c>).</summary>
+    public int? MinimumCompressionSize { get; init; }
+
     /// <summary>
     /// The invocation URI of each authorizer function by its name (as <see cref="IntegrationUri"/>: a string, or a
     /// CloudFormation expression), known once the deployer creates the authorizer functions. Without the URI of an

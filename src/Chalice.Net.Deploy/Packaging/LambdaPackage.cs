@@ -47,4 +47,8 @@ internal sealed record LambdaPackage(
 {
     /// <summary>The build's warnings (trimming and AOT analysis included), each once.</summary>
     public IReadOnlyList<string> BuildWarnings { get; init; } = [];
+
+    /// <summary>Whether this is the last build's package, reused because nothing it was built from changed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Reused { get; init; }
 }

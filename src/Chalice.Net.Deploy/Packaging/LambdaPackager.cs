@@ -41,6 +41,18 @@ internal sealed class LambdaPackager(IProgress<string>? progress = null)
         var flavor = $"{(request.Runtime == LambdaRuntimeKind.NativeAot ? "aot" : "managed")}-{rid}";
         var artifacts = Path.Combine(project.Directory, "obj", "chalice", flavor);
         using var buildLock = await BuildLock.AcquireAsync(artifacts + ".lock", progress, cancellationToken);
+        var assemblyName = project.Name;
+        var outputDirectory = request.OutputDirectory ?? Path.Combine(project.Directory, ".chalice", "deployments");
+        var zipPath = Path.Combine(outputDirectory, $"{assemblyName}-{flavor}.zip");
+
+        // An unchanged app is not built again: publishing takes seconds even when MSBuild finds nothing to do.
+        var before = BuildFingerprint.Compute(project.ProjectFile, flavor);
+        if (BuildCache.Find(artifacts, before, zipPath) is { } unchanged)
+        {
+            progress?.Report($"{project.Name} is unchanged since its last build ({zipPath})");
+            return unchanged with { Reused = true };
+        }
+        BuildCache.Forget(artifacts);
         var publishDirectory = Path.Combine(artifacts, "out");
         if (Directory.Exists(publishDirectory))
             Directory.Delete(publishDirectory, recursive: true);
@@ -57,7 +69,6 @@ internal sealed class LambdaPackager(IProgress<string>? progress = null)
         progress?.Report($"Building {project.Name} for Lambda ({flavor})");
         var buildOutput = await DotNetCli.RunAsync(arguments, project.Directory, cancellationToken);
 
-        var assemblyName = project.Name;
         var files = Directory.EnumerateFiles(publishDirectory, "*", SearchOption.AllDirectories)
             .Where(f => !s_excludedExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
             .ToDictionary(f => Path.GetRelativePath(publishDirectory, f).Replace('\\', '/'), f => f, StringComparer.Ordinal);
@@ -71,14 +82,12 @@ internal sealed class LambdaPackager(IProgress<string>? progress = null)
             executables.Add("bootstrap");
         }
 
-        var outputDirectory = request.OutputDirectory ?? Path.Combine(project.Directory, ".chalice", "deployments");
         Directory.CreateDirectory(outputDirectory);
-        var zipPath = Path.Combine(outputDirectory, $"{assemblyName}-{flavor}.zip");
         progress?.Report($"Writing {zipPath}");
         DeterministicZip.Write(zipPath, files, executables);
 
         var bytes = await File.ReadAllBytesAsync(zipPath, cancellationToken);
-        return new LambdaPackage(
+        var package = new LambdaPackage(
             zipPath,
             Convert.ToBase64String(SHA256.HashData(bytes)),
             bytes.LongLength,
@@ -90,6 +99,9 @@ internal sealed class LambdaPackager(IProgress<string>? progress = null)
         {
             BuildWarnings = DotNetCli.Warnings(buildOutput),
         };
+        // The sources as the build found them, the restore as it left it (see BuildFingerprint).
+        BuildCache.Record(artifacts, before with { Restore = BuildFingerprint.Compute(project.ProjectFile, flavor).Restore }, package);
+        return package;
     }
 
     /// <summary>The IL assembly the build compiled (under the artifacts' obj folder), which holds the app manifest.</summary>

@@ -2,7 +2,11 @@ using Chalice.Deploy.Aws.Lambda;
 
 namespace Chalice.Deploy.Planning;
 
-/// <summary>The function configuration a deploy wants: from the package (runtime, handler, architecture) and the stage.</summary>
+/// <summary>
+/// The function configuration a deploy wants: from the package (runtime, handler, architecture) and the stage's
+/// settings for the function. Every function of the app is configured from one of these, in a direct deploy and in a
+/// template alike.
+/// </summary>
 internal sealed record FunctionSettings(
     string Runtime,
     string Handler,
@@ -13,6 +17,30 @@ internal sealed record FunctionSettings(
     IReadOnlyDictionary<string, string> Tags,
     int? ReservedConcurrency)
 {
+    /// <summary>Lambda's <c>/tmp</c> when the function does not say (the EphemeralStorage default).</summary>
+    public const int DefaultEphemeralStorage = 512;
+
+    /// <summary><c>subnet_ids</c>, empty unless the function runs in a VPC (<see cref="SecurityGroupIds"/> is then set too).</summary>
+    public IReadOnlyList<string> SubnetIds { get; init; } = [];
+
+    /// <summary><c>security_group_ids</c>, empty unless the function runs in a VPC.</summary>
+    public IReadOnlyList<string> SecurityGroupIds { get; init; } = [];
+
+    /// <summary><c>layers</c>: layer version ARNs, in order.</summary>
+    public IReadOnlyList<string> Layers { get; init; } = [];
+
+    /// <summary><c>xray</c>: X-Ray active tracing.</summary>
+    public bool Xray { get; init; }
+
+    /// <summary><c>lambda_ephemeral_storage</c> in MB.</summary>
+    public int EphemeralStorage { get; init; } = DefaultEphemeralStorage;
+
+    /// <summary>Whether the function is attached to a VPC.</summary>
+    public bool InVpc => SubnetIds.Count > 0 && SecurityGroupIds.Count > 0;
+
+    /// <summary>Lambda's tracing mode for <see cref="Xray"/>.</summary>
+    public string TracingMode => Xray ? "Active" : "PassThrough";
+
     public static FunctionSettings For(DeploymentSpec spec)
     {
         var config = spec.Config;
@@ -21,9 +49,17 @@ internal sealed record FunctionSettings(
         {
             [ResourceNames.TagKey] = spec.Names.TagValue,
         };
+        var inVpc = config.HasVpcConfig; // the validator refuses one without the other
         return new FunctionSettings(
             spec.Package.Runtime, spec.Package.Handler, spec.Package.Architecture, config.LambdaMemorySize, config.LambdaTimeout,
-            config.EnvironmentVariables, tags, config.ReservedConcurrency);
+            config.EnvironmentVariables, tags, config.ReservedConcurrency)
+        {
+            SubnetIds = inVpc ? config.SubnetIds : [],
+            SecurityGroupIds = inVpc ? config.SecurityGroupIds : [],
+            Layers = config.Layers,
+            Xray = config.Xray,
+            EphemeralStorage = config.LambdaEphemeralStorage ?? DefaultEphemeralStorage,
+        };
     }
 
     /// <summary>How the function's configuration differs from this (empty when it does not).</summary>
@@ -35,6 +71,14 @@ internal sealed record FunctionSettings(
             if (!EqualityComparer<T>.Default.Equals(current, wanted))
                 changes.Add($"{name} {current?.ToString() ?? "(none)"} → {wanted}");
         }
+        void CompareLists(string name, IEnumerable<string>? current, IReadOnlyList<string> wanted, bool ordered)
+        {
+            var have = (current ?? []).ToArray();
+            var same = ordered ? have.SequenceEqual(wanted, StringComparer.Ordinal)
+                : have.Order(StringComparer.Ordinal).SequenceEqual(wanted.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+            if (!same)
+                changes.Add($"{name} [{string.Join(", ", have)}] → [{string.Join(", ", wanted)}]");
+        }
         Compare("role", actual.Role, roleArn);
         Compare("runtime", actual.Runtime, Runtime);
         Compare("handler", actual.Handler, Handler);
@@ -43,8 +87,21 @@ internal sealed record FunctionSettings(
         var variables = actual.Environment?.Variables ?? new Dictionary<string, string>();
         if (variables.Count != Environment.Count || Environment.Any(e => !variables.TryGetValue(e.Key, out var v) || v != e.Value))
             changes.Add("environment variables");
+        CompareLists("subnets", actual.VpcConfig?.SubnetIds, SubnetIds, ordered: false);
+        CompareLists("security groups", actual.VpcConfig?.SecurityGroupIds, SecurityGroupIds, ordered: false);
+        // Layers apply in order: a reordering is a change.
+        CompareLists("layers", actual.Layers?.Select(l => l.Arn ?? ""), Layers, ordered: true);
+        Compare("tracing", actual.TracingConfig?.Mode ?? "PassThrough", TracingMode);
+        Compare("ephemeral storage", actual.EphemeralStorage?.Size ?? DefaultEphemeralStorage, EphemeralStorage);
         return changes;
     }
 
     public LambdaEnvironment LambdaEnvironment => new() { Variables = Environment };
+
+    /// <summary>The VPC attachment to send: empty lists detach a function that no longer has one.</summary>
+    public LambdaVpcConfig LambdaVpcConfig => new() { SubnetIds = SubnetIds, SecurityGroupIds = SecurityGroupIds };
+
+    public LambdaTracingConfig LambdaTracingConfig => new() { Mode = TracingMode };
+
+    public LambdaEphemeralStorage LambdaEphemeralStorage => new() { Size = EphemeralStorage };
 }

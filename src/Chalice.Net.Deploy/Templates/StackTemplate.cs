@@ -24,8 +24,9 @@ internal static class StackTemplate
 
     private const string RoleId = "DefaultRole";
 
-    /// <summary>The template's file name for a format.</summary>
-    public static string FileName(TemplateFormat format) => format == TemplateFormat.Sam ? "sam.json" : "cloudformation.json";
+    /// <summary>The template's file name for a format: <c>sam.json</c>, <c>cloudformation.yaml</c>, …</summary>
+    public static string FileName(TemplateFormat format, TemplateSyntax syntax = TemplateSyntax.Json) =>
+        (format == TemplateFormat.Sam ? "sam" : "cloudformation") + (syntax == TemplateSyntax.Yaml ? ".yaml" : ".json");
 
     /// <summary>The template of <paramref name="spec"/>'s stage.</summary>
     /// <param name="spec">The stage, its package and routes.</param>
@@ -91,6 +92,21 @@ internal static class StackTemplate
             };
         if (function.ReservedConcurrency is { } reserved)
             properties["ReservedConcurrentExecutions"] = reserved;
+        if (function.InVpc)
+            properties["VpcConfig"] = new JsonObject
+            {
+                ["SecurityGroupIds"] = Strings(function.SecurityGroupIds),
+                ["SubnetIds"] = Strings(function.SubnetIds),
+            };
+        if (function.Layers.Count > 0)
+            properties["Layers"] = Strings(function.Layers);
+        // SAM's Tracing, CloudFormation's TracingConfig.Mode (Chalice's package.py writes Tracing Active/PassThrough).
+        if (format == TemplateFormat.Sam)
+            properties["Tracing"] = function.TracingMode;
+        else
+            properties["TracingConfig"] = new JsonObject { ["Mode"] = function.TracingMode };
+        if (function.EphemeralStorage != FunctionSettings.DefaultEphemeralStorage)
+            properties["EphemeralStorage"] = new JsonObject { ["Size"] = function.EphemeralStorage };
         resources[FunctionId] = new JsonObject
         {
             ["Type"] = format == TemplateFormat.Sam ? "AWS::Serverless::Function" : "AWS::Lambda::Function",
@@ -140,11 +156,17 @@ internal static class StackTemplate
     {
         var names = spec.Names;
         var stage = spec.Config.ApiGatewayStage;
+        var api = RestApiSettings.For(spec);
         var definition = OpenApiDocument.Create(spec.Manifest, new OpenApiSettings(
             names.RestApi,
             $"Chalice.Net app {names.App}, stage {names.Stage}",
             Sub($"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{FunctionId}.Arn}}/invocations"),
-            BinaryMediaTypes.Default));
+            BinaryMediaTypes.Default)
+        {
+            // The policy and the VPC endpoints travel in the definition, as in Chalice's SAM template (swagger.py).
+            Policy = api.Policy,
+            VpcEndpointIds = api.VpcEndpointIds,
+        });
 
         if (format == TemplateFormat.Sam)
         {
@@ -154,11 +176,18 @@ internal static class StackTemplate
                 ["Properties"] = new JsonObject
                 {
                     ["Name"] = names.RestApi,
-                    ["EndpointConfiguration"] = "EDGE",
+                    ["EndpointConfiguration"] = api.VpcEndpointIds.Count > 0
+                        ? new JsonObject { ["Type"] = api.EndpointType, ["VPCEndpointIds"] = Strings(api.VpcEndpointIds) }
+                        : api.EndpointType,
                     ["StageName"] = stage,
                     ["DefinitionBody"] = definition,
                 },
             };
+            var properties = resources[RestApiId]!["Properties"]!.AsObject();
+            if (api.MinimumCompressionSize is { } size)
+                properties["MinimumCompressionSize"] = size;
+            if (api.TracingEnabled)
+                properties["TracingEnabled"] = true;
         }
         else
         {
@@ -168,10 +197,17 @@ internal static class StackTemplate
                 ["Properties"] = new JsonObject
                 {
                     ["Name"] = names.RestApi,
-                    ["EndpointConfiguration"] = new JsonObject { ["Types"] = new JsonArray("EDGE") },
+                    ["EndpointConfiguration"] = api.VpcEndpointIds.Count > 0
+                        ? new JsonObject { ["Types"] = new JsonArray(api.EndpointType), ["VpcEndpointIds"] = Strings(api.VpcEndpointIds) }
+                        : new JsonObject { ["Types"] = new JsonArray(api.EndpointType) },
                     ["Body"] = definition,
                 },
             };
+            var properties = resources[RestApiId]!["Properties"]!.AsObject();
+            if (api.Policy is { } policy)
+                properties["Policy"] = policy.DeepClone();
+            if (api.MinimumCompressionSize is { } size)
+                properties["MinimumCompressionSize"] = size;
             resources["RestAPIDeployment"] = new JsonObject
             {
                 ["Type"] = "AWS::ApiGateway::Deployment",
@@ -185,6 +221,7 @@ internal static class StackTemplate
                     ["RestApiId"] = Ref(RestApiId),
                     ["DeploymentId"] = Ref("RestAPIDeployment"),
                     ["StageName"] = stage,
+                    ["TracingEnabled"] = api.TracingEnabled,
                 },
             };
         }
@@ -204,6 +241,8 @@ internal static class StackTemplate
 
     private static JsonArray TagList(IReadOnlyDictionary<string, string> tags) =>
         new([.. tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 
     private static JsonObject Ref(string id) => new() { ["Ref"] = id };
 

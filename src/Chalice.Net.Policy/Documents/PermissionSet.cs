@@ -16,6 +16,18 @@ internal sealed class PermissionSet
         ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
         ["arn:*:logs:*:*:*"]);
 
+    /// <summary>
+    /// What a function in a VPC needs to manage its network interfaces: Chalice's VPC_ATTACH_POLICY
+    /// (chalice/constants.py), added when the function has both <c>subnet_ids</c> and <c>security_group_ids</c>.
+    /// </summary>
+    public static PolicyStatement VpcStatement { get; } = new(
+        "VpcNetworkInterfaces",
+        ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DetachNetworkInterface"],
+        ["*"]);
+
+    /// <summary>What X-Ray active tracing needs: Chalice's XRAY_POLICY (chalice/constants.py), added with <c>xray</c>.</summary>
+    public static PolicyStatement XrayStatement { get; } = new("XRay", ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]);
+
     private readonly Dictionary<string, Dictionary<string, SortedSet<string>>> _resourcesByActionAndScope =
         new(StringComparer.Ordinal);
 

@@ -38,6 +38,25 @@ internal static class ConfigSettings
     public static ConfigSetting ApiGatewayType { get; } =
         new("api_gateway_type", ConfigValue.OneOf([.. ApiKinds.Names]), ConfigScope.TopLevel | ConfigScope.Stage);
 
+    // The REST API's settings, per stage as in Chalice's config.py (_chain_lookup with varies_per_chalice_stage only).
+    public static ConfigSetting ApiGatewayEndpointType { get; } =
+        new("api_gateway_endpoint_type", ConfigValue.OneOf("EDGE", "REGIONAL", "PRIVATE"), ConfigScope.TopLevel | ConfigScope.Stage);
+    // "This value can be a list or a string of endpoint ids" (chalice docs/source/topics/configfile.rst).
+    public static ConfigSetting ApiGatewayEndpointVpce { get; } =
+        new("api_gateway_endpoint_vpce", ConfigValue.StringOrStringList, ConfigScope.TopLevel | ConfigScope.Stage);
+    public static ConfigSetting ApiGatewayPolicyFile { get; } = new("api_gateway_policy_file", ConfigValue.String, ConfigScope.TopLevel | ConfigScope.Stage);
+    // Chalice's MIN_COMPRESSION_SIZE and MAX_COMPRESSION_SIZE (chalice/constants.py), API Gateway's limits for
+    // minimumCompressionSize ("between 0 and 10485760 (10M) bytes",
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-gzip-compression-decompression.html).
+    public static ConfigSetting MinimumCompressionSize { get; } =
+        new("minimum_compression_size", ConfigValue.Integer(0, 10485760, "bytes"), ConfigScope.TopLevel | ConfigScope.Stage);
+
+    // Each function's settings (Chalice's config.py: varies_per_chalice_stage and varies_per_function).
+    public static ConfigSetting SubnetIds { get; } = new("subnet_ids", ConfigValue.StringList, ConfigScope.Everywhere);
+    public static ConfigSetting SecurityGroupIds { get; } = new("security_group_ids", ConfigValue.StringList, ConfigScope.Everywhere);
+    public static ConfigSetting Layers { get; } = new("layers", ConfigValue.StringList, ConfigScope.Everywhere);
+    public static ConfigSetting Xray { get; } = new("xray", ConfigValue.Boolean, ConfigScope.Everywhere);
+
     // Chalice.Net's own settings.
     public static ConfigSetting IamPolicyMergeFile { get; } = new("iam_policy_merge_file", ConfigValue.String, ConfigScope.Everywhere);
     public static ConfigSetting LambdaRuntime { get; } = new("lambda_runtime", ConfigValue.OneOf("provided.al2023", "dotnet10"), ConfigScope.Everywhere);
@@ -47,27 +66,29 @@ internal static class ConfigSettings
     public static ConfigSetting LocalSqsQueues { get; } = new("local_sqs_queues", ConfigValue.StringList, ConfigScope.TopLevel | ConfigScope.Stage);
     public static ConfigSetting LocalSnsTopics { get; } = new("local_sns_topics", ConfigValue.StringList, ConfigScope.TopLevel | ConfigScope.Stage);
     public static ConfigSetting LocalAuthorizers { get; } = new("local_authorizers", ConfigValue.OneOf("enforce", "allow"), ConfigScope.TopLevel | ConfigScope.Stage);
+    // Lambda's EphemeralStorage.Size: "min": 512, "max": 10240 (shared/fixtures/aws-models/lambda/2015-03-31/service-2.json).
+    public static ConfigSetting LambdaEphemeralStorage { get; } =
+        new("lambda_ephemeral_storage", ConfigValue.Integer(512, 10240, "MB"), ConfigScope.Everywhere);
 
     /// <summary>Every setting Chalice.Net honours.</summary>
     public static IReadOnlyList<ConfigSetting> All { get; } =
     [
         Version, AppName, Stages, LambdaFunctions, EnvironmentVariables, Tags, LambdaMemorySize, LambdaTimeout,
         ReservedConcurrency, AutogenPolicy, IamPolicyFile, ManageIamRole, IamRoleArn, ApiGatewayStage, ApiGatewayType,
+        ApiGatewayEndpointType, ApiGatewayEndpointVpce, ApiGatewayPolicyFile, MinimumCompressionSize, SubnetIds,
+        SecurityGroupIds, Layers, Xray,
         IamPolicyMergeFile, LambdaRuntime, LambdaArchitecture, LocalAws, LocalS3Buckets, LocalSqsQueues, LocalSnsTopics,
-        LocalAuthorizers,
+        LocalAuthorizers, LambdaEphemeralStorage,
     ];
 
     /// <summary>
-    /// Chalice's settings that Chalice.Net does not honour yet (Chalice's docs/source/topics/configfile.rst, plus
-    /// <c>lambda_ephemeral_storage</c>, which the deploy-breadth work adds). Deploying without one of them would
+    /// Chalice's settings that Chalice.Net does not honour yet (Chalice's docs/source/topics/configfile.rst). Deploying without one of them would
     /// deploy something other than what the file asks for (a public API instead of a private one, a function outside
     /// its VPC), so they are refused, never skipped.
     /// </summary>
     public static IReadOnlySet<string> NotSupportedYet { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "api_gateway_endpoint_type", "api_gateway_endpoint_vpce", "api_gateway_policy_file", "api_gateway_custom_domain",
-        "websocket_api_custom_domain", "minimum_compression_size", "layers", "automatic_layer", "subnet_ids",
-        "security_group_ids", "xray", "log_retention_in_days", "lambda_ephemeral_storage",
+        "api_gateway_custom_domain", "websocket_api_custom_domain", "automatic_layer", "log_retention_in_days",
     };
 
     private static readonly Dictionary<string, ConfigSetting> s_byName = All.ToDictionary(s => s.Name, StringComparer.Ordinal);

@@ -88,6 +88,48 @@ internal sealed class ConfigValidator(ChaliceConfig config, JsonObject root)
             Report(new ConfigProblem(ConfigProblemKind.Inconsistent, _file,
                 $"\"manage_iam_role\" is false for stage {stage}, so \"iam_role_arn\" must name the role the function runs as"));
         }
+        foreach (var function in FunctionNames(stage))
+            CheckVpc(config.ForStage(stage, function));
+        CheckResourcePolicy(settings);
+    }
+
+    /// <summary>The API's function and every function the file configures for the stage.</summary>
+    private IEnumerable<string> FunctionNames(string stage)
+    {
+        var functions = ConfigSettings.LambdaFunctions.Name;
+        var stageFunctions = ((root[ConfigSettings.Stages.Name] as JsonObject)?[stage] as JsonObject)?[functions] as JsonObject;
+        return new[] { ChaliceConfig.ApiHandlerName }
+            .Concat((root[functions] as JsonObject)?.Select(f => f.Key) ?? [])
+            .Concat(stageFunctions?.Select(f => f.Key) ?? [])
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>A VPC needs both subnets and security groups (Chalice's appgraph.py, _get_vpc_params).</summary>
+    private void CheckVpc(StageConfig settings)
+    {
+        if (settings.SubnetIds.Count > 0 != settings.SecurityGroupIds.Count > 0)
+        {
+            var (given, missing) = settings.SubnetIds.Count > 0 ? ("subnet_ids", "security_group_ids") : ("security_group_ids", "subnet_ids");
+            Report(new ConfigProblem(ConfigProblemKind.Inconsistent, _file,
+                $"\"{given}\" is set for function {settings.Function} of stage {settings.Stage} without \"{missing}\"; " +
+                "a function in a VPC needs both"));
+        }
+    }
+
+    /// <summary>The resource policy rules of Chalice's validate.py (validate_resource_policy).</summary>
+    private void CheckResourcePolicy(StageConfig settings)
+    {
+        var isPrivate = settings.ApiGatewayEndpointType == "PRIVATE";
+        var hasVpce = settings.ApiGatewayEndpointVpce.Count > 0;
+        string? problem = (isPrivate, hasVpce, settings.ApiGatewayPolicyFile is not null) switch
+        {
+            (false, true, _) => "\"api_gateway_endpoint_vpce\" applies only to a PRIVATE \"api_gateway_endpoint_type\"",
+            (true, true, true) => "give one of \"api_gateway_policy_file\" and \"api_gateway_endpoint_vpce\", not both",
+            (true, false, false) => "a PRIVATE API needs \"api_gateway_endpoint_vpce\" or \"api_gateway_policy_file\" (who may call it)",
+            _ => null,
+        };
+        if (problem is not null)
+            Report(new ConfigProblem(ConfigProblemKind.Inconsistent, _file, $"stage {settings.Stage}: {problem}"));
     }
 
     private void Report(ConfigProblem problem) => _problems.Add(problem);

@@ -37,6 +37,9 @@ internal abstract class ConfigValue
     /// <summary>A list of strings.</summary>
     public static ConfigValue StringList { get; } = new StringListValue();
 
+    /// <summary>A string or a list of strings (<c>api_gateway_endpoint_vpce</c>).</summary>
+    public static ConfigValue StringOrStringList { get; } = new StringOrStringListValue();
+
     /// <summary>An object of objects (<c>stages</c>, <c>lambda_functions</c>), whose entries the validator walks.</summary>
     public static ConfigValue Sections { get; } = new SectionsValue();
 
@@ -113,6 +116,13 @@ internal abstract class ConfigValue
         public override string Expected => "a list of strings";
 
         protected override bool Accepts(JsonNode value) => value is JsonArray list && list.All(IsString);
+    }
+
+    private sealed class StringOrStringListValue : ConfigValue
+    {
+        public override string Expected => "a string or a list of strings";
+
+        protected override bool Accepts(JsonNode value) => IsString(value) || (value is JsonArray list && list.All(IsString));
     }
 
     private sealed class SectionsValue : ConfigValue

@@ -65,6 +65,44 @@ public sealed class StageConfig
     /// <summary><c>api_gateway_stage</c>: the API Gateway stage and URL prefix (default <c>api</c>).</summary>
     public string ApiGatewayStage => Read(ConfigSettings.ApiGatewayStage)?.GetValue<string>() ?? "api";
 
+    /// <summary><c>api_gateway_endpoint_type</c>: <c>EDGE</c> (the default), <c>REGIONAL</c> or <c>PRIVATE</c>.</summary>
+    public string ApiGatewayEndpointType => Read(ConfigSettings.ApiGatewayEndpointType)?.GetValue<string>() ?? "EDGE";
+
+    /// <summary><c>api_gateway_endpoint_vpce</c>: the VPC endpoints a private API is reached through (a string or a list in the file).</summary>
+    public IReadOnlyList<string> ApiGatewayEndpointVpce => Read(ConfigSettings.ApiGatewayEndpointVpce) switch
+    {
+        JsonArray list => [.. list.Select(item => item!.GetValue<string>())],
+        JsonValue one => [one.GetValue<string>()],
+        _ => [],
+    };
+
+    /// <summary><c>api_gateway_policy_file</c>: the REST API's resource policy, relative to <c>.chalice/</c>.</summary>
+    public string? ApiGatewayPolicyFile => Read(ConfigSettings.ApiGatewayPolicyFile)?.GetValue<string>();
+
+    /// <summary><c>minimum_compression_size</c> in bytes, or null to leave the API's responses uncompressed.</summary>
+    public int? MinimumCompressionSize => Read(ConfigSettings.MinimumCompressionSize)?.GetValue<int>();
+
+    /// <summary><c>subnet_ids</c>: the function's VPC subnets (with <see cref="SecurityGroupIds"/>).</summary>
+    public IReadOnlyList<string> SubnetIds => Strings(ConfigSettings.SubnetIds);
+
+    /// <summary><c>security_group_ids</c>: the function's VPC security groups (with <see cref="SubnetIds"/>).</summary>
+    public IReadOnlyList<string> SecurityGroupIds => Strings(ConfigSettings.SecurityGroupIds);
+
+    /// <summary>Whether the function runs in a VPC: both <c>subnet_ids</c> and <c>security_group_ids</c> are set, as Chalice requires.</summary>
+    public bool HasVpcConfig => SubnetIds.Count > 0 && SecurityGroupIds.Count > 0;
+
+    /// <summary><c>layers</c>: the ARNs of the function's Lambda layers, in order.</summary>
+    public IReadOnlyList<string> Layers => Strings(ConfigSettings.Layers);
+
+    /// <summary><c>xray</c>: X-Ray active tracing for the function and the API's stage (default false).</summary>
+    public bool Xray => Read(ConfigSettings.Xray)?.GetValue<bool>() ?? false;
+
+    /// <summary>
+    /// <c>lambda_ephemeral_storage</c> (Chalice.Net only): the function's <c>/tmp</c> in MB, or null for Lambda's
+    /// default (512).
+    /// </summary>
+    public int? LambdaEphemeralStorage => Read(ConfigSettings.LambdaEphemeralStorage)?.GetValue<int>();
+
     /// <summary>
     /// <c>api_gateway_type</c> (Chalice.Net only): the kind of API the stage deploys and the emulator serves
     /// (default <see cref="ApiKind.Rest"/>, Chalice's REST API).

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Chalice.Configuration;
 using Chalice.Deploy.Manifest;
@@ -6,7 +7,7 @@ using Chalice.Deploy.Templates;
 
 namespace Chalice.Deploy.Tests.Deploying;
 
-/// <summary>What the templates carry over from the stage's settings (cfn-lint validity is checked in the CLI tests).</summary>
+/// <summary>What the templates carry over from the stage's settings, and that cfn-lint passes them with every setting set.</summary>
 public sealed class StackTemplateTests
 {
     private const string Policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""";
@@ -43,6 +44,99 @@ public sealed class StackTemplateTests
         Assert.Contains("${APIHandler.Arn}", uri["Fn::Sub"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    // Every function and REST API setting at once, as Chalice's package.py writes them (SAM: Tracing, VpcConfig,
+    // Layers, the API's EndpointConfiguration and MinimumCompressionSize; the policy and VPC endpoints in the
+    // definition, as swagger.py puts them), and their CloudFormation equivalents.
+    private const string EverySetting = """
+        { "stages": { "prod": {
+            "subnet_ids": ["subnet-0a1b2c3d", "subnet-0e1f2a3b"], "security_group_ids": ["sg-0c1d2e3f"],
+            "layers": ["arn:aws:lambda:us-east-1:123456789012:layer:deps:3"], "xray": true, "lambda_ephemeral_storage": 4096,
+            "api_gateway_endpoint_type": "PRIVATE", "api_gateway_endpoint_vpce": ["vpce-0a1b2c3d4e5f60718", "vpce-0b1b2c3d4e5f60718"], "minimum_compression_size": 2048 } } }
+        """;
+
+    [Fact]
+    public void A_sam_template_carries_every_function_and_API_setting()
+    {
+        var template = StackTemplate.Create(Spec(EverySetting), Policy, TemplateFormat.Sam);
+
+        var function = template["Resources"]!["APIHandler"]!["Properties"]!;
+        Assert.Equal("""{"SecurityGroupIds":["sg-0c1d2e3f"],"SubnetIds":["subnet-0a1b2c3d","subnet-0e1f2a3b"]}""", function["VpcConfig"]!.ToJsonString());
+        Assert.Equal("""["arn:aws:lambda:us-east-1:123456789012:layer:deps:3"]""", function["Layers"]!.ToJsonString());
+        Assert.Equal("Active", function["Tracing"]!.GetValue<string>());
+        Assert.Equal(4096, function["EphemeralStorage"]!["Size"]!.GetValue<int>());
+        var api = template["Resources"]!["RestAPI"]!["Properties"]!;
+        Assert.Equal("""{"Type":"PRIVATE","VPCEndpointIds":["vpce-0a1b2c3d4e5f60718","vpce-0b1b2c3d4e5f60718"]}""", api["EndpointConfiguration"]!.ToJsonString());
+        Assert.Equal(2048, api["MinimumCompressionSize"]!.GetValue<int>());
+        Assert.True(api["TracingEnabled"]!.GetValue<bool>());
+        var definition = api["DefinitionBody"]!;
+        Assert.Equal("""["vpce-0a1b2c3d4e5f60718","vpce-0b1b2c3d4e5f60718"]""",
+            definition["x-amazon-apigateway-policy"]!["Statement"]![0]!["Condition"]!["StringEquals"]!["aws:SourceVpce"]!.ToJsonString());
+        Assert.Equal("""{"vpcEndpointIds":["vpce-0a1b2c3d4e5f60718","vpce-0b1b2c3d4e5f60718"]}""", definition["x-amazon-apigateway-endpoint-configuration"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_cloudformation_template_carries_every_function_and_API_setting()
+    {
+        var template = StackTemplate.Create(Spec(EverySetting), Policy, TemplateFormat.CloudFormation);
+
+        var function = template["Resources"]!["APIHandler"]!["Properties"]!;
+        Assert.Equal("Active", function["TracingConfig"]!["Mode"]!.GetValue<string>());
+        Assert.Equal("""{"SecurityGroupIds":["sg-0c1d2e3f"],"SubnetIds":["subnet-0a1b2c3d","subnet-0e1f2a3b"]}""", function["VpcConfig"]!.ToJsonString());
+        var api = template["Resources"]!["RestAPI"]!["Properties"]!;
+        Assert.Equal("""{"Types":["PRIVATE"],"VpcEndpointIds":["vpce-0a1b2c3d4e5f60718","vpce-0b1b2c3d4e5f60718"]}""", api["EndpointConfiguration"]!.ToJsonString());
+        Assert.Equal("execute-api:Invoke", api["Policy"]!["Statement"]![0]!["Action"]!.GetValue<string>());
+        Assert.Equal(2048, api["MinimumCompressionSize"]!.GetValue<int>());
+        Assert.True(template["Resources"]!["RestAPIStage"]!["Properties"]!["TracingEnabled"]!.GetValue<bool>());
+    }
+
+    // A merge file as a user writes one, in YAML with short forms: a table, the function's access to it, an output.
+    private const string MergeYaml = """
+        Resources:
+          Orders:
+            Type: AWS::DynamoDB::Table
+            Properties:
+              BillingMode: PAY_PER_REQUEST
+              AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+              KeySchema: [{ AttributeName: id, KeyType: HASH }]
+          APIHandler:
+            Properties:
+              Environment:
+                Variables:
+                  TABLE: !Ref Orders
+                  TABLE_ARN: !GetAtt Orders.Arn
+        Outputs:
+          OrdersTable:
+            Value: !Sub "${Orders}"
+        """;
+
+    [Theory]
+    [InlineData("sam", "json", false)]
+    [InlineData("cloudformation", "json", false)]
+    [InlineData("sam", "yaml", true)]
+    [InlineData("cloudformation", "yaml", true)]
+    public async Task Templates_with_every_setting_pass_cfn_lint(string formatName, string syntaxName, bool merged)
+    {
+        var format = formatName == "sam" ? TemplateFormat.Sam : TemplateFormat.CloudFormation;
+        var syntax = syntaxName == "yaml" ? TemplateSyntax.Yaml : TemplateSyntax.Json;
+        var file = Path.Combine(Directory.CreateTempSubdirectory("chalice-template-").FullName, StackTemplate.FileName(format, syntax));
+        var template = StackTemplate.Create(Spec(EverySetting), Policy, format);
+        if (merged)
+            template = TemplateMerge.Merge(CloudFormationYaml.Read(MergeYaml, "merge.yaml"), template);
+        Assert.Equal(merged ? "Orders" : null, template["Resources"]!["APIHandler"]!["Properties"]!["Environment"]?["Variables"]?["TABLE"]?["Ref"]?.GetValue<string>());
+        await File.WriteAllTextAsync(file, syntax == TemplateSyntax.Yaml ? CloudFormationYaml.Write(template) : template.ToJsonString(),
+            TestContext.Current.CancellationToken);
+        try
+        {
+            var (exitCode, output) = await RunCfnLintAsync(file);
+
+            Assert.True(exitCode == 0, $"cfn-lint {file} exited {exitCode}:\n{output}");
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("""{"Statement":[{"Action":"s3:GetObject","Resource":"*"}]}""", "Statement[0]: \"Effect\" must be \"Allow\" or \"Deny\".")]
     [InlineData("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}""",
@@ -76,5 +170,27 @@ public sealed class StackTemplateTests
     public void Names_IAM_or_Lambda_would_reject_are_config_errors(string app, string stage)
     {
         Assert.Throws<ChaliceConfigException>(() => ResourceNames.For(app, stage));
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCfnLintAsync(string template)
+    {
+        var start = new ProcessStartInfo("cfn-lint") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(template);
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw Chalice.Tests.SharedFixtures.Unavailable($"cfn-lint is not installed ({e.Message}); install it with: pip install cfn-lint");
+        }
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            return (process.ExitCode, await output + await error);
+        }
     }
 }

@@ -42,6 +42,9 @@ internal sealed class InMemoryApiGateway(InMemoryCalls calls) : IApiGatewayApi
                 Description = request.Description,
                 BinaryMediaTypes = request.BinaryMediaTypes,
                 EndpointTypes = request.EndpointConfiguration?.Types ?? ["EDGE"],
+                VpcEndpointIds = [.. request.EndpointConfiguration?.VpcEndpointIds ?? []],
+                Policy = request.Policy,
+                MinimumCompressionSize = request.MinimumCompressionSize,
                 Tags = new Dictionary<string, string>(request.Tags ?? new Dictionary<string, string>()),
             };
             _apis.Add(api);
@@ -76,14 +79,66 @@ internal sealed class InMemoryApiGateway(InMemoryCalls calls) : IApiGatewayApi
                     "The REST API doesn't contain any methods");
             var deployment = new Deployment { Id = NextId(6), Description = request.Description, CreatedDate = DateTimeOffset.UnixEpoch };
             if (request.StageName is { } stage)
+            {
+                // A new stage is untraced until UpdateStage turns tracing on; an existing one keeps its own.
+                if (!api.Stages.ContainsKey(stage))
+                    api.StageTracing[stage] = false;
                 api.Stages[stage] = deployment.Id;
+            }
             return deployment;
         });
 
     public Task<Stage?> GetStageAsync(string restApiId, string stageName, CancellationToken cancellationToken = default) =>
         calls.RunOrNull(GetStage, () => Find(GetStage, restApiId).Stages.TryGetValue(stageName, out var deployment)
-            ? new Stage { StageName = stageName, DeploymentId = deployment }
+            ? new Stage { StageName = stageName, DeploymentId = deployment, TracingEnabled = Find(GetStage, restApiId).StageTracing[stageName] }
             : throw InMemoryCalls.Error(GetStage, HttpStatusCode.NotFound, "NotFoundException", "Invalid stage identifier specified"));
+
+    /// <summary>
+    /// The patch operations the deployer sends, applied as API Gateway documents them
+    /// (https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html); any other is a BadRequestException.
+    /// </summary>
+    public Task<RestApi> UpdateRestApiAsync(string restApiId, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default) =>
+        calls.Run(UpdateRestApi, () =>
+        {
+            var api = Find(UpdateRestApi, restApiId);
+            foreach (var operation in operations)
+            {
+                switch (operation.Op, operation.Path)
+                {
+                    case ("replace", var path) when path.StartsWith("/endpointConfiguration/types/", StringComparison.Ordinal):
+                        api.EndpointTypes = [operation.Value!];
+                        break;
+                    case ("add", "/endpointConfiguration/vpcEndpointIds"):
+                        api.VpcEndpointIds.Add(operation.Value!);
+                        break;
+                    case ("remove", "/endpointConfiguration/vpcEndpointIds"):
+                        api.VpcEndpointIds.Remove(operation.Value!);
+                        break;
+                    case ("replace", "/minimumCompressionSize"):
+                        api.MinimumCompressionSize = operation.Value is { Length: > 0 } size ? int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) : null;
+                        break;
+                    default:
+                        throw InMemoryCalls.Error(UpdateRestApi, HttpStatusCode.BadRequest, "BadRequestException",
+                            $"Invalid patch operation specified. Must be one of: [replace, add, remove] for {operation.Path}");
+                }
+            }
+            return api.ToModel();
+        });
+
+    public Task<Stage> UpdateStageAsync(string restApiId, string stageName, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default) =>
+        calls.Run(UpdateStage, () =>
+        {
+            var api = Find(UpdateStage, restApiId);
+            if (!api.Stages.TryGetValue(stageName, out var deployment))
+                throw InMemoryCalls.Error(UpdateStage, HttpStatusCode.NotFound, "NotFoundException", "Invalid stage identifier specified");
+            foreach (var operation in operations)
+            {
+                if (operation is not { Op: "replace", Path: "/tracingEnabled" })
+                    throw InMemoryCalls.Error(UpdateStage, HttpStatusCode.BadRequest, "BadRequestException", $"Invalid patch path {operation.Path}");
+                api.StageTracing[stageName] = operation.Value == "true";
+            }
+            return new Stage { StageName = stageName, DeploymentId = deployment, TracingEnabled = api.StageTracing[stageName] };
+        });
 
     public Task DeleteRestApiAsync(string restApiId, CancellationToken cancellationToken = default) =>
         calls.Run(DeleteRestApi, () => _apis.Remove(Find(DeleteRestApi, restApiId)));
@@ -104,7 +159,15 @@ internal sealed class InMemoryApiGateway(InMemoryCalls calls) : IApiGatewayApi
 
         public IReadOnlyList<string>? BinaryMediaTypes { get; init; }
 
-        public IReadOnlyList<string> EndpointTypes { get; init; } = ["EDGE"];
+        public IReadOnlyList<string> EndpointTypes { get; set; } = ["EDGE"];
+
+        public List<string> VpcEndpointIds { get; init; } = [];
+
+        public string? Policy { get; init; }
+
+        public int? MinimumCompressionSize { get; set; }
+
+        public Dictionary<string, bool> StageTracing { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string> Tags { get; init; } = [];
 
@@ -118,7 +181,9 @@ internal sealed class InMemoryApiGateway(InMemoryCalls calls) : IApiGatewayApi
             Name = Name,
             Description = Description,
             BinaryMediaTypes = BinaryMediaTypes,
-            EndpointConfiguration = new EndpointConfiguration { Types = EndpointTypes },
+            EndpointConfiguration = new EndpointConfiguration { Types = EndpointTypes, VpcEndpointIds = VpcEndpointIds.Count > 0 ? [.. VpcEndpointIds] : null },
+            Policy = Policy,
+            MinimumCompressionSize = MinimumCompressionSize,
             Tags = new Dictionary<string, string>(Tags),
         };
     }

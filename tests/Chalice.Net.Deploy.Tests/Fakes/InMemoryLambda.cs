@@ -92,6 +92,10 @@ internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, InMem
                 Environment = request.Environment?.Variables is { } variables ? new Dictionary<string, string>(variables) : null,
                 Architecture = request.Architectures is [var architecture] ? architecture : "x86_64",
                 Revision = NextRevision(),
+                VpcConfig = request.VpcConfig,
+                Layers = request.Layers ?? [],
+                TracingMode = request.TracingConfig?.Mode ?? "PassThrough",
+                EphemeralStorage = request.EphemeralStorage?.Size ?? 512,
             };
             function.SetCode(zip);
             function.Begin("State", TransitionReads);
@@ -130,6 +134,12 @@ internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, InMem
             function.Timeout = request.Timeout ?? function.Timeout;
             if (request.Environment is not null)
                 function.Environment = request.Environment.Variables is { } variables ? new Dictionary<string, string>(variables) : null;
+            // As Lambda, not moto 5.2.1 (whose UpdateFunctionConfiguration ignores TracingConfig and EphemeralStorage):
+            // every member sent replaces the function's (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionConfiguration.html).
+            function.VpcConfig = request.VpcConfig ?? function.VpcConfig;
+            function.Layers = request.Layers ?? function.Layers;
+            function.TracingMode = request.TracingConfig?.Mode ?? function.TracingMode;
+            function.EphemeralStorage = request.EphemeralStorage?.Size ?? function.EphemeralStorage;
             function.Revision = NextRevision();
             function.Begin("LastUpdateStatus", TransitionReads);
             return function.Configuration();
@@ -372,6 +382,14 @@ internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, InMem
 
         public int? ReservedConcurrency { get; set; }
 
+        public LambdaVpcConfig? VpcConfig { get; set; }
+
+        public IReadOnlyList<string> Layers { get; set; } = [];
+
+        public string TracingMode { get; set; } = "PassThrough";
+
+        public int EphemeralStorage { get; set; } = 512;
+
         public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, JsonObject> Statements { get; } = new(StringComparer.Ordinal);
@@ -418,6 +436,10 @@ internal sealed class InMemoryLambda(InMemoryCalls calls, InMemoryIam iam, InMem
             PackageType = "Zip",
             Environment = Environment is null ? null : new LambdaEnvironment { Variables = new Dictionary<string, string>(Environment) },
             Architectures = [Architecture],
+            VpcConfig = VpcConfig is { SubnetIds.Count: > 0 } vpc ? vpc with { VpcId = "vpc-0in0memory" } : null,
+            Layers = Layers.Count == 0 ? null : [.. Layers.Select(arn => new LambdaLayer { Arn = arn, CodeSize = 0 })],
+            TracingConfig = new LambdaTracingConfig { Mode = TracingMode },
+            EphemeralStorage = new LambdaEphemeralStorage { Size = EphemeralStorage },
             State = _transitionField == "State" ? "Pending" : "Active",
             // "first set to Successful after function creation completes" (the model's LastUpdateStatus).
             LastUpdateStatus = _transitionField switch { "State" => null, "LastUpdateStatus" => "InProgress", _ => "Successful" },

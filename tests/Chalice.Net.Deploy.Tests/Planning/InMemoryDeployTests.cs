@@ -387,4 +387,45 @@ public sealed class InMemoryDeployTests : IDisposable
         Assert.Equal(function.FunctionArn, state.Find<DeployedFunction>()!.LambdaArn);
         Assert.NotNull(state.Find<DeployedPermission>());
     }
+
+    // What moto 5.2.1 cannot show (its UpdateFunctionConfiguration ignores TracingConfig and EphemeralStorage, its
+    // UpdateRestApi /minimumCompressionSize and VPC endpoints, its PutRestApi the document's policy), against the fakes,
+    // which apply them as AWS documents: UpdateFunctionConfiguration replaces each member sent
+    // (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionConfiguration.html), UpdateRestApi's patch
+    // paths (https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
+    [Fact]
+    public async Task Turning_on_tracing_and_more_ephemeral_storage_updates_the_function_once_and_then_nothing()
+    {
+        await _stage.DeployAsync();
+        _stage.ConfigJson = """{ "app_name": "s3test", "stages": { "dev": { "xray": true, "lambda_ephemeral_storage": 1024 } } }""";
+
+        var (_, calls) = await _stage.DeployAsync();
+
+        Assert.Equal(["Lambda UpdateFunctionConfiguration", "API Gateway UpdateStage"], calls.MutatingOperations);
+        var configuration = Aws.FakeLambda.Inspect("s3test-dev").Configuration;
+        Assert.Equal(("Active", 1024), (configuration.TracingConfig!.Mode, configuration.EphemeralStorage!.Size));
+        Assert.Equal(0, (await _stage.DeployAsync()).Calls.MutatingCalls);
+    }
+
+    [Fact]
+    public async Task Changing_compression_VPC_endpoints_and_the_policy_patches_the_API_and_puts_its_definition_again()
+    {
+        _stage.ConfigJson = """{ "app_name": "s3test", "stages": { "dev": { "api_gateway_endpoint_type": "PRIVATE", "api_gateway_endpoint_vpce": "vpce-1" } } }""";
+        await _stage.DeployAsync();
+        _stage.ConfigJson = """
+            { "app_name": "s3test", "stages": { "dev": { "api_gateway_endpoint_type": "PRIVATE", "api_gateway_endpoint_vpce": ["vpce-2"],
+              "minimum_compression_size": 512 } } }
+            """;
+
+        var (_, calls) = await _stage.DeployAsync();
+
+        Assert.Equal(["API Gateway UpdateRestApi", "API Gateway PutRestApi", "API Gateway CreateDeployment"], calls.MutatingOperations);
+        var api = Assert.Single(Aws.FakeApiGateway.Apis);
+        Assert.Equal(["vpce-2"], api.EndpointConfiguration!.VpcEndpointIds!);
+        Assert.Equal(512, api.MinimumCompressionSize);
+        var definition = Aws.FakeApiGateway.Definition(api.Id)!;
+        Assert.Equal("vpce-2", definition["x-amazon-apigateway-policy"]!["Statement"]![0]!["Condition"]!["StringEquals"]!["aws:SourceVpce"]!.GetValue<string>());
+        Assert.Equal(512, definition["x-amazon-apigateway-minimum-compression-size"]!.GetValue<int>());
+        Assert.Equal(0, (await _stage.DeployAsync()).Calls.MutatingCalls);
+    }
 }

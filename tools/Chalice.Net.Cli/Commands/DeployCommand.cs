@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Chalice.Deploy;
 using Chalice.Deploy.Aws;
+using Chalice.Deploy.Aws.Sts;
 using Chalice.Deploy.Packaging;
 using Chalice.Deploy.Planning;
 using Chalice.Deploy.State;
@@ -62,24 +63,56 @@ public static class DeployCommand
             await workspace.Project.EnsureIsAppAsync(cancellationToken);
         AppNameCheck.MatchesDeployedStage(workspace);
 
-        // Credentials and endpoint are checked before the build, which takes far longer than finding out they are wrong.
-        var settings = awsOptions.Resolve(parse);
-        var identity = await console.StatusAsync("Checking the AWS credentials…", () => AwsIdentityCheck.VerifyAsync(settings, cancellationToken));
-        console.WriteLine($"Deploying as {identity.Arn} (account {identity.Account}, {settings.Region}).");
+        // The build and the policy analysis read the same sources and nothing of each other: they run at once, and
+        // each is skipped when its inputs are unchanged since the last deploy (BuildCache, PolicyCache).
+        var phases = new DeployPhases();
+        var managesRole = workspace.Stage.ManageIamRole;
+        using var local = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var building = phases.TimeAsync("build", () => packageDirectory is not null
+            ? Task.FromResult(PackageDescription.Read(packageDirectory))
+            : workspace.PackageAsync(outputDirectory: null, output.Error, local.Token));
+        var inferring = managesRole
+            ? phases.TimeAsync("policy", () => workspace.PolicyAsync(output.Error, local.Token))
+            : Task.FromResult("");
 
-        var (package, manifest) = packageDirectory is not null
-            ? PackageDescription.Read(packageDirectory)
-            : await console.StatusAsync($"Building {workspace.Project.Name} for Lambda ({workspace.Stage.LambdaRuntime}, {workspace.Stage.LambdaArchitecture})…",
-                () => workspace.PackageAsync(outputDirectory: null, output.Error, cancellationToken));
+        // Credentials and endpoint are checked meanwhile: wrong ones stop the deploy in a second, the build with it,
+        // and right ones cost a no-op redeploy nothing.
+        var settings = awsOptions.Resolve(parse);
+        CallerIdentity identity;
+        try
+        {
+            identity = await console.StatusAsync("Checking the AWS credentials…", () => AwsIdentityCheck.VerifyAsync(settings, cancellationToken));
+        }
+        catch
+        {
+            await local.CancelAsync();
+            await Task.WhenAll(building, inferring).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+        console.WriteLine($"Deploying as {identity.Arn} (account {identity.Account}, {settings.Region}).");
+        var status = packageDirectory is not null ? $"Reading {packageDirectory}…"
+            : $"Building {workspace.Project.Name} for Lambda ({workspace.Stage.LambdaRuntime}, {workspace.Stage.LambdaArchitecture})" +
+              (managesRole ? " and inferring its IAM policy…" : "…");
+        var (package, manifest) = await console.StatusAsync(status, async () =>
+        {
+            try
+            {
+                await Task.WhenAll(building, inferring);
+            }
+            catch when (building.IsCompletedSuccessfully || inferring.IsCompletedSuccessfully)
+            {
+                // One failed: its own exception (below) is the one to report, not the AggregateException's first.
+            }
+            return await building;
+        });
+        var policy = await inferring;
+        if (package.Reused)
+            phases.Note("build", "unchanged");
         AppNameCheck.ConfigAgreesWithCode(workspace, manifest);
         AppNameCheck.MatchesDeployedStage(workspace, manifest);
         var spec = workspace.Spec(package, manifest, output.Error);
-        if (workspace.Stage.ManageIamRole)
-        {
-            // Analysed before planning, so that the AWS phase's time and calls are the deployer's alone.
-            var policy = await console.StatusAsync("Inferring the IAM policy…", () => spec.Policy(cancellationToken));
+        if (managesRole)
             spec = spec with { Policy = _ => Task.FromResult(policy) };
-        }
 
         var calls = new AwsCallRecorder();
         using var clients = new AwsClients(settings, new AwsClientOptions { Observer = calls });
@@ -100,9 +133,11 @@ public static class DeployCommand
 
         changing.Value = true;
         var result = await deployer.ExecuteAsync(plan, new InlineProgress<PlannedStep>(step => console.WriteLine($"  {step}")), cancellationToken);
+        phases.Add("AWS", clock.Elapsed);
         console.WriteLine(result.Changes.Count == 0
             ? $"{spec.Names.Base} was up to date ({Calls(calls)}, {clock.Elapsed.TotalSeconds:0.0} s)."
             : $"Deployed {spec.Names.Base}: {result.Changes.Count} change(s), {Calls(calls)}, {clock.Elapsed.TotalSeconds:0.0} s.");
+        console.WriteLine($"Phases: {phases}.");
         if (result.Url is { } url)
             console.WriteLine(result.State.Api is DeployedHttpApi ? $"HTTP API URL: {url}" : $"Rest API URL: {url}");
         return ExitCodes.Success;

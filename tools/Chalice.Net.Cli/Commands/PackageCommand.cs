@@ -26,9 +26,20 @@ public static class PackageCommand
             DefaultValueFactory = _ => "sam",
         };
         format.AcceptOnlyFromAmong("sam", "cloudformation");
+        var templateFormat = new Option<string>("--template-format")
+        {
+            Description = "json or yaml (yaml too when --merge-template names a .yaml/.yml file, as in Chalice).",
+            DefaultValueFactory = _ => "json",
+        };
+        templateFormat.AcceptOnlyFromAmong("json", "yaml");
+        var mergeTemplate = new Option<string?>("--merge-template")
+        {
+            Description = "A JSON or YAML template merged into the generated one: objects merge key by key, anything else replaces.",
+            HelpName = "FILE",
+        };
         var command = new Command("package", "Write the deployment zip and a SAM/CloudFormation template, for your own pipeline.")
         {
-            output, app.Option, stage, ignoreUnknown, format,
+            output, app.Option, stage, ignoreUnknown, format, templateFormat, mergeTemplate,
         };
         command.SetAction((parse, cancellationToken) => CommandFailures.RunAsync(parse, options, cancellationToken, async () =>
         {
@@ -36,6 +47,9 @@ public static class PackageCommand
             var workspace = AppWorkspace.Open(app.Value(parse), parse.GetValue(stage)!,
                 parse.GetValue(ignoreUnknown) ? ConfigCheck.EnforceExceptUnknownKeys : ConfigCheck.Enforce, parse.InvocationConfiguration.Error);
             await workspace.Project.EnsureIsAppAsync(cancellationToken);
+            // The template to merge is read first: a mistake in it is found before the build, not after.
+            var merge = parse.GetValue(mergeTemplate) is { } mergeFile ? Path.GetFullPath(mergeFile) : null;
+            var mergeWith = merge is null ? null : TemplateMerge.Load(merge);
             var directory = Path.GetFullPath(parse.GetValue(output)!);
             Directory.CreateDirectory(directory);
 
@@ -49,11 +63,17 @@ public static class PackageCommand
 
             var spec = workspace.Spec(package, manifest, parse.InvocationConfiguration.Error);
             var policy = workspace.Stage.ManageIamRole ? await spec.Policy(cancellationToken) : null;
-            var templateFormat = parse.GetValue(format) == "cloudformation" ? TemplateFormat.CloudFormation : TemplateFormat.Sam;
-            var template = Path.Combine(directory, StackTemplate.FileName(templateFormat));
-            await File.WriteAllTextAsync(template,
-                StackTemplate.Create(spec, policy, templateFormat).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n",
-                cancellationToken);
+            var kind = parse.GetValue(format) == "cloudformation" ? TemplateFormat.CloudFormation : TemplateFormat.Sam;
+            var syntax = parse.GetValue(templateFormat) == "yaml" || (merge is not null && TemplateMerge.IsYaml(merge))
+                ? TemplateSyntax.Yaml
+                : TemplateSyntax.Json;
+            var generated = StackTemplate.Create(spec, policy, kind);
+            if (mergeWith is not null)
+                generated = TemplateMerge.Merge(mergeWith, generated);
+            var template = Path.Combine(directory, StackTemplate.FileName(kind, syntax));
+            await File.WriteAllTextAsync(template, syntax == TemplateSyntax.Yaml
+                ? CloudFormationYaml.Write(generated)
+                : generated.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", cancellationToken);
             console.WriteLine($"Wrote {zip} ({package.Size / 1024} KiB) and {template}.");
             return ExitCodes.Success;
         }));

@@ -38,6 +38,15 @@ internal sealed class ApiGatewayClient(RestJsonChannel channel) : IApiGatewayApi
         channel.SendAsync(ApiGatewayOperations.GetStage, HttpMethod.Get,
             new RestPath($"/restapis/{Label(restApiId)}/stages/{Label(stageName)}"), null, Json.Stage, cancellationToken).OrNullIfNotFound();
 
+    public Task<RestApi> UpdateRestApiAsync(string restApiId, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.UpdateRestApi, HttpMethod.Patch, new RestPath($"/restapis/{Label(restApiId)}"),
+            RequestBody.Json(new PatchBody(operations), Json.PatchBody), Json.RestApi, cancellationToken);
+
+    public Task<Stage> UpdateStageAsync(string restApiId, string stageName, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.UpdateStage, HttpMethod.Patch,
+            new RestPath($"/restapis/{Label(restApiId)}/stages/{Label(stageName)}"),
+            RequestBody.Json(new PatchBody(operations), Json.PatchBody), Json.Stage, cancellationToken);
+
     public Task DeleteRestApiAsync(string restApiId, CancellationToken cancellationToken = default) =>
         channel.SendAsync(ApiGatewayOperations.DeleteRestApi, HttpMethod.Delete, new RestPath($"/restapis/{Label(restApiId)}"), null,
             cancellationToken);

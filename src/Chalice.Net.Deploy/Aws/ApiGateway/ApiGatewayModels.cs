@@ -37,6 +37,12 @@ internal sealed record RestApi
 
     /// <summary>The id of the root (<c>/</c>) resource.</summary>
     public string? RootResourceId { get; init; }
+
+    /// <summary>The resource policy (JSON text, as API Gateway stores it).</summary>
+    public string? Policy { get; init; }
+
+    /// <summary>The smallest response compressed, or null when compression is off.</summary>
+    public int? MinimumCompressionSize { get; init; }
 }
 
 /// <summary>A REST API's endpoint types.</summary>
@@ -44,6 +50,9 @@ internal sealed record EndpointConfiguration
 {
     /// <summary><c>EDGE</c>, <c>REGIONAL</c> or <c>PRIVATE</c>.</summary>
     public IReadOnlyList<string>? Types { get; init; }
+
+    /// <summary>The VPC endpoints of a private API.</summary>
+    public IReadOnlyList<string>? VpcEndpointIds { get; init; }
 }
 
 /// <summary>A deployment: a snapshot of the API that stages point to.</summary>
@@ -85,6 +94,9 @@ internal sealed record Stage
     /// <summary>When it last changed.</summary>
     [JsonConverter(typeof(EpochSecondsConverter))]
     public DateTimeOffset? LastUpdatedDate { get; init; }
+
+    /// <summary>Whether X-Ray active tracing is on.</summary>
+    public bool? TracingEnabled { get; init; }
 }
 
 /// <summary>The input of <c>CreateRestApi</c>: an empty REST API, to be filled with <c>PutRestApi</c>.</summary>
@@ -104,6 +116,12 @@ internal sealed record CreateRestApiRequest
 
     /// <summary>Tags to create the API with (<c>ImportRestApi</c> cannot tag).</summary>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
+    /// <summary>The resource policy (JSON text).</summary>
+    public string? Policy { get; init; }
+
+    /// <summary>The smallest response compressed.</summary>
+    public int? MinimumCompressionSize { get; init; }
 }
 
 /// <summary>The input of <c>PutRestApi</c>: replaces (or merges into) a REST API from an OpenAPI definition.</summary>
@@ -144,3 +162,12 @@ internal sealed record CreateDeploymentRequest
     /// <summary>Stage variables.</summary>
     public IReadOnlyDictionary<string, string>? Variables { get; init; }
 }
+
+/// <summary>One change of an <c>Update*</c> call (<c>PatchOperation</c>): <c>replace</c> <c>/tracingEnabled</c> with <c>true</c>.</summary>
+/// <param name="Op"><c>add</c>, <c>remove</c>, <c>replace</c>, …</param>
+/// <param name="Path">The property, as a JSON pointer.</param>
+/// <param name="Value">The new value, as text.</param>
+internal sealed record PatchOperation(string Op, string Path, string? Value = null);
+
+/// <summary>The body of <c>UpdateRestApi</c> and <c>UpdateStage</c>.</summary>
+internal sealed record PatchBody(IReadOnlyList<PatchOperation> PatchOperations);

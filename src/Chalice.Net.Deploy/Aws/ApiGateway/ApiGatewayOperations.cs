@@ -27,9 +27,13 @@ internal static class ApiGatewayOperations
     public static AwsOperation GetStage { get; } = Op("GetStage", ReplayBehavior.Read);
 
     /// <summary><c>DeleteRestApi</c>: a replay finds the API gone.</summary>
+    public static AwsOperation UpdateRestApi { get; } = Op("UpdateRestApi", ReplayBehavior.Converges);
+
+    public static AwsOperation UpdateStage { get; } = Op("UpdateStage", ReplayBehavior.Converges);
+
     public static AwsOperation DeleteRestApi { get; } = Op("DeleteRestApi", ReplayBehavior.Deletes);
 
     /// <summary>Every operation above.</summary>
     public static IReadOnlyList<AwsOperation> All { get; } =
-    [GetRestApis, GetRestApi, CreateRestApi, PutRestApi, CreateDeployment, GetStage, DeleteRestApi];
+    [GetRestApis, GetRestApi, CreateRestApi, PutRestApi, CreateDeployment, GetStage, UpdateRestApi, UpdateStage, DeleteRestApi];
 }

@@ -17,4 +17,5 @@ internal sealed record Page<T>([property: JsonPropertyName("item")] IReadOnlyLis
 [JsonSerializable(typeof(Stage))]
 [JsonSerializable(typeof(CreateDeploymentRequest))]
 [JsonSerializable(typeof(CreateRestApiRequest))]
+[JsonSerializable(typeof(PatchBody))]
 internal sealed partial class ApiGatewayJsonContext : JsonSerializerContext;

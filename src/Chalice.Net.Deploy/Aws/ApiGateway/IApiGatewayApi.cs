@@ -25,5 +25,11 @@ internal interface IApiGatewayApi
     Task<Stage?> GetStageAsync(string restApiId, string stageName, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a REST API.</summary>
+    /// <summary>Changes an API's properties (<c>UpdateRestApi</c>).</summary>
+    Task<RestApi> UpdateRestApiAsync(string restApiId, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a stage's properties (<c>UpdateStage</c>).</summary>
+    Task<Stage> UpdateStageAsync(string restApiId, string stageName, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default);
+
     Task DeleteRestApiAsync(string restApiId, CancellationToken cancellationToken = default);
 }

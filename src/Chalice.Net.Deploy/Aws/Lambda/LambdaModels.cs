@@ -73,6 +73,55 @@ internal sealed record LambdaFunctionConfiguration
 
     /// <summary>A code for <see cref="LastUpdateStatusReason"/>.</summary>
     public string? LastUpdateStatusReasonCode { get; init; }
+
+    /// <summary>The VPC the function is attached to (empty lists when none).</summary>
+    public LambdaVpcConfig? VpcConfig { get; init; }
+
+    /// <summary>The function's layers.</summary>
+    public IReadOnlyList<LambdaLayer>? Layers { get; init; }
+
+    /// <summary>X-Ray tracing: <c>Active</c> or <c>PassThrough</c>.</summary>
+    public LambdaTracingConfig? TracingConfig { get; init; }
+
+    /// <summary>The size of <c>/tmp</c>.</summary>
+    public LambdaEphemeralStorage? EphemeralStorage { get; init; }
+}
+
+/// <summary>A function's VPC attachment (<c>VpcConfig</c> in, <c>VpcConfigResponse</c> out).</summary>
+internal sealed record LambdaVpcConfig
+{
+    /// <summary>The subnets.</summary>
+    public IReadOnlyList<string>? SubnetIds { get; init; }
+
+    /// <summary>The security groups.</summary>
+    public IReadOnlyList<string>? SecurityGroupIds { get; init; }
+
+    /// <summary>The VPC (answers only).</summary>
+    public string? VpcId { get; init; }
+}
+
+/// <summary>A layer of a function, as <c>GetFunction</c> answers it.</summary>
+internal sealed record LambdaLayer
+{
+    /// <summary>The layer version's ARN.</summary>
+    public string? Arn { get; init; }
+
+    /// <summary>The layer's size in bytes.</summary>
+    public long? CodeSize { get; init; }
+}
+
+/// <summary>A function's X-Ray tracing mode.</summary>
+internal sealed record LambdaTracingConfig
+{
+    /// <summary><c>Active</c> or <c>PassThrough</c>.</summary>
+    public string? Mode { get; init; }
+}
+
+/// <summary>A function's <c>/tmp</c> size.</summary>
+internal sealed record LambdaEphemeralStorage
+{
+    /// <summary>In MB, 512 to 10240.</summary>
+    public int Size { get; init; }
 }
 
 /// <summary>A function's environment variables.</summary>
@@ -163,6 +212,18 @@ internal sealed record CreateFunctionRequest
 
     /// <summary>One architecture: <c>x86_64</c> or <c>arm64</c>.</summary>
     public IReadOnlyList<string>? Architectures { get; init; }
+
+    /// <summary>The VPC to attach to; empty lists detach the function.</summary>
+    public LambdaVpcConfig? VpcConfig { get; init; }
+
+    /// <summary>The layer version ARNs, in order (replaces all of them).</summary>
+    public IReadOnlyList<string>? Layers { get; init; }
+
+    /// <summary>X-Ray tracing.</summary>
+    public LambdaTracingConfig? TracingConfig { get; init; }
+
+    /// <summary>The size of <c>/tmp</c>.</summary>
+    public LambdaEphemeralStorage? EphemeralStorage { get; init; }
 }
 
 /// <summary>The input of <c>UpdateFunctionCode</c>.</summary>
@@ -209,6 +270,18 @@ internal sealed record UpdateFunctionConfigurationRequest
 
     /// <summary>The runtime.</summary>
     public string? Runtime { get; init; }
+
+    /// <summary>The VPC to attach to; empty lists detach the function.</summary>
+    public LambdaVpcConfig? VpcConfig { get; init; }
+
+    /// <summary>The layer version ARNs, in order (replaces all of them).</summary>
+    public IReadOnlyList<string>? Layers { get; init; }
+
+    /// <summary>X-Ray tracing.</summary>
+    public LambdaTracingConfig? TracingConfig { get; init; }
+
+    /// <summary>The size of <c>/tmp</c>.</summary>
+    public LambdaEphemeralStorage? EphemeralStorage { get; init; }
 
     /// <summary>Only update when the function is still at this revision.</summary>
     public string? RevisionId { get; init; }

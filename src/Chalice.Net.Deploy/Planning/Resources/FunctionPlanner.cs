@@ -97,6 +97,10 @@ internal sealed class FunctionPlanner : ResourcePlanner<DeployedFunction>
                     MemorySize = wanted.MemorySize,
                     Timeout = wanted.Timeout,
                     Environment = wanted.LambdaEnvironment,
+                    VpcConfig = wanted.LambdaVpcConfig,
+                    Layers = wanted.Layers,
+                    TracingConfig = wanted.LambdaTracingConfig,
+                    EphemeralStorage = wanted.LambdaEphemeralStorage,
                 }, ct);
             }, consumes: [roleArn, before]);
         }
@@ -164,6 +168,10 @@ internal sealed class FunctionPlanner : ResourcePlanner<DeployedFunction>
                 Environment = wanted.LambdaEnvironment,
                 Architectures = [wanted.Architecture],
                 Tags = wanted.Tags,
+                VpcConfig = wanted.InVpc ? wanted.LambdaVpcConfig : null,
+                Layers = wanted.Layers.Count > 0 ? wanted.Layers : null,
+                TracingConfig = wanted.LambdaTracingConfig,
+                EphemeralStorage = wanted.LambdaEphemeralStorage,
             }, cancellationToken);
         }
         catch (AwsServiceException e) when (e.MayHaveSucceeded)

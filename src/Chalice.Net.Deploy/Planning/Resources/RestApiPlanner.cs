@@ -20,6 +20,8 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
 
     private const string DocumentHash = "definition hash";
 
+    private const string DeploymentId = "deployment id";
+
     /// <summary>The REST API's id.</summary>
     public static Export<string> RestApiId { get; } = new("REST API id");
 
@@ -44,7 +46,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         var stage = spec.Config.ApiGatewayStage;
         var resource = context.Resource(LogicalName, names.RestApi, new DesiredApi(names.RestApi, stage, spec.Manifest.Routes.Count));
         var functionArn = resource.Uses(context.Require(FunctionPlanner.FunctionArn));
-        var shape = new ApiShape(spec, names, stage, context.Region, context.Partition);
+        var shape = new ApiShape(spec, names, stage, context.Region, context.Partition, RestApiSettings.For(spec));
 
         var recorded = context.Recorded.Find<DeployedRestApi>(LogicalName);
         var api = recorded is null ? null : await apiGateway.GetRestApiAsync(recorded.RestApiId, cancellationToken);
@@ -57,8 +59,11 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
                 (step, ct) => CreateAsync(step, apiGateway, shape, created, ct), produces: [created]);
             resource.Step(AwsService.ApiGateway, "PutRestApi", "the API is new",
                 (step, ct) => PutAsync(step, apiGateway, shape, created, functionArn, put, ct), consumes: [created, functionArn], produces: [put]);
+            var deployedNew = new StepOutput<string>(DeploymentId);
             resource.Step(AwsService.ApiGateway, "CreateDeployment", "the API is new",
-                (step, ct) => DeployAsync(step, apiGateway, shape, created, put, ct), consumes: [created, put], target: $"{names.RestApi} stage {stage}");
+                (step, ct) => DeployAsync(step, apiGateway, shape, created, put, ct, deployedNew), consumes: [created, put],
+                produces: [deployedNew], target: $"{names.RestApi} stage {stage}");
+            PlanTracing(resource, apiGateway, shape, created, stage: null, deployedNew);
             context.Publish(RestApiId, created);
             return;
         }
@@ -71,6 +76,13 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         resource.Adopt(deployed);
         resource.Observed = new ObservedApi(api, Stage: null);
 
+        // Endpoint type, VPC endpoints and compression are the API's properties: an import does not change an
+        // existing API's endpoint type, so they are patched, as Chalice patches them (chalice/deploy/planner.py, _plan_restapi).
+        var patches = SettingsPatches(api, shape.Settings);
+        if (patches.Count > 0)
+            resource.Step(AwsService.ApiGateway, "UpdateRestApi", string.Join(", ", patches.Select(p => $"{p.Op} {p.Path} {p.Value}".TrimEnd())),
+                (step, ct) => apiGateway.UpdateRestApiAsync(step.Get(id), patches, ct), consumes: [id]);
+
         // The definition names the function's ARN; a function about to be created has no ARN to hash yet.
         var reason = !functionArn.TryGetKnown(out var arn) ? "the function is new"
             : deployed.DocumentSha256 is null ? "no deployed definition is recorded"
@@ -81,20 +93,69 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
             var put = new StepOutput<string>(DocumentHash);
             resource.Step(AwsService.ApiGateway, "PutRestApi", reason,
                 (step, ct) => PutAsync(step, apiGateway, shape, id, functionArn, put, ct), consumes: [id, functionArn], produces: [put]);
+            var redeployed = new StepOutput<string>(DeploymentId);
             resource.Step(AwsService.ApiGateway, "CreateDeployment", reason,
-                (step, ct) => DeployAsync(step, apiGateway, shape, id, put, ct), consumes: [id, put], target: $"{api.Id} stage {stage}");
+                (step, ct) => DeployAsync(step, apiGateway, shape, id, put, ct, redeployed), consumes: [id, put],
+                produces: [redeployed], target: $"{api.Id} stage {stage}");
+            var existing = await apiGateway.GetStageAsync(api.Id, stage, cancellationToken);
+            resource.Observed = new ObservedApi(api, existing);
+            PlanTracing(resource, apiGateway, shape, id, existing, redeployed);
             return;
         }
 
         var current = await apiGateway.GetStageAsync(api.Id, stage, cancellationToken);
         resource.Observed = new ObservedApi(api, current);
+        Ref<string>? deploymentDone = null;
         if (current is null || current.DeploymentId != deployed.DeploymentId)
         {
             var hash = Ref.Known(DocumentHash, deployed.DocumentSha256!, LogicalName);
+            var done = new StepOutput<string>(DeploymentId);
             resource.Step(AwsService.ApiGateway, "CreateDeployment",
                 current is null ? $"the stage {stage} does not exist" : $"the stage {stage} serves another deployment",
-                (step, ct) => DeployAsync(step, apiGateway, shape, id, hash, ct), consumes: [id, hash], target: $"{api.Id} stage {stage}");
+                (step, ct) => DeployAsync(step, apiGateway, shape, id, hash, ct, done), consumes: [id, hash], produces: [done],
+                target: $"{api.Id} stage {stage}");
+            deploymentDone = done;
         }
+        PlanTracing(resource, apiGateway, shape, id, current, deploymentDone);
+    }
+
+    /// <summary>
+    /// The stage's X-Ray tracing (<c>xray</c>), patched when the stage's differs: after the CreateDeployment that makes
+    /// a new stage (untraced) or points an existing one at a new deployment (which keeps its settings). Chalice passes
+    /// tracingEnabled to CreateDeployment instead, which moto 5.2.1 ignores; a patch is one call either way, and
+    /// it is what both AWS and moto apply.
+    /// </summary>
+    private static void PlanTracing(ResourcePlan resource, IApiGatewayApi apiGateway, ApiShape shape, Ref<string> id, Stage? stage, Ref<string>? deployment)
+    {
+        var wanted = shape.Settings.TracingEnabled;
+        if ((stage?.TracingEnabled ?? false) == wanted)
+            return;
+        resource.Step(AwsService.ApiGateway, "UpdateStage", $"X-Ray tracing of stage {shape.Stage} {(wanted ? "on" : "off")}",
+            (step, ct) => apiGateway.UpdateStageAsync(step.Get(id), shape.Stage,
+                [new PatchOperation("replace", "/tracingEnabled", wanted ? "true" : "false")], ct),
+            consumes: deployment is null ? [id] : [id, deployment], target: $"{shape.Names.RestApi} stage {shape.Stage}");
+    }
+
+    /// <summary>The patch operations that give an existing API the settings it should have (none when it has them).</summary>
+    internal static IReadOnlyList<PatchOperation> SettingsPatches(RestApi api, RestApiSettings wanted)
+    {
+        List<PatchOperation> patches = [];
+        var type = api.EndpointConfiguration?.Types is [var current, ..] ? current : "EDGE";
+        if (type != wanted.EndpointType)
+            patches.Add(new PatchOperation("replace", $"/endpointConfiguration/types/{type}", wanted.EndpointType));
+        var endpoints = api.EndpointConfiguration?.VpcEndpointIds ?? [];
+        patches.AddRange(wanted.VpcEndpointIds.Except(endpoints, StringComparer.Ordinal)
+            .Select(e => new PatchOperation("add", "/endpointConfiguration/vpcEndpointIds", e)));
+        patches.AddRange(endpoints.Except(wanted.VpcEndpointIds, StringComparer.Ordinal)
+            .Select(e => new PatchOperation("remove", "/endpointConfiguration/vpcEndpointIds", e)));
+        if (api.MinimumCompressionSize != wanted.MinimumCompressionSize)
+        {
+            // An empty value turns compression off (https://docs.aws.amazon.com/apigateway/latest/developerguide/
+            // api-gateway-gzip-compression-decompression.html; Chalice sends '' for an unset size).
+            patches.Add(new PatchOperation("replace", "/minimumCompressionSize",
+                wanted.MinimumCompressionSize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+        }
+        return patches;
     }
 
     /// <inheritdoc/>
@@ -140,7 +201,13 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
             Name = shape.Names.RestApi,
             Description = shape.Description,
             BinaryMediaTypes = BinaryMediaTypes.Default,
-            EndpointConfiguration = new EndpointConfiguration { Types = ["EDGE"] },
+            EndpointConfiguration = new EndpointConfiguration
+            {
+                Types = [shape.Settings.EndpointType],
+                VpcEndpointIds = shape.Settings.VpcEndpointIds.Count > 0 ? shape.Settings.VpcEndpointIds : null,
+            },
+            Policy = shape.Settings.PolicyText,
+            MinimumCompressionSize = shape.Settings.MinimumCompressionSize,
             Tags = new Dictionary<string, string> { [ResourceNames.TagKey] = shape.Names.TagValue },
         };
         RestApi api;
@@ -175,7 +242,8 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
     }
 
     private static async Task DeployAsync(
-        StepContext step, IApiGatewayApi apiGateway, ApiShape shape, Ref<string> id, Ref<string> hash, CancellationToken cancellationToken)
+        StepContext step, IApiGatewayApi apiGateway, ApiShape shape, Ref<string> id, Ref<string> hash, CancellationToken cancellationToken,
+        StepOutput<string> deployed)
     {
         var apiId = step.Get(id);
         var deployment = await apiGateway.CreateDeploymentAsync(new CreateDeploymentRequest
@@ -184,6 +252,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
             StageName = shape.Stage,
             Description = $"chalice-net {shape.Names.Base}",
         }, cancellationToken);
+        step.Set(deployed, deployment.Id);
         step.Record(shape.Record(apiId, step.Get(hash), deployment.Id));
     }
 
@@ -199,7 +268,8 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
     internal sealed record ObservedApi(RestApi Api, Stage? Stage);
 
     /// <summary>What the steps need to know of the app to shape its API: names, stage, definition and record.</summary>
-    private sealed record ApiShape(DeploymentSpec Spec, ResourceNames Names, string Stage, string Region, AwsPartition Partition)
+    private sealed record ApiShape(
+        DeploymentSpec Spec, ResourceNames Names, string Stage, string Region, AwsPartition Partition, RestApiSettings Settings)
     {
         public string Description => $"Chalice.Net app {Names.App}, stage {Names.Stage}";
 
@@ -207,7 +277,12 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         public JsonObject Document(string functionArn) =>
             OpenApiDocument.Create(Spec.Manifest, new OpenApiSettings(
                 Names.RestApi, Description, OpenApiSettings.LambdaIntegrationUri(Partition.Id, Region, functionArn),
-                BinaryMediaTypes.Default));
+                BinaryMediaTypes.Default)
+            {
+                Policy = Settings.Policy,
+                VpcEndpointIds = Settings.VpcEndpointIds,
+                MinimumCompressionSize = Settings.MinimumCompressionSize,
+            });
 
         public DeployedRestApi Record(string restApiId, string? documentSha256, string? deploymentId) => new()
         {

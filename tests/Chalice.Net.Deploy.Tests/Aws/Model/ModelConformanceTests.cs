@@ -262,8 +262,10 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
         var created = await apigateway.CreateRestApiAsync(new CreateRestApiRequest
         {
             Name = "conform-created", Description = "d", BinaryMediaTypes = ["image/png"],
-            EndpointConfiguration = new EndpointConfiguration { Types = ["EDGE"] },
+            EndpointConfiguration = new EndpointConfiguration { Types = ["PRIVATE"], VpcEndpointIds = ["vpce-1"] },
             Tags = new Dictionary<string, string> { ["app"] = "conform" },
+            Policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"*"}]}""",
+            MinimumCompressionSize = 1024,
         }, ct);
         Assert.Equal("conform", (await apigateway.GetRestApiAsync(created.Id, ct))!.Tags!["app"]);
         await apigateway.GetRestApisAsync(ct);
@@ -274,6 +276,13 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
         }, ct);
         await apigateway.CreateDeploymentAsync(new CreateDeploymentRequest { RestApiId = created.Id, StageName = "api", Description = "d" }, ct);
         await apigateway.GetStageAsync(created.Id, "api", ct);
+        await apigateway.UpdateStageAsync(created.Id, "api", [new PatchOperation("replace", "/tracingEnabled", "true")], ct);
+        await apigateway.UpdateRestApiAsync(created.Id,
+        [
+            new PatchOperation("replace", "/endpointConfiguration/types/PRIVATE", "REGIONAL"),
+            new PatchOperation("remove", "/endpointConfiguration/vpcEndpointIds", "vpce-1"),
+            new PatchOperation("replace", "/minimumCompressionSize", ""),
+        ], ct);
         await apigateway.DeleteRestApiAsync(created.Id, ct);
 
         AssertCovered(ApiGatewayOperations.All, ModelConformance.AssertConform(aws.Capture.Requests));
