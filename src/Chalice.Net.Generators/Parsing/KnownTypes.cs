@@ -61,6 +61,12 @@ internal sealed class KnownTypes
         EventBridgeEvent = Get("Chalice.Events.EventBridgeEvent");
         EventBridgeEventOfT = Get("Chalice.Events.EventBridgeEvent`1");
         BatchResponse = Get("Chalice.Events.BatchResponse");
+        MiddlewareAttribute = Get("Chalice.MiddlewareAttribute");
+        HttpMiddlewareNext = Get("Chalice.HttpMiddlewareNext");
+        EventMiddlewareNext = Get("Chalice.EventMiddlewareNext");
+        ConvertToMiddleware = Get("Chalice.ConvertToMiddleware");
+        BlueprintAttribute = Get("Chalice.BlueprintAttribute");
+        RegisterBlueprintAttribute = Get("Chalice.RegisterBlueprintAttribute");
     }
 
     public const string ChaliceJsonContextName = "Chalice.Serialization.ChaliceJsonContext";
@@ -115,6 +121,12 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? EventBridgeEvent { get; }
     public INamedTypeSymbol? EventBridgeEventOfT { get; }
     public INamedTypeSymbol? BatchResponse { get; }
+    public INamedTypeSymbol? MiddlewareAttribute { get; }
+    public INamedTypeSymbol? HttpMiddlewareNext { get; }
+    public INamedTypeSymbol? EventMiddlewareNext { get; }
+    public INamedTypeSymbol? ConvertToMiddleware { get; }
+    public INamedTypeSymbol? BlueprintAttribute { get; }
+    public INamedTypeSymbol? RegisterBlueprintAttribute { get; }
 
     public static KnownTypes From(Compilation compilation) => new(compilation);
 

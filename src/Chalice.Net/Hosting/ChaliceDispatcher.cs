@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Chalice.Hosting;
 
 /// <summary>
-/// Serves API Gateway proxy events: event JSON → route → parameter binding → handler → proxy response JSON. The Lambda
+/// Serves API Gateway proxy events: event JSON → route → middleware → parameter binding → handler → proxy response JSON. The Lambda
 /// runtime loop, the local emulator and the test client all go through here, so they cannot drift apart.
 /// </summary>
 public sealed partial class ChaliceDispatcher
@@ -101,7 +101,7 @@ public sealed partial class ChaliceDispatcher
         var context = new HandlerContext(request, services, _app.JsonOptions, cancellationToken);
         try
         {
-            var response = await route.Invoker(_app.Instance, context).ConfigureAwait(false);
+            var response = await RunHttpAsync(route, context).ConfigureAwait(false);
             await ResponseEncoder.BufferStreamBodyAsync(response, cancellationToken).ConfigureAwait(false);
             return response;
         }
