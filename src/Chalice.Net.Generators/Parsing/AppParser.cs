@@ -95,7 +95,7 @@ internal sealed partial class AppParser
             if (middlewareAttribute is not null)
             {
                 if (ParseMiddleware(member, middlewareAttribute) is { } middleware)
-                    members.Middleware.Add(middleware);
+                    members.Middleware.Add(middleware with { Handler = middleware.Handler with { Owner = _blueprint?.Model } });
                 continue;
             }
             if (member is not IMethodSymbol method)

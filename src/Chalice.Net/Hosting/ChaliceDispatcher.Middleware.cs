@@ -15,12 +15,21 @@ public sealed partial class ChaliceDispatcher
     private EventMiddlewareInvoker[] EventMiddlewareFor(FunctionKind kind) =>
         _eventMiddleware[(int)kind] ??= _app.Definition.Middleware.Where(m => m.Wraps(kind)).Select(m => m.Event!).ToArray();
 
-    /// <summary>Runs the HTTP middleware from <paramref name="index"/> on, then the route's handler.</summary>
+    /// <summary>
+    /// Runs the HTTP middleware from <paramref name="index"/> on, then the route's handler. As in Chalice, whose
+    /// middleware wraps everything after the route is found, a body of a type the route does not accept is answered
+    /// (415) inside the pipeline, so middleware sees that response too.
+    /// </summary>
     private ValueTask<Response> RunHttpAsync(RouteDefinition route, HandlerContext context, int index = 0)
     {
         var middleware = HttpMiddleware;
         if (index == middleware.Length)
+        {
+            var request = context.Request;
+            if (request.HasBody && !MediaTypes.Matches(request.ContentType ?? "application/json", route.ContentTypes))
+                return new ValueTask<Response>(ErrorResponse(new UnsupportedMediaTypeError($"Unsupported media type: {request.ContentType}"), cors: null));
             return route.Invoker(_app.Instance, context);
+        }
         return middleware[index](_app.Instance, context, request =>
         {
             var next = context.WithRequest(request ?? throw new ArgumentNullException(nameof(request), "Middleware passed a null request on."));

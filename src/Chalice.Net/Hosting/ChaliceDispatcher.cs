@@ -78,12 +78,6 @@ public sealed partial class ChaliceDispatcher
             return ErrorResponse(
                 new MethodNotAllowedError($"Unsupported method: {request.Method}", resource.Methods), cors: null);
         }
-        if (request.HasBody && !MediaTypes.Matches(request.ContentType ?? "application/json", route.ContentTypes))
-        {
-            return ErrorResponse(
-                new UnsupportedMediaTypeError($"Unsupported media type: {request.ContentType}"), route.Cors);
-        }
-
         var response = await InvokeAsync(route, request, cancellationToken).ConfigureAwait(false);
         if (route.Cors is { } cors)
         {
