@@ -34,7 +34,8 @@ partial class App : global::Chalice.Hosting.IChaliceApp
             new("OrderChanges", "OrderChanges", new global::Chalice.Functions.DynamoDBStreamSettings("arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-01-01T00:00:00.000", 100, global::Chalice.StartingPosition.Latest, 0), __Function_OrderChanges_7),
             new("add", "Add", null, __Function_Add_8) { ReadEvent = static (payload, options) => global::Chalice.Functions.FunctionInput.Read<global::Chalice.EventsApp.Numbers>(payload, options) },
             new("Describe", "Describe", null, __Function_Describe_9) { ReadEvent = static (payload, options) => global::Chalice.Functions.FunctionInput.Read<global::System.Text.Json.Nodes.JsonNode>(payload, options) },
-            new("Explode", "Explode", null, __Function_Explode_10),
+            new("settings", "Settings", null, __Function_Settings_10),
+            new("Explode", "Explode", null, __Function_Explode_11),
         },
     };
 
@@ -114,7 +115,13 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return new global::System.Threading.Tasks.ValueTask<object?>(global::Chalice.EventsApp.App.Describe(__input, __context));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<object?> __Function_Explode_10(object app, global::Chalice.Functions.FunctionContext context)
+    private static global::System.Threading.Tasks.ValueTask<object?> __Function_Settings_10(object app, global::Chalice.Functions.FunctionContext context)
+    {
+        global::Chalice.Lambda.ILambdaContext __context = context.LambdaContext;
+        return new global::System.Threading.Tasks.ValueTask<object?>(global::Chalice.EventsApp.App.Settings(__context));
+    }
+
+    private static global::System.Threading.Tasks.ValueTask<object?> __Function_Explode_11(object app, global::Chalice.Functions.FunctionContext context)
     {
         global::Microsoft.Extensions.Logging.ILogger<global::Chalice.EventsApp.App> __log = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Chalice.EventsApp.App>>(context.Services);
         return new global::System.Threading.Tasks.ValueTask<object?>(global::Chalice.EventsApp.App.Explode(__log));

@@ -12,6 +12,7 @@
     "{\"kind\":\"dynamodb\",\"name\":\"OrderChanges\",\"handler\":\"OrderChanges\",\"streamArn\":\"arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-01-01T00:00:00.000\",\"batchSize\":100,\"startingPosition\":\"LATEST\",\"maximumBatchingWindowInSeconds\":0,\"reportsBatchItemFailures\":true}," +
     "{\"kind\":\"pure_lambda\",\"name\":\"add\",\"handler\":\"Add\"}," +
     "{\"kind\":\"pure_lambda\",\"name\":\"Describe\",\"handler\":\"Describe\"}," +
+    "{\"kind\":\"pure_lambda\",\"name\":\"settings\",\"handler\":\"Settings\"}," +
     "{\"kind\":\"pure_lambda\",\"name\":\"Explode\",\"handler\":\"Explode\"}" +
     "],\"routes\":[" +
     "{\"path\":\"/\",\"methods\":[\"GET\"],\"handler\":\"Index\",\"name\":\"Index\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}" +
