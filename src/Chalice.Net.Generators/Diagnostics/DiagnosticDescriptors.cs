@@ -45,7 +45,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor RouteOutsideApp = Error(
         "CHALICE010", "Route outside an app",
-        "'{0}' has [Route] but its class '{1}' is not a [ChaliceApp] class");
+        "'{0}' has [Route] but its class '{1}' is neither a [ChaliceApp] class nor a [Blueprint]");
 
     public static readonly DiagnosticDescriptor AmbiguousConstructor = Error(
         "CHALICE011", "App class has several constructors",
@@ -101,7 +101,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor FunctionOutsideApp = Error(
         "CHALICE024", "Function attribute outside an app",
-        "'{0}' has [{1}] but its class '{2}' is not a [ChaliceApp] class");
+        "'{0}' has [{1}] but its class '{2}' is neither a [ChaliceApp] class nor a [Blueprint]");
 
     public static readonly DiagnosticDescriptor InvalidEventSourceSetting = Error(
         "CHALICE025", "Invalid event source setting",
