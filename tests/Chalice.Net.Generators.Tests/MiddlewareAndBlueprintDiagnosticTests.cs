@@ -97,6 +97,14 @@ public sealed class MiddlewareAndBlueprintDiagnosticTests
             """
         },
         {
+            "CHALICE014", """
+            [ChaliceApp("a")]
+            [RegisterBlueprint(typeof(Users))]
+            public partial class App { }
+            [Blueprint] public class Users { [Route("/")] private string [|List|]() => ""; }
+            """
+        },
+        {
             "CHALICE001", """
             [ChaliceApp("a")]
             [RegisterBlueprint(typeof(Users), UrlPrefix = "/users")]

@@ -137,12 +137,16 @@ public sealed class ComposedAppMiddlewareTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Middleware_of_one_kind_does_not_wrap_another()
+    public async Task A_converted_function_style_wrapper_wraps_the_schedules_and_no_other_kind()
     {
-        // admin_Nightly is a schedule: only the 'all' middleware wraps it (not sqs, not pure_lambda).
+        // admin_Nightly is a schedule: the 'all' middleware and the scheduled ConvertToMiddleware wrap it (sqs and
+        // pure_lambda middleware, which would fail on its event or stamp its result, do not).
         var response = await _client.Lambda.InvokeAsync("admin_Nightly", _client.Events.Schedule("composedapp-dev-admin_Nightly"));
 
         Assert.Null(response.FunctionError);
-        Assert.Equal("null", response.PayloadText);
+        Assert.Equal("""{"audited":"composedapp-admin_Nightly","event":"EventBridgeEvent","result":null}""", response.PayloadText);
+
+        var lookup = await _client.Lambda.InvokeAsync("users_lookup", """{"id":"u-1"}""");
+        Assert.DoesNotContain("audited", lookup.PayloadText);
     }
 }

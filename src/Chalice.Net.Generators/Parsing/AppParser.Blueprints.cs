@@ -70,6 +70,24 @@ internal sealed partial class AppParser
         return false;
     }
 
+    /// <summary>
+    /// The app's generated code calls a blueprint's handlers and middleware, so they must be visible to it: a private or
+    /// protected one is reported rather than left for the compiler to refuse inside generated code.
+    /// </summary>
+    private bool IsReachableFromTheApp(ISymbol member)
+    {
+        if (_blueprint is null || member.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal))
+            return true;
+        var attribute = member.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, _types.RouteAttribute)
+            || KnownTypes.Is(a.AttributeClass, _types.MiddlewareAttribute) || _types.IsFunctionAttribute(a));
+        if (attribute is null)
+            return true;
+        Report(DiagnosticDescriptors.UnsupportedAppShape, member.Locations.FirstOrDefault(),
+            $"'{member.ContainingType.Name}.{member.Name}' has [{AttributeName(attribute)}] but is {member.DeclaredAccessibility.ToString().ToLowerInvariant()}; " +
+            "make it public or internal, as the app calls it");
+        return false;
+    }
+
     /// <summary>How a member is named in messages: its method's name, with its blueprint's in front when in one.</summary>
     private string MemberName(IMethodSymbol method) => _blueprint is null ? method.Name : $"{method.ContainingType.Name}.{method.Name}";
 

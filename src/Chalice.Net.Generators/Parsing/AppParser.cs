@@ -92,6 +92,8 @@ internal sealed partial class AppParser
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var middlewareAttribute = member.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, _types.MiddlewareAttribute));
+            if (!IsReachableFromTheApp(member))
+                continue;
             if (middlewareAttribute is not null)
             {
                 if (ParseMiddleware(member, middlewareAttribute) is { } middleware)

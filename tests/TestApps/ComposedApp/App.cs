@@ -121,6 +121,13 @@ public partial class App(ILogger<App> log)
         return result;
     }
 
+    /// <summary>
+    /// An existing wrapper of (event, context) handlers, as a tracing library ships one, turned into middleware for the
+    /// schedules: the result names the function it ran in.
+    /// </summary>
+    [Middleware(MiddlewareKinds.Scheduled)]
+    private static readonly ConvertToMiddleware Audited = new(AuditWrapper.Wrap);
+
     /// <summary>Pure functions: the result the handler returns gets the trail of its invocation.</summary>
     [Middleware(MiddlewareKinds.PureLambda)]
     public static async ValueTask<object?> Stamp(object? input, EventMiddlewareNext next, [FromServices] InvocationTrail trail, ILambdaContext context)

@@ -9,7 +9,7 @@ namespace Chalice.ComposedApp;
 public sealed class OrdersApi(ILogger<OrdersApi> log)
 {
     [Route("/")]
-    public JsonArray List() => ["o-1", "o-2"];
+    public JsonArray List() => new(JsonValue.Create("o-1"), JsonValue.Create("o-2"));
 
     /// <summary>"sold-out" throws the domain exception the app's middleware maps to 409; "broken" one that escapes (500).</summary>
     [Route("/{sku}")]

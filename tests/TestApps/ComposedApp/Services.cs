@@ -25,3 +25,13 @@ public sealed class UserDirectory : IUserDirectory
 {
     public string NameOf(string id) => id == "u-1" ? "Ada" : "unknown";
 }
+
+/// <summary>A function-style wrapper written for (event, context) handlers, with no knowledge of Chalice.Net's middleware.</summary>
+public static class AuditWrapper
+{
+    public static LambdaHandler Wrap(LambdaHandler handler) => async (@event, context) =>
+    {
+        var result = await handler(@event, context);
+        return new JsonObject { ["audited"] = context?.FunctionName, ["event"] = @event?.GetType().Name, ["result"] = result is null ? null : "a result" };
+    };
+}
