@@ -42,7 +42,8 @@ public sealed class ComposedAppInvokeTests : IDisposable
     public async Task A_blueprints_schedule_runs_by_its_prefixed_name_and_the_unprefixed_name_is_unknown()
     {
         var nightly = await RunAsync("admin_Nightly");
-        Assert.Equal((0, "null\n"), (nightly.ExitCode, nightly.Output));
+        // The schedules' ConvertToMiddleware names the function it ran in: the deployed name for the stage.
+        Assert.Equal((0, """{"audited":"composedapp-dev-admin_Nightly","event":"EventBridgeEvent","result":null}""" + "\n"), (nightly.ExitCode, nightly.Output));
 
         var unprefixed = await RunAsync("Nightly");
         Assert.Equal(1, unprefixed.ExitCode);

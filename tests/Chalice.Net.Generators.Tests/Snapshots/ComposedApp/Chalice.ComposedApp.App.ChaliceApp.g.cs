@@ -44,8 +44,9 @@ partial class App : global::Chalice.Hosting.IChaliceApp
             new("DefaultLanguage", "http") { Http = __Middleware_Http_DefaultLanguage_3 },
             new("Shout", "http") { Http = __Middleware_Http_Shout_4 },
             new("Quarantine", "sqs") { Event = __Middleware_Event_Quarantine_5 },
-            new("Stamp", "pure_lambda") { Event = __Middleware_Event_Stamp_6 },
-            new("RequestId", "http") { Http = __Middleware_Http_RequestId_7 },
+            new("Audited", "scheduled") { Event = __Middleware_Event_Audited_6 },
+            new("Stamp", "pure_lambda") { Event = __Middleware_Event_Stamp_7 },
+            new("RequestId", "http") { Http = __Middleware_Http_RequestId_8 },
         },
     };
 
@@ -189,7 +190,12 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return ((global::Chalice.ComposedApp.App)app).Quarantine(__batch, __next, __trail);
     }
 
-    private static global::System.Threading.Tasks.ValueTask<object?> __Middleware_Event_Stamp_6(object app, global::Chalice.Functions.FunctionContext context, global::Chalice.EventMiddlewareNext next)
+    private static global::System.Threading.Tasks.ValueTask<object?> __Middleware_Event_Audited_6(object app, global::Chalice.Functions.FunctionContext context, global::Chalice.EventMiddlewareNext next)
+    {
+        return global::Chalice.ComposedApp.App.Audited.InvokeAsync(context.Event, context.LambdaContext, next);
+    }
+
+    private static global::System.Threading.Tasks.ValueTask<object?> __Middleware_Event_Stamp_7(object app, global::Chalice.Functions.FunctionContext context, global::Chalice.EventMiddlewareNext next)
     {
         object? __input = context.Event;
         global::Chalice.EventMiddlewareNext __next = next;
@@ -198,7 +204,7 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return global::Chalice.ComposedApp.App.Stamp(__input, __next, __trail, __context);
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Middleware_Http_RequestId_7(object app, global::Chalice.Hosting.HandlerContext context, global::Chalice.HttpMiddlewareNext next)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Middleware_Http_RequestId_8(object app, global::Chalice.Hosting.HandlerContext context, global::Chalice.HttpMiddlewareNext next)
     {
         global::Chalice.Request __request = context.Request;
         global::Chalice.HttpMiddlewareNext __next = next;
