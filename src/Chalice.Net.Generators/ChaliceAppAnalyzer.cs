@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Chalice.Generators;
 
 /// <summary>
-/// Reports mistakes in Chalice.Net apps (CHALICE001–CHALICE025) at their exact location. It runs the generator's
+/// Reports mistakes in Chalice.Net apps (CHALICE001–CHALICE035) at their exact location. It runs the generator's
 /// parser, so an error here always corresponds to code the generator left out; the checks only an analyzer can make
 /// (JSON metadata, service registrations, response bodies) live in the Analysis folder.
 /// </summary>
@@ -44,7 +44,13 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedFunctionReturn,
         DiagnosticDescriptors.FunctionOutsideApp,
         DiagnosticDescriptors.InvalidEventSourceSetting,
-        DiagnosticDescriptors.UnknownAuthorizer);
+        DiagnosticDescriptors.UnknownAuthorizer,
+        DiagnosticDescriptors.UnknownMiddlewareKind,
+        DiagnosticDescriptors.InvalidMiddleware,
+        DiagnosticDescriptors.BlueprintRegisteredTwice,
+        DiagnosticDescriptors.InvalidBlueprintPrefix,
+        DiagnosticDescriptors.NotABlueprint,
+        DiagnosticDescriptors.BlueprintNeverRegistered);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -59,6 +65,7 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
 
             var jsonTypes = new JsonMetadataCatalog(start.Compilation, types);
             var apps = new ConcurrentBag<INamedTypeSymbol>();
+            var blueprints = new ConcurrentBag<INamedTypeSymbol>();
             start.RegisterSymbolAction(symbolContext =>
             {
                 var type = (INamedTypeSymbol)symbolContext.Symbol;
@@ -67,6 +74,21 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
                     apps.Add(type);
                     AnalyzeApp(type, types, jsonTypes, symbolContext);
                     return;
+                }
+                // A blueprint's members are judged with the app that registers it (the prefixes make its paths and names).
+                if (IsBlueprint(type, types))
+                {
+                    blueprints.Add(type);
+                    return;
+                }
+                foreach (var member in type.GetMembers())
+                {
+                    var middleware = member.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, types.MiddlewareAttribute));
+                    if (middleware is not null)
+                    {
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidMiddleware, member.Locations.FirstOrDefault(), member.Name,
+                            $"is in '{type.Name}', which is neither the [ChaliceApp] class nor a [Blueprint]; move it to one of them"));
+                    }
                 }
                 foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
                 {
@@ -117,6 +139,13 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
                     .ToArray();
                 foreach (var extra in ordered.Skip(1))
                     end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MultipleApps, extra.Locations.FirstOrDefault(), extra.Name, ordered[0].Name));
+                var registered = new System.Collections.Generic.HashSet<ISymbol?>(
+                    apps.SelectMany(app => app.GetAttributes())
+                        .Where(a => KnownTypes.Is(a.AttributeClass, types.RegisterBlueprintAttribute) && a.ConstructorArguments.Length > 0)
+                        .Select(a => a.ConstructorArguments[0].Value as ISymbol),
+                    SymbolEqualityComparer.Default);
+                foreach (var blueprint in blueprints.Where(b => !registered.Contains(b)).OrderBy(b => b.Name, System.StringComparer.Ordinal))
+                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BlueprintNeverRegistered, blueprint.Locations.FirstOrDefault(), blueprint.Name));
             });
         });
     }
@@ -139,11 +168,14 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
     private static bool IsApp(INamedTypeSymbol? type, KnownTypes types) =>
         type is not null && type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, types.ChaliceAppAttribute));
 
+    private static bool IsBlueprint(INamedTypeSymbol? type, KnownTypes types) =>
+        type is not null && type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, types.BlueprintAttribute));
+
     private static bool InsideApp(ISymbol? symbol, KnownTypes types)
     {
         for (var type = symbol?.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (IsApp(type, types))
+            if (IsApp(type, types) || IsBlueprint(type, types))
                 return true;
         }
         return false;

@@ -801,7 +801,7 @@ public sealed class DiagnosticTests
         Assert.Equal([id], (await GeneratorHarness.AnalyzeAsync(Usings + source)).Select(d => d.Id));
     }
 
-    private static (string Source, TextSpan Span) Unmark(string marked)
+    internal static (string Source, TextSpan Span) Unmark(string marked)
     {
         var start = marked.IndexOf("[|", StringComparison.Ordinal);
         var end = marked.IndexOf("|]", StringComparison.Ordinal);

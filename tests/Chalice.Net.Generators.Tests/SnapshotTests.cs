@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis;
 namespace Chalice.Generators.Tests;
 
 /// <summary>
-/// The source generated for tests/TestApps/TestApp (routes) and tests/TestApps/EventsApp (a function of every kind) is
+/// The source generated for tests/TestApps/TestApp (routes), tests/TestApps/EventsApp (a function of every kind) and
+/// tests/TestApps/ComposedApp (middleware and blueprints) is
 /// checked in under Snapshots/&lt;app&gt;, so a reviewer sees every change to generated code in a diff. When it differs the test fails with a line diff; run the tests with
 /// <c>CHALICE_UPDATE_SNAPSHOTS=1</c> to rewrite the files, then review and commit them.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed class SnapshotTests
     [Theory]
     [InlineData("TestApp")]
     [InlineData("EventsApp")]
+    [InlineData("ComposedApp")]
     public void Generated_source_of_the_test_app_matches_its_snapshot(string app)
     {
         var folder = SnapshotFolderOf(app);

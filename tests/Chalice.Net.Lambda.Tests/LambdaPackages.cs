@@ -15,6 +15,7 @@ public sealed class LambdaPackages
     private readonly Lazy<Task<LambdaPackage>> _s3TestAot = new(() => Package("samples/S3Test", LambdaRuntimeKind.NativeAot));
     private readonly Lazy<Task<LambdaPackage>> _servicesAppAot = new(() => Package("tests/TestApps/ServicesApp", LambdaRuntimeKind.NativeAot));
     private readonly Lazy<Task<LambdaPackage>> _eventsAppAot = new(() => Package("tests/TestApps/EventsApp", LambdaRuntimeKind.NativeAot));
+    private readonly Lazy<Task<LambdaPackage>> _composedAppAot = new(() => Package("tests/TestApps/ComposedApp", LambdaRuntimeKind.NativeAot));
 
     internal Task<LambdaPackage> TestAppAot => _testAppAot.Value;
 
@@ -25,6 +26,8 @@ public sealed class LambdaPackages
     internal Task<LambdaPackage> ServicesAppAot => _servicesAppAot.Value;
 
     internal Task<LambdaPackage> EventsAppAot => _eventsAppAot.Value;
+
+    internal Task<LambdaPackage> ComposedAppAot => _composedAppAot.Value;
 
     internal static Task<LambdaPackage> Package(
         string relativeProject, LambdaRuntimeKind runtime, string? outputDirectory = null, LambdaArchitecture architecture = LambdaArchitecture.X86_64) =>

@@ -45,7 +45,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor RouteOutsideApp = Error(
         "CHALICE010", "Route outside an app",
-        "'{0}' has [Route] but its class '{1}' is not a [ChaliceApp] class");
+        "'{0}' has [Route] but its class '{1}' is neither a [ChaliceApp] class nor a [Blueprint]");
 
     public static readonly DiagnosticDescriptor AmbiguousConstructor = Error(
         "CHALICE011", "App class has several constructors",
@@ -101,7 +101,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor FunctionOutsideApp = Error(
         "CHALICE024", "Function attribute outside an app",
-        "'{0}' has [{1}] but its class '{2}' is not a [ChaliceApp] class");
+        "'{0}' has [{1}] but its class '{2}' is neither a [ChaliceApp] class nor a [Blueprint]");
 
     public static readonly DiagnosticDescriptor InvalidEventSourceSetting = Error(
         "CHALICE025", "Invalid event source setting",
@@ -110,6 +110,30 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownAuthorizer = Error(
         "CHALICE026", "Unknown authorizer",
         "Route {0} names the authorizer '{1}', which the app does not declare; {2}");
+
+    public static readonly DiagnosticDescriptor UnknownMiddlewareKind = Error(
+        "CHALICE030", "Unknown middleware kind",
+        "'{0}' is not a kind of invocation middleware wraps; use one of {1} (MiddlewareKinds)");
+
+    public static readonly DiagnosticDescriptor InvalidMiddleware = Error(
+        "CHALICE031", "Invalid middleware",
+        "Middleware '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor BlueprintRegisteredTwice = Error(
+        "CHALICE032", "Blueprint registered twice",
+        "The blueprint '{0}' is already registered into '{1}'; register each blueprint once");
+
+    public static readonly DiagnosticDescriptor InvalidBlueprintPrefix = Error(
+        "CHALICE033", "Blueprint prefix makes an invalid route",
+        "UrlPrefix '{0}' makes the route '{1}' of '{2}' the path '{3}', which API Gateway refuses: {4}");
+
+    public static readonly DiagnosticDescriptor NotABlueprint = Error(
+        "CHALICE034", "Registered class is not a blueprint",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor BlueprintNeverRegistered = Warning(
+        "CHALICE035", "Blueprint never registered",
+        "The blueprint '{0}' is registered into no app, so none of its routes, functions or middleware is deployed; add [RegisterBlueprint(typeof({0}))] to the [ChaliceApp] class");
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);

@@ -44,15 +44,15 @@ internal static class AppEmitter
             w.Line();
             FunctionEmitter.EmitInvoker(w, app, app.Functions[i], i);
         }
+        MiddlewareEmitter.EmitInvokers(w, app);
+        BlueprintEmitter.EmitFields(w, app);
         w.Close();
         return w.ToString();
     }
 
     private static void EmitDefinition(SourceWriter w, AppModel app, EquatableArray<string> jsonContexts)
     {
-        var services = string.Join(", ", app.ConstructorParameters.Select(service => service.Key is null
-            ? $"{ServiceExtensions}.GetRequiredService<{service.Type}>(services)"
-            : $"{KeyedServiceExtensions}.GetRequiredKeyedService<{service.Type}>(services, {service.Key})"));
+        var services = ConstructorArguments(app.ConstructorParameters);
         w.Line("private static global::Chalice.Hosting.ChaliceAppDefinition __CreateChaliceDefinition() => new(");
         w.Line($"    {SourceWriter.Quote(app.AppName)},");
         w.Line("    new global::Chalice.Hosting.RouteDefinition[]");
@@ -60,7 +60,7 @@ internal static class AppEmitter
         foreach (var route in app.Routes)
             EmitRoute(w, route, app.Handlers[route.HandlerIndex]);
         w.Line("    },");
-        w.Line($"    static services => new {app.FullyQualifiedName}({services}))");
+        w.Line($"    static services => {BlueprintEmitter.CreateApp(app, $"new {app.FullyQualifiedName}({services})")})");
         w.Line("{");
         if (app.HasConfigureServices)
             w.Line("    ConfigureServices = ConfigureServices,");
@@ -77,8 +77,15 @@ internal static class AppEmitter
                 FunctionEmitter.EmitDefinition(w, app.Functions[i], i);
             w.Line("    },");
         }
+        MiddlewareEmitter.EmitDefinitions(w, app);
         w.Line("};");
     }
+
+    /// <summary>The arguments of a constructor taking <paramref name="parameters"/>, resolved from <c>services</c>.</summary>
+    internal static string ConstructorArguments(EquatableArray<ServiceModel> parameters) =>
+        string.Join(", ", parameters.Select(service => service.Key is null
+            ? $"{ServiceExtensions}.GetRequiredService<{service.Type}>(services)"
+            : $"{KeyedServiceExtensions}.GetRequiredKeyedService<{service.Type}>(services, {service.Key})"));
 
     private static void EmitRoute(SourceWriter w, RouteModel route, HandlerModel handler)
     {
@@ -124,8 +131,7 @@ internal static class AppEmitter
         foreach (var parameter in handler.Parameters)
             w.Line($"{parameter.Type} __{parameter.Name} = {BindingExpression(parameter)};");
 
-        var target = handler.IsStatic ? app.FullyQualifiedName : $"(({app.FullyQualifiedName})app)";
-        var call = $"{target}.{handler.MethodName}({string.Join(", ", handler.Parameters.Select(p => "__" + p.Name))})";
+        var call = $"{HandlerTarget.Of(app, handler)}.{handler.MethodName}({string.Join(", ", handler.Parameters.Select(p => "__" + p.Name))})";
         switch (handler.Return.Shape)
         {
             case ReturnShape.Void:
@@ -147,7 +153,7 @@ internal static class AppEmitter
         w.Close();
     }
 
-    private static string BindingExpression(ParameterModel p)
+    internal static string BindingExpression(ParameterModel p)
     {
         switch (p.Source)
         {

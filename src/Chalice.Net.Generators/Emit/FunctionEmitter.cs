@@ -54,8 +54,7 @@ internal static class FunctionEmitter
         foreach (var parameter in handler.Parameters)
             w.Line($"{parameter.Type} __{parameter.Name} = {BindingExpression(parameter)};");
 
-        var target = handler.IsStatic ? app.FullyQualifiedName : $"(({app.FullyQualifiedName})app)";
-        var call = $"{target}.{handler.MethodName}({string.Join(", ", handler.Parameters.Select(p => "__" + p.Name))})";
+        var call = $"{HandlerTarget.Of(app, handler)}.{handler.MethodName}({string.Join(", ", handler.Parameters.Select(p => "__" + p.Name))})";
         switch (handler.Return.Shape)
         {
             case ReturnShape.Void:
@@ -77,7 +76,7 @@ internal static class FunctionEmitter
         w.Close();
     }
 
-    private static string BindingExpression(ParameterModel p) => p.Source switch
+    internal static string BindingExpression(ParameterModel p) => p.Source switch
     {
         ParameterSource.Event => $"({p.Type})context.Event" + (p.IsOptional ? "" : "!"),
         ParameterSource.CancellationToken => "context.CancellationToken",

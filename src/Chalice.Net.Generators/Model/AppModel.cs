@@ -13,7 +13,9 @@ internal sealed record AppModel(
     bool HasConfigureServices,
     EquatableArray<RouteModel> Routes,
     EquatableArray<HandlerModel> Handlers,
-    EquatableArray<FunctionModel> Functions);
+    EquatableArray<FunctionModel> Functions,
+    EquatableArray<MiddlewareModel> Middleware = default,
+    EquatableArray<BlueprintModel> Blueprints = default);
 
 /// <summary>A service the app's constructor takes: its type, fully qualified, and for a keyed service the key as a C#
 /// expression (<c>[FromKeyedServices(key)]</c>).</summary>
@@ -39,12 +41,13 @@ internal sealed record CorsModel(
     int MaxAge,
     bool AllowCredentials);
 
-/// <summary>A handler method and how to call it.</summary>
+/// <summary>A handler method and how to call it; <paramref name="Owner"/> is the blueprint declaring it, null for the app class.</summary>
 internal sealed record HandlerModel(
     string MethodName,
     bool IsStatic,
     EquatableArray<ParameterModel> Parameters,
-    ReturnModel Return);
+    ReturnModel Return,
+    BlueprintModel? Owner = null);
 
 /// <summary>Where a handler parameter's value comes from.</summary>
 internal enum ParameterSource
@@ -62,8 +65,11 @@ internal enum ParameterSource
     Request,
     LambdaContext,
 
-    /// <summary>A function's event, or a pure function's input, read from the invocation's payload.</summary>
+    /// <summary>A function's event, or a pure function's input, read from the invocation's payload; a middleware's invocation.</summary>
     Event,
+
+    /// <summary>A middleware's <c>next</c> delegate.</summary>
+    Next,
 }
 
 /// <summary>How a route, query or header value converts to the parameter type.</summary>

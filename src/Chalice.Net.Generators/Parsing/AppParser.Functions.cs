@@ -136,7 +136,7 @@ internal sealed partial class AppParser
     private string? CheckName(IMethodSymbol method, AttributeData attribute, string appName, Dictionary<string, string> names)
     {
         var written = Named(attribute, "Name") as string;
-        var name = written ?? method.Name;
+        var name = _blueprint?.NamePrefix + (written ?? method.Name);
         var location = written is null ? AttributeLocation(attribute) : ArgumentLocation(attribute, "Name", -1);
         // The FunctionName pattern of Lambda's API model: letters, digits, '-' and '_'.
         if (name.Length == 0 || name.Any(c => !(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_')))
@@ -165,7 +165,7 @@ internal sealed partial class AppParser
             Report(DiagnosticDescriptors.DuplicateFunctionName, location, name, $"the name of '{other}'");
             return null;
         }
-        names[name] = method.Name;
+        names[name] = MemberName(method);
         return name;
     }
 

@@ -62,31 +62,9 @@ internal sealed partial class AppParser
         var classCors = ReadCors(appClass.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, _types.CorsAttribute)));
 
         var resolvedAppName = string.IsNullOrWhiteSpace(appName) ? appClass.Name.ToLowerInvariant() : appName!;
-        var routes = new List<RouteModel>();
-        var handlers = new List<HandlerModel>();
-        var functions = new List<FunctionModel>();
-        var functionNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var method in appClass.GetMembers().OfType<IMethodSymbol>())
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            var routeAttributes = method.GetAttributes().Where(a => KnownTypes.Is(a.AttributeClass, _types.RouteAttribute)).ToArray();
-            var functionAttributes = method.GetAttributes().Where(_types.IsFunctionAttribute).ToArray();
-            if (functionAttributes.Length > 0)
-            {
-                if (ParseFunction(method, functionAttributes, routeAttributes, resolvedAppName, functionNames) is { } function)
-                    functions.Add(function);
-                continue;
-            }
-            if (routeAttributes.Length == 0)
-                continue;
-            var handlerRoutes = ParseRoutes(method, routeAttributes, classCors, seen, handlers.Count, out var templates, out var hasInvalidPath);
-            var handler = ParseHandler(method, handlerRoutes, templates, hasInvalidPath);
-            if (handler is null || handlerRoutes.Count == 0)
-                continue;
-            handlers.Add(handler);
-            routes.AddRange(handlerRoutes);
-        }
+        var members = new AppMembers();
+        ParseMembers(appClass, classCors, resolvedAppName, members);
+        var blueprints = ParseBlueprints(appClass, classCors, resolvedAppName, members);
         CheckCorsWithOptions();
         CheckAuthorizerNames(appClass);
 
@@ -97,9 +75,71 @@ internal sealed partial class AppParser
             resolvedAppName,
             ConstructorParameters(appClass),
             HasConfigureServices(appClass),
-            routes.ToEquatableArray(),
-            handlers.ToEquatableArray(),
-            functions.ToEquatableArray());
+            members.Routes.ToEquatableArray(),
+            members.Handlers.ToEquatableArray(),
+            members.Functions.ToEquatableArray(),
+            members.Middleware.ToEquatableArray(),
+            blueprints);
+    }
+
+    /// <summary>
+    /// Parses the routes, functions and middleware declared in <paramref name="type"/>: the app class, or a blueprint
+    /// (then <see cref="_blueprint"/> says how its paths and names are prefixed and whose members they are). Every kind
+    /// of member goes through here, so a blueprint's members are parsed exactly as the app's.
+    /// </summary>
+    private void ParseMembers(INamedTypeSymbol type, CorsModel? classCors, string appName, AppMembers members)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var middlewareAttribute = member.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, _types.MiddlewareAttribute));
+            if (!IsReachableFromTheApp(member))
+                continue;
+            if (middlewareAttribute is not null)
+            {
+                if (ParseMiddleware(member, middlewareAttribute) is { } middleware)
+                    members.Middleware.Add(middleware with { Handler = middleware.Handler with { Owner = _blueprint?.Model } });
+                continue;
+            }
+            if (member is not IMethodSymbol method)
+                continue;
+            var routeAttributes = method.GetAttributes().Where(a => KnownTypes.Is(a.AttributeClass, _types.RouteAttribute)).ToArray();
+            var functionAttributes = method.GetAttributes().Where(_types.IsFunctionAttribute).ToArray();
+            if (functionAttributes.Length > 0)
+            {
+                if (ParseFunction(method, functionAttributes, routeAttributes, appName, members.FunctionNames) is { } function)
+                    members.Functions.Add(function with { Handler = function.Handler with { Owner = _blueprint?.Model } });
+                continue;
+            }
+            if (routeAttributes.Length == 0)
+                continue;
+            var handlerRoutes = ParseRoutes(method, routeAttributes, classCors, members.Seen, members.Handlers.Count, out var templates, out var hasInvalidPath);
+            var handler = ParseHandler(method, handlerRoutes, templates, hasInvalidPath);
+            if (handler is null || handlerRoutes.Count == 0)
+                continue;
+            members.Handlers.Add(handler with { Owner = _blueprint?.Model });
+            members.Routes.AddRange(_blueprint is { NamePrefix: { } prefix }
+                ? handlerRoutes.Select(r => r with { Name = prefix + (r.Name ?? r.HandlerName) })
+                : handlerRoutes);
+        }
+    }
+
+    /// <summary>What the app's members collect into, across the app class and its blueprints.</summary>
+    private sealed class AppMembers
+    {
+        public List<RouteModel> Routes { get; } = new();
+
+        public List<HandlerModel> Handlers { get; } = new();
+
+        public List<FunctionModel> Functions { get; } = new();
+
+        public List<MiddlewareModel> Middleware { get; } = new();
+
+        /// <summary>Function names taken, with the methods that took them.</summary>
+        public Dictionary<string, string> FunctionNames { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>"METHOD path" of every route, with its handler.</summary>
+        public Dictionary<string, string> Seen { get; } = new(StringComparer.Ordinal);
     }
 
     private bool CheckClassShape(INamedTypeSymbol appClass)
@@ -184,6 +224,17 @@ internal sealed partial class AppParser
                 hasInvalidPath = true;
                 continue;
             }
+            if (_blueprint?.UrlPrefix is { } prefix)
+            {
+                var written = path;
+                path = BlueprintScope.Join(prefix, written);
+                if (!RouteTemplateSyntax.TryParse(path, out segments, out error))
+                {
+                    Report(DiagnosticDescriptors.InvalidBlueprintPrefix, _blueprint.UrlPrefixLocation, prefix, written, method.Name, path, error);
+                    hasInvalidPath = true;
+                    continue;
+                }
+            }
             templates.Add(new RouteTemplate(path, segments.Where(s => s.Kind != RouteSegmentKind.Literal).Select(s => s.Value).ToImmutableHashSet()));
 
             var methods = new List<string>();
@@ -218,7 +269,7 @@ internal sealed partial class AppParser
                 }
                 else
                 {
-                    seen[key] = method.Name;
+                    seen[key] = MemberName(method);
                 }
             }
             if (!valid || methods.Count == 0)
@@ -554,7 +605,8 @@ internal sealed partial class AppParser
         foreach (var attribute in method.GetAttributes())
         {
             if (KnownTypes.Is(attribute.AttributeClass, _types.RouteAttribute)
-                && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value as string == path
+                && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string written
+                && (_blueprint?.UrlPrefix is { } prefix ? BlueprintScope.Join(prefix, written) : written) == path
                 && attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax)
                 return syntax.ArgumentList.Arguments[0].GetLocation();
         }

@@ -65,6 +65,12 @@ internal sealed class KnownTypes
         AuthorizerAttribute = Get("Chalice.AuthorizerAttribute");
         AuthRequest = Get("Chalice.AuthRequest");
         AuthResponse = Get("Chalice.AuthResponse");
+        MiddlewareAttribute = Get("Chalice.MiddlewareAttribute");
+        HttpMiddlewareNext = Get("Chalice.HttpMiddlewareNext");
+        EventMiddlewareNext = Get("Chalice.EventMiddlewareNext");
+        ConvertToMiddleware = Get("Chalice.ConvertToMiddleware");
+        BlueprintAttribute = Get("Chalice.BlueprintAttribute");
+        RegisterBlueprintAttribute = Get("Chalice.RegisterBlueprintAttribute");
     }
 
     public const string ChaliceJsonContextName = "Chalice.Serialization.ChaliceJsonContext";
@@ -123,6 +129,12 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? AuthorizerAttribute { get; }
     public INamedTypeSymbol? AuthRequest { get; }
     public INamedTypeSymbol? AuthResponse { get; }
+    public INamedTypeSymbol? MiddlewareAttribute { get; }
+    public INamedTypeSymbol? HttpMiddlewareNext { get; }
+    public INamedTypeSymbol? EventMiddlewareNext { get; }
+    public INamedTypeSymbol? ConvertToMiddleware { get; }
+    public INamedTypeSymbol? BlueprintAttribute { get; }
+    public INamedTypeSymbol? RegisterBlueprintAttribute { get; }
 
     public static KnownTypes From(Compilation compilation) => new(compilation);
 

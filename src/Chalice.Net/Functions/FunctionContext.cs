@@ -39,6 +39,10 @@ public sealed class FunctionContext
     /// <summary>The options that carry the app's JSON metadata.</summary>
     public JsonSerializerOptions JsonOptions { get; }
 
+    /// <summary>This invocation with another event (a middleware replaced it); the same services, context and cancellation.</summary>
+    internal FunctionContext WithEvent(object? @event) =>
+        ReferenceEquals(@event, Event) ? this : new FunctionContext(Function, @event, _services, JsonOptions, LambdaContext, CancellationToken);
+
     /// <summary>Services for this invocation: scoped services are shared within it and disposed when it ends.</summary>
     public IServiceProvider Services => _services.Provider;
 }

@@ -7,7 +7,7 @@ namespace Chalice.Hosting;
 
 /// <summary>
 /// Everything the runtime needs to know about an app, emitted by the source generator: routes with their invokers,
-/// its other functions (event handlers and pure functions), how to build the app's services and the app itself, and
+/// its other functions (event handlers and pure functions), the middleware around them, how to build the app's services and the app itself, and
 /// the app's JSON metadata.
 /// </summary>
 public sealed class ChaliceAppDefinition
@@ -32,6 +32,12 @@ public sealed class ChaliceAppDefinition
     /// order: one Lambda function each, deployed from the same package.
     /// </summary>
     public IReadOnlyList<FunctionDefinition> Functions { get; init; } = [];
+
+    /// <summary>
+    /// The app's middleware in registration order, the first outermost: the app class's <c>[Middleware]</c> in
+    /// declaration order, then each registered blueprint's.
+    /// </summary>
+    public IReadOnlyList<MiddlewareDefinition> Middleware { get; init; } = [];
 
     /// <summary>Constructs the app class from the app's services.</summary>
     public Func<IServiceProvider, object> CreateApp { get; }

@@ -49,7 +49,7 @@ public sealed partial class ChaliceDispatcher
         {
             var context = new FunctionContext(
                 function, @event, services, _app.JsonOptions, lambdaContext ?? LocalContext(function), cancellationToken);
-            var result = await RunAsync(function, context).ConfigureAwait(false);
+            var result = await RunFunctionAsync(function, context).ConfigureAwait(false);
             return FunctionResults.Write(function, result, @event, _app.JsonOptions);
         }
         finally
@@ -57,13 +57,6 @@ public sealed partial class ChaliceDispatcher
             await services.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    /// <summary>
-    /// Runs the handler with the event read. Everything that wraps an invocation of a function (middleware, per kind,
-    /// in order, each with a <c>next</c> delegate) composes here, around the typed event and the handler's result.
-    /// </summary>
-    private ValueTask<object?> RunAsync(FunctionDefinition function, FunctionContext context) =>
-        function.Invoker(_app.Instance, context);
 
     /// <summary>
     /// The context of an invocation that no Lambda runtime describes (tests, the emulator): a fresh request id, and

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Chalice.Hosting;
 
 /// <summary>
-/// Serves API Gateway proxy events: event JSON → route → parameter binding → handler → proxy response JSON. The Lambda
+/// Serves API Gateway proxy events: event JSON → route → middleware → parameter binding → handler → proxy response JSON. The Lambda
 /// runtime loop, the local emulator and the test client all go through here, so they cannot drift apart.
 /// </summary>
 public sealed partial class ChaliceDispatcher
@@ -78,12 +78,6 @@ public sealed partial class ChaliceDispatcher
             return ErrorResponse(
                 new MethodNotAllowedError($"Unsupported method: {request.Method}", resource.Methods), cors: null);
         }
-        if (request.HasBody && !MediaTypes.Matches(request.ContentType ?? "application/json", route.ContentTypes))
-        {
-            return ErrorResponse(
-                new UnsupportedMediaTypeError($"Unsupported media type: {request.ContentType}"), route.Cors);
-        }
-
         var response = await InvokeAsync(route, request, cancellationToken).ConfigureAwait(false);
         if (route.Cors is { } cors)
         {
@@ -101,7 +95,7 @@ public sealed partial class ChaliceDispatcher
         var context = new HandlerContext(request, services, _app.JsonOptions, cancellationToken);
         try
         {
-            var response = await route.Invoker(_app.Instance, context).ConfigureAwait(false);
+            var response = await RunHttpAsync(route, context).ConfigureAwait(false);
             await ResponseEncoder.BufferStreamBodyAsync(response, cancellationToken).ConfigureAwait(false);
             return response;
         }

@@ -24,6 +24,10 @@ public sealed class HandlerContext
     /// <summary>The options that carry the app's JSON metadata.</summary>
     public JsonSerializerOptions JsonOptions { get; }
 
+    /// <summary>This invocation with another request (a middleware replaced it); the same services and cancellation.</summary>
+    internal HandlerContext WithRequest(Request request) =>
+        ReferenceEquals(request, Request) ? this : new HandlerContext(request, _services, JsonOptions, CancellationToken);
+
     /// <summary>Services for this invocation: scoped services are shared within it and disposed when it ends.</summary>
     public IServiceProvider Services => _services.Provider;
 }

@@ -52,7 +52,40 @@ public sealed class Request
         IsBase64Encoded = httpEvent.IsBase64Encoded == true;
     }
 
+    /// <summary>A copy of <paramref name="source"/> with other headers: what <see cref="WithHeader"/> makes.</summary>
+    private Request(Request source, MultiValueCollection headers)
+    {
+        RestEvent = source.RestEvent;
+        HttpApiEvent = source.HttpApiEvent;
+        LambdaContext = source.LambdaContext;
+        Method = source.Method;
+        Path = source.Path;
+        RawPath = source.RawPath;
+        Headers = headers;
+        UriParams = source.UriParams;
+        StageVariables = source.StageVariables;
+        BodyText = source.BodyText;
+        IsBase64Encoded = source.IsBase64Encoded;
+        _query = source._query;
+    }
+
     private static readonly Dictionary<string, string> s_empty = [];
+
+    /// <summary>
+    /// A copy of this request whose header <paramref name="name"/> is <paramref name="value"/> (any values it had are
+    /// replaced), for middleware that passes a changed request on; this request stays as it is. The raw event
+    /// (<see cref="RestEvent"/>, <see cref="HttpApiEvent"/>) is the one API Gateway sent.
+    /// </summary>
+    public Request WithHeader(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        var headers = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in Headers.Names)
+            headers[header] = [.. Headers.GetList(header)];
+        headers[name] = [value];
+        return new Request(this, new MultiValueCollection(null, headers, ignoreCase: true));
+    }
 
     /// <summary>The request being served on this logical call chain.</summary>
     /// <exception cref="InvalidOperationException">No request is being served.</exception>
