@@ -69,6 +69,7 @@ internal sealed class InMemoryStage : IDisposable
     {
         AppName = "s3test",
         Config = ChaliceConfig.Parse(ConfigJson).ForStage(stage),
+        FunctionConfig = function => ChaliceConfig.Parse(ConfigJson).ForStage(stage, function),
         Package = Package,
         Manifest = new AppManifest("s3test", [new ApiFunctionManifest(ChaliceConfig.ApiHandlerName)], Routes),
         Policy = _ =>

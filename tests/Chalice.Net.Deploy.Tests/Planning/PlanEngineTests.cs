@@ -20,8 +20,15 @@ public sealed class PlanEngineTests
     {
         var ordered = ResourcePlanners.Ordered([.. ResourcePlanners.All.Reverse()]);
 
-        Assert.Equal([typeof(RolePlanner), typeof(FunctionPlanner), typeof(RestApiPlanner), typeof(PermissionPlanner)], ordered.Select(p => p.GetType()));
-        Assert.Equal(ordered.Select(p => p.GetType()), ResourcePlanners.All.Select(p => p.GetType()));
+        // Planners that do not depend on each other keep the order they were given in (here reversed).
+        Assert.Equal(
+            [typeof(RolePlanner), typeof(FunctionPlanner), typeof(S3NotificationPlanner), typeof(SnsSubscriptionPlanner),
+             typeof(EventSourceMappingPlanner), typeof(EventRulePlanner), typeof(RestApiPlanner), typeof(PermissionPlanner)],
+            ordered.Select(p => p.GetType()));
+        Assert.Equal(
+            [typeof(RolePlanner), typeof(FunctionPlanner), typeof(RestApiPlanner), typeof(PermissionPlanner), typeof(EventRulePlanner),
+             typeof(EventSourceMappingPlanner), typeof(SnsSubscriptionPlanner), typeof(S3NotificationPlanner)],
+            ResourcePlanners.All.Select(p => p.GetType()));
     }
 
     [Fact]
