@@ -133,6 +133,9 @@ internal sealed class EventSourceMappingPlanner : EventSourcePlanner<DeployedEve
                 return;   // gone, or being deleted already
             }
             await IgnoringNotFound(aws.Lambda.DeleteEventSourceMappingAsync(record.EventUuid, ct));
+            // A mapping stays Deleting for a few seconds, and Lambda refuses a new one on the same function and source
+            // meanwhile: the delete is done once it is gone.
+            await aws.EventSourceMappingWaiter.WaitUntilDeletedAsync(record.EventUuid, ct);
         }),
     ];
 

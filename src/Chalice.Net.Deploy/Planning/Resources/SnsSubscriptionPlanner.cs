@@ -59,9 +59,17 @@ internal sealed class SnsSubscriptionPlanner : EventSourcePlanner<DeployedSnsSub
         resource.Step(AwsService.Sns, "Subscribe", functionArn.TryGetKnown(out _) ? "the function is not subscribed" : "the function is new",
             async (step, ct) =>
             {
-                // SNS answers a second Subscribe of the same endpoint with the first subscription: a replay is safe.
                 var topic = step.Get(topicArn);
-                var subscription = await sns.SubscribeAsync(topic, "lambda", step.Get(functionArn), ct);
+                string subscription;
+                try
+                {
+                    subscription = await sns.SubscribeAsync(topic, "lambda", step.Get(functionArn), ct);
+                }
+                catch (AwsServiceException e) when (e.MayHaveSucceeded)
+                {
+                    // SNS answers a second Subscribe of the same endpoint with the first subscription: asking again is safe.
+                    subscription = await sns.SubscribeAsync(topic, "lambda", step.Get(functionArn), ct);
+                }
                 step.Record(Record(topic, subscription));
             }, consumes: [topicArn, functionArn]);
     }
