@@ -90,9 +90,7 @@ internal sealed class AppWorkspace
         var package = await new LambdaPackager().PackageAsync(new PackageRequest(Project, runtime, architecture, outputDirectory), cancellationToken);
         foreach (var warning in package.BuildWarnings)
             await warnings.WriteLineAsync(warning);
-        var manifest = AppManifest.Read(package.AppAssemblyPath);
-        DeployableFunctions.Ensure(manifest);
-        return (package, manifest);
+        return (package, AppManifest.Read(package.AppAssemblyPath));
     }
 
     /// <summary>The stage's policy settings, as <c>gen-policy</c> and the deployer use them.</summary>

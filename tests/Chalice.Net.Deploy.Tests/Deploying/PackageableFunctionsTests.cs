@@ -5,17 +5,17 @@ using Chalice.Hosting;
 namespace Chalice.Deploy.Tests.Deploying;
 
 /// <summary>
-/// The deployer deploys an app's API; an app with event handlers or pure functions is refused, naming them, rather
-/// than deployed without them.
+/// The package's template has an app's API; an app with event handlers or pure functions is refused, naming them, rather
+/// than packaged without them (deploy deploys them: MultiFunctionDeployTests).
 /// </summary>
-public sealed class DeployableFunctionsTests
+public sealed class PackageableFunctionsTests
 {
     [Fact]
-    public void An_API_only_app_is_deployable() =>
-        DeployableFunctions.Ensure(new AppManifest("shop", [new ApiFunctionManifest(ApiFunctionManifest.DefaultName)], []));
+    public void An_API_only_app_is_packageable() =>
+        PackageableFunctions.Ensure(new AppManifest("shop", [new ApiFunctionManifest(ApiFunctionManifest.DefaultName)], []));
 
     [Fact]
-    public void Functions_the_deployer_would_leave_out_are_named()
+    public void Functions_the_template_would_leave_out_are_named()
     {
         var manifest = new AppManifest("shop",
         [
@@ -24,10 +24,10 @@ public sealed class DeployableFunctionsTests
             new PureFunctionManifest("add", "Add"),
         ], []);
 
-        var error = Assert.Throws<InvalidDataException>(() => DeployableFunctions.Ensure(manifest));
+        var error = Assert.Throws<InvalidDataException>(() => PackageableFunctions.Ensure(manifest));
         Assert.Equal(
-            "This chalice-net deploys an app's API only, and 'shop' has other functions it would leave out: resize (s3), add (pure_lambda). " +
-            "Run them locally with 'chalice-net invoke NAME' until the deployer wires their event sources.",
+            "This chalice-net packages an app's API only, and 'shop' has other functions the template would leave out: resize (s3), add (pure_lambda). " +
+            "Deploy it with 'chalice-net deploy', which deploys every function with its event source.",
             error.Message);
     }
 

@@ -1,15 +1,14 @@
 namespace Chalice.Deploy.Manifest;
 
 /// <summary>
-/// Which of an app's functions this deployer deploys: the API (<c>api_handler</c>) only, for now. An app's event
-/// handlers and pure functions need their own Lambda functions and event source wiring (rules, notifications,
-/// mappings, subscriptions), which this version does not create; deploying the app without them would leave them out
-/// silently, so <c>deploy</c> and <c>package</c> refuse it instead, naming them. When the deployer learns a kind, it
-/// leaves this list.
+/// Which of an app's functions <c>chalice-net package</c> writes into its template: the API (<c>api_handler</c>) only,
+/// for now. <c>deploy</c> deploys every function with its event source; the template does not have them yet, and a
+/// template without them would leave them out silently, so <c>package</c> refuses such an app instead, naming them.
+/// When the template learns a kind, it leaves this list.
 /// </summary>
-internal static class DeployableFunctions
+internal static class PackageableFunctions
 {
-    /// <exception cref="InvalidDataException">The app has functions this deployer would leave out.</exception>
+    /// <exception cref="InvalidDataException">The app has functions the template would leave out.</exception>
     public static void Ensure(AppManifest manifest)
     {
         var left = manifest.Functions.Where(f => f is not ApiFunctionManifest).ToArray();
@@ -17,8 +16,8 @@ internal static class DeployableFunctions
             return;
         var names = string.Join(", ", left.Select(f => $"{f.Name} ({Kind(f)})"));
         throw new InvalidDataException(
-            $"This chalice-net deploys an app's API only, and '{manifest.Name}' has other functions it would leave out: {names}. " +
-            "Run them locally with 'chalice-net invoke NAME' until the deployer wires their event sources.");
+            $"This chalice-net packages an app's API only, and '{manifest.Name}' has other functions the template would leave out: {names}. " +
+            "Deploy it with 'chalice-net deploy', which deploys every function with its event source.");
     }
 
     private static string Kind(FunctionManifest function) => function switch
