@@ -102,7 +102,7 @@ public sealed class EventsAppMotoTests(MotoServer moto, PackagedApps apps) : ICl
         Assert.False(left.TryGetProperty("LambdaFunctionConfigurations", out _));
         Assert.Equal("audit", left.GetProperty("QueueConfigurations").EnumerateArray().Single().GetProperty("Id").GetString());
 
-        TestContext.Current.SendDiagnosticMessage(
+        TestContext.Current.TestOutputHelper!.WriteLine(
             $"EventsApp against moto: first deploy {first.ReadCalls + first.MutatingCalls} calls ({first.MutatingCalls} mutating), " +
             $"no-op {noop.ReadCalls} reads, delete {delete.ReadCalls + delete.MutatingCalls} calls ({delete.MutatingCalls} mutating)");
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Chalice.Configuration;
 using Chalice.Deploy.Aws;
@@ -147,6 +148,38 @@ public sealed class MultiFunctionDeployTests : IDisposable
             ["every_five_minutes-event", "Nightly-event", "InstanceStopped-event", "ProcessOrders-sqs-event-source", "Clicks-kinesis-event-source",
              "OrderChanges-dynamodb-event-source", "alert-sns-subscription", "Resize-s3event"],
             result.State.Resources.Where(r => r is not DeployedFunction and not DeployedRole and not DeployedRestApi and not DeployedPermission).Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task The_role_lets_Lambda_poll_each_queue_and_stream_and_nothing_more()
+    {
+        await _stage.DeployAsync();
+
+        var policy = JsonNode.Parse(Aws.FakeIam.InlinePolicies("s3test-dev")["s3test-dev"])!["Statement"]!.AsArray();
+        string[] Actions(string resource) =>
+            [.. policy.Where(s => s!["Resource"]!.GetValue<string>() == resource).SelectMany(s => s!["Action"]!.AsArray().Select(a => a!.GetValue<string>()))];
+        // https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html ("Execution role permissions")
+        Assert.Equal(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], Actions(_queueArn));
+        // https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-create.html
+        Assert.Equal(
+            ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:SubscribeToShard"],
+            Actions("arn:aws:kinesis:us-east-1:123456789012:stream/clicks"));
+        // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-example-lamda-process-dynamodb-streams.html
+        Assert.Equal(["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
+            Actions("arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/*"));
+        // The app's inferred statement is kept, first.
+        Assert.Equal("arn:aws:s3:::ippevent-public/*", policy[0]!["Resource"]!.GetValue<string>());
+        Assert.Equal(0, (await _stage.DeployAsync()).Calls.MutatingCalls);
+    }
+
+    [Fact]
+    public async Task A_policy_file_is_the_users_verbatim()
+    {
+        _stage.ConfigJson = """{ "app_name": "s3test", "autogen_policy": false, "iam_policy_file": "policy.json", "stages": { "dev": { } } }""";
+
+        await _stage.DeployAsync();
+
+        Assert.True(PolicyJson.Same(InMemoryStage.Policy, Aws.FakeIam.InlinePolicies("s3test-dev")["s3test-dev"]));
     }
 
     [Fact]
