@@ -36,11 +36,12 @@ internal static class EventSourcePolicy
     /// <param name="manifest">The app's functions.</param>
     /// <param name="region">The deploy's region.</param>
     /// <param name="account">The role's account.</param>
-    public static string With(string policyJson, AppManifest manifest, string region, string account)
+    /// <param name="partition">The partition (default: the region's; a template passes <c>${AWS::Partition}</c>).</param>
+    public static string With(string policyJson, AppManifest manifest, string region, string account, string? partition = null)
     {
         if (!IsNeeded(manifest))
             return policyJson;
-        var partition = AwsPartition.ForRegion(region).Id;
+        partition ??= AwsPartition.ForRegion(region).Id;
         var policy = JsonNode.Parse(policyJson)!.AsObject();
         if (policy["Statement"] is not JsonArray statements)
         {

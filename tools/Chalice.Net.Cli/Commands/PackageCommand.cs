@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Chalice.Deploy.Manifest;
 using Chalice.Deploy.Packaging;
 using Chalice.Deploy.Templates;
 using Spectre.Console;
@@ -44,7 +43,6 @@ public static class PackageCommand
                 () => workspace.PackageAsync(outputDirectory: directory, parse.InvocationConfiguration.Error, cancellationToken));
             var zip = Path.Combine(directory, PackageDescription.ZipFileName);
             AppNameCheck.ConfigAgreesWithCode(workspace, manifest);
-            PackageableFunctions.Ensure(manifest);
             File.Move(package.ZipPath, zip, overwrite: true);
             package = package with { ZipPath = zip };
             PackageDescription.Of(package, manifest).Write(directory);
