@@ -56,17 +56,17 @@ internal sealed record InvokePermission(string StatementId, string Principal, st
             if (e.MayHaveSucceeded || !IdIsIn(policy))
                 throw;
             // A statement of our id that says something else (another rule, topic or bucket): ours to replace.
-            await RemoveAsync(lambda, functionName, cancellationToken);
+            await RemoveAsync(lambda, functionName, StatementId, cancellationToken);
             await lambda.AddPermissionAsync(request, cancellationToken);
         }
     }
 
-    /// <summary>Removes the statement; one that is gone already (or whose function is) is no error.</summary>
-    public async Task RemoveAsync(ILambdaApi lambda, string functionName, CancellationToken cancellationToken)
+    /// <summary>Removes a statement by id; one that is gone already (or whose function is) is no error.</summary>
+    public static async Task RemoveAsync(ILambdaApi lambda, string functionName, string statementId, CancellationToken cancellationToken)
     {
         try
         {
-            await lambda.RemovePermissionAsync(functionName, StatementId, cancellationToken);
+            await lambda.RemovePermissionAsync(functionName, statementId, cancellationToken);
         }
         catch (AwsServiceException e) when (e.IsNotFound)
         {

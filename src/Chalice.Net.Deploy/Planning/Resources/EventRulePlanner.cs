@@ -99,7 +99,7 @@ internal sealed class EventRulePlanner : EventSourcePlanner<DeployedEventRule, F
         DeletionStep(record, AwsService.EventBridge, "DeleteRule", record.RuleName, "the app no longer has the function",
             (_, ct) => IgnoringNotFound(aws.EventBridge.DeleteRuleAsync(record.RuleName, ct))),
         DeletionStep(record, AwsService.Lambda, "RemovePermission", record.FunctionName, "the rule is deleted",
-            (_, ct) => new InvokePermission(record.StatementId, Principal, record.RuleArn).RemoveAsync(aws.Lambda, record.FunctionName, ct)),
+            (_, ct) => InvokePermission.RemoveAsync(aws.Lambda, record.FunctionName, record.StatementId, ct)),
     ];
 
     private static List<string> Changes(EventBridgeRule actual, PutRuleRequest wanted)

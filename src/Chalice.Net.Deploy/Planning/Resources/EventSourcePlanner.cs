@@ -23,10 +23,12 @@ internal abstract class EventSourcePlanner<TRecord, TFunction> : ResourcePlanner
         var functions = context.Spec.Manifest.Functions.OfType<TFunction>().ToArray();
         if (functions.Length == 0)
             return;
-        context.Require(FunctionPlanner.FunctionArns).TryGetKnown(out var arns);
+        // The map is known while planning; the ARNs in it may be outputs of the steps that create the functions.
+        if (!context.Require(FunctionPlanner.FunctionArns).TryGetKnown(out var arns))
+            throw new InvalidOperationException($"{GetType().Name} needs the map of function ARNs while planning.");
         foreach (var function in functions)
         {
-            var target = new FunctionTarget(function.Name, context.Names.FunctionOf(function.Name), arns!.Of(function.Name));
+            var target = new FunctionTarget(function.Name, context.Names.FunctionOf(function.Name), arns.Of(function.Name));
             await PlanAsync(context, function, target, cancellationToken);
         }
     }

@@ -79,7 +79,7 @@ internal sealed class S3NotificationPlanner : EventSourcePlanner<DeployedS3Notif
                 await aws.S3.PutBucketNotificationConfigurationAsync(record.Bucket, latest.WithoutLambdaFunction(record.NotificationId), cancellationToken: ct);
         }),
         DeletionStep(record, AwsService.Lambda, "RemovePermission", record.FunctionName, "the notification is deleted",
-            (_, ct) => new InvokePermission(record.StatementId, Principal, $"arn:aws:s3:::{record.Bucket}").RemoveAsync(aws.Lambda, record.FunctionName, ct)),
+            (_, ct) => InvokePermission.RemoveAsync(aws.Lambda, record.FunctionName, record.StatementId, ct)),
     ];
 
     /// <summary>The entry the function wants: its events, and its prefix and suffix as S3 key filter rules.</summary>

@@ -83,6 +83,6 @@ internal sealed class SnsSubscriptionPlanner : EventSourcePlanner<DeployedSnsSub
         DeletionStep(record, AwsService.Sns, "Unsubscribe", record.SubscriptionArn, "the app no longer has the function",
             (_, ct) => IgnoringNotFound(aws.Sns.UnsubscribeAsync(record.SubscriptionArn, ct))),
         DeletionStep(record, AwsService.Lambda, "RemovePermission", record.FunctionName, "the subscription is deleted",
-            (_, ct) => new InvokePermission(record.StatementId, Principal, record.TopicArn).RemoveAsync(aws.Lambda, record.FunctionName, ct)),
+            (_, ct) => InvokePermission.RemoveAsync(aws.Lambda, record.FunctionName, record.StatementId, ct)),
     ];
 }
