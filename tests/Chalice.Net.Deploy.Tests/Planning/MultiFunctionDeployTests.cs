@@ -5,6 +5,7 @@ using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.S3;
 using Chalice.Deploy.Manifest;
 using Chalice.Deploy.Planning;
+using Chalice.Deploy.Planning.Resources;
 using Chalice.Deploy.State;
 using Chalice.Deploy.Tests.Fakes;
 
@@ -84,6 +85,21 @@ public sealed class MultiFunctionDeployTests : IDisposable
 
         var state = _stage.Store.Load("dev")!;
         Assert.Equal("s3test-dev-every_five_minutes", state.Find<DeployedFunction>("every_five_minutes")!.FunctionName);
+    }
+
+    [Fact]
+    public async Task A_function_with_its_own_iam_role_arn_runs_as_that_role_and_the_others_as_the_stages()
+    {
+        var own = await Aws.Iam.CreateRoleAsync(new Chalice.Deploy.Aws.Iam.CreateRoleRequest { RoleName = "billing", AssumeRolePolicyDocument = RolePlanner.TrustPolicy }, Cancel);
+        _stage.ConfigJson = $$"""
+            { "app_name": "s3test", "lambda_functions": { "add": { "manage_iam_role": false, "iam_role_arn": "{{own.Arn}}" } }, "stages": { "dev": { } } }
+            """;
+
+        await _stage.DeployAsync();
+
+        Assert.Equal(own.Arn, Aws.FakeLambda.Inspect("s3test-dev-add").Configuration.Role);
+        Assert.Equal((await Aws.Iam.GetRoleAsync("s3test-dev", Cancel))!.Arn, Aws.FakeLambda.Inspect("s3test-dev-Nightly").Configuration.Role);
+        Assert.Equal(0, (await _stage.DeployAsync()).Calls.MutatingCalls);
     }
 
     [Fact]
