@@ -13,10 +13,16 @@ internal sealed record DeploymentSpec
     /// <summary>The stage's resolved settings (<c>.chalice/config.json</c>), which also name the stage.</summary>
     public required StageConfig Config { get; init; }
 
+    /// <summary>
+    /// The stage's settings of one of the app's functions (<c>lambda_functions.&lt;name&gt;</c> over the stage's), as
+    /// <see cref="ChaliceConfig.ForStage"/> resolves them; <c>api_handler</c>'s are <see cref="Config"/>.
+    /// </summary>
+    public required Func<string, StageConfig> FunctionConfig { get; init; }
+
     /// <summary>The deployment package.</summary>
     public required LambdaPackage Package { get; init; }
 
-    /// <summary>The app's routes, as the source generator recorded them.</summary>
+    /// <summary>The app's functions and routes, as the source generator recorded them.</summary>
     public required AppManifest Manifest { get; init; }
 
     /// <summary>
@@ -30,6 +36,9 @@ internal sealed record DeploymentSpec
     /// the spec from the app's <c>.chalice/</c>; null when the stage names none.
     /// </summary>
     public string? ApiGatewayPolicy { get; init; }
+
+    /// <summary>The settings of <paramref name="function"/>: <see cref="Config"/> for the API, else its own.</summary>
+    public StageConfig ConfigFor(string function) => function == ChaliceConfig.ApiHandlerName ? Config : FunctionConfig(function);
 
     /// <summary>The stage.</summary>
     public string Stage => Config.Stage;

@@ -26,8 +26,23 @@ internal sealed partial record ResourceNames(string App, string Stage)
     /// <summary>The role's inline policy (named after the role, as Chalice does).</summary>
     public string Policy => Base;
 
-    /// <summary>The Lambda function.</summary>
+    /// <summary>The Lambda function of the API (<c>api_handler</c>).</summary>
     public string Function => Base;
+
+    /// <summary>
+    /// The Lambda function of one of the app's functions, as Chalice names them: the API's is <c>{app}-{stage}</c>,
+    /// every other <c>{app}-{stage}-{name}</c> (aws/chalice <c>chalice/deploy/appgraph.py</c>, <c>_build_lambda_function</c>).
+    /// </summary>
+    /// <exception cref="ChaliceConfigException">The name is longer than the 64 characters Lambda allows with this stage.</exception>
+    public string FunctionOf(string function) =>
+        function == ChaliceConfig.ApiHandlerName ? Function : Checked($"{Base}-{function}", $"The function '{function}'");
+
+    /// <summary>
+    /// The EventBridge rule of a schedule or event pattern function: <c>{app}-{stage}-{name}-event</c>, Chalice's
+    /// (<c>_create_scheduled_model</c>), at most 64 characters as EventBridge's <c>RuleName</c> allows.
+    /// </summary>
+    /// <exception cref="ChaliceConfigException">The name is too long with this stage.</exception>
+    public string RuleOf(string function) => Checked($"{Base}-{function}-event", $"The EventBridge rule of '{function}'");
 
     /// <summary>The REST API.</summary>
     public string RestApi => Base;
@@ -49,6 +64,14 @@ internal sealed partial record ResourceNames(string App, string Stage)
             ? names
             : throw new ChaliceConfigException($"'{names.Base}' is longer than the 64 characters IAM and Lambda allow; shorten the app or stage name.");
     }
+
+    // Lambda's FunctionName and EventBridge's RuleName allow 64 characters (the Lambda and events models'
+    // FunctionName/RuleName patterns); the compiler checked function names with the stage "dev" (CHALICE021).
+    private string Checked(string name, string what) =>
+        name.Length <= 64
+            ? name
+            : throw new ChaliceConfigException(
+                $"{what} is deployed as '{name}', {name.Length} characters with the stage '{Stage}'; AWS allows 64. Shorten the function, app or stage name.");
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex NamePart();

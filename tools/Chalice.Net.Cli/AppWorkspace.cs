@@ -134,6 +134,7 @@ internal sealed class AppWorkspace
     {
         AppName = AppName(manifest),
         Config = Stage,
+        FunctionConfig = function => this.Config.ForStage(Stage.Stage, function),
         Package = package,
         Manifest = manifest,
         Policy = cancellationToken => PolicyAsync(warnings, cancellationToken),

@@ -1,11 +1,12 @@
+using Chalice.Configuration;
 using Chalice.Deploy.Aws.Lambda;
+using Chalice.Lambda;
 
 namespace Chalice.Deploy.Planning;
 
 /// <summary>
-/// The function configuration a deploy wants: from the package (runtime, handler, architecture) and the stage's
-/// settings for the function. Every function of the app is configured from one of these, in a direct deploy and in a
-/// template alike.
+/// The configuration a deploy wants for one of the app's Lambda functions: from the package (runtime, handler,
+/// architecture) and the function's settings in the stage (<c>lambda_functions.&lt;name&gt;</c> over the stage's).
 /// </summary>
 internal sealed record FunctionSettings(
     string Runtime,
@@ -41,9 +42,25 @@ internal sealed record FunctionSettings(
     /// <summary>Lambda's tracing mode for <see cref="Xray"/>.</summary>
     public string TracingMode => Xray ? "Active" : "PassThrough";
 
-    public static FunctionSettings For(DeploymentSpec spec)
+    /// <summary>The API's (<c>api_handler</c>) settings.</summary>
+    public static FunctionSettings For(DeploymentSpec spec) => For(spec, ChaliceConfig.ApiHandlerName);
+
+    /// <summary>
+    /// The settings of the function named <paramref name="function"/>. One package serves every function, and the
+    /// configuration selects it as <see cref="LambdaFunctionSelector"/> reads it: the API keeps the package's handler
+    /// (<c>bootstrap</c> or the assembly's name); on <c>provided.al2023</c> another function's handler is its name; on
+    /// the managed runtime the handler must stay the assembly's name, so <c>CHALICE_FUNCTION</c> names the function.
+    /// </summary>
+    public static FunctionSettings For(DeploymentSpec spec, string function)
     {
-        var config = spec.Config;
+        var config = spec.ConfigFor(function);
+        var package = spec.Package;
+        var isApi = function == ChaliceConfig.ApiHandlerName;
+        var customRuntime = package.Runtime.StartsWith("provided", StringComparison.Ordinal);
+        var handler = isApi || !customRuntime ? package.Handler : function;
+        var environment = config.EnvironmentVariables;
+        if (!isApi && !customRuntime)
+            environment = new Dictionary<string, string>(environment, StringComparer.Ordinal) { [LambdaFunctionSelector.FunctionVariable] = function };
         // The user's tags, then ours, which identify the resource and must not be overridden.
         var tags = new SortedDictionary<string, string>(config.Tags.ToDictionary(), StringComparer.Ordinal)
         {
@@ -51,8 +68,8 @@ internal sealed record FunctionSettings(
         };
         var inVpc = config.HasVpcConfig; // the validator refuses one without the other
         return new FunctionSettings(
-            spec.Package.Runtime, spec.Package.Handler, spec.Package.Architecture, config.LambdaMemorySize, config.LambdaTimeout,
-            config.EnvironmentVariables, tags, config.ReservedConcurrency)
+            package.Runtime, handler, package.Architecture, config.LambdaMemorySize, config.LambdaTimeout, environment, tags,
+            config.ReservedConcurrency)
         {
             SubnetIds = inVpc ? config.SubnetIds : [],
             SecurityGroupIds = inVpc ? config.SecurityGroupIds : [],

@@ -51,6 +51,11 @@ internal abstract class Ref<T> : IRef where T : notnull
         new Derived<TResult>(description, [this, other], results => combine(Resolve(results), other.Resolve(results)),
             () => TryGetKnown(out var left) && other.TryGetKnown(out var right) ? (true, combine(left, right)) : (false, default!));
 
+    /// <summary>A value made from this one, known as soon as it is (a stream ARN in the function's account).</summary>
+    public Ref<TResult> Select<TResult>(string description, Func<T, TResult> map) where TResult : notnull =>
+        new Derived<TResult>(description, [this], results => map(Resolve(results)),
+            () => TryGetKnown(out var value) ? (true, map(value)) : (false, default!));
+
     /// <inheritdoc/>
     public override string ToString() => TryGetKnown(out var value) ? $"{Description} {value}" : Description;
 

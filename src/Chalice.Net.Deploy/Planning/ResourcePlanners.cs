@@ -10,7 +10,11 @@ internal static class ResourcePlanners
     /// consume and produce (ties keep this order), and deletions run in the reverse order.
     /// </summary>
     public static IReadOnlyList<IResourcePlanner> All { get; } =
-        Ordered([new RolePlanner(), new FunctionPlanner(), new RestApiPlanner(), new HttpApiPlanner(), new PermissionPlanner()]);
+        Ordered(
+        [
+            new RolePlanner(), new FunctionPlanner(), new RestApiPlanner(), new HttpApiPlanner(), new PermissionPlanner(),
+            new EventRulePlanner(), new EventSourceMappingPlanner(), new SnsSubscriptionPlanner(), new S3NotificationPlanner(),
+        ]);
 
     /// <summary>The planners, each after the producers of what it consumes.</summary>
     /// <exception cref="InvalidOperationException">

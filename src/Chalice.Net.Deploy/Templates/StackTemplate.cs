@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Chalice.Configuration;
+using Chalice.Deploy.Manifest;
 using Chalice.Deploy.OpenApi;
 using Chalice.Deploy.Packaging;
 using Chalice.Deploy.Planning;
@@ -10,9 +11,11 @@ namespace Chalice.Deploy.Templates;
 
 /// <summary>
 /// Writes a stage of an app as a CloudFormation template, for teams that deploy with their own pipeline: the same
-/// role, function, API (REST, or HTTP: <see cref="HttpApiTemplate"/>), stage and invoke permission a direct deploy creates,
-/// with the same settings. SAM
-/// (<c>AWS::Serverless::Function</c> with a local <c>CodeUri</c>) or plain CloudFormation (code from S3 parameters).
+/// role, functions, API (REST, or HTTP: <see cref="HttpApiTemplate"/>), stage, invoke permission and event sources a
+/// direct deploy creates, with the same settings. SAM (<c>AWS::Serverless::Function</c> with a local <c>CodeUri</c>,
+/// sources as its <c>Events</c>) or plain CloudFormation (code from S3 parameters; rules, mappings, subscriptions and
+/// permissions as resources of their own). An S3 handler is refused, as Chalice refuses it: CloudFormation cannot
+/// change the notifications of a bucket it did not create.
 /// </summary>
 internal static class StackTemplate
 {
@@ -37,7 +40,10 @@ internal static class StackTemplate
         ArgumentNullException.ThrowIfNull(spec);
         var config = spec.Config;
         var names = spec.Names;
-        var function = FunctionSettings.For(spec);
+        if (spec.Manifest.Functions.OfType<S3FunctionManifest>().Select(f => f.Name).ToArray() is [_, ..] s3Functions)
+            throw new InvalidDataException(
+                $"A template cannot wire {string.Join(", ", s3Functions)} to its bucket: CloudFormation does not change the notifications " +
+                "of a bucket it did not create (Chalice refuses these too). Deploy the app with 'chalice-net deploy'.");
         var resources = new JsonObject();
 
         JsonNode role;
@@ -52,7 +58,8 @@ internal static class StackTemplate
                     ["Policies"] = new JsonArray(new JsonObject
                     {
                         ["PolicyName"] = names.Policy,
-                        ["PolicyDocument"] = JsonNode.Parse(PolicyDocument.Validate(policy ?? throw new ArgumentNullException(nameof(policy)), $"The IAM policy of {names.Role}")),
+                        ["PolicyDocument"] = WithPollingStatements(
+                            PolicyDocument.Validate(policy ?? throw new ArgumentNullException(nameof(policy)), $"The IAM policy of {names.Role}"), spec),
                     }),
                     ["Tags"] = TagList(new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }),
                 },
@@ -65,6 +72,61 @@ internal static class StackTemplate
                 $"{config.Stage}: manage_iam_role is false, so iam_role_arn must name the role the function runs as.");
         }
 
+        resources[FunctionId] = Function(spec, ChaliceConfig.ApiHandlerName, role, format);
+        var ids = new HashSet<string>(StringComparer.Ordinal) { FunctionId, RoleId, RestApiId, "RestAPIDeployment", "RestAPIStage", "APIHandlerInvokePermission" };
+        foreach (var other in spec.Manifest.Functions.Where(f => f is not ApiFunctionManifest))
+        {
+            var id = UniqueId(ids, other.Name);
+            var functionConfig = spec.ConfigFor(other.Name);
+            JsonNode functionRole = !functionConfig.ManageIamRole && functionConfig.IamRoleArn is { Length: > 0 } own ? own : role.DeepClone();
+            var resource = Function(spec, other.Name, functionRole, format);
+            resources[id] = resource;
+            EventSourceTemplate.Add(resources, ids, id, resource, other, format);
+        }
+
+        var outputs = new JsonObject
+        {
+            ["APIHandlerName"] = new JsonObject { ["Value"] = Ref(FunctionId) },
+            ["APIHandlerArn"] = new JsonObject { ["Value"] = GetAtt(FunctionId, "Arn") },
+        };
+        if (spec.Manifest.Routes.Count > 0 && config.ApiGatewayType.IsHttpApi())
+        {
+            HttpApiTemplate.Add(resources, resources[FunctionId]!["Properties"]!.AsObject(), outputs, spec, new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }, format);
+        }
+        else if (spec.Manifest.Routes.Count > 0)
+        {
+            AddRestApi(resources, spec, format);
+            outputs["RestAPIId"] = new JsonObject { ["Value"] = Ref(RestApiId) };
+            outputs["EndpointURL"] = new JsonObject
+            {
+                ["Value"] = Sub($"https://${{{RestApiId}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{config.ApiGatewayStage}/"),
+            };
+        }
+
+        var template = new JsonObject
+        {
+            ["AWSTemplateFormatVersion"] = "2010-09-09",
+        };
+        if (format == TemplateFormat.Sam)
+            template["Transform"] = "AWS::Serverless-2016-10-31";
+        template["Description"] = $"{names.App}, stage {names.Stage} (packaged by chalice-net)";
+        if (format == TemplateFormat.CloudFormation)
+        {
+            template["Parameters"] = new JsonObject
+            {
+                ["CodeS3Bucket"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 bucket holding {PackageDescription.ZipFileName}." },
+                ["CodeS3Key"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 key of {PackageDescription.ZipFileName}." },
+            };
+        }
+        template["Resources"] = resources;
+        template["Outputs"] = outputs;
+        return template;
+    }
+
+    /// <summary>The function resource of one of the app's functions, with its own settings.</summary>
+    private static JsonObject Function(DeploymentSpec spec, string name, JsonNode role, TemplateFormat format)
+    {
+        var function = FunctionSettings.For(spec, name);
         var properties = new JsonObject
         {
             ["Runtime"] = function.Runtime,
@@ -72,7 +134,7 @@ internal static class StackTemplate
             ["MemorySize"] = function.MemorySize,
             ["Timeout"] = function.Timeout,
             ["Architectures"] = new JsonArray(function.Architecture),
-            ["Role"] = role,
+            ["Role"] = role.DeepClone(),
         };
         if (format == TemplateFormat.Sam)
         {
@@ -107,49 +169,35 @@ internal static class StackTemplate
             properties["TracingConfig"] = new JsonObject { ["Mode"] = function.TracingMode };
         if (function.EphemeralStorage != FunctionSettings.DefaultEphemeralStorage)
             properties["EphemeralStorage"] = new JsonObject { ["Size"] = function.EphemeralStorage };
-        resources[FunctionId] = new JsonObject
+        return new JsonObject
         {
             ["Type"] = format == TemplateFormat.Sam ? "AWS::Serverless::Function" : "AWS::Lambda::Function",
             ["Properties"] = properties,
         };
+    }
 
-        var outputs = new JsonObject
-        {
-            ["APIHandlerName"] = new JsonObject { ["Value"] = Ref(FunctionId) },
-            ["APIHandlerArn"] = new JsonObject { ["Value"] = GetAtt(FunctionId, "Arn") },
-        };
-        if (spec.Manifest.Routes.Count > 0 && config.ApiGatewayType.IsHttpApi())
-        {
-            HttpApiTemplate.Add(resources, properties, outputs, spec, new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }, format);
-        }
-        else if (spec.Manifest.Routes.Count > 0)
-        {
-            AddRestApi(resources, spec, format);
-            outputs["RestAPIId"] = new JsonObject { ["Value"] = Ref(RestApiId) };
-            outputs["EndpointURL"] = new JsonObject
-            {
-                ["Value"] = Sub($"https://${{{RestApiId}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{config.ApiGatewayStage}/"),
-            };
-        }
+    /// <summary>A logical id for a function, as Chalice makes them (<c>every_five_minutes</c> → <c>EveryFiveMinutes</c>), unique in the template.</summary>
+    private static string UniqueId(HashSet<string> ids, string name)
+    {
+        var id = string.Concat(name.Split(['_', '-'], StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+        var unique = id;
+        for (var i = 2; !ids.Add(unique); i++)
+            unique = $"{id}{i}";
+        return unique;
+    }
 
-        var template = new JsonObject
+    /// <summary>The role's policy with what Lambda needs to poll the app's queues and streams, in the stack's account and region.</summary>
+    private static JsonNode WithPollingStatements(string policy, DeploymentSpec spec)
+    {
+        if (!spec.Config.AutogenPolicy)
+            return JsonNode.Parse(policy)!;
+        var document = JsonNode.Parse(EventSourcePolicy.With(policy, spec.Manifest, "${AWS::Region}", "${AWS::AccountId}", "${AWS::Partition}"))!;
+        foreach (var statement in document["Statement"]!.AsArray())
         {
-            ["AWSTemplateFormatVersion"] = "2010-09-09",
-        };
-        if (format == TemplateFormat.Sam)
-            template["Transform"] = "AWS::Serverless-2016-10-31";
-        template["Description"] = $"{names.App}, stage {names.Stage} (packaged by chalice-net)";
-        if (format == TemplateFormat.CloudFormation)
-        {
-            template["Parameters"] = new JsonObject
-            {
-                ["CodeS3Bucket"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 bucket holding {PackageDescription.ZipFileName}." },
-                ["CodeS3Key"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 key of {PackageDescription.ZipFileName}." },
-            };
+            if (statement!["Resource"] is JsonValue resource && resource.GetValue<string>() is var text && text.Contains("${AWS::", StringComparison.Ordinal))
+                statement["Resource"] = Sub(text);
         }
-        template["Resources"] = resources;
-        template["Outputs"] = outputs;
-        return template;
+        return document;
     }
 
     private static void AddRestApi(JsonObject resources, DeploymentSpec spec, TemplateFormat format)
@@ -239,14 +287,14 @@ internal static class StackTemplate
         };
     }
 
-    private static JsonArray TagList(IReadOnlyDictionary<string, string> tags) =>
+    internal static JsonArray TagList(IReadOnlyDictionary<string, string> tags) =>
         new([.. tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 
-    private static JsonObject Ref(string id) => new() { ["Ref"] = id };
+    internal static JsonObject Ref(string id) => new() { ["Ref"] = id };
 
-    private static JsonObject GetAtt(string id, string attribute) => new() { ["Fn::GetAtt"] = new JsonArray(id, attribute) };
+    internal static JsonObject GetAtt(string id, string attribute) => new() { ["Fn::GetAtt"] = new JsonArray(id, attribute) };
 
-    private static JsonObject Sub(string text) => new() { ["Fn::Sub"] = text };
+    internal static JsonObject Sub(string text) => new() { ["Fn::Sub"] = text };
 }

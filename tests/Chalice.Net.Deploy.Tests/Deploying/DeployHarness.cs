@@ -60,6 +60,7 @@ internal sealed class DeployHarness : IDisposable
     {
         AppName = AppName,
         Config = ChaliceConfig.Parse(ConfigJson).ForStage(stage),
+        FunctionConfig = function => ChaliceConfig.Parse(ConfigJson).ForStage(stage, function),
         Package = app.Package,
         Manifest = app.Manifest,
         Policy = _ => Task.FromResult(policy ?? Policy),

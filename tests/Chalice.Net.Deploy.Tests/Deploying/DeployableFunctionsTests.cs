@@ -5,34 +5,22 @@ using Chalice.Hosting;
 namespace Chalice.Deploy.Tests.Deploying;
 
 /// <summary>
-/// The deployer deploys an app's API; an app with event handlers or pure functions is refused, naming them, rather
-/// than deployed without them.
+/// The deployer deploys every kind of function but authorizers; an app with authorizers is refused, naming them,
+/// rather than deployed with its routes open.
 /// </summary>
 public sealed class DeployableFunctionsTests
 {
     [Fact]
-    public void An_API_only_app_is_deployable() =>
-        DeployableFunctions.Ensure(new AppManifest("shop", [new ApiFunctionManifest(ApiFunctionManifest.DefaultName)], []));
-
-    [Fact]
-    public void Functions_the_deployer_would_leave_out_are_named()
-    {
-        var manifest = new AppManifest("shop",
+    public void An_app_with_every_kind_of_event_handler_is_deployable() =>
+        DeployableFunctions.Ensure(new AppManifest("shop",
         [
             new ApiFunctionManifest(ApiFunctionManifest.DefaultName),
             new S3FunctionManifest("resize", "Resize", "uploads", ["s3:ObjectCreated:*"], null, null),
             new PureFunctionManifest("add", "Add"),
-        ], []);
-
-        var error = Assert.Throws<InvalidDataException>(() => DeployableFunctions.Ensure(manifest));
-        Assert.Equal(
-            "This chalice-net deploys an app's API only, and 'shop' has other functions it would leave out: resize (s3), add (pure_lambda). " +
-            "Run them locally with 'chalice-net invoke NAME' (and authorizers with 'chalice-net local') until the deployer wires them.",
-            error.Message);
-    }
+        ], []));
 
     [Fact]
-    public void Authorizer_functions_are_a_named_refusal_until_the_deployer_deploys_functions()
+    public void Authorizer_functions_are_a_named_refusal_until_the_deployer_deploys_them()
     {
         var manifest = new AppManifest("shop",
         [
@@ -41,8 +29,10 @@ public sealed class DeployableFunctionsTests
         ], []);
 
         var error = Assert.Throws<InvalidDataException>(() => DeployableFunctions.Ensure(manifest));
-        Assert.Contains("Tokens (authorizer)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("The authorizer functions (Tokens) are not deployed yet", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "'shop' has authorizers (Tokens), which this chalice-net does not deploy yet, and their routes are not deployed open instead; " +
+            "run the app with 'chalice-net local', which enforces them.",
+            error.Message);
     }
 
     [Fact]

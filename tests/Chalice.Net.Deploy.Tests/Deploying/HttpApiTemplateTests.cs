@@ -17,17 +17,22 @@ public sealed class HttpApiTemplateTests
 
     private static readonly CorsManifest s_cors = new("https://example.com", ["X-Trace"], ["X-Id"], 300, AllowCredentials: true);
 
-    private static DeploymentSpec Spec(string type) => new()
+    private static DeploymentSpec Spec(string type)
     {
-        AppName = "shop",
-        Config = ChaliceConfig.Parse($$"""{ "stages": { "prod": { "api_gateway_type": "{{type}}" } } }""").ForStage("prod"),
-        Package = new LambdaPackage("deployment.zip", "sha=", 1, "provided.al2023", "bootstrap", "x86_64", [], ""),
-        Manifest = new AppManifest("shop", [], [
+        var config = ChaliceConfig.Parse($$"""{ "stages": { "prod": { "api_gateway_type": "{{type}}" } } }""");
+        return new()
+        {
+            AppName = "shop",
+            Config = config.ForStage("prod"),
+            FunctionConfig = function => config.ForStage("prod", function),
+            Package = new LambdaPackage("deployment.zip", "sha=", 1, "provided.al2023", "bootstrap", "x86_64", [], ""),
+            Manifest = new AppManifest("shop", [], [
             new RouteManifest("/items/{id}", ["GET", "PUT"], "Items", "items", [], s_cors, false, null),
             new RouteManifest("/files/{proxy+}", ["GET"], "Files", "files", [], s_cors, false, null),
-        ]),
-        Policy = _ => Task.FromResult(Policy),
-    };
+            ]),
+            Policy = _ => Task.FromResult(Policy),
+        };
+    }
 
     [Fact]
     public async Task A_sam_template_has_an_HttpApi_with_its_CORS_and_one_event_per_route_and_is_lint_clean()

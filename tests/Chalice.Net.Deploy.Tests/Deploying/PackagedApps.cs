@@ -26,11 +26,13 @@ public sealed class PackagedApps : IAsyncDisposable
     private readonly string _output = Directory.CreateTempSubdirectory("chalice-packages-").FullName;
     private readonly Lazy<Task<PackagedApp>> _s3Test;
     private readonly Lazy<Task<PackagedApp>> _testApp;
+    private readonly Lazy<Task<PackagedApp>> _eventsApp;
 
     public PackagedApps()
     {
         _s3Test = new(() => PackageAsync(RepoPaths.InRepo("samples", "S3Test")));
         _testApp = new(() => PackageAsync(RepoPaths.InRepo("tests", "TestApps", "TestApp")));
+        _eventsApp = new(() => PackageAsync(RepoPaths.InRepo("tests", "TestApps", "EventsApp")));
     }
 
     /// <summary>samples/S3Test.</summary>
@@ -38,6 +40,9 @@ public sealed class PackagedApps : IAsyncDisposable
 
     /// <summary>tests/TestApps/TestApp.</summary>
     internal Task<PackagedApp> TestApp => _testApp.Value;
+
+    /// <summary>tests/TestApps/EventsApp: one function of every kind.</summary>
+    internal Task<PackagedApp> EventsApp => _eventsApp.Value;
 
     private async Task<PackagedApp> PackageAsync(string directory)
     {

@@ -16,6 +16,7 @@ public sealed class StackTemplateTests
     {
         AppName = "shop",
         Config = ChaliceConfig.Parse(config).ForStage("prod"),
+        FunctionConfig = function => ChaliceConfig.Parse(config).ForStage("prod", function),
         Package = new LambdaPackage("deployment.zip", "sha=", 1, "dotnet10", "Shop", "arm64", [], ""),
         Manifest = new AppManifest("shop", [], [new RouteManifest("/items", ["GET"], "Items", "items", [], null, false, null)]),
         Policy = _ => Task.FromResult(Policy),

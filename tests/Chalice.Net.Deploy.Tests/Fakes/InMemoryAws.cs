@@ -86,8 +86,11 @@ internal sealed class InMemoryAws : IAwsApis, IAwsCallObserver
 
     public EventSourceMappingWaiter EventSourceMappingWaiter { get; }
 
-    /// <summary>Makes the next <paramref name="times"/> calls of <paramref name="operation"/> (e.g. <c>Lambda CreateFunction</c>) fail.</summary>
-    public void Inject(string operation, InjectedFault fault, int times = 1) => _calls.Inject(operation, fault, times);
+    /// <summary>
+    /// Makes the next <paramref name="times"/> calls of <paramref name="operation"/> (e.g. <c>Lambda CreateFunction</c>) fail,
+    /// after <paramref name="skip"/> calls of it that succeed.
+    /// </summary>
+    public void Inject(string operation, InjectedFault fault, int times = 1, int skip = 0) => _calls.Inject(operation, fault, times, skip);
 
     /// <summary>Removes every injected fault.</summary>
     public void Heal() => _calls.Heal();

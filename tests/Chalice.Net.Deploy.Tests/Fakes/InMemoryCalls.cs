@@ -10,10 +10,13 @@ namespace Chalice.Deploy.Tests.Fakes;
 /// </summary>
 internal sealed class InMemoryCalls(IAwsCallObserver observer)
 {
-    private readonly List<(string Operation, InjectedFault Fault, int Remaining)> _faults = [];
+    private readonly List<(string Operation, InjectedFault Fault, int Skip, int Remaining)> _faults = [];
 
-    /// <summary>Makes the next <paramref name="times"/> calls of <paramref name="operation"/> (e.g. <c>API Gateway CreateRestApi</c>) fail.</summary>
-    public void Inject(string operation, InjectedFault fault, int times = 1) => _faults.Add((operation, fault, times));
+    /// <summary>
+    /// Makes the next <paramref name="times"/> calls of <paramref name="operation"/> (e.g. <c>API Gateway CreateRestApi</c>)
+    /// fail, after letting <paramref name="skip"/> calls of it succeed.
+    /// </summary>
+    public void Inject(string operation, InjectedFault fault, int times = 1, int skip = 0) => _faults.Add((operation, fault, skip, times));
 
     /// <summary>Removes every injected fault.</summary>
     public void Heal() => _faults.Clear();
@@ -79,11 +82,16 @@ internal sealed class InMemoryCalls(IAwsCallObserver observer)
         var index = _faults.FindIndex(f => f.Operation == operation.ToString());
         if (index < 0)
             return null;
-        var (name, fault, remaining) = _faults[index];
+        var (name, fault, skip, remaining) = _faults[index];
+        if (skip > 0)
+        {
+            _faults[index] = (name, fault, skip - 1, remaining);
+            return null;
+        }
         if (remaining <= 1)
             _faults.RemoveAt(index);
         else
-            _faults[index] = (name, fault, remaining - 1);
+            _faults[index] = (name, fault, skip, remaining - 1);
         return fault;
     }
 }

@@ -46,6 +46,9 @@ internal sealed class InMemoryStage : IDisposable
     /// <summary>How many times the policy was asked for.</summary>
     public int PolicyRequests { get; private set; }
 
+    /// <summary>The app's functions besides the API (event handlers and pure functions).</summary>
+    public IReadOnlyList<FunctionManifest> Functions { get; set; } = [];
+
     /// <summary>The app's routes.</summary>
     public IReadOnlyList<RouteManifest> Routes { get; set; } = [ObjectsRoute];
 
@@ -65,12 +68,16 @@ internal sealed class InMemoryStage : IDisposable
 
     public LambdaPackage Package { get; private set; } = null!;
 
+    /// <summary>Packages for <c>provided.al2023</c> (a Native AOT <c>bootstrap</c>) instead of the managed runtime.</summary>
+    public void UseCustomRuntime() => Package = Package with { Runtime = "provided.al2023", Handler = "bootstrap" };
+
     public DeploymentSpec Spec(string stage = "dev") => new()
     {
         AppName = "s3test",
         Config = ChaliceConfig.Parse(ConfigJson).ForStage(stage),
+        FunctionConfig = function => ChaliceConfig.Parse(ConfigJson).ForStage(stage, function),
         Package = Package,
-        Manifest = new AppManifest("s3test", [new ApiFunctionManifest(ChaliceConfig.ApiHandlerName)], Routes),
+        Manifest = new AppManifest("s3test", [new ApiFunctionManifest(ChaliceConfig.ApiHandlerName), .. Functions], Routes),
         Policy = _ =>
         {
             PolicyRequests++;

@@ -6,15 +6,20 @@ using Chalice.Deploy.State;
 namespace Chalice.Deploy.Planning.Resources;
 
 /// <summary>
-/// Plans the Lambda function: create it, or compare its code (CodeSha256), configuration, tags and reserved
-/// concurrency with what the app wants and update only what differs. Publishes the function's ARN.
+/// Plans one Lambda function per function of the app, all from the same package (the API, <c>{app}-{stage}</c>, and
+/// each event handler or pure function, <c>{app}-{stage}-{name}</c>, selected by its handler or <c>CHALICE_FUNCTION</c>):
+/// create it, or compare its code (CodeSha256), configuration, tags and reserved concurrency with what the function's
+/// settings want and update only what differs. Publishes the API function's ARN and every function's.
 /// </summary>
 internal sealed class FunctionPlanner : ResourcePlanner<DeployedFunction>
 {
     private const string Busy = "function update in progress";
 
-    /// <summary>The function's ARN.</summary>
+    /// <summary>The API function's (<c>api_handler</c>) ARN.</summary>
     public static Export<string> FunctionArn { get; } = new("function ARN");
+
+    /// <summary>The ARN of every function of the app, by its name.</summary>
+    public static Export<FunctionArns> FunctionArns { get; } = new("function ARNs");
 
     /// <inheritdoc/>
     public override string ResourceType => "lambda_function";
@@ -23,37 +28,54 @@ internal sealed class FunctionPlanner : ResourcePlanner<DeployedFunction>
     public override IReadOnlyList<Export> Consumes => [RolePlanner.RoleArn];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Export> Produces => [FunctionArn];
+    public override IReadOnlyList<Export> Produces => [FunctionArn, FunctionArns];
 
     /// <inheritdoc/>
     public override async Task PlanAsync(PlanningContext context, CancellationToken cancellationToken)
     {
+        var arns = new FunctionArns();
+        // The API function first, as before functions existed; then the others in the app's order.
+        var functions = context.Spec.Manifest.Functions.Select(f => f.Name)
+            .Prepend(ChaliceConfig.ApiHandlerName).Distinct(StringComparer.Ordinal);
+        foreach (var function in functions)
+            arns.Add(function, await PlanFunctionAsync(context, function, cancellationToken));
+        context.Publish(FunctionArn, arns.Of(ChaliceConfig.ApiHandlerName));
+        context.Publish(FunctionArns, Ref.Known(FunctionArns.Description, arns, origin: null));
+    }
+
+    /// <summary>Plans the Lambda function of one of the app's functions and returns its ARN.</summary>
+    private static async Task<Ref<string>> PlanFunctionAsync(PlanningContext context, string logicalName, CancellationToken cancellationToken)
+    {
         var spec = context.Spec;
         var lambda = context.Aws.Lambda;
-        var name = context.Names.Function;
-        var logicalName = spec.Config.Function;
-        var wanted = FunctionSettings.For(spec);
+        var name = context.Names.FunctionOf(logicalName);
+        var config = spec.ConfigFor(logicalName);
+        var wanted = FunctionSettings.For(spec, logicalName);
         var resource = context.Resource(logicalName, name, wanted);
-        var roleArn = resource.Uses(context.Require(RolePlanner.RoleArn));
+        // A function's own iam_role_arn (lambda_functions.<name>) wins over the stage's role, as in Chalice.
+        var roleArn = resource.Uses(!config.ManageIamRole && config.IamRoleArn is { Length: > 0 } own
+            ? Ref.Known(RolePlanner.RoleArn.Description, own, origin: null)
+            : context.Require(RolePlanner.RoleArn));
         var function = await lambda.GetFunctionAsync(name, cancellationToken);
         resource.Observed = function;
         if (function is null)
         {
-            var created = new StepOutput<string>(FunctionArn.Description);
+            var created = new StepOutput<string>(logicalName == ChaliceConfig.ApiHandlerName
+                ? FunctionArn.Description
+                : $"{FunctionArn.Description} of {logicalName}");
             resource.Step(AwsService.Lambda, "CreateFunction", "the function does not exist",
-                (step, ct) => CreateAsync(step, context.Aws, spec, logicalName, wanted, roleArn, created, ct),
+                (step, ct) => CreateAsync(step, context.Aws, spec, name, logicalName, wanted, roleArn, created, ct),
                 consumes: [roleArn], produces: [created]);
             if (wanted.ReservedConcurrency is { } reserved)
                 resource.Step(AwsService.Lambda, "PutFunctionConcurrency", $"reserved concurrency {reserved}",
                     (_, ct) => lambda.PutFunctionConcurrencyAsync(name, reserved, ct));
-            context.Publish(FunctionArn, created);
-            return;
+            return created;
         }
 
         var actual = function.Configuration;
         var arn = actual.FunctionArn!;
         resource.Adopt(Record(logicalName, name, arn, actual.CodeSha256));
-        context.Publish(FunctionArn, Ref.Known(FunctionArn.Description, arn, logicalName));
+        var known = Ref.Known(FunctionArn.Description, arn, logicalName);
         // Lambda rejects an update while another is in progress: each update says whether it left one running.
         Ref<bool> updating = Ref.Known(Busy, actual.State == "Pending" || actual.LastUpdateStatus == "InProgress", logicalName);
 
@@ -118,7 +140,7 @@ internal sealed class FunctionPlanner : ResourcePlanner<DeployedFunction>
 
         var concurrency = function.Concurrency?.ReservedConcurrentExecutions;
         if (concurrency == wanted.ReservedConcurrency)
-            return;
+            return known;
         if (wanted.ReservedConcurrency is { } wantedConcurrency)
             resource.Step(AwsService.Lambda, "PutFunctionConcurrency",
                 $"reserved concurrency {concurrency?.ToString() ?? "(none)"} → {wantedConcurrency}",
@@ -126,6 +148,7 @@ internal sealed class FunctionPlanner : ResourcePlanner<DeployedFunction>
         else
             resource.Step(AwsService.Lambda, "DeleteFunctionConcurrency", "reserved concurrency is no longer configured",
                 (_, ct) => lambda.DeleteFunctionConcurrencyAsync(name, ct));
+        return known;
     }
 
     /// <inheritdoc/>
@@ -149,10 +172,9 @@ internal sealed class FunctionPlanner : ResourcePlanner<DeployedFunction>
         new() { Name = logicalName, FunctionName = functionName, LambdaArn = arn, CodeSha256 = codeSha256 };
 
     private static async Task CreateAsync(
-        StepContext step, IAwsApis aws, DeploymentSpec spec, string logicalName, FunctionSettings wanted, Ref<string> roleArn,
+        StepContext step, IAwsApis aws, DeploymentSpec spec, string name, string logicalName, FunctionSettings wanted, Ref<string> roleArn,
         StepOutput<string> arn, CancellationToken cancellationToken)
     {
-        var name = spec.Names.Function;
         LambdaFunctionConfiguration created;
         try
         {

@@ -45,16 +45,26 @@ internal sealed class RolePlanner : ResourcePlanner<DeployedRole>
             return;
         }
 
-        var desired = new DesiredRole(names.Role, TrustPolicy, names.Policy, PolicyDocument.Validate(await context.Spec.Policy(cancellationToken), $"The IAM policy of {names.Role}"));
-        var resource = context.Resource(LogicalName, names.Role, desired);
+        var basePolicy = PolicyDocument.Validate(await context.Spec.Policy(cancellationToken), $"The IAM policy of {names.Role}");
+        // An inferred policy also lets Lambda poll the app's queues and streams (a policy file is the user's, verbatim).
+        var region = context.Region;
+        var manifest = context.Spec.Manifest;
+        string PolicyIn(string account) => config.AutogenPolicy ? EventSourcePolicy.With(basePolicy, manifest, region, account) : basePolicy;
         var role = await iam.GetRoleAsync(names.Role, cancellationToken);
+        var desired = new DesiredRole(names.Role, TrustPolicy, names.Policy, role is null ? basePolicy : PolicyIn(Arn.Account(role.Arn)));
+        var resource = context.Resource(LogicalName, names.Role, desired);
         if (role is null)
         {
             var created = new StepOutput<string>(RoleArn.Description);
             resource.Step(AwsService.Iam, "CreateRole", "the role does not exist",
                 (step, ct) => CreateAsync(step, iam, names, created, ct), produces: [created]);
-            resource.Step(AwsService.Iam, "PutRolePolicy", "the role is new",
-                (_, ct) => iam.PutRolePolicyAsync(names.Role, names.Policy, desired.Policy, ct), target: names.Policy);
+            if (config.AutogenPolicy && EventSourcePolicy.IsNeeded(manifest))
+                resource.Step(AwsService.Iam, "PutRolePolicy", "the role is new",
+                    (step, ct) => iam.PutRolePolicyAsync(names.Role, names.Policy, PolicyIn(Arn.Account(step.Get(created))), ct),
+                    consumes: [created], target: names.Policy);
+            else
+                resource.Step(AwsService.Iam, "PutRolePolicy", "the role is new",
+                    (_, ct) => iam.PutRolePolicyAsync(names.Role, names.Policy, basePolicy, ct), target: names.Policy);
             context.Publish(RoleArn, created);
             return;
         }
