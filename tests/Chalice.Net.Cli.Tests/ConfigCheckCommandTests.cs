@@ -14,8 +14,8 @@ public sealed class ConfigCheckCommandTests
             "unknown setting \"lambda_timout\" in stages.dev; did you mean \"lambda_timeout\"? (--ignore-unknown-settings makes this a warning)" },
         { """{ "app_name": "demo", "colour": "blue" }""", "unknown setting \"colour\" (--ignore-unknown-settings makes this a warning)" },
         { """{ "app_name": "demo", "lambda_memory_size": "1GB" }""", "\"lambda_memory_size\" must be an integer from 128 to 10240 (MB), not \"1GB\"" },
-        { """{ "app_name": "demo", "api_gateway_endpoint_type": "PRIVATE" }""",
-            "\"api_gateway_endpoint_type\" is a Chalice setting that Chalice.Net does not support yet; remove it (a deploy without it would not be what the file asks for)" },
+        { """{ "app_name": "demo", "api_gateway_custom_domain": { "domain_name": "api.example.com" } }""",
+            "\"api_gateway_custom_domain\" is a Chalice setting that Chalice.Net does not support yet; remove it (a deploy without it would not be what the file asks for)" },
     };
 
     [Theory]

@@ -52,7 +52,7 @@ public sealed class DeployPreflightTests
     }
 
     [Fact]
-    public async Task An_endpoint_that_cannot_be_reached_is_one_line_before_the_build()
+    public async Task An_endpoint_that_cannot_be_reached_is_one_line_and_stops_the_build()
     {
         using var app = TempApp.Create("""{ "app_name": "demo" }""");
         var closedPort = ClosedPort();
@@ -63,11 +63,11 @@ public sealed class DeployPreflightTests
         var line = Assert.Single(run.ErrorLines);
         Assert.StartsWith($"error: Cannot reach AWS at http://127.0.0.1:{closedPort}/ (could not talk to 127.0.0.1:{closedPort}: ", line, StringComparison.Ordinal);
         Assert.EndsWith("); check --endpoint-url, AWS_ENDPOINT_URL and your network.", line, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(app.Directory, "obj")), "nothing was built");
+        AssertNothingWasBuilt(app.Directory);
     }
 
     [Fact]
-    public async Task Credentials_AWS_rejects_are_one_line_before_the_build()
+    public async Task Credentials_AWS_rejects_are_one_line_and_stop_the_build()
     {
         // moto checks access keys like AWS once INITIAL_NO_AUTH_ACTION_COUNT is 0: "testing" is nobody's key there.
         await using var moto = new MotoServer { ProcessEnvironment = new Dictionary<string, string> { ["INITIAL_NO_AUTH_ACTION_COUNT"] = "0" } };
@@ -82,7 +82,20 @@ public sealed class DeployPreflightTests
             "error: AWS rejected the credentials (InvalidClientTokenId: The security token included in the request is invalid.); check " +
             "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the profile (--profile, AWS_PROFILE), or run 'aws sso login'.",
             Assert.Single(run.ErrorLines));
-        Assert.False(Directory.Exists(Path.Combine(app.Directory, "obj")), "nothing was built");
+        AssertNothingWasBuilt(app.Directory);
+    }
+
+    /// <summary>
+    /// The identity check runs beside the build (so right credentials cost a redeploy nothing) and a failed one cancels
+    /// it: restore may have started, but no package was made or recorded.
+    /// </summary>
+    private static void AssertNothingWasBuilt(string appDirectory)
+    {
+        var obj = Path.Combine(appDirectory, "obj");
+        var packages = Directory.Exists(obj)
+            ? Directory.EnumerateFiles(obj, "*", SearchOption.AllDirectories).Where(f => f.EndsWith("last-build.json", StringComparison.Ordinal) || f.EndsWith(".zip", StringComparison.Ordinal))
+            : [];
+        Assert.Empty(packages);
     }
 
     private static int ClosedPort()

@@ -44,7 +44,12 @@ internal static class BuildCache
     }
 
     /// <summary>Forgets the last build (before a new one starts, so that a failed build is never reused).</summary>
-    public static void Forget(string artifacts) => File.Delete(Path.Combine(artifacts, FileName));
+    public static void Forget(string artifacts)
+    {
+        var path = Path.Combine(artifacts, FileName);
+        if (File.Exists(path)) // File.Delete throws when the folder does not exist yet (a first build)
+            File.Delete(path);
+    }
 
     internal sealed record CachedBuild(BuildFingerprint Fingerprint, LambdaPackage Package);
 }
