@@ -61,10 +61,12 @@ internal sealed class AsynchronousInvoker(FunctionInvocation invoke, ILogger log
                     return;
                 }
                 var delay = _retryDelays[attempt - 1];
+                // The wait starts before the line says so: once the retry is announced, its timer runs on the clock.
+                var waiting = Task.Delay(delay, clock, _stopping.Token);
                 EventSourceLog.WillRetry(logger, function.Name, attempt, attempts, e.Message, delay);
                 try
                 {
-                    await Task.Delay(delay, clock, _stopping.Token);
+                    await waiting;
                 }
                 catch (OperationCanceledException)
                 {
