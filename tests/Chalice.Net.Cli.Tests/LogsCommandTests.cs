@@ -99,8 +99,11 @@ public sealed class LogsCommandTests(MotoServer moto) : IClassFixture<MotoServer
     {
         moto.EnsureAvailable();
         await WriteAsync("sigint", Stream, (DateTimeOffset.UtcNow.AddSeconds(-5), "ready"));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Chalice.Net.Cli.dll"), .. Arguments("logs", "--stage", "sigint", "--follow")])
+        // A process started from a background job inherits SIGINT ignored, and .NET leaves an ignored SIGINT ignored; a
+        // user's terminal does not. python3 (there for moto) restores the default before it becomes the CLI (same pid).
+        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
+                     "dotnet", Path.Combine(AppContext.BaseDirectory, "Chalice.Net.Cli.dll"), .. Arguments("logs", "--stage", "sigint", "--follow")])
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var output = new SynchronizedStringWriter();
