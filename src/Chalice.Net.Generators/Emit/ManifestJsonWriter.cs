@@ -45,30 +45,22 @@ internal sealed class ManifestJsonWriter
                 String(nameof(api.Name), api.Name);
                 break;
             case PureFunctionManifest pure:
-                Kind(FunctionKinds.Pure);
-                String(nameof(pure.Name), pure.Name);
-                String(nameof(pure.Handler), pure.Handler);
+                Head(FunctionKinds.Pure, pure.Name, pure.Handler);
                 break;
             case ScheduleFunctionManifest schedule:
-                Kind(FunctionKinds.Schedule);
-                String(nameof(schedule.Name), schedule.Name);
-                String(nameof(schedule.Handler), schedule.Handler);
+                Head(FunctionKinds.Schedule, schedule.Name, schedule.Handler);
                 String(nameof(schedule.Expression), schedule.Expression);
                 String(nameof(schedule.Description), schedule.Description);
                 break;
             case S3FunctionManifest s3:
-                Kind(FunctionKinds.S3);
-                String(nameof(s3.Name), s3.Name);
-                String(nameof(s3.Handler), s3.Handler);
+                Head(FunctionKinds.S3, s3.Name, s3.Handler);
                 String(nameof(s3.Bucket), s3.Bucket);
                 Strings(nameof(s3.Events), s3.Events);
                 String(nameof(s3.Prefix), s3.Prefix);
                 String(nameof(s3.Suffix), s3.Suffix);
                 break;
             case SqsFunctionManifest sqs:
-                Kind(FunctionKinds.Sqs);
-                String(nameof(sqs.Name), sqs.Name);
-                String(nameof(sqs.Handler), sqs.Handler);
+                Head(FunctionKinds.Sqs, sqs.Name, sqs.Handler);
                 String(nameof(sqs.Queue), sqs.Queue);
                 String(nameof(sqs.QueueArn), sqs.QueueArn);
                 Number(nameof(sqs.BatchSize), sqs.BatchSize);
@@ -77,21 +69,15 @@ internal sealed class ManifestJsonWriter
                 Boolean(nameof(sqs.ReportsBatchItemFailures), sqs.ReportsBatchItemFailures);
                 break;
             case SnsFunctionManifest sns:
-                Kind(FunctionKinds.Sns);
-                String(nameof(sns.Name), sns.Name);
-                String(nameof(sns.Handler), sns.Handler);
+                Head(FunctionKinds.Sns, sns.Name, sns.Handler);
                 String(nameof(sns.Topic), sns.Topic);
                 break;
             case CloudWatchEventFunctionManifest cloudWatch:
-                Kind(FunctionKinds.CloudWatch);
-                String(nameof(cloudWatch.Name), cloudWatch.Name);
-                String(nameof(cloudWatch.Handler), cloudWatch.Handler);
+                Head(FunctionKinds.CloudWatch, cloudWatch.Name, cloudWatch.Handler);
                 String(nameof(cloudWatch.EventPattern), cloudWatch.EventPattern);
                 break;
             case KinesisFunctionManifest kinesis:
-                Kind(FunctionKinds.Kinesis);
-                String(nameof(kinesis.Name), kinesis.Name);
-                String(nameof(kinesis.Handler), kinesis.Handler);
+                Head(FunctionKinds.Kinesis, kinesis.Name, kinesis.Handler);
                 String(nameof(kinesis.Stream), kinesis.Stream);
                 Number(nameof(kinesis.BatchSize), kinesis.BatchSize);
                 String(nameof(kinesis.StartingPosition), kinesis.StartingPosition);
@@ -99,9 +85,7 @@ internal sealed class ManifestJsonWriter
                 Boolean(nameof(kinesis.ReportsBatchItemFailures), kinesis.ReportsBatchItemFailures);
                 break;
             case DynamoDBFunctionManifest dynamoDB:
-                Kind(FunctionKinds.DynamoDB);
-                String(nameof(dynamoDB.Name), dynamoDB.Name);
-                String(nameof(dynamoDB.Handler), dynamoDB.Handler);
+                Head(FunctionKinds.DynamoDB, dynamoDB.Name, dynamoDB.Handler);
                 String(nameof(dynamoDB.StreamArn), dynamoDB.StreamArn);
                 Number(nameof(dynamoDB.BatchSize), dynamoDB.BatchSize);
                 String(nameof(dynamoDB.StartingPosition), dynamoDB.StartingPosition);
@@ -109,9 +93,7 @@ internal sealed class ManifestJsonWriter
                 Boolean(nameof(dynamoDB.ReportsBatchItemFailures), dynamoDB.ReportsBatchItemFailures);
                 break;
             case AuthorizerFunctionManifest authorizer:
-                Kind(FunctionKinds.Authorizer);
-                String(nameof(authorizer.Name), authorizer.Name);
-                String(nameof(authorizer.Handler), authorizer.Handler);
+                Head(FunctionKinds.Authorizer, authorizer.Name, authorizer.Handler);
                 String(nameof(authorizer.Type), authorizer.Type);
                 Strings(nameof(authorizer.IdentitySources), authorizer.IdentitySources);
                 Number(nameof(authorizer.TtlSeconds), authorizer.TtlSeconds);
@@ -120,6 +102,14 @@ internal sealed class ManifestJsonWriter
                 throw new NotSupportedException($"No JSON form for the function kind {function.GetType().Name}.");
         }
         EndObject();
+    }
+
+    /// <summary>What every function but the API's starts with: its kind, name and handler.</summary>
+    private void Head(string kind, string name, string handler)
+    {
+        Kind(kind);
+        String(nameof(FunctionManifest.Name), name);
+        String(nameof(PureFunctionManifest.Handler), handler);
     }
 
     private void Route(RouteManifest route)
