@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using static Chalice.Events.FastEventReading;
 
 namespace Chalice.Events;
 
@@ -12,43 +13,9 @@ namespace Chalice.Events;
 /// </summary>
 internal static class FastProxyEventReader
 {
-    private static readonly JsonReaderOptions s_options = new() { CommentHandling = JsonCommentHandling.Skip };
-
     public static ApiGatewayProxyRequest? TryReadRestEvent(ReadOnlySpan<byte> json) => TryReadEvent<ApiGatewayProxyRequest>(json, ReadRestEventMember);
 
     public static HttpApiV2ProxyRequest? TryReadHttpApiEvent(ReadOnlySpan<byte> json) => TryReadEvent<HttpApiV2ProxyRequest>(json, ReadHttpApiEventMember);
-
-    /// <summary>Reads the member the reader is on into <paramref name="target"/>; false for a member it does not model.</summary>
-    private delegate bool MemberReader<in T>(ref Utf8JsonReader reader, T target);
-
-    private static T? TryReadEvent<T>(ReadOnlySpan<byte> json, MemberReader<T> readMember) where T : class, new()
-    {
-        var reader = new Utf8JsonReader(json, s_options);
-        var value = new T();
-        return reader.Read() && reader.TokenType == JsonTokenType.StartObject && TryReadMembers(ref reader, value, readMember) ? value : null;
-    }
-
-    /// <summary>Reads <c>null</c> or an object whose every member <paramref name="readMember"/> knows.</summary>
-    private static bool TryReadModel<T>(ref Utf8JsonReader reader, MemberReader<T> readMember, out T? value) where T : class, new()
-    {
-        value = null;
-        if (!reader.Read())
-            return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        value = new T();
-        return reader.TokenType == JsonTokenType.StartObject && TryReadMembers(ref reader, value, readMember);
-    }
-
-    private static bool TryReadMembers<T>(ref Utf8JsonReader reader, T target, MemberReader<T> readMember)
-    {
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (!readMember(ref reader, target))
-                return false;
-        }
-        return reader.TokenType == JsonTokenType.EndObject;
-    }
 
     private static bool ReadRestEventMember(ref Utf8JsonReader reader, ApiGatewayProxyRequest target)
     {
@@ -225,143 +192,4 @@ internal static class FastProxyEventReader
             return TryReadString(ref reader, out var v) && Set(target.UserAgent = v);
         return false;
     }
-
-    private static bool TryReadString(ref Utf8JsonReader reader, out string? value)
-    {
-        value = null;
-        if (!reader.Read())
-            return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.String)
-            return false;
-        value = reader.GetString();
-        return true;
-    }
-
-    private static bool TryReadBool(ref Utf8JsonReader reader, out bool? value)
-    {
-        value = null;
-        if (!reader.Read())
-            return false;
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Null:
-                return true;
-            case JsonTokenType.True or JsonTokenType.False:
-                value = reader.GetBoolean();
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    private static bool TryReadLong(ref Utf8JsonReader reader, out long? value)
-    {
-        value = null;
-        if (!reader.Read())
-            return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var number))
-            return false;
-        value = number;
-        return true;
-    }
-
-    private static bool TryReadObject(ref Utf8JsonReader reader, out JsonObject? value)
-    {
-        value = null;
-        if (!reader.Read())
-            return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.StartObject)
-            return false;
-        value = (JsonObject)JsonNode.Parse(ref reader)!;
-        return true;
-    }
-
-    private static bool TryReadList(ref Utf8JsonReader reader, out List<string>? value)
-    {
-        value = null;
-        if (!reader.Read())
-            return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.StartArray)
-            return false;
-        var list = new List<string>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.String)
-            list.Add(reader.GetString()!);
-        value = list;
-        return reader.TokenType == JsonTokenType.EndArray;
-    }
-
-    private static bool TryReadMap(ref Utf8JsonReader reader, out Dictionary<string, string>? value)
-    {
-        value = null;
-        if (!reader.Read())
-            return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.StartObject)
-            return false;
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString()!;
-            if (!reader.Read() || reader.TokenType != JsonTokenType.String)
-                return false;
-            map[name] = reader.GetString()!;
-        }
-        value = map;
-        return reader.TokenType == JsonTokenType.EndObject;
-    }
-
-    /// <summary>
-    /// A map of string lists. API Gateway lists the same names, in the same order, as the single-value map read before
-    /// it (<paramref name="single"/>), and the last value of each list is that map's value: those strings are reused.
-    /// </summary>
-    private static bool TryReadMultiMap(ref Utf8JsonReader reader, Dictionary<string, string>? single, out Dictionary<string, List<string>>? value)
-    {
-        value = null;
-        if (!reader.Read())
-            return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.StartObject)
-            return false;
-        var map = new Dictionary<string, List<string>>(single?.Count ?? 4, StringComparer.Ordinal);
-        var known = single?.GetEnumerator() ?? default;
-        var hasKnown = single is not null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            string name;
-            string? knownValue = null;
-            if (hasKnown && known.MoveNext() && reader.ValueTextEquals(known.Current.Key))
-            {
-                name = known.Current.Key;
-                knownValue = known.Current.Value;
-            }
-            else
-            {
-                hasKnown = false;
-                name = reader.GetString()!;
-            }
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
-                return false;
-            var list = new List<string>(1);
-            while (reader.Read() && reader.TokenType == JsonTokenType.String)
-                list.Add(knownValue is not null && reader.ValueTextEquals(knownValue) ? knownValue : reader.GetString()!);
-            if (reader.TokenType != JsonTokenType.EndArray)
-                return false;
-            map[name] = list;
-        }
-        value = map;
-        return reader.TokenType == JsonTokenType.EndObject;
-    }
-
-    /// <summary>Lets an assignment stand in a condition: <c>TryRead(out var v) &amp;&amp; Set(e.Member = v)</c>.</summary>
-    private static bool Set<T>(T _) => true;
 }

@@ -17,7 +17,7 @@ public static class LambdaEventJson
     /// <exception cref="JsonException">The JSON is not a <typeparamref name="T"/> (a member it requires is missing, a value has the wrong type).</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not one of the types listed above.</exception>
     public static T Parse<T>(ReadOnlySpan<byte> utf8Json) where T : class =>
-        JsonSerializer.Deserialize(utf8Json, TypeInfoOf<T>()) ?? throw NullEvent<T>();
+        TypeInfoCache<T>.FastReader?.Invoke(utf8Json) ?? JsonSerializer.Deserialize(utf8Json, TypeInfoOf<T>()) ?? throw NullEvent<T>();
 
     /// <inheritdoc cref="Parse{T}(ReadOnlySpan{byte})" />
     public static T Parse<T>(string json) where T : class =>
@@ -37,9 +37,17 @@ public static class LambdaEventJson
     private static string Describe(Type type) =>
         type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`')]}<{string.Join(", ", type.GenericTypeArguments.Select(Describe))}>" : type.Name;
 
-    /// <summary>The metadata of one type, looked up once (the context's lookup compares the type with each it knows).</summary>
+    /// <summary>Reads a <typeparamref name="T"/> as the serializer would, or answers null for the serializer to read it.</summary>
+    private delegate T? FastReader<out T>(ReadOnlySpan<byte> utf8Json);
+
+    /// <summary>
+    /// The metadata of one type, looked up once (the context's lookup compares the type with each it knows), and its
+    /// fast reader if it has one: the events read on every invocation of a busy function.
+    /// </summary>
     private static class TypeInfoCache<T>
     {
         public static readonly JsonTypeInfo<T>? Value = LambdaEventJsonContext.Wire.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>;
+
+        public static readonly FastReader<T>? FastReader = typeof(T) == typeof(SqsEvent) ? (FastReader<T>)(object)new FastReader<SqsEvent>(FastSqsEventReader.TryRead) : null;
     }
 }
