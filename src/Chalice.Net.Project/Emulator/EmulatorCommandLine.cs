@@ -81,16 +81,12 @@ public static class EmulatorCommandLine
     {
         get
         {
-            var lines = All.Select(o => (Syntax: o.Syntax, o.Description)).Append((Syntax: "-h, --help", Description: "Show this help.")).ToArray();
-            var width = lines.Max(l => l.Syntax.Length) + 2;
-            var usage = new StringBuilder()
+            return new StringBuilder()
                 .AppendLine("Serves the app locally as API Gateway would (dotnet run -- [options], or chalice-net local [options]).")
                 .AppendLine("dotnet run -- invoke NAME [options] runs one function of the app instead (invoke --help).")
                 .AppendLine()
-                .AppendLine("Options:");
-            foreach (var (syntax, description) in lines)
-                usage.Append("  ").Append(syntax.PadRight(width)).AppendLine(description);
-            return usage.ToString().TrimEnd();
+                .AppendArgumentsAndOptions(All)
+                .ToString().TrimEnd();
         }
     }
 
@@ -101,22 +97,12 @@ public static class EmulatorCommandLine
         var parsed = new EmulatorArguments();
         for (var i = 0; i < args.Count; i++)
         {
-            var arg = args[i];
-            if (arg is "-h" or "--help" or "-?")
+            if (OptionGrammar.IsHelp(args[i]))
             {
                 parsed = parsed with { ShowHelp = true };
                 continue;
             }
-            var option = All.FirstOrDefault(o => o.Name == arg) ?? throw new ArgumentException($"Unknown option '{arg}'.");
-            var value = "";
-            if (!option.IsFlag)
-            {
-                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                    throw new ArgumentException($"{arg} needs a value.");
-                value = args[++i];
-                if (option.Problem?.Invoke(value) is { } problem)
-                    throw new ArgumentException(problem);
-            }
+            var (option, value) = OptionGrammar.ReadOption(args, ref i, All);
             parsed = option.Name switch
             {
                 "--host" => parsed with { Host = value },

@@ -72,20 +72,13 @@ public static class InvokeCommandLine
     {
         get
         {
-            var lines = All.Select(o => (Syntax: o.Syntax, o.Description)).Append((Syntax: "-h, --help", Description: "Show this help.")).ToArray();
-            var width = lines.Max(l => l.Syntax.Length) + 2;
-            var usage = new StringBuilder()
+            return new StringBuilder()
                 .AppendLine("Usage: dotnet run -- invoke NAME [options], or chalice-net invoke NAME [options]")
                 .AppendLine()
                 .AppendLine(Description)
                 .AppendLine()
-                .AppendLine("Arguments:")
-                .Append("  ").Append("NAME".PadRight(width)).AppendLine(FunctionArgumentDescription)
-                .AppendLine()
-                .AppendLine("Options:");
-            foreach (var (syntax, description) in lines)
-                usage.Append("  ").Append(syntax.PadRight(width)).AppendLine(description);
-            return usage.ToString().TrimEnd();
+                .AppendArgumentsAndOptions(All, ("NAME", FunctionArgumentDescription))
+                .ToString().TrimEnd();
         }
     }
 
@@ -98,7 +91,7 @@ public static class InvokeCommandLine
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg is "-h" or "--help" or "-?")
+            if (OptionGrammar.IsHelp(arg))
             {
                 parsed = parsed with { ShowHelp = true };
                 continue;
@@ -108,14 +101,7 @@ public static class InvokeCommandLine
                 function = function is null ? arg : throw new ArgumentException($"Only one function can be invoked at a time ('{function}', then '{arg}').");
                 continue;
             }
-            var option = All.FirstOrDefault(o => o.Name == arg) ?? throw new ArgumentException($"Unknown option '{arg}'.");
-            var value = "";
-            if (!option.IsFlag)
-            {
-                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                    throw new ArgumentException($"{arg} needs a value.");
-                value = args[++i];
-            }
+            var (option, value) = OptionGrammar.ReadOption(args, ref i, All);
             parsed = option.Name switch
             {
                 "--event" => parsed with { Event = value },
