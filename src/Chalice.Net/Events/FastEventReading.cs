@@ -22,6 +22,19 @@ internal static class FastEventReading
     /// <summary>Reads the member the reader is on into <paramref name="target"/>; false for a member it does not model.</summary>
     public delegate bool MemberReader<in T>(ref Utf8JsonReader reader, T target);
 
+    /// <summary>Reads the value the reader is on (never null), given the value at the same place before.</summary>
+    public delegate bool ValueReader<T>(ref Utf8JsonReader reader, T? previous, out T value) where T : class;
+
+    /// <summary>A map's string value.</summary>
+    private static readonly ValueReader<string> s_readMapString = (ref Utf8JsonReader reader, string? previous, out string value) =>
+    {
+        value = "";
+        if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+            return false;
+        value = ReadString(ref reader, previous);
+        return true;
+    };
+
     /// <summary>
     /// Reads a whole event whose every member <paramref name="readMember"/> knows; null if it cannot, malformed JSON
     /// included, so that the general deserializer reports it in its own words.
@@ -47,12 +60,12 @@ internal static class FastEventReading
     public static bool TryReadModel<T>(ref Utf8JsonReader reader, MemberReader<T> readMember, out T? value) where T : class, new()
     {
         value = null;
-        if (!reader.Read())
+        if (!TryReadNext(ref reader, JsonTokenType.StartObject, out var isNull))
             return false;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (isNull)
             return true;
         value = new T();
-        return reader.TokenType == JsonTokenType.StartObject && TryReadMembers(ref reader, value, readMember);
+        return TryReadMembers(ref reader, value, readMember);
     }
 
     /// <summary>Reads the members of the object the reader has just entered, up to its end.</summary>
@@ -71,13 +84,9 @@ internal static class FastEventReading
     public static bool TryReadString(ref Utf8JsonReader reader, string? previous, out string? value)
     {
         value = null;
-        if (!reader.Read())
+        if (!TryReadNext(ref reader, JsonTokenType.String, out var isNull))
             return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.String)
-            return false;
-        value = ReadString(ref reader, previous);
+        value = isNull ? null : ReadString(ref reader, previous);
         return true;
     }
 
@@ -85,12 +94,10 @@ internal static class FastEventReading
     public static bool TryReadString(ref Utf8JsonReader reader, string[] known, out string? value)
     {
         value = null;
-        if (!reader.Read())
+        if (!TryReadNext(ref reader, JsonTokenType.String, out var isNull))
             return false;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (isNull)
             return true;
-        if (reader.TokenType != JsonTokenType.String)
-            return false;
         foreach (var candidate in known)
         {
             if (reader.ValueTextEquals(candidate))
@@ -104,12 +111,12 @@ internal static class FastEventReading
     }
 
     /// <summary>A string the wire types require: <c>null</c> is not one (the general deserializer decides what it is).</summary>
-    public static bool TryReadRequiredString(ref Utf8JsonReader reader, string? previous, out string value)
+    public static bool TryReadRequiredString(ref Utf8JsonReader reader, out string value)
     {
         value = "";
         if (!reader.Read() || reader.TokenType != JsonTokenType.String)
             return false;
-        value = ReadString(ref reader, previous);
+        value = reader.GetString()!;
         return true;
     }
 
@@ -118,26 +125,19 @@ internal static class FastEventReading
         value = null;
         if (!reader.Read())
             return false;
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Null:
-                return true;
-            case JsonTokenType.True or JsonTokenType.False:
-                value = reader.GetBoolean();
-                return true;
-            default:
-                return false;
-        }
+        if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+            value = reader.GetBoolean();
+        return value is not null || reader.TokenType == JsonTokenType.Null;
     }
 
     public static bool TryReadLong(ref Utf8JsonReader reader, out long? value)
     {
         value = null;
-        if (!reader.Read())
+        if (!TryReadNext(ref reader, JsonTokenType.Number, out var isNull))
             return false;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (isNull)
             return true;
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var number))
+        if (!reader.TryGetInt64(out var number))
             return false;
         value = number;
         return true;
@@ -147,39 +147,29 @@ internal static class FastEventReading
     public static bool TryReadBytes(ref Utf8JsonReader reader, out byte[]? value)
     {
         value = null;
-        if (!reader.Read())
-            return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        return reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out value);
+        return TryReadNext(ref reader, JsonTokenType.String, out var isNull) && (isNull || reader.TryGetBytesFromBase64(out value));
     }
 
     public static bool TryReadObject(ref Utf8JsonReader reader, out JsonObject? value)
     {
         value = null;
-        if (!reader.Read())
+        if (!TryReadNext(ref reader, JsonTokenType.StartObject, out var isNull))
             return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.StartObject)
-            return false;
-        value = (JsonObject)JsonNode.Parse(ref reader)!;
+        if (!isNull)
+            value = (JsonObject)JsonNode.Parse(ref reader)!;
         return true;
     }
 
     public static bool TryReadList(ref Utf8JsonReader reader, out List<string>? value)
     {
         value = null;
-        if (!reader.Read())
+        if (!TryReadNext(ref reader, JsonTokenType.StartArray, out var isNull))
             return false;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (isNull)
             return true;
-        if (reader.TokenType != JsonTokenType.StartArray)
-            return false;
-        var list = new List<string>();
+        value = [];
         while (reader.Read() && reader.TokenType == JsonTokenType.String)
-            list.Add(reader.GetString()!);
-        value = list;
+            value.Add(reader.GetString()!);
         return reader.TokenType == JsonTokenType.EndArray;
     }
 
@@ -187,48 +177,46 @@ internal static class FastEventReading
     public static bool TryReadBytesList(ref Utf8JsonReader reader, out List<byte[]>? value)
     {
         value = null;
-        if (!reader.Read())
+        if (!TryReadNext(ref reader, JsonTokenType.StartArray, out var isNull))
             return false;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (isNull)
             return true;
-        if (reader.TokenType != JsonTokenType.StartArray)
-            return false;
-        var list = new List<byte[]>();
+        value = [];
         while (reader.Read() && reader.TokenType == JsonTokenType.String)
         {
             if (!reader.TryGetBytesFromBase64(out var bytes))
                 return false;
-            list.Add(bytes);
+            value.Add(bytes);
         }
-        value = list;
         return reader.TokenType == JsonTokenType.EndArray;
     }
 
     public static bool TryReadMap(ref Utf8JsonReader reader, out Dictionary<string, string>? value) => TryReadMap(ref reader, previous: null, out value);
 
+    /// <summary>Reads <c>null</c> or a map of strings, reusing the names and values <paramref name="previous"/> has at the same places.</summary>
+    public static bool TryReadMap(ref Utf8JsonReader reader, Dictionary<string, string>? previous, out Dictionary<string, string>? value) =>
+        TryReadMap(ref reader, previous, s_readMapString, out value);
+
     /// <summary>
-    /// Reads <c>null</c> or a map of strings. Names and values equal to those of <paramref name="previous"/> at the same
-    /// position reuse its strings.
+    /// Reads <c>null</c> or a map whose values <paramref name="readValue"/> reads; names equal to those of
+    /// <paramref name="previous"/> at the same places reuse its strings, and each value is read knowing its previous one.
     /// </summary>
-    public static bool TryReadMap(ref Utf8JsonReader reader, Dictionary<string, string>? previous, out Dictionary<string, string>? value)
+    public static bool TryReadMap<T>(ref Utf8JsonReader reader, Dictionary<string, T>? previous, ValueReader<T> readValue, out Dictionary<string, T>? value) where T : class
     {
         value = null;
-        if (!reader.Read())
+        if (!TryReadNext(ref reader, JsonTokenType.StartObject, out var isNull))
             return false;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (isNull)
             return true;
-        if (reader.TokenType != JsonTokenType.StartObject)
-            return false;
-        var map = new Dictionary<string, string>(previous?.Count ?? 0, StringComparer.Ordinal);
-        var aligned = new AlignedEntries<string>(previous);
+        value = new Dictionary<string, T>(previous?.Count ?? 0, StringComparer.Ordinal);
+        var aligned = new AlignedEntries<T>(previous);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var (name, previousValue) = aligned.Next(ref reader);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+            if (!readValue(ref reader, previousValue, out var item))
                 return false;
-            map[name] = ReadString(ref reader, previousValue);
+            value[name] = item;
         }
-        value = map;
         return reader.TokenType == JsonTokenType.EndObject;
     }
 
@@ -239,13 +227,11 @@ internal static class FastEventReading
     public static bool TryReadMultiMap(ref Utf8JsonReader reader, Dictionary<string, string>? single, out Dictionary<string, List<string>>? value)
     {
         value = null;
-        if (!reader.Read())
+        if (!TryReadNext(ref reader, JsonTokenType.StartObject, out var isNull))
             return false;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (isNull)
             return true;
-        if (reader.TokenType != JsonTokenType.StartObject)
-            return false;
-        var map = new Dictionary<string, List<string>>(single?.Count ?? 4, StringComparer.Ordinal);
+        value = new Dictionary<string, List<string>>(single?.Count ?? 4, StringComparer.Ordinal);
         var aligned = new AlignedEntries<string>(single);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -257,9 +243,8 @@ internal static class FastEventReading
                 list.Add(ReadString(ref reader, knownValue));
             if (reader.TokenType != JsonTokenType.EndArray)
                 return false;
-            map[name] = list;
+            value[name] = list;
         }
-        value = map;
         return reader.TokenType == JsonTokenType.EndObject;
     }
 
@@ -285,6 +270,16 @@ internal static class FastEventReading
 
     /// <summary>Lets an assignment stand in a condition: <c>TryRead(out var v) &amp;&amp; Set(e.Member = v)</c>.</summary>
     public static bool Set<T>(T _) => true;
+
+    /// <summary>Moves to the next value: true if it is <c>null</c> (<paramref name="isNull"/>) or starts with <paramref name="expected"/>.</summary>
+    private static bool TryReadNext(ref Utf8JsonReader reader, JsonTokenType expected, out bool isNull)
+    {
+        isNull = false;
+        if (!reader.Read())
+            return false;
+        isNull = reader.TokenType == JsonTokenType.Null;
+        return isNull || reader.TokenType == expected;
+    }
 
     private static string ReadString(ref Utf8JsonReader reader, string? previous) =>
         previous is not null && reader.ValueTextEquals(previous) ? previous : reader.GetString()!;

@@ -15,6 +15,14 @@ internal static class FastSqsEventReader
     /// <summary>SQS's data types, shared; a custom one (<c>Number.int</c>) is read as sent.</summary>
     private static readonly string[] s_dataTypes = ["String", "Number", "Binary"];
 
+    /// <summary>Reads one message attribute (the serializer reads a <c>null</c> one as null: the fast path leaves that to it).</summary>
+    private static readonly ValueReader<SqsMessageAttribute> s_readAttribute = (ref Utf8JsonReader reader, SqsMessageAttribute? previous, out SqsMessageAttribute value) =>
+    {
+        var read = TryReadModel<SqsMessageAttribute>(ref reader, ReadAttributeMember, out var attribute) && attribute is not null;
+        value = attribute!;
+        return read;
+    };
+
     public static SqsEvent? TryRead(ReadOnlySpan<byte> json) =>
         TryReadEvent<BatchReading>(json, ReadEventMember) is { Records: { } records } ? new SqsEvent { Records = records } : null;
 
@@ -60,15 +68,15 @@ internal static class FastSqsEventReader
     {
         var (message, previous) = (batch.Current, batch.Previous);
         if (reader.ValueTextEquals("messageId"u8))
-            return TryReadRequiredString(ref reader, null, out var v) && Seen(batch, RequiredMembers.MessageId) && Set(message.MessageId = v);
+            return TryReadRequiredString(ref reader, out var v) && Seen(batch, RequiredMembers.MessageId) && Set(message.MessageId = v);
         if (reader.ValueTextEquals("receiptHandle"u8))
-            return TryReadRequiredString(ref reader, null, out var v) && Seen(batch, RequiredMembers.ReceiptHandle) && Set(message.ReceiptHandle = v);
+            return TryReadRequiredString(ref reader, out var v) && Seen(batch, RequiredMembers.ReceiptHandle) && Set(message.ReceiptHandle = v);
         if (reader.ValueTextEquals("body"u8))
-            return TryReadRequiredString(ref reader, null, out var v) && Seen(batch, RequiredMembers.Body) && Set(message.Body = v);
+            return TryReadRequiredString(ref reader, out var v) && Seen(batch, RequiredMembers.Body) && Set(message.Body = v);
         if (reader.ValueTextEquals("attributes"u8))
             return TryReadMap(ref reader, previous?.Attributes, out var v) && Set(message.Attributes = v);
         if (reader.ValueTextEquals("messageAttributes"u8))
-            return TryReadMessageAttributes(ref reader, previous?.MessageAttributes, out var v) && Set(message.MessageAttributes = v);
+            return TryReadMap(ref reader, previous?.MessageAttributes, s_readAttribute, out var v) && Set(message.MessageAttributes = v);
         if (reader.ValueTextEquals("md5OfBody"u8))
             return TryReadString(ref reader, out var v) && Set(message.Md5OfBody = v);
         if (reader.ValueTextEquals("md5OfMessageAttributes"u8))
@@ -86,30 +94,6 @@ internal static class FastSqsEventReader
     {
         batch.Seen |= member;
         return true;
-    }
-
-    /// <summary>Reads <c>null</c> or the message's attributes, reusing the names of the message before.</summary>
-    private static bool TryReadMessageAttributes(ref Utf8JsonReader reader, Dictionary<string, SqsMessageAttribute>? previous, out Dictionary<string, SqsMessageAttribute>? value)
-    {
-        value = null;
-        if (!reader.Read())
-            return false;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.StartObject)
-            return false;
-        var map = new Dictionary<string, SqsMessageAttribute>(previous?.Count ?? 0, StringComparer.Ordinal);
-        var aligned = new AlignedEntries<SqsMessageAttribute>(previous);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var (name, _) = aligned.Next(ref reader);
-            // The serializer reads a null attribute as null; the fast path leaves that to it.
-            if (!TryReadModel<SqsMessageAttribute>(ref reader, ReadAttributeMember, out var attribute) || attribute is null)
-                return false;
-            map[name] = attribute;
-        }
-        value = map;
-        return reader.TokenType == JsonTokenType.EndObject;
     }
 
     private static bool ReadAttributeMember(ref Utf8JsonReader reader, SqsMessageAttribute target)
