@@ -10,12 +10,18 @@ namespace Chalice.Deploy.Tests.Deploying;
 /// <summary>
 /// tests/TestApps/AuthApp (a TOKEN and a REQUEST authorizer) deployed to moto with the real clients and checked with
 /// the AWS CLI: each authorizer is a Lambda function of its own whose policy lets API Gateway invoke it for the API's
-/// authorizers, and the definition put names it by its invocation URI; a no-op redeploy makes no mutating call; delete
-/// leaves nothing. Every request sent is validated against the botocore model.
+/// authorizers, and the definition put names it by its invocation URI; the API keys and the usage plan that binds them
+/// to the stage exist; a no-op redeploy makes no mutating call; delete leaves nothing. Every request sent is validated against the botocore model.
 /// </summary>
 public sealed class AuthAppMotoTests(MotoServer moto, PackagedApps apps) : IClassFixture<MotoServer>, IAsyncLifetime
 {
-    private const string Config = """{ "app_name": "authapp", "stages": { "dev": { "api_gateway_stage": "api" } } }""";
+    private const string Config = """
+        { "app_name": "authapp", "stages": { "dev": { "api_gateway_stage": "api",
+          "api_keys": [{ "name": "partner", "value_env": "AUTHAPP_PARTNER_KEY" }, { "name": "internal" }],
+          "usage_plan": { "throttle": { "rate_limit": 12.5, "burst_limit": 20 }, "quota": { "limit": 1000, "period": "DAY" } } } } }
+        """;
+
+    private const string PartnerKey = "partner-key-0123456789abcdef";
 
     private DeployHarness _harness = null!;
 
@@ -44,7 +50,7 @@ public sealed class AuthAppMotoTests(MotoServer moto, PackagedApps apps) : IClas
     {
         var app = (await apps.AuthApp).WithoutCors();
 
-        var (result, first) = await _harness.DeployAsync(_harness.Spec(app));
+        var (result, first) = await _harness.DeployAsync(Spec(app));
 
         var restApiId = result.State.Resources.OfType<State.DeployedRestApi>().Single().RestApiId;
         foreach (var authorizer in new[] { "Tokens", "ByTenant" })
@@ -70,17 +76,46 @@ public sealed class AuthAppMotoTests(MotoServer moto, PackagedApps apps) : IClas
                 scheme.GetProperty("x-amazon-apigateway-authorizer").GetProperty("authorizerUri").GetString());
         }
 
-        var (_, noop) = await _harness.DeployAsync(_harness.Spec(app));
+        // The route with ApiKeyRequired asks for the api_key scheme.
+        Assert.Equal("""[{"api_key":[]}]""", LastDefinition().GetProperty("paths").GetProperty("/partners").GetProperty("get").GetProperty("security").GetRawText());
+
+        // The keys, enabled, one with the value of its variable and one AWS generated; the plan binds them to the stage.
+        var keys = (await AwsCli.RunAsync(moto, "apigateway", "get-api-keys", "--include-values")).GetProperty("items").EnumerateArray()
+            .ToDictionary(k => k.GetProperty("name").GetString()!);
+        Assert.Equal(["authapp-dev-internal", "authapp-dev-partner"], keys.Keys.Order(StringComparer.Ordinal));
+        Assert.All(keys.Values, k => Assert.True(k.GetProperty("enabled").GetBoolean()));
+        Assert.Equal(PartnerKey, keys["authapp-dev-partner"].GetProperty("value").GetString());
+        Assert.NotEqual(PartnerKey, keys["authapp-dev-internal"].GetProperty("value").GetString());
+        var plan = (await AwsCli.RunAsync(moto, "apigateway", "get-usage-plans")).GetProperty("items").EnumerateArray().Single();
+        var stage = plan.GetProperty("apiStages").EnumerateArray().Single();
+        Assert.Equal((restApiId, "api"), (stage.GetProperty("apiId").GetString(), stage.GetProperty("stage").GetString()));
+        Assert.Equal((12.5, 20), (plan.GetProperty("throttle").GetProperty("rateLimit").GetDouble(), plan.GetProperty("throttle").GetProperty("burstLimit").GetInt32()));
+        Assert.Equal((1000, "DAY"), (plan.GetProperty("quota").GetProperty("limit").GetInt32(), plan.GetProperty("quota").GetProperty("period").GetString()));
+        var planKeys = (await AwsCli.RunAsync(moto, "apigateway", "get-usage-plan-keys", "--usage-plan-id", plan.GetProperty("id").GetString()!))
+            .GetProperty("items").EnumerateArray().Select(k => k.GetProperty("id").GetString());
+        Assert.Equal(keys.Values.Select(k => k.GetProperty("id").GetString()).Order(StringComparer.Ordinal), planKeys.Order(StringComparer.Ordinal));
+        // The state records the keys' ids (what deploy prints), never their values.
+        Assert.Equal(keys.Values.Select(k => k.GetProperty("id").GetString()).Order(StringComparer.Ordinal),
+            result.State.Resources.OfType<State.DeployedApiKey>().Select(k => k.ApiKeyId).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(PartnerKey, await File.ReadAllTextAsync(_harness.Store.PathFor("dev"),
+            TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        var (_, noop) = await _harness.DeployAsync(Spec(app));
         Assert.Equal(0, noop.MutatingCalls);
 
         var delete = await _harness.DeleteAsync();
         Assert.Empty((await AwsCli.RunAsync(moto, "lambda", "list-functions")).GetProperty("Functions").EnumerateArray());
         Assert.Empty((await AwsCli.RunAsync(moto, "apigateway", "get-rest-apis")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await AwsCli.RunAsync(moto, "apigateway", "get-api-keys")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await AwsCli.RunAsync(moto, "apigateway", "get-usage-plans")).GetProperty("items").EnumerateArray());
 
         TestContext.Current.TestOutputHelper!.WriteLine(
             $"AuthApp against moto: first deploy {first.ReadCalls + first.MutatingCalls} calls ({first.MutatingCalls} mutating), " +
             $"no-op {noop.ReadCalls} reads, delete {delete.ReadCalls + delete.MutatingCalls} calls ({delete.MutatingCalls} mutating)");
     }
+
+    private DeploymentSpec Spec(PackagedApp app) =>
+        _harness.Spec(app) with { EnvironmentVariable = name => name == "AUTHAPP_PARTNER_KEY" ? PartnerKey : null };
 
     /// <summary>The OpenAPI document of the last PutRestApi sent.</summary>
     private JsonElement LastDefinition() =>

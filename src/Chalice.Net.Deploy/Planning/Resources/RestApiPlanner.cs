@@ -26,6 +26,12 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
     /// <summary>The REST API's id.</summary>
     public static Export<string> RestApiId { get; } = new("REST API id");
 
+    /// <summary>
+    /// The REST API's id once its stage exists (after the deployment that makes it, when one is planned): what a usage
+    /// plan names, since API Gateway refuses a plan for a stage that does not exist yet.
+    /// </summary>
+    public static Export<string> StageApiId { get; } = new("REST API id with its stage");
+
     /// <inheritdoc/>
     public override string ResourceType => "rest_api";
 
@@ -33,7 +39,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
     public override IReadOnlyList<Export> Consumes => [FunctionPlanner.FunctionArn, FunctionPlanner.FunctionArns];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Export> Produces => [RestApiId];
+    public override IReadOnlyList<Export> Produces => [RestApiId, StageApiId];
 
     /// <inheritdoc/>
     public override async Task PlanAsync(PlanningContext context, CancellationToken cancellationToken)
@@ -72,6 +78,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
                 produces: [deployedNew], target: $"{names.RestApi} stage {stage}");
             PlanTracing(resource, apiGateway, shape, created, stage: null, deployedNew);
             context.Publish(RestApiId, created);
+            context.Publish(StageApiId, WithStage(created, deployedNew));
             return;
         }
 
@@ -107,6 +114,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
             var existing = await apiGateway.GetStageAsync(api.Id, stage, cancellationToken);
             resource.Observed = new ObservedApi(api, existing);
             PlanTracing(resource, apiGateway, shape, id, existing, redeployed);
+            context.Publish(StageApiId, WithStage(id, redeployed));
             return;
         }
 
@@ -124,7 +132,12 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
             deploymentDone = done;
         }
         PlanTracing(resource, apiGateway, shape, id, current, deploymentDone);
+        context.Publish(StageApiId, deploymentDone is null ? id : WithStage(id, deploymentDone));
     }
+
+    /// <summary>The API's id, available once <paramref name="deployment"/> (which makes or moves the stage) is done.</summary>
+    private static Ref<string> WithStage(Ref<string> id, Ref<string> deployment) =>
+        id.Combine(deployment, StageApiId.Description, (apiId, _) => apiId);
 
     /// <summary>
     /// The stage's X-Ray tracing (<c>xray</c>), patched when the stage's differs: after the CreateDeployment that makes
