@@ -92,6 +92,16 @@ internal static class StackTemplate
             ["APIHandlerName"] = new JsonObject { ["Value"] = Ref(FunctionId) },
             ["APIHandlerArn"] = new JsonObject { ["Value"] = GetAtt(FunctionId, "Arn") },
         };
+        var parameters = new JsonObject();
+        if (format == TemplateFormat.CloudFormation)
+        {
+            parameters["CodeS3Bucket"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 bucket holding {PackageDescription.ZipFileName}." };
+            parameters["CodeS3Key"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 key of {PackageDescription.ZipFileName}." };
+        }
+        if ((config.ApiKeys.Count > 0 || config.UsagePlan is not null) && (spec.Manifest.Routes.Count == 0 || config.ApiGatewayType.IsHttpApi()))
+            throw new ChaliceConfigException(
+                $"{config.Stage}: api_keys and usage_plan apply to a REST API, and this stage deploys " +
+                (config.ApiGatewayType.IsHttpApi() ? "an HTTP API, which has no API keys" : "no API (the app has no routes)") + ".");
         if (spec.Manifest.Routes.Count > 0 && config.ApiGatewayType.IsHttpApi())
         {
             HttpApiTemplate.Add(resources, resources[FunctionId]!["Properties"]!.AsObject(), outputs, spec, new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }, format);
@@ -99,6 +109,7 @@ internal static class StackTemplate
         else if (spec.Manifest.Routes.Count > 0)
         {
             AddRestApi(resources, ids, spec, authorizerIds, format);
+            ApiKeyTemplate.Add(resources, parameters, outputs, ids, spec, format);
             outputs["RestAPIId"] = new JsonObject { ["Value"] = Ref(RestApiId) };
             outputs["EndpointURL"] = new JsonObject
             {
@@ -113,14 +124,8 @@ internal static class StackTemplate
         if (format == TemplateFormat.Sam)
             template["Transform"] = "AWS::Serverless-2016-10-31";
         template["Description"] = $"{names.App}, stage {names.Stage} (packaged by chalice-net)";
-        if (format == TemplateFormat.CloudFormation)
-        {
-            template["Parameters"] = new JsonObject
-            {
-                ["CodeS3Bucket"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 bucket holding {PackageDescription.ZipFileName}." },
-                ["CodeS3Key"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 key of {PackageDescription.ZipFileName}." },
-            };
-        }
+        if (parameters.Count > 0)
+            template["Parameters"] = parameters;
         template["Resources"] = resources;
         template["Outputs"] = outputs;
         return template;
@@ -180,7 +185,7 @@ internal static class StackTemplate
     }
 
     /// <summary>A logical id for a function, as Chalice makes them (<c>every_five_minutes</c> → <c>EveryFiveMinutes</c>), unique in the template.</summary>
-    private static string UniqueId(HashSet<string> ids, string name)
+    internal static string UniqueId(HashSet<string> ids, string name)
     {
         var id = string.Concat(name.Split(['_', '-'], StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
         var unique = id;

@@ -8,7 +8,8 @@ namespace Chalice.Deploy.Tests.Deploying;
 /// <summary>
 /// <c>package</c>'s templates of an app with built-in authorizers: each authorizer's function, the permission that lets
 /// the API's authorizers invoke it, and its URI in the definition's security scheme as an <c>Fn::Sub</c> of the
-/// function's ARN (as Chalice's package.py writes them); both formats cfn-lint clean.
+/// function's ARN (as Chalice's package.py writes them); the stage's API keys (a value_env key's value a NoEcho
+/// parameter) and the usage plan for the REST API's stage; both formats cfn-lint clean.
 /// </summary>
 public sealed class AuthorizerTemplateTests
 {
@@ -21,7 +22,12 @@ public sealed class AuthorizerTemplateTests
         new AuthorizerFunctionManifest("ByTenant", "Tenants", "REQUEST", ["method.request.header.X-Key", "method.request.querystring.tenant"], 0),
     ];
 
-    private static DeploymentSpec Spec(string config = "{}") => new()
+    private const string WithKeys = """
+        { "api_keys": [{ "name": "partner", "value_env": "PARTNER_KEY" }, { "name": "internal" }],
+          "usage_plan": { "throttle": { "rate_limit": 12.5, "burst_limit": 20 }, "quota": { "limit": 1000, "period": "DAY" } } }
+        """;
+
+    private static DeploymentSpec Spec(string config = WithKeys) => new()
     {
         AppName = "shop",
         Config = ChaliceConfig.Parse(config).ForStage("prod"),
@@ -59,6 +65,44 @@ public sealed class AuthorizerTemplateTests
             scheme["authorizerUri"]!["Fn::Sub"]!.GetValue<string>());
         Assert.Equal(300, scheme["authorizerResultTtlInSeconds"]!.GetValue<int>());
         Assert.Equal("""[{"api_key":[],"ByTenant":[]}]""", definition["paths"]!["/tenants"]!["get"]!["security"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("sam", """{"Ref":"RestAPI.Stage"}""")]
+    [InlineData("cloudformation", """{"Ref":"RestAPIStage"}""")]
+    public void The_keys_and_the_usage_plan_are_resources_and_a_keys_value_a_parameter_never_text(string formatName, string stage)
+    {
+        var format = formatName == "sam" ? TemplateFormat.Sam : TemplateFormat.CloudFormation;
+        var template = StackTemplate.Create(Spec(), Policy, format);
+        var resources = template["Resources"]!;
+
+        var partner = resources["ApiKeyPartner"]!["Properties"]!;
+        Assert.Equal(("AWS::ApiGateway::ApiKey", "shop-prod-partner", true),
+            (resources["ApiKeyPartner"]!["Type"]!.GetValue<string>(), partner["Name"]!.GetValue<string>(), partner["Enabled"]!.GetValue<bool>()));
+        Assert.Equal("""{"Ref":"ApiKeyPartnerValue"}""", partner["Value"]!.ToJsonString());
+        Assert.True(template["Parameters"]!["ApiKeyPartnerValue"]!["NoEcho"]!.GetValue<bool>());
+        Assert.Null(resources["ApiKeyInternal"]!["Properties"]!["Value"]);
+        var plan = resources["UsagePlan"]!["Properties"]!;
+        Assert.Equal($$"""[{"ApiId":{"Ref":"RestAPI"},"Stage":{{stage}}}]""", plan["ApiStages"]!.ToJsonString());
+        Assert.Equal("""{"BurstLimit":20,"RateLimit":12.5}""", plan["Throttle"]!.ToJsonString());
+        Assert.Equal("""{"Limit":1000,"Period":"DAY"}""", plan["Quota"]!.ToJsonString());
+        Assert.Equal("""{"KeyId":{"Ref":"ApiKeyPartner"},"KeyType":"API_KEY","UsagePlanId":{"Ref":"UsagePlan"}}""",
+            resources["ApiKeyPartnerUsagePlanKey"]!["Properties"]!.ToJsonString());
+        Assert.NotNull(resources["ApiKeyInternalUsagePlanKey"]);
+        Assert.Equal("""{"Ref":"ApiKeyPartner"}""", template["Outputs"]!["ApiKeyPartnerId"]!["Value"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Keys_on_a_stage_serving_an_HTTP_API_are_refused_in_one_line()
+    {
+        var error = Assert.Throws<ChaliceConfigException>(() => StackTemplate.Create(
+            Spec("""{ "api_gateway_type": "http", "api_keys": [{ "name": "partner" }] }""") with
+            {
+                Manifest = new AppManifest("shop", [new ApiFunctionManifest(ApiFunctionManifest.DefaultName)],
+                    [new RouteManifest("/orders", ["GET"], "Orders", "orders", [], null, false, null)]),
+            }, Policy, TemplateFormat.Sam));
+
+        Assert.Equal("prod: api_keys and usage_plan apply to a REST API, and this stage deploys an HTTP API, which has no API keys.", error.Message);
     }
 
     [Theory]
