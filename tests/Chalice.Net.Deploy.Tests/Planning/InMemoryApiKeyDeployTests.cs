@@ -93,6 +93,45 @@ public sealed class InMemoryApiKeyDeployTests : IDisposable
         Assert.Empty(ApiGateway.UsagePlans);
     }
 
+    [Theory]
+    [InlineData("API Gateway CreateApiKey")]
+    [InlineData("API Gateway CreateUsagePlan")]
+    [InlineData("API Gateway CreateUsagePlanKey")]
+    [InlineData("Lambda AddPermission")]
+    public async Task A_create_whose_answer_was_lost_is_read_back_not_made_twice(string creating)
+    {
+        _stage.Functions = [new Manifest.AuthorizerFunctionManifest("Tokens", "Tokens", "TOKEN", ["method.request.header.Authorization"], 300)];
+        _stage.Routes = [InMemoryStage.ObjectsRoute with { ApiKeyRequired = true, Authorizer = "Tokens" }];
+        _stage.Aws.Inject(creating, InjectedFault.AnswerLost);
+
+        await _stage.DeployAsync();
+
+        AssertOneOfEach();
+        Assert.Equal(0, (await _stage.DeployAsync()).Calls.MutatingCalls);
+    }
+
+    [Theory]
+    [InlineData("API Gateway CreateApiKey")]
+    [InlineData("API Gateway CreateUsagePlan")]
+    [InlineData("API Gateway CreateUsagePlanKey")]
+    public async Task A_deploy_that_fails_midway_is_finished_by_the_next(string failing)
+    {
+        _stage.Aws.Inject(failing, InjectedFault.ServiceUnavailable);
+
+        await Assert.ThrowsAsync<Chalice.Deploy.Aws.AwsServiceException>(() => _stage.DeployAsync());
+        await _stage.DeployAsync();
+
+        AssertOneOfEach();
+        Assert.Equal(0, (await _stage.DeployAsync()).Calls.MutatingCalls);
+    }
+
+    private void AssertOneOfEach()
+    {
+        Assert.Equal(["s3test-dev-internal", "s3test-dev-partner"], ApiGateway.ApiKeys.Select(k => k.Name).Order(StringComparer.Ordinal));
+        var plan = Assert.Single(ApiGateway.UsagePlans);
+        Assert.Equal(ApiGateway.ApiKeys.Select(k => k.Id).Order(StringComparer.Ordinal), ApiGateway.KeysOf(plan.Id).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task A_value_from_a_variable_that_is_not_set_is_one_line_before_anything_changes()
     {
