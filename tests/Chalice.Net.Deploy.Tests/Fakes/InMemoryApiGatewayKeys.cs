@@ -6,9 +6,10 @@ using static Chalice.Deploy.Aws.ApiGateway.ApiGatewayOperations;
 namespace Chalice.Deploy.Tests.Fakes;
 
 /// <summary>
-/// API keys and usage plans in memory, as API Gateway answers for them: names are not unique; a usage plan names
-/// stages that exist ("Invalid stage identifier specified", NotFoundException, as for GetStage); a key is in a plan
-/// once (ConflictException on a second CreateUsagePlanKey); unknown ids are NotFoundException.
+/// API keys and usage plans in memory, answering as moto does (InMemoryAwsParityTests): names are not unique, a key is
+/// in a plan once, unknown key and plan ids are NotFoundException ("Invalid API Key identifier specified", "Invalid
+/// Usage Plan ID specified"). Like moto, a plan's stages are not checked here; the planner tests check instead that the
+/// plan is made after the stage.
 /// </summary>
 internal sealed partial class InMemoryApiGateway
 {
@@ -70,8 +71,6 @@ internal sealed partial class InMemoryApiGateway
     public Task<UsagePlan> CreateUsagePlanAsync(CreateUsagePlanRequest request, CancellationToken cancellationToken = default) =>
         calls.Run(CreateUsagePlan, () =>
         {
-            foreach (var stage in request.ApiStages ?? [])
-                EnsureStage(CreateUsagePlan, stage);
             var plan = new UsagePlan
             {
                 Id = NextId(6), Name = request.Name, Description = request.Description, ApiStages = [.. request.ApiStages ?? []],
@@ -92,7 +91,7 @@ internal sealed partial class InMemoryApiGateway
             {
                 plan = (operation.Op, operation.Path) switch
                 {
-                    ("add", "/apiStages") => plan with { ApiStages = [.. plan.ApiStages ?? [], EnsureStage(UpdateUsagePlan, ParseStage(operation.Value!))] },
+                    ("add", "/apiStages") => plan with { ApiStages = [.. plan.ApiStages ?? [], ParseStage(operation.Value!)] },
                     ("remove", "/apiStages") => plan with { ApiStages = [.. (plan.ApiStages ?? []).Where(s => s != ParseStage(operation.Value!))] },
                     ("replace", "/throttle/rateLimit") => plan with { Throttle = (plan.Throttle ?? new()) with { RateLimit = double.Parse(operation.Value!, CultureInfo.InvariantCulture) } },
                     ("replace", "/throttle/burstLimit") => plan with { Throttle = (plan.Throttle ?? new()) with { BurstLimit = int.Parse(operation.Value!, CultureInfo.InvariantCulture) } },
@@ -126,9 +125,8 @@ internal sealed partial class InMemoryApiGateway
         {
             FindPlan(CreateUsagePlanKey, usagePlanId);
             var key = FindKey(CreateUsagePlanKey, apiKeyId);
-            if (_planKeys[usagePlanId].Contains(apiKeyId))
-                throw InMemoryCalls.Error(CreateUsagePlanKey, HttpStatusCode.Conflict, "ConflictException", "Usage Plan Key already exists");
-            _planKeys[usagePlanId].Add(apiKeyId);
+            if (!_planKeys[usagePlanId].Contains(apiKeyId))
+                _planKeys[usagePlanId].Add(apiKeyId);
             return new UsagePlanKey { Id = apiKeyId, Type = "API_KEY", Name = key.Name };
         });
 
@@ -141,11 +139,6 @@ internal sealed partial class InMemoryApiGateway
         });
 
     private static ApiStage ParseStage(string value) => value.Split(':', 2) is [var api, var stage] ? new ApiStage(api, stage) : new ApiStage(value, "");
-
-    private ApiStage EnsureStage(Chalice.Deploy.Aws.AwsOperation operation, ApiStage stage) =>
-        _apis.FirstOrDefault(a => a.Id == stage.ApiId)?.Stages.ContainsKey(stage.Stage) == true
-            ? stage
-            : throw InMemoryCalls.Error(operation, HttpStatusCode.NotFound, "NotFoundException", "Invalid stage identifier specified");
 
     private ApiKey FindKey(Chalice.Deploy.Aws.AwsOperation operation, string id) =>
         _keys.TryGetValue(id, out var key) ? key
