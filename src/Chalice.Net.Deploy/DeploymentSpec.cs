@@ -37,6 +37,12 @@ internal sealed record DeploymentSpec
     /// </summary>
     public string? ApiGatewayPolicy { get; init; }
 
+    /// <summary>
+    /// Reads an environment variable of the deploying process: where an API key's <c>value_env</c> is read from (the
+    /// process's environment unless a test gives its own).
+    /// </summary>
+    public Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
     /// <summary>The settings of <paramref name="function"/>: <see cref="Config"/> for the API, else its own.</summary>
     public StageConfig ConfigFor(string function) => function == ChaliceConfig.ApiHandlerName ? Config : FunctionConfig(function);
 

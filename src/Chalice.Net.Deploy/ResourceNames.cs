@@ -47,6 +47,12 @@ internal sealed partial record ResourceNames(string App, string Stage)
     /// <summary>The REST API.</summary>
     public string RestApi => Base;
 
+    /// <summary>An API key of the stage (<c>api_keys</c>): <c>{app}-{stage}-{name}</c>.</summary>
+    public string ApiKeyOf(string key) => $"{Base}-{key}";
+
+    /// <summary>The usage plan that binds the stage's API keys to its REST API stage.</summary>
+    public string UsagePlan => Base;
+
     /// <summary>The value of <see cref="TagKey"/>: <c>app={app}:stage={stage}</c>.</summary>
     public string TagValue => $"app={App}:stage={Stage}";
 

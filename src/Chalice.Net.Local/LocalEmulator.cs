@@ -115,6 +115,7 @@ public static partial class LocalEmulator
         var useLocalAws = stage.LocalAws && !options.UseRealAws;
         foreach (var problem in config.Validate(options.Stage))
             await Console.Error.WriteLineAsync($"warning: {problem}");
+        var apiKeys = LocalApiKeys.Values(stage.ApiKeys, Environment.GetEnvironmentVariable, message => Console.Error.WriteLine($"warning: {message}"));
         foreach (var (name, value) in environment)
             Environment.SetEnvironmentVariable(name, value);
         var localAws = useLocalAws ? LocalAwsStandIns.For(appDirectory, stage, definition.Functions) : null;
@@ -198,6 +199,7 @@ public static partial class LocalEmulator
             Stage = apiType == ApiGatewayType.Rest ? apiGatewayStage : null,
             IntegrationTimeout = options.Timeout,
             AllowUnavailableAuthorizers = localAuthorizers == "allow",
+            ApiKeys = apiKeys,
         }, time: null, LocalAuthorizerFunctions.Of(application, message => LogAuthorizerWarning(logger, message)));
         function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
         // The event handlers run through the same dispatcher, invoked by what would invoke them on AWS.

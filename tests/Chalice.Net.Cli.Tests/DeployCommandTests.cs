@@ -141,7 +141,7 @@ public sealed class DeployCommandTests(MotoServer moto, S3TestPackage package) :
     [Theory]
     [InlineData("new", "")]
     [InlineData("local", "--project-dir --host --port --stage --api --timeout --aws --no-schedules --watch")]
-    [InlineData("deploy", "--project-dir --stage --ignore-unknown-settings --dry-run --package --profile --region --endpoint-url")]
+    [InlineData("deploy", "--project-dir --stage --ignore-unknown-settings --dry-run --package --show-api-keys --profile --region --endpoint-url")]
     [InlineData("url", "--project-dir --stage")]
     [InlineData("delete", "--project-dir --stage --profile --region --endpoint-url")]
     [InlineData("package", "--project-dir --stage --ignore-unknown-settings --format --template-format --merge-template")]

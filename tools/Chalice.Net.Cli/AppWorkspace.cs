@@ -91,7 +91,6 @@ internal sealed class AppWorkspace
         foreach (var warning in package.BuildWarnings)
             await warnings.WriteLineAsync(warning);
         var manifest = AppManifest.Read(package.AppAssemblyPath);
-        DeployableFunctions.Ensure(manifest);
         return (package, manifest);
     }
 

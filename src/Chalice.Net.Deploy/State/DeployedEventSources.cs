@@ -63,3 +63,16 @@ internal sealed record DeployedS3Notification : DeployedResource
     /// <summary>The function policy statement that lets S3 invoke it.</summary>
     public required string StatementId { get; init; }
 }
+
+/// <summary>The statement that lets API Gateway invoke a function as one of the API's Lambda authorizers.</summary>
+internal sealed record DeployedAuthorizerPermission : DeployedResource
+{
+    /// <summary>The authorizer's function.</summary>
+    public required string FunctionName { get; init; }
+
+    /// <summary>The function policy statement.</summary>
+    public required string StatementId { get; init; }
+
+    /// <summary>The API's authorizers it allows, <c>…:{apiId}/authorizers/*</c>.</summary>
+    public required string SourceArn { get; init; }
+}

@@ -94,3 +94,20 @@ internal sealed record DeployedPermission : DeployedResource
     /// <summary>The execute-api ARN pattern allowed to invoke.</summary>
     public required string SourceArn { get; init; }
 }
+
+/// <summary>An API key of the stage (<c>api_keys</c>); its value is never recorded.</summary>
+internal sealed record DeployedApiKey : DeployedResource
+{
+    /// <summary>The key's id, what <c>deploy</c> prints.</summary>
+    public required string ApiKeyId { get; init; }
+
+    /// <summary>The key's API Gateway name, <c>{app}-{stage}-{name}</c>.</summary>
+    public required string ApiKeyName { get; init; }
+}
+
+/// <summary>The usage plan that binds the stage's API keys to its REST API stage.</summary>
+internal sealed record DeployedUsagePlan : DeployedResource
+{
+    /// <summary>The plan's id.</summary>
+    public required string UsagePlanId { get; init; }
+}

@@ -74,9 +74,12 @@ internal static class StackTemplate
 
         resources[FunctionId] = Function(spec, ChaliceConfig.ApiHandlerName, role, format);
         var ids = new HashSet<string>(StringComparer.Ordinal) { FunctionId, RoleId, RestApiId, "RestAPIDeployment", "RestAPIStage", "APIHandlerInvokePermission" };
+        var authorizerIds = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var other in spec.Manifest.Functions.Where(f => f is not ApiFunctionManifest))
         {
             var id = UniqueId(ids, other.Name);
+            if (other is AuthorizerFunctionManifest)
+                authorizerIds[other.Name] = id;
             var functionConfig = spec.ConfigFor(other.Name);
             JsonNode functionRole = !functionConfig.ManageIamRole && functionConfig.IamRoleArn is { Length: > 0 } own ? own : role.DeepClone();
             var resource = Function(spec, other.Name, functionRole, format);
@@ -89,13 +92,24 @@ internal static class StackTemplate
             ["APIHandlerName"] = new JsonObject { ["Value"] = Ref(FunctionId) },
             ["APIHandlerArn"] = new JsonObject { ["Value"] = GetAtt(FunctionId, "Arn") },
         };
+        var parameters = new JsonObject();
+        if (format == TemplateFormat.CloudFormation)
+        {
+            parameters["CodeS3Bucket"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 bucket holding {PackageDescription.ZipFileName}." };
+            parameters["CodeS3Key"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 key of {PackageDescription.ZipFileName}." };
+        }
+        if ((config.ApiKeys.Count > 0 || config.UsagePlan is not null) && (spec.Manifest.Routes.Count == 0 || config.ApiGatewayType.IsHttpApi()))
+            throw new ChaliceConfigException(
+                $"{config.Stage}: api_keys and usage_plan apply to a REST API, and this stage deploys " +
+                (config.ApiGatewayType.IsHttpApi() ? "an HTTP API, which has no API keys" : "no API (the app has no routes)") + ".");
         if (spec.Manifest.Routes.Count > 0 && config.ApiGatewayType.IsHttpApi())
         {
             HttpApiTemplate.Add(resources, resources[FunctionId]!["Properties"]!.AsObject(), outputs, spec, new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }, format);
         }
         else if (spec.Manifest.Routes.Count > 0)
         {
-            AddRestApi(resources, spec, format);
+            AddRestApi(resources, ids, spec, authorizerIds, format);
+            ApiKeyTemplate.Add(resources, parameters, outputs, ids, spec, format);
             outputs["RestAPIId"] = new JsonObject { ["Value"] = Ref(RestApiId) };
             outputs["EndpointURL"] = new JsonObject
             {
@@ -110,14 +124,8 @@ internal static class StackTemplate
         if (format == TemplateFormat.Sam)
             template["Transform"] = "AWS::Serverless-2016-10-31";
         template["Description"] = $"{names.App}, stage {names.Stage} (packaged by chalice-net)";
-        if (format == TemplateFormat.CloudFormation)
-        {
-            template["Parameters"] = new JsonObject
-            {
-                ["CodeS3Bucket"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 bucket holding {PackageDescription.ZipFileName}." },
-                ["CodeS3Key"] = new JsonObject { ["Type"] = "String", ["Description"] = $"The S3 key of {PackageDescription.ZipFileName}." },
-            };
-        }
+        if (parameters.Count > 0)
+            template["Parameters"] = parameters;
         template["Resources"] = resources;
         template["Outputs"] = outputs;
         return template;
@@ -177,7 +185,7 @@ internal static class StackTemplate
     }
 
     /// <summary>A logical id for a function, as Chalice makes them (<c>every_five_minutes</c> → <c>EveryFiveMinutes</c>), unique in the template.</summary>
-    private static string UniqueId(HashSet<string> ids, string name)
+    internal static string UniqueId(HashSet<string> ids, string name)
     {
         var id = string.Concat(name.Split(['_', '-'], StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
         var unique = id;
@@ -200,7 +208,13 @@ internal static class StackTemplate
         return document;
     }
 
-    private static void AddRestApi(JsonObject resources, DeploymentSpec spec, TemplateFormat format)
+    /// <param name="resources">The template's resources.</param>
+    /// <param name="ids">The logical ids taken.</param>
+    /// <param name="spec">The stage.</param>
+    /// <param name="authorizerIds">The logical id of each built-in authorizer's function, by the authorizer's name.</param>
+    /// <param name="format">SAM or plain CloudFormation.</param>
+    private static void AddRestApi(
+        JsonObject resources, HashSet<string> ids, DeploymentSpec spec, IReadOnlyDictionary<string, string> authorizerIds, TemplateFormat format)
     {
         var names = spec.Names;
         var stage = spec.Config.ApiGatewayStage;
@@ -208,12 +222,13 @@ internal static class StackTemplate
         var definition = OpenApiDocument.Create(spec.Manifest, new OpenApiSettings(
             names.RestApi,
             $"Chalice.Net app {names.App}, stage {names.Stage}",
-            Sub($"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{FunctionId}.Arn}}/invocations"),
+            LambdaInvocationUri(FunctionId),
             BinaryMediaTypes.Default)
         {
             // The policy and the VPC endpoints travel in the definition, as in Chalice's SAM template (swagger.py).
             Policy = api.Policy,
             VpcEndpointIds = api.VpcEndpointIds,
+            AuthorizerUris = authorizerIds.ToDictionary(a => a.Key, a => (JsonNode)LambdaInvocationUri(a.Value), StringComparer.Ordinal),
         });
 
         if (format == TemplateFormat.Sam)
@@ -285,7 +300,27 @@ internal static class StackTemplate
                 ["SourceArn"] = Sub($"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{RestApiId}}}/*"),
             },
         };
+        // Each authorizer's function may be invoked by the API's authorizers, as a direct deploy allows it
+        // (AuthorizerPermissionPlanner; Chalice's package.py writes one such permission per authorizer).
+        foreach (var functionId in authorizerIds.Values)
+        {
+            resources[UniqueId(ids, functionId + "InvokePermission")] = new JsonObject
+            {
+                ["Type"] = "AWS::Lambda::Permission",
+                ["Properties"] = new JsonObject
+                {
+                    ["FunctionName"] = GetAtt(functionId, "Arn"),
+                    ["Action"] = "lambda:InvokeFunction",
+                    ["Principal"] = "apigateway.amazonaws.com",
+                    ["SourceArn"] = Sub($"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{RestApiId}}}/authorizers/*"),
+                },
+            };
+        }
     }
+
+    /// <summary>The URI API Gateway invokes a function of the template through (<see cref="OpenApiSettings.LambdaIntegrationUri"/>).</summary>
+    private static JsonObject LambdaInvocationUri(string functionId) =>
+        Sub($"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{functionId}.Arn}}/invocations");
 
     internal static JsonArray TagList(IReadOnlyDictionary<string, string> tags) =>
         new([.. tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);

@@ -22,6 +22,9 @@ public sealed class ApiGatewaySimulator
     private readonly TimeProvider _time;
     private readonly GatewayAuthorizers _authorizers;
 
+    /// <summary>The header a caller sends its API key in (a REST API's default <c>HEADER</c> key source).</summary>
+    private const string ApiKeyHeader = "x-api-key";
+
     /// <summary>
     /// Creates a simulator for an app's routes, with no authorizer it can run: a route that names one denies every
     /// request (403) unless <see cref="GatewayOptions.AllowUnavailableAuthorizers"/>. The test client and the emulator
@@ -89,6 +92,11 @@ public sealed class ApiGatewaySimulator
             }
             authorizer = outcome.Context;
         }
+
+        // After the authorizer, as API Gateway checks a key (an authorizer may be what supplies it:
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-key-source.html).
+        if (route.ApiKeyRequired && (request.Header(ApiKeyHeader) is not { Length: > 0 } key || !Options.ApiKeys.Contains(key, StringComparer.Ordinal)))
+            return GatewayErrors.InvalidApiKey(type, ids);
 
         var eventJson = CreateEventJson(request, path, match, ids, authorizer);
         if (eventJson.Length > Options.MaxLambdaPayloadBytes)

@@ -66,6 +66,18 @@ internal static class GatewayErrors
         ? Error(type, ids, 500, "{\"message\":null}", "AuthorizerConfigurationException")
         : Error(type, ids, 500, "{\"message\":\"Internal Server Error\"}", null);
 
+    /// <summary>
+    /// A route that requires an API key was called without <c>x-api-key</c>, or with a value that is not one of the
+    /// stage's keys: API Gateway's <c>INVALID_API_KEY</c> gateway response, 403
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html), whose body
+    /// is <c>{"message":"Forbidden"}</c> with <c>x-amzn-ErrorType: ForbiddenException</c>
+    /// (https://repost.aws/knowledge-center/api-gateway-troubleshoot-403-forbidden, the "Forbidden" rows). HTTP APIs
+    /// have no API keys (a deploy refuses such a route); the emulator answers their plain 403 rather than serve it open.
+    /// </summary>
+    public static GatewayResponse InvalidApiKey(ApiGatewayType type, GatewayRequestIds ids) => type == ApiGatewayType.Rest
+        ? Error(type, ids, 403, "{\"message\":\"Forbidden\"}", "ForbiddenException")
+        : Error(type, ids, 403, "{\"message\":\"Forbidden\"}", null);
+
     public static void AddGatewayHeaders(List<KeyValuePair<string, string>> headers, ApiGatewayType type, GatewayRequestIds ids, bool includeTrace)
     {
         if (type == ApiGatewayType.Rest)

@@ -53,6 +53,12 @@ public sealed record GatewayOptions
     /// </summary>
     public bool AllowUnavailableAuthorizers { get; init; }
 
+    /// <summary>
+    /// The API key values a route with <c>ApiKeyRequired</c> accepts in <c>x-api-key</c> (the stage's <c>api_keys</c>);
+    /// with none, such a route answers every request 403, as a deployed stage without keys does.
+    /// </summary>
+    public IReadOnlyCollection<string> ApiKeys { get; init; } = [];
+
     /// <summary>The integration timeout (29 s by default).</summary>
     public TimeSpan IntegrationTimeout { get; init; } = TimeSpan.FromSeconds(29);
 }

@@ -66,6 +66,9 @@ internal static class ConfigSettings
     public static ConfigSetting LocalSqsQueues { get; } = new("local_sqs_queues", ConfigValue.StringList, ConfigScope.TopLevel | ConfigScope.Stage);
     public static ConfigSetting LocalSnsTopics { get; } = new("local_sns_topics", ConfigValue.StringList, ConfigScope.TopLevel | ConfigScope.Stage);
     public static ConfigSetting LocalAuthorizers { get; } = new("local_authorizers", ConfigValue.OneOf("enforce", "allow"), ConfigScope.TopLevel | ConfigScope.Stage);
+    // API keys and the usage plan that binds them to the stage's REST API (docs/deploy.md, "API keys").
+    public static ConfigSetting ApiKeys { get; } = new("api_keys", new ApiKeySettings.ApiKeysValue(), ConfigScope.TopLevel | ConfigScope.Stage);
+    public static ConfigSetting UsagePlan { get; } = new("usage_plan", new ApiKeySettings.UsagePlanValue(), ConfigScope.TopLevel | ConfigScope.Stage);
     // Lambda's EphemeralStorage.Size: "min": 512, "max": 10240 (shared/fixtures/aws-models/lambda/2015-03-31/service-2.json).
     public static ConfigSetting LambdaEphemeralStorage { get; } =
         new("lambda_ephemeral_storage", ConfigValue.Integer(512, 10240, "MB"), ConfigScope.Everywhere);
@@ -78,7 +81,7 @@ internal static class ConfigSettings
         ApiGatewayEndpointType, ApiGatewayEndpointVpce, ApiGatewayPolicyFile, MinimumCompressionSize, SubnetIds,
         SecurityGroupIds, Layers, Xray,
         IamPolicyMergeFile, LambdaRuntime, LambdaArchitecture, LocalAws, LocalS3Buckets, LocalSqsQueues, LocalSnsTopics,
-        LocalAuthorizers, LambdaEphemeralStorage,
+        LocalAuthorizers, LambdaEphemeralStorage, ApiKeys, UsagePlan,
     ];
 
     /// <summary>

@@ -141,6 +141,18 @@ public sealed class StageConfig
     /// </summary>
     public string LocalAuthorizers => Read(ConfigSettings.LocalAuthorizers)?.GetValue<string>() ?? "enforce";
 
+    /// <summary>
+    /// <c>api_keys</c> (Chalice.Net only): the API keys a deploy creates for the routes with <c>ApiKeyRequired</c>, and
+    /// the emulator accepts.
+    /// </summary>
+    public IReadOnlyList<ApiKeyConfig> ApiKeys => ApiKeySettings.ReadApiKeys(Read(ConfigSettings.ApiKeys));
+
+    /// <summary>
+    /// <c>usage_plan</c> (Chalice.Net only): the throttle and quota of the plan that binds <see cref="ApiKeys"/> to the
+    /// stage; null when not set (a stage with keys still gets a plan, without limits).
+    /// </summary>
+    public UsagePlanConfig? UsagePlan => ApiKeySettings.ReadUsagePlan(Read(ConfigSettings.UsagePlan));
+
     /// <summary>The raw value of a setting, looked up with Chalice's precedence; null when absent.</summary>
     public JsonNode? Get(string key)
     {

@@ -13,7 +13,7 @@ namespace Chalice.Deploy.Tests.Fakes;
 /// and a deployment of an API without methods is refused with "The REST API doesn't contain any methods"
 /// (BadRequestException, as AWS answers: https://github.com/Clarifai/lambdafai/issues/57).
 /// </summary>
-internal sealed class InMemoryApiGateway(InMemoryCalls calls) : IApiGatewayApi
+internal sealed partial class InMemoryApiGateway(InMemoryCalls calls) : IApiGatewayApi
 {
     private readonly List<Api> _apis = [];
     private int _ids;

@@ -201,6 +201,67 @@ public sealed class InMemoryAwsParityTests(MotoServer moto) : IClassFixture<Moto
             return (await apiGateway.GetStageAsync(apiId, "api"))!.DeploymentId == deployment.Id;
         });
         await Step("GetRestApis", async () => string.Join(",", (await apiGateway.GetRestApisAsync()).Select(a => a.Name)));
+
+        string keyId = "", planId = "";
+        await Step("CreateApiKey", async () =>
+        {
+            var key = await apiGateway.CreateApiKeyAsync(new CreateApiKeyRequest
+            {
+                Name = "parity-dev-partner", Description = "d", Enabled = true, Value = "parity-key-value-0123456789",
+                Tags = new Dictionary<string, string> { ["app"] = "parity" },
+            });
+            keyId = key.Id;
+            return $"{key.Name} {key.Enabled} {key.Value} {Sorted(key.Tags)}";
+        });
+        await Step("GetApiKeys", async () => string.Join(",", (await apiGateway.GetApiKeysAsync(includeValues: false)).Select(k => $"{k.Name} {k.Value ?? "(no value)"}")));
+        await Step("GetApiKeys with values", async () => string.Join(",", (await apiGateway.GetApiKeysAsync(includeValues: true)).Select(k => k.Value)));
+        await Step("UpdateApiKey", async () => (await apiGateway.UpdateApiKeyAsync(keyId, [new PatchOperation("replace", "/enabled", "false")])).Enabled);
+        await Step("UpdateApiKey missing", async () => await apiGateway.UpdateApiKeyAsync("a1b2c3d4e5", [new PatchOperation("replace", "/enabled", "true")]));
+        await Step("CreateUsagePlan", async () =>
+        {
+            var plan = await apiGateway.CreateUsagePlanAsync(new CreateUsagePlanRequest
+            {
+                Name = "parity-dev", Description = "d", ApiStages = [new ApiStage(apiId, "api")],
+                Throttle = new ThrottleSettings { RateLimit = 12.5, BurstLimit = 20 }, Quota = new QuotaSettings { Limit = 1000, Period = "DAY" },
+                Tags = new Dictionary<string, string> { ["app"] = "parity" },
+            });
+            planId = plan.Id;
+            return $"{plan.Name} {string.Join(",", plan.ApiStages!.Select(s => s.ApiId == apiId ? s.Stage : "?"))} {plan.Throttle} {plan.Quota} {Sorted(plan.Tags)}";
+        });
+        await Step("UpdateUsagePlan", async () =>
+        {
+            var plan = await apiGateway.UpdateUsagePlanAsync(planId,
+                [new PatchOperation("replace", "/throttle/burstLimit", "30"), new PatchOperation("remove", "/quota"), new PatchOperation("remove", "/apiStages", $"{apiId}:api")]);
+            var read = (await apiGateway.GetUsagePlansAsync()).Single(p => p.Id == planId);
+            return $"{plan.Throttle} {plan.Quota?.ToString() ?? "(no quota)"} {plan.ApiStages?.Count ?? 0} {read.Throttle}";
+        });
+        await Step("CreateUsagePlanKey", async () =>
+        {
+            var key = await apiGateway.CreateUsagePlanKeyAsync(planId, keyId);
+            await apiGateway.CreateUsagePlanKeyAsync(planId, keyId);
+            return $"{key.Id == keyId} {key.Type} {key.Name} {(await apiGateway.GetUsagePlanKeysAsync(planId)).Count}";
+        });
+        await Step("CreateUsagePlanKey of a missing key", async () => await apiGateway.CreateUsagePlanKeyAsync(planId, "a1b2c3d4e5"));
+        await Step("DeleteUsagePlanKey", async () =>
+        {
+            await apiGateway.DeleteUsagePlanKeyAsync(planId, keyId);
+            return (await apiGateway.GetUsagePlanKeysAsync(planId)).Count;
+        });
+        await Step("DeleteUsagePlan", async () =>
+        {
+            await apiGateway.DeleteUsagePlanAsync(planId);
+            return (await apiGateway.GetUsagePlansAsync()).Count;
+        });
+        await Step("DeleteApiKey", async () =>
+        {
+            await apiGateway.DeleteApiKeyAsync(keyId);
+            return (await apiGateway.GetApiKeysAsync(includeValues: false)).Count;
+        });
+        await Step("DeleteApiKey missing", async () =>
+        {
+            await apiGateway.DeleteApiKeyAsync(keyId);
+            return null;
+        });
         await Step("DeleteRestApi", async () =>
         {
             await apiGateway.DeleteRestApiAsync(apiId);

@@ -49,6 +49,9 @@ internal sealed class InMemoryStage : IDisposable
     /// <summary>The app's functions besides the API (event handlers and pure functions).</summary>
     public IReadOnlyList<FunctionManifest> Functions { get; set; } = [];
 
+    /// <summary>The deploying process's environment variables (an API key's <c>value_env</c>).</summary>
+    public Dictionary<string, string> EnvironmentVariables { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The app's routes.</summary>
     public IReadOnlyList<RouteManifest> Routes { get; set; } = [ObjectsRoute];
 
@@ -78,6 +81,7 @@ internal sealed class InMemoryStage : IDisposable
         FunctionConfig = function => ChaliceConfig.Parse(ConfigJson).ForStage(stage, function),
         Package = Package,
         Manifest = new AppManifest("s3test", [new ApiFunctionManifest(ChaliceConfig.ApiHandlerName), .. Functions], Routes),
+        EnvironmentVariable = EnvironmentVariables.GetValueOrDefault,
         Policy = _ =>
         {
             PolicyRequests++;

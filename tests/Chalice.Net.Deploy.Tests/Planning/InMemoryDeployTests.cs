@@ -275,7 +275,8 @@ public sealed class InMemoryDeployTests : IDisposable
 
         Assert.Empty(prodDeleted);
         Assert.Equal(0, prodCalls.MutatingCalls);
-        Assert.Equal(["IAM GetRole", "Lambda GetFunction", "API Gateway GetRestApis", "ApiGatewayV2 GetApis"], devCalls.Attempts.Where(a => !a.Mutates).Select(a => a.Operation.ToString()));
+        Assert.Equal(["IAM GetRole", "Lambda GetFunction", "API Gateway GetRestApis", "ApiGatewayV2 GetApis", "API Gateway GetUsagePlans"],
+            devCalls.Attempts.Where(a => !a.Mutates).Select(a => a.Operation.ToString()));
         Assert.Equal(3, devDeleted.Count);
         Assert.Equal(["s3test-prod"], Aws.FakeIam.RoleNames);
         Assert.Empty(Aws.FakeLambda.FunctionNames);

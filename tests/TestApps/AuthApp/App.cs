@@ -65,6 +65,10 @@ public partial class App
     public string WhoAmI([FromAuthorizer(Name = "principalId")] string user, [FromAuthorizer] string tier, [FromAuthorizer] int? level) =>
         $"{user} ({tier}, level {level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})";
 
+    /// <summary>A route for callers with an API key (<c>x-api-key</c>), and no authorizer.</summary>
+    [Route("/partners", ApiKeyRequired = true)]
+    public JsonObject Partners() => new() { ["partner"] = true };
+
     [Route("/public")]
     public JsonObject Public() => new() { ["public"] = true };
 

@@ -31,9 +31,13 @@ public static class DeployCommand
             Description = "Deploy the package in this folder (written by 'chalice-net package') instead of building.",
             HelpName = "DIR",
         };
+        var showApiKeys = new Option<bool>("--show-api-keys")
+        {
+            Description = "Print the values of the stage's API keys (api_keys), not only their ids.",
+        };
         var command = new Command("deploy", "Deploy the app to AWS: IAM role, Lambda function, REST API.")
         {
-            app.Option, stage, ignoreUnknown, dryRun, package,
+            app.Option, stage, ignoreUnknown, dryRun, package, showApiKeys,
         };
         aws.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -42,7 +46,7 @@ public static class DeployCommand
             var changing = new StrongBox<bool>();
             return CommandFailures.RunAsync(parse, options, cancellationToken,
                 () => RunAsync(parse, app, aws, stageName, parse.GetValue(ignoreUnknown), parse.GetValue(dryRun), parse.GetValue(package),
-                    changing, cancellationToken),
+                    parse.GetValue(showApiKeys), changing, cancellationToken),
                 whenCancelled: () => changing.Value
                     ? $"Deploy cancelled. What it created is recorded in .chalice/deployed/{stageName}.json; run " +
                       $"'chalice-net deploy --stage {stageName}' again to finish, or 'chalice-net delete --stage {stageName}' to remove it."
@@ -53,7 +57,7 @@ public static class DeployCommand
 
     private static async Task<int> RunAsync(
         ParseResult parse, AppLocation app, AwsOptions awsOptions, string stage, bool ignoreUnknownSettings, bool dryRun,
-        string? packageDirectory, StrongBox<bool> changing, CancellationToken cancellationToken)
+        string? packageDirectory, bool showApiKeys, StrongBox<bool> changing, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration;
         var console = CliConsole.Create(output.Output);
@@ -140,6 +144,11 @@ public static class DeployCommand
         console.WriteLine($"Phases: {phases}.");
         if (result.Url is { } url)
             console.WriteLine(result.State.Api is DeployedHttpApi ? $"HTTP API URL: {url}" : $"Rest API URL: {url}");
+        var values = showApiKeys && result.State.Resources.OfType<DeployedApiKey>().Any()
+            ? await clients.ApiGateway.GetApiKeysAsync(includeValues: true, cancellationToken)
+            : null;
+        foreach (var line in ApiKeyReport.Lines(result.State, values))
+            console.WriteLine(line);
         return ExitCodes.Success;
     }
 

@@ -51,6 +51,49 @@ internal sealed class ApiGatewayClient(RestJsonChannel channel) : IApiGatewayApi
         channel.SendAsync(ApiGatewayOperations.DeleteRestApi, HttpMethod.Delete, new RestPath($"/restapis/{Label(restApiId)}"), null,
             cancellationToken);
 
+    public Task<IReadOnlyList<ApiKey>> GetApiKeysAsync(bool includeValues, CancellationToken cancellationToken = default) =>
+        GetAllPagesAsync(ApiGatewayOperations.GetApiKeys, () => new RestPath("/apikeys").Query("includeValues", includeValues ? true : null),
+            Json.PageApiKey, cancellationToken);
+
+    public Task<ApiKey> CreateApiKeyAsync(CreateApiKeyRequest request, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.CreateApiKey, HttpMethod.Post, new RestPath("/apikeys"),
+            RequestBody.Json(request, Json.CreateApiKeyRequest), Json.ApiKey, cancellationToken);
+
+    public Task<ApiKey> UpdateApiKeyAsync(string apiKeyId, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.UpdateApiKey, HttpMethod.Patch, new RestPath($"/apikeys/{Label(apiKeyId)}"),
+            RequestBody.Json(new PatchBody(operations), Json.PatchBody), Json.ApiKey, cancellationToken);
+
+    public Task DeleteApiKeyAsync(string apiKeyId, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.DeleteApiKey, HttpMethod.Delete, new RestPath($"/apikeys/{Label(apiKeyId)}"), null, cancellationToken);
+
+    public Task<IReadOnlyList<UsagePlan>> GetUsagePlansAsync(CancellationToken cancellationToken = default) =>
+        GetAllPagesAsync(ApiGatewayOperations.GetUsagePlans, () => new RestPath("/usageplans"), Json.PageUsagePlan, cancellationToken);
+
+    public Task<UsagePlan> CreateUsagePlanAsync(CreateUsagePlanRequest request, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.CreateUsagePlan, HttpMethod.Post, new RestPath("/usageplans"),
+            RequestBody.Json(request, Json.CreateUsagePlanRequest), Json.UsagePlan, cancellationToken);
+
+    public Task<UsagePlan> UpdateUsagePlanAsync(string usagePlanId, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.UpdateUsagePlan, HttpMethod.Patch, new RestPath($"/usageplans/{Label(usagePlanId)}"),
+            RequestBody.Json(new PatchBody(operations), Json.PatchBody), Json.UsagePlan, cancellationToken);
+
+    public Task DeleteUsagePlanAsync(string usagePlanId, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.DeleteUsagePlan, HttpMethod.Delete, new RestPath($"/usageplans/{Label(usagePlanId)}"), null,
+            cancellationToken);
+
+    public Task<IReadOnlyList<UsagePlanKey>> GetUsagePlanKeysAsync(string usagePlanId, CancellationToken cancellationToken = default) =>
+        GetAllPagesAsync(ApiGatewayOperations.GetUsagePlanKeys, () => new RestPath($"/usageplans/{Label(usagePlanId)}/keys"),
+            Json.PageUsagePlanKey, cancellationToken);
+
+    public Task<UsagePlanKey> CreateUsagePlanKeyAsync(string usagePlanId, string apiKeyId, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.CreateUsagePlanKey, HttpMethod.Post, new RestPath($"/usageplans/{Label(usagePlanId)}/keys"),
+            RequestBody.Json(new CreateUsagePlanKeyRequest(apiKeyId, "API_KEY"), Json.CreateUsagePlanKeyRequest), Json.UsagePlanKey,
+            cancellationToken);
+
+    public Task DeleteUsagePlanKeyAsync(string usagePlanId, string apiKeyId, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.DeleteUsagePlanKey, HttpMethod.Delete,
+            new RestPath($"/usageplans/{Label(usagePlanId)}/keys/{Label(apiKeyId)}"), null, cancellationToken);
+
     private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(
         AwsOperation operation, Func<RestPath> path, JsonTypeInfo<Page<T>> pageType, CancellationToken cancellationToken)
     {

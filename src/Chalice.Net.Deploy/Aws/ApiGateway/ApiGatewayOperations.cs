@@ -33,7 +33,44 @@ internal static class ApiGatewayOperations
 
     public static AwsOperation DeleteRestApi { get; } = Op("DeleteRestApi", ReplayBehavior.Deletes);
 
+    /// <summary><c>GetApiKeys</c>.</summary>
+    public static AwsOperation GetApiKeys { get; } = Op("GetApiKeys", ReplayBehavior.Read);
+
+    /// <summary><c>CreateApiKey</c>: names are not unique, so every call makes a new key.</summary>
+    public static AwsOperation CreateApiKey { get; } = Op("CreateApiKey", ReplayBehavior.DuplicatesOnReplay);
+
+    /// <summary><c>UpdateApiKey</c>.</summary>
+    public static AwsOperation UpdateApiKey { get; } = Op("UpdateApiKey", ReplayBehavior.Converges);
+
+    /// <summary><c>DeleteApiKey</c>: a replay finds the key gone.</summary>
+    public static AwsOperation DeleteApiKey { get; } = Op("DeleteApiKey", ReplayBehavior.Deletes);
+
+    /// <summary><c>GetUsagePlans</c>.</summary>
+    public static AwsOperation GetUsagePlans { get; } = Op("GetUsagePlans", ReplayBehavior.Read);
+
+    /// <summary><c>CreateUsagePlan</c>: names are not unique, so every call makes a new plan.</summary>
+    public static AwsOperation CreateUsagePlan { get; } = Op("CreateUsagePlan", ReplayBehavior.DuplicatesOnReplay);
+
+    /// <summary><c>UpdateUsagePlan</c>.</summary>
+    public static AwsOperation UpdateUsagePlan { get; } = Op("UpdateUsagePlan", ReplayBehavior.Converges);
+
+    /// <summary><c>DeleteUsagePlan</c>: a replay finds the plan gone.</summary>
+    public static AwsOperation DeleteUsagePlan { get; } = Op("DeleteUsagePlan", ReplayBehavior.Deletes);
+
+    /// <summary><c>GetUsagePlanKeys</c>.</summary>
+    public static AwsOperation GetUsagePlanKeys { get; } = Op("GetUsagePlanKeys", ReplayBehavior.Read);
+
+    /// <summary><c>CreateUsagePlanKey</c>: a key is in a plan once; a replay of one that was added conflicts.</summary>
+    public static AwsOperation CreateUsagePlanKey { get; } = Op("CreateUsagePlanKey", ReplayBehavior.ConflictsOnReplay);
+
+    /// <summary><c>DeleteUsagePlanKey</c>: a replay finds the key gone from the plan.</summary>
+    public static AwsOperation DeleteUsagePlanKey { get; } = Op("DeleteUsagePlanKey", ReplayBehavior.Deletes);
+
     /// <summary>Every operation above.</summary>
     public static IReadOnlyList<AwsOperation> All { get; } =
-    [GetRestApis, GetRestApi, CreateRestApi, PutRestApi, CreateDeployment, GetStage, UpdateRestApi, UpdateStage, DeleteRestApi];
+    [
+        GetRestApis, GetRestApi, CreateRestApi, PutRestApi, CreateDeployment, GetStage, UpdateRestApi, UpdateStage, DeleteRestApi,
+        GetApiKeys, CreateApiKey, UpdateApiKey, DeleteApiKey, GetUsagePlans, CreateUsagePlan, UpdateUsagePlan, DeleteUsagePlan,
+        GetUsagePlanKeys, CreateUsagePlanKey, DeleteUsagePlanKey,
+    ];
 }

@@ -18,4 +18,13 @@ internal sealed record Page<T>([property: JsonPropertyName("item")] IReadOnlyLis
 [JsonSerializable(typeof(CreateDeploymentRequest))]
 [JsonSerializable(typeof(CreateRestApiRequest))]
 [JsonSerializable(typeof(PatchBody))]
+[JsonSerializable(typeof(ApiKey))]
+[JsonSerializable(typeof(Page<ApiKey>))]
+[JsonSerializable(typeof(CreateApiKeyRequest))]
+[JsonSerializable(typeof(UsagePlan))]
+[JsonSerializable(typeof(Page<UsagePlan>))]
+[JsonSerializable(typeof(CreateUsagePlanRequest))]
+[JsonSerializable(typeof(UsagePlanKey))]
+[JsonSerializable(typeof(Page<UsagePlanKey>))]
+[JsonSerializable(typeof(CreateUsagePlanKeyRequest))]
 internal sealed partial class ApiGatewayJsonContext : JsonSerializerContext;

@@ -32,4 +32,37 @@ internal interface IApiGatewayApi
     Task<Stage> UpdateStageAsync(string restApiId, string stageName, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default);
 
     Task DeleteRestApiAsync(string restApiId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every API key in the region (all pages), with their values when <paramref name="includeValues"/>.</summary>
+    Task<IReadOnlyList<ApiKey>> GetApiKeysAsync(bool includeValues, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates an API key (its value generated unless given). Never replayed once it may have reached AWS.</summary>
+    Task<ApiKey> CreateApiKeyAsync(CreateApiKeyRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes an API key's properties (<c>UpdateApiKey</c>).</summary>
+    Task<ApiKey> UpdateApiKeyAsync(string apiKeyId, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an API key.</summary>
+    Task DeleteApiKeyAsync(string apiKeyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every usage plan in the region (all pages).</summary>
+    Task<IReadOnlyList<UsagePlan>> GetUsagePlansAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a usage plan. Never replayed once it may have reached AWS.</summary>
+    Task<UsagePlan> CreateUsagePlanAsync(CreateUsagePlanRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes a usage plan (<c>UpdateUsagePlan</c>).</summary>
+    Task<UsagePlan> UpdateUsagePlanAsync(string usagePlanId, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a usage plan.</summary>
+    Task DeleteUsagePlanAsync(string usagePlanId, CancellationToken cancellationToken = default);
+
+    /// <summary>The API keys of a usage plan (all pages).</summary>
+    Task<IReadOnlyList<UsagePlanKey>> GetUsagePlanKeysAsync(string usagePlanId, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds an API key to a usage plan.</summary>
+    Task<UsagePlanKey> CreateUsagePlanKeyAsync(string usagePlanId, string apiKeyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes an API key from a usage plan.</summary>
+    Task DeleteUsagePlanKeyAsync(string usagePlanId, string apiKeyId, CancellationToken cancellationToken = default);
 }

@@ -46,8 +46,18 @@ internal abstract class EventSourcePlanner<TRecord, TFunction> : ResourcePlanner
     /// Adds the step that lets a service invoke the function for its source, unless the function's policy already
     /// has the statement (read only when both the function and the source exist).
     /// </summary>
+    /// <param name="context">The planning context.</param>
+    /// <param name="resource">The resource the step belongs to.</param>
+    /// <param name="target">The function.</param>
+    /// <param name="wanted">The statement.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <param name="recordAs">
+    /// The record of a resource that is the statement itself: adopted when the policy has it, recorded once added.
+    /// Null when the source's own record names the statement.
+    /// </param>
     protected static async Task PlanPermissionAsync(
-        PlanningContext context, ResourcePlan resource, FunctionTarget target, Ref<InvokePermission> wanted, CancellationToken cancellationToken)
+        PlanningContext context, ResourcePlan resource, FunctionTarget target, Ref<InvokePermission> wanted, CancellationToken cancellationToken,
+        Func<InvokePermission, DeployedResource>? recordAs = null)
     {
         var lambda = context.Aws.Lambda;
         string reason;
@@ -55,7 +65,11 @@ internal abstract class EventSourcePlanner<TRecord, TFunction> : ResourcePlanner
         {
             var policy = await lambda.GetPolicyAsync(target.FunctionName, cancellationToken);
             if (permission.IsIn(policy))
+            {
+                if (recordAs is not null)
+                    resource.Adopt(recordAs(permission));
                 return;
+            }
             reason = permission.IdIsIn(policy)
                 ? $"the function's statement {permission.StatementId} names another source"
                 : $"{permission.Principal} may not invoke the function";
@@ -64,8 +78,13 @@ internal abstract class EventSourcePlanner<TRecord, TFunction> : ResourcePlanner
         {
             reason = target.Arn.TryGetKnown(out _) ? "the source is new" : "the function is new";
         }
-        resource.Step(AwsService.Lambda, "AddPermission", reason,
-            (step, ct) => step.Get(wanted).AddAsync(lambda, target.FunctionName, ct), consumes: [wanted], target: target.FunctionName);
+        resource.Step(AwsService.Lambda, "AddPermission", reason, async (step, ct) =>
+        {
+            var added = step.Get(wanted);
+            await added.AddAsync(lambda, target.FunctionName, ct);
+            if (recordAs is not null)
+                step.Record(recordAs(added));
+        }, consumes: [wanted], target: target.FunctionName);
     }
 
     /// <summary>The Lambda function an event source invokes.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Chalice.Configuration;
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.ApiGateway;
+using Chalice.Deploy.Manifest;
 using Chalice.Deploy.OpenApi;
 using Chalice.Deploy.State;
 
@@ -25,14 +26,20 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
     /// <summary>The REST API's id.</summary>
     public static Export<string> RestApiId { get; } = new("REST API id");
 
+    /// <summary>
+    /// The REST API's id once its stage exists (after the deployment that makes it, when one is planned): what a usage
+    /// plan names, since API Gateway refuses a plan for a stage that does not exist yet.
+    /// </summary>
+    public static Export<string> StageApiId { get; } = new("REST API id with its stage");
+
     /// <inheritdoc/>
     public override string ResourceType => "rest_api";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Export> Consumes => [FunctionPlanner.FunctionArn];
+    public override IReadOnlyList<Export> Consumes => [FunctionPlanner.FunctionArn, FunctionPlanner.FunctionArns];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Export> Produces => [RestApiId];
+    public override IReadOnlyList<Export> Produces => [RestApiId, StageApiId];
 
     /// <inheritdoc/>
     public override async Task PlanAsync(PlanningContext context, CancellationToken cancellationToken)
@@ -46,6 +53,12 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         var stage = spec.Config.ApiGatewayStage;
         var resource = context.Resource(LogicalName, names.RestApi, new DesiredApi(names.RestApi, stage, spec.Manifest.Routes.Count));
         var functionArn = resource.Uses(context.Require(FunctionPlanner.FunctionArn));
+        // The definition names each built-in authorizer's function by its invocation URI.
+        var functions = context.Require(FunctionPlanner.FunctionArns).TryGetKnown(out var arns)
+            ? arns : throw new InvalidOperationException($"{nameof(RestApiPlanner)} needs the map of function ARNs while planning.");
+        var authorizerArns = spec.Manifest.Functions.OfType<AuthorizerFunctionManifest>()
+            .ToDictionary(a => a.Name, a => resource.Uses(functions.Of(a.Name)), StringComparer.Ordinal);
+        var integrated = new FunctionsOfApi(functionArn, authorizerArns);
         var shape = new ApiShape(spec, names, stage, context.Region, context.Partition, RestApiSettings.For(spec));
 
         var recorded = context.Recorded.Find<DeployedRestApi>(LogicalName);
@@ -58,13 +71,14 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
             resource.Step(AwsService.ApiGateway, "CreateRestApi", "the API does not exist",
                 (step, ct) => CreateAsync(step, apiGateway, shape, created, ct), produces: [created]);
             resource.Step(AwsService.ApiGateway, "PutRestApi", "the API is new",
-                (step, ct) => PutAsync(step, apiGateway, shape, created, functionArn, put, ct), consumes: [created, functionArn], produces: [put]);
+                (step, ct) => PutAsync(step, apiGateway, shape, created, integrated, put, ct), consumes: [created, .. integrated.All], produces: [put]);
             var deployedNew = new StepOutput<string>(DeploymentId);
             resource.Step(AwsService.ApiGateway, "CreateDeployment", "the API is new",
                 (step, ct) => DeployAsync(step, apiGateway, shape, created, put, ct, deployedNew), consumes: [created, put],
                 produces: [deployedNew], target: $"{names.RestApi} stage {stage}");
             PlanTracing(resource, apiGateway, shape, created, stage: null, deployedNew);
             context.Publish(RestApiId, created);
+            context.Publish(StageApiId, WithStage(created, deployedNew));
             return;
         }
 
@@ -84,15 +98,15 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
                 (step, ct) => apiGateway.UpdateRestApiAsync(step.Get(id), patches, ct), consumes: [id]);
 
         // The definition names the function's ARN; a function about to be created has no ARN to hash yet.
-        var reason = !functionArn.TryGetKnown(out var arn) ? "the function is new"
+        var reason = integrated.TryGetKnown() is not { } known ? "a function it integrates is new"
             : deployed.DocumentSha256 is null ? "no deployed definition is recorded"
-            : deployed.DocumentSha256 != OpenApiDocument.Hash(shape.Document(arn)) ? "the routes or the function changed"
+            : deployed.DocumentSha256 != OpenApiDocument.Hash(shape.Document(known)) ? "the routes or the functions changed"
             : null;
         if (reason is not null)
         {
             var put = new StepOutput<string>(DocumentHash);
             resource.Step(AwsService.ApiGateway, "PutRestApi", reason,
-                (step, ct) => PutAsync(step, apiGateway, shape, id, functionArn, put, ct), consumes: [id, functionArn], produces: [put]);
+                (step, ct) => PutAsync(step, apiGateway, shape, id, integrated, put, ct), consumes: [id, .. integrated.All], produces: [put]);
             var redeployed = new StepOutput<string>(DeploymentId);
             resource.Step(AwsService.ApiGateway, "CreateDeployment", reason,
                 (step, ct) => DeployAsync(step, apiGateway, shape, id, put, ct, redeployed), consumes: [id, put],
@@ -100,6 +114,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
             var existing = await apiGateway.GetStageAsync(api.Id, stage, cancellationToken);
             resource.Observed = new ObservedApi(api, existing);
             PlanTracing(resource, apiGateway, shape, id, existing, redeployed);
+            context.Publish(StageApiId, WithStage(id, redeployed));
             return;
         }
 
@@ -117,7 +132,12 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
             deploymentDone = done;
         }
         PlanTracing(resource, apiGateway, shape, id, current, deploymentDone);
+        context.Publish(StageApiId, deploymentDone is null ? id : WithStage(id, deploymentDone));
     }
+
+    /// <summary>The API's id, available once <paramref name="deployment"/> (which makes or moves the stage) is done.</summary>
+    private static Ref<string> WithStage(Ref<string> id, Ref<string> deployment) =>
+        id.Combine(deployment, StageApiId.Description, (apiId, _) => apiId);
 
     /// <summary>
     /// The stage's X-Ray tracing (<c>xray</c>), patched when the stage's differs: after the CreateDeployment that makes
@@ -226,10 +246,10 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
     }
 
     private static async Task PutAsync(
-        StepContext step, IApiGatewayApi apiGateway, ApiShape shape, Ref<string> id, Ref<string> functionArn, StepOutput<string> hash,
+        StepContext step, IApiGatewayApi apiGateway, ApiShape shape, Ref<string> id, FunctionsOfApi functions, StepOutput<string> hash,
         CancellationToken cancellationToken)
     {
-        var document = shape.Document(step.Get(functionArn));
+        var document = shape.Document(functions.Resolve(step));
         await apiGateway.PutRestApiAsync(new PutRestApiRequest
         {
             RestApiId = step.Get(id),
@@ -267,18 +287,51 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
     /// <param name="Stage">What <c>GetStage</c> answered, when it was asked (only when the definition is unchanged).</param>
     internal sealed record ObservedApi(RestApi Api, Stage? Stage);
 
+    /// <summary>The functions the definition names: the API's (its integration) and each authorizer's (its authorizer URI).</summary>
+    /// <param name="Api">The API function's ARN.</param>
+    /// <param name="Authorizers">Each authorizer function's ARN, by the authorizer's name.</param>
+    private sealed record FunctionsOfApi(Ref<string> Api, IReadOnlyDictionary<string, Ref<string>> Authorizers)
+    {
+        /// <summary>Every reference, for a step to consume.</summary>
+        public IReadOnlyList<IRef> All => [Api, .. Authorizers.Values];
+
+        /// <summary>The ARNs, when every function exists while planning.</summary>
+        public Arns? TryGetKnown()
+        {
+            if (!Api.TryGetKnown(out var api))
+                return null;
+            var authorizers = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, arn) in Authorizers)
+            {
+                if (!arn.TryGetKnown(out var known))
+                    return null;
+                authorizers[name] = known;
+            }
+            return new Arns(api, authorizers);
+        }
+
+        /// <summary>The ARNs while a step runs (the step consumes <see cref="All"/>).</summary>
+        public Arns Resolve(StepContext step) =>
+            new(step.Get(Api), Authorizers.ToDictionary(a => a.Key, a => step.Get(a.Value), StringComparer.Ordinal));
+
+        /// <summary>The ARNs themselves.</summary>
+        public sealed record Arns(string Api, IReadOnlyDictionary<string, string> Authorizers);
+    }
+
     /// <summary>What the steps need to know of the app to shape its API: names, stage, definition and record.</summary>
     private sealed record ApiShape(
         DeploymentSpec Spec, ResourceNames Names, string Stage, string Region, AwsPartition Partition, RestApiSettings Settings)
     {
         public string Description => $"Chalice.Net app {Names.App}, stage {Names.Stage}";
 
-        /// <summary>The OpenAPI definition, integrated with the function.</summary>
-        public JsonObject Document(string functionArn) =>
+        /// <summary>The OpenAPI definition, integrated with the API's function and its authorizers' functions.</summary>
+        public JsonObject Document(FunctionsOfApi.Arns functions) =>
             OpenApiDocument.Create(Spec.Manifest, new OpenApiSettings(
-                Names.RestApi, Description, OpenApiSettings.LambdaIntegrationUri(Partition.Id, Region, functionArn),
+                Names.RestApi, Description, OpenApiSettings.LambdaIntegrationUri(Partition.Id, Region, functions.Api),
                 BinaryMediaTypes.Default)
             {
+                AuthorizerUris = functions.Authorizers.ToDictionary(
+                    a => a.Key, a => (JsonNode)OpenApiSettings.LambdaIntegrationUri(Partition.Id, Region, a.Value), StringComparer.Ordinal),
                 Policy = Settings.Policy,
                 VpcEndpointIds = Settings.VpcEndpointIds,
                 MinimumCompressionSize = Settings.MinimumCompressionSize,

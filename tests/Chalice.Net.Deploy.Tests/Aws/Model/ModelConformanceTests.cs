@@ -283,6 +283,28 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
             new PatchOperation("remove", "/endpointConfiguration/vpcEndpointIds", "vpce-1"),
             new PatchOperation("replace", "/minimumCompressionSize", ""),
         ], ct);
+        var key = await apigateway.CreateApiKeyAsync(new CreateApiKeyRequest
+        {
+            Name = "conform-key", Description = "d", Enabled = true, Value = "conform-key-value-0123456789",
+            Tags = new Dictionary<string, string> { ["app"] = "conform" },
+        }, ct);
+        await apigateway.GetApiKeysAsync(includeValues: true, ct);
+        await apigateway.UpdateApiKeyAsync(key.Id, [new PatchOperation("replace", "/enabled", "false")], ct);
+        var plan = await apigateway.CreateUsagePlanAsync(new CreateUsagePlanRequest
+        {
+            Name = "conform-plan", Description = "d", ApiStages = [new ApiStage(created.Id, "api")],
+            Throttle = new ThrottleSettings { RateLimit = 12.5, BurstLimit = 20 }, Quota = new QuotaSettings { Limit = 1000, Period = "DAY" },
+            Tags = new Dictionary<string, string> { ["app"] = "conform" },
+        }, ct);
+        await apigateway.GetUsagePlansAsync(ct);
+        await apigateway.UpdateUsagePlanAsync(plan.Id,
+            [new PatchOperation("replace", "/throttle/burstLimit", "30"), new PatchOperation("remove", "/quota")], ct);
+        await apigateway.CreateUsagePlanKeyAsync(plan.Id, key.Id, ct);
+        await apigateway.GetUsagePlanKeysAsync(plan.Id, ct);
+        await apigateway.DeleteUsagePlanKeyAsync(plan.Id, key.Id, ct);
+        await apigateway.UpdateUsagePlanAsync(plan.Id, [new PatchOperation("remove", "/apiStages", $"{created.Id}:api")], ct);
+        await apigateway.DeleteUsagePlanAsync(plan.Id, ct);
+        await apigateway.DeleteApiKeyAsync(key.Id, ct);
         await apigateway.DeleteRestApiAsync(created.Id, ct);
 
         AssertCovered(ApiGatewayOperations.All, ModelConformance.AssertConform(aws.Capture.Requests));
