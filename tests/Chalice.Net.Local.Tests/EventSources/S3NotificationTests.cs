@@ -121,6 +121,39 @@ public sealed class S3NotificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_completed_multipart_upload_is_one_CompleteMultipartUpload_event_with_the_object_size_and_etag()
+    {
+        using var client = S3TestClients.For(_s3.Endpoint);
+        var uploadId = (await client.InitiateMultipartUploadAsync("uploads", "photos/big.jpg", Ct)).UploadId;
+        var parts = new List<PartETag>();
+        foreach (var (number, size) in new[] { (1, 5 * 1024 * 1024), (2, 100) })
+        {
+            var part = await client.UploadPartAsync(new UploadPartRequest
+            {
+                BucketName = "uploads", Key = "photos/big.jpg", UploadId = uploadId, PartNumber = number, InputStream = new MemoryStream(new byte[size]),
+            }, Ct);
+            parts.Add(new PartETag(number, part.ETag));
+        }
+        await _invoker.WhenIdleAsync();
+        Assert.Empty(_invocations.Calls); // parts are not objects: S3 notifies only the completion
+
+        var completed = await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+        {
+            BucketName = "uploads", Key = "photos/big.jpg", UploadId = uploadId, PartETags = parts,
+        }, Ct);
+        await _invoker.WhenIdleAsync();
+
+        var (function, @event) = Assert.Single(_invocations.Calls);
+        Assert.Equal("photos", function);
+        var record = @event["Records"]![0]!;
+        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html#supported-notification-event-types
+        Assert.Equal("ObjectCreated:CompleteMultipartUpload", (string?)record["eventName"]);
+        Assert.Equal(5 * 1024 * 1024 + 100, (long)record["s3"]!["object"]!["size"]!);
+        Assert.Equal(completed.ETag.Trim('"'), (string?)record["s3"]!["object"]!["eTag"]);
+        Assert.EndsWith("-2", (string?)record["s3"]!["object"]!["eTag"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_response_does_not_wait_for_the_handler()
     {
         var release = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

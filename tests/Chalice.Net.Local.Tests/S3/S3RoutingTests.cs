@@ -29,13 +29,15 @@ public sealed class S3RoutingTests : IAsyncLifetime
         await RawHttp.SendAsync(_session.Endpoint, "PUT", "/routing-bucket/k", body: Encoding.ASCII.GetBytes("original"));
 
         var tagging = await RawHttp.SendAsync(_session.Endpoint, "PUT", "/routing-bucket/k?tagging", body: Encoding.ASCII.GetBytes("<Tagging/>"));
-        var multipart = await RawHttp.SendAsync(_session.Endpoint, "POST", "/routing-bucket/k?uploads");
+        var restore = await RawHttp.SendAsync(_session.Endpoint, "POST", "/routing-bucket/k?restore", body: Encoding.ASCII.GetBytes("<RestoreRequest/>"));
+        var partNumberWithoutUpload = await RawHttp.SendAsync(_session.Endpoint, "PUT", "/routing-bucket/k?partNumber=1", body: Encoding.ASCII.GetBytes("part"));
         var get = await RawHttp.SendAsync(_session.Endpoint, "GET", "/routing-bucket/k");
 
         Assert.Equal(501, tagging.StatusCode);
         Assert.Contains("<Code>NotImplemented</Code>", tagging.Body, StringComparison.Ordinal);
         Assert.Contains("'tagging'", tagging.Body, StringComparison.Ordinal);
-        Assert.Equal(501, multipart.StatusCode);
+        Assert.Equal(501, restore.StatusCode);
+        Assert.Equal(501, partNumberWithoutUpload.StatusCode);
         Assert.Equal("original", get.Body);
     }
 

@@ -30,6 +30,9 @@ internal sealed class S3Transcript
         }
     }
 
+    /// <summary>Records a step that has already succeeded.</summary>
+    public void Record(string name, string description) => _lines.Add($"{name}: {description}");
+
     public override string ToString() => string.Join('\n', _lines);
 
     public static string Describe(PutObjectResponse r) =>
@@ -60,6 +63,28 @@ internal sealed class S3Transcript
             ("startAfter", r.StartAfter),
             ("contents", string.Join(" ", (r.S3Objects ?? []).Select(o => $"{o.Key}|{o.Size}|{o.ETag}|{o.StorageClass}|{string.Join('+', o.ChecksumAlgorithm ?? [])}"))),
             ("prefixes", string.Join(" ", r.CommonPrefixes ?? [])));
+
+    public static string Describe(InitiateMultipartUploadResponse r) =>
+        Fields(("status", (int)r.HttpStatusCode), ("bucket", r.BucketName), ("key", r.Key), ("hasUploadId", !string.IsNullOrEmpty(r.UploadId)),
+            ("checksumAlgorithm", r.ChecksumAlgorithm?.Value), ("checksumType", r.ChecksumType?.Value));
+
+    public static string Describe(UploadPartResponse r) =>
+        Fields(("status", (int)r.HttpStatusCode), ("part", r.PartNumber), ("etag", r.ETag), ("checksums", Checksums(r.ChecksumCRC32, r.ChecksumCRC32C, r.ChecksumCRC64NVME, r.ChecksumSHA1, r.ChecksumSHA256)));
+
+    public static string Describe(CopyPartResponse r) => Fields(("status", (int)r.HttpStatusCode), ("etag", r.ETag));
+
+    public static string Describe(CompleteMultipartUploadResponse r) =>
+        Fields(("status", (int)r.HttpStatusCode), ("bucket", r.BucketName), ("key", r.Key), ("etag", r.ETag),
+            ("checksums", Checksums(r.ChecksumCRC32, r.ChecksumCRC32C, r.ChecksumCRC64NVME, r.ChecksumSHA1, r.ChecksumSHA256)),
+            ("checksumType", r.ChecksumType?.Value));
+
+    public static string Describe(ListPartsResponse r) =>
+        Fields(("status", (int)r.HttpStatusCode), ("key", r.Key), ("truncated", r.IsTruncated), ("next", r.NextPartNumberMarker),
+            ("parts", string.Join(" ", (r.Parts ?? []).Select(p => $"{p.PartNumber}|{p.Size}|{p.ETag}"))));
+
+    public static string Describe(ListMultipartUploadsResponse r) =>
+        Fields(("status", (int)r.HttpStatusCode), ("prefix", r.Prefix), ("truncated", r.IsTruncated),
+            ("uploads", string.Join(" ", (r.MultipartUploads ?? []).Select(u => $"{u.Key}|{u.StorageClass}"))));
 
     public static string Body(byte[] body) =>
         body.Length <= 64 && body.All(b => b is >= 0x20 and < 0x7f)

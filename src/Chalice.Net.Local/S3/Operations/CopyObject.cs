@@ -44,7 +44,7 @@ internal static class CopyObject
     }
 
     /// <summary>Splits <c>x-amz-copy-source</c> (<c>[/]bucket/key[?versionId=…]</c>, URL-encoded) into bucket and key.</summary>
-    private static (string Bucket, string Key) ParseCopySource(string header)
+    internal static (string Bucket, string Key) ParseCopySource(string header)
     {
         var withoutVersion = header.Split('?', 2)[0];
         var decoded = Uri.UnescapeDataString(withoutVersion);

@@ -35,7 +35,7 @@ internal static class PutObject
     }
 
     /// <summary>Copies the payload into <paramref name="staged"/> and returns the trailers that followed it.</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> ReceiveBodyAsync(S3Call call, StagedObject staged)
+    internal static async Task<IReadOnlyDictionary<string, string>> ReceiveBodyAsync(S3Call call, StagedObject staged)
     {
         if (!RequestPayload.IsAwsChunked(call))
         {
@@ -55,7 +55,7 @@ internal static class PutObject
     }
 
     // S3 takes single uploads of up to 5 GB; a host that mounts the handler may have a smaller default limit.
-    private static void AllowAnyBodySize(HttpContext http)
+    internal static void AllowAnyBodySize(HttpContext http)
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = null;

@@ -19,6 +19,26 @@ internal sealed class S3ErrorException(int statusCode, string code, string messa
     public static S3ErrorException NoSuchKey(string key) =>
         new(404, "NoSuchKey", "The specified key does not exist.", ("Key", key));
 
+    // The multipart errors' messages are those of https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html.
+    public static S3ErrorException NoSuchUpload(string uploadId) =>
+        new(404, "NoSuchUpload",
+            "The specified multipart upload does not exist. The upload ID might not be valid, or the multipart upload might have been aborted or completed.",
+            ("UploadId", uploadId));
+
+    public static S3ErrorException InvalidPart(string uploadId, int partNumber, string etag) =>
+        new(400, "InvalidPart",
+            "One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag.",
+            ("UploadId", uploadId), ("PartNumber", partNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("ETag", etag));
+
+    public static S3ErrorException InvalidPartOrder() =>
+        new(400, "InvalidPartOrder",
+            "The list of parts was not in ascending order. The parts list must be specified in order by part number.");
+
+    public static S3ErrorException EntityTooSmall(long proposedSize, long minimum) =>
+        new(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed object size.",
+            ("ProposedSize", proposedSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("MinSizeAllowed", minimum.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     public static S3ErrorException NoSuchBucket(string bucket) =>
         new(404, "NoSuchBucket", "The specified bucket does not exist", ("BucketName", bucket));
 

@@ -11,6 +11,7 @@ namespace Chalice.Local.S3.Storage;
 /// {root}/.staging/{random}                 bodies being uploaded (same file system, so publishing is a rename)
 /// {root}/{bucket}/bucket.json              the bucket's creation date; the bucket exists while this file does
 /// {root}/{bucket}/objects/{sha256(key)}    one file per object, see <see cref="ObjectFileFormat"/>
+/// {root}/{bucket}/uploads/                 multipart uploads in progress, see <see cref="MultipartUploadStore"/>
 /// </code>
 /// Bucket names are validated before they reach the store, and object files are named by a hash of the key, so no
 /// request can address a file outside the root. Every write is staged privately and published with one atomic
@@ -29,6 +30,7 @@ internal sealed class FileObjectStore
     public FileObjectStore(string root)
     {
         Root = Path.GetFullPath(root);
+        Uploads = new MultipartUploadStore(this);
         _staging = Path.Combine(Root, ".staging");
         Directory.CreateDirectory(_staging);
         RemoveAbandonedStagingFiles();
@@ -36,6 +38,9 @@ internal sealed class FileObjectStore
 
     /// <summary>The full path of the data folder.</summary>
     public string Root { get; }
+
+    /// <summary>The multipart uploads in progress in the buckets.</summary>
+    public MultipartUploadStore Uploads { get; }
 
     public bool BucketExists(string bucket) => File.Exists(BucketFile(bucket));
 
@@ -150,7 +155,7 @@ internal sealed class FileObjectStore
         }
     }
 
-    private static OpenedObject? TryOpen(string path)
+    internal static OpenedObject? TryOpen(string path)
     {
         var file = TryOpenFile(path);
         if (file is null)
@@ -166,7 +171,7 @@ internal sealed class FileObjectStore
         }
     }
 
-    private static FileStream? TryOpenFile(string path)
+    internal static FileStream? TryOpenFile(string path)
     {
         try
         {
@@ -180,7 +185,7 @@ internal sealed class FileObjectStore
         }
     }
 
-    private static byte[]? TryReadAllBytes(string path)
+    internal static byte[]? TryReadAllBytes(string path)
     {
         try
         {
@@ -202,9 +207,9 @@ internal sealed class FileObjectStore
         }
     }
 
-    private string NewStagingPath() => Path.Combine(_staging, Guid.NewGuid().ToString("N"));
+    internal string NewStagingPath() => Path.Combine(_staging, Guid.NewGuid().ToString("N"));
 
-    private string BucketFolder(string bucket) => Path.Combine(Root, bucket);
+    internal string BucketFolder(string bucket) => Path.Combine(Root, bucket);
 
     private string BucketFile(string bucket) => Path.Combine(Root, bucket, BucketFileName);
 
