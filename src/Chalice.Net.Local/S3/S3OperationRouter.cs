@@ -30,6 +30,9 @@ internal static class S3OperationRouter
     private static readonly S3Operation s_listParts = new("ListParts", MultipartUpload.ListPartsAsync, MultipartUpload.ListPartsParameters);
     private static readonly S3Operation s_abortMultipartUpload = new("AbortMultipartUpload", MultipartUpload.AbortAsync, MultipartUpload.AbortParameters);
     private static readonly S3Operation s_completeMultipartUpload = new("CompleteMultipartUpload", CompleteMultipartUpload.ExecuteAsync, CompleteMultipartUpload.Parameters);
+    private static readonly S3Operation s_putBucketVersioning = new("PutBucketVersioning", BucketVersioning.PutAsync, BucketVersioning.Parameters);
+    private static readonly S3Operation s_getBucketVersioning = new("GetBucketVersioning", BucketVersioning.GetAsync, BucketVersioning.Parameters);
+    private static readonly S3Operation s_listObjectVersions = new("ListObjectVersions", ListObjectVersions.ExecuteAsync, ListObjectVersions.Parameters);
     private static readonly S3Operation s_listMultipartUploads = new("ListMultipartUploads", ListMultipartUploads.ExecuteAsync, ListMultipartUploads.Parameters);
 
     /// <summary>The operation for a request, or an S3 error when the stand-in does not serve it.</summary>
@@ -57,6 +60,10 @@ internal static class S3OperationRouter
                 return s_getBucketLocation;
             if (request.Query.ContainsKey("uploads"))
                 return s_listMultipartUploads;
+            if (request.Query.ContainsKey("versioning"))
+                return s_getBucketVersioning;
+            if (request.Query.ContainsKey("versions"))
+                return s_listObjectVersions;
             return request.Query["list-type"].ToString() switch
             {
                 "2" => s_listObjectsV2,
@@ -65,7 +72,7 @@ internal static class S3OperationRouter
             };
         }
         if (HttpMethods.IsPut(method))
-            return s_createBucket;
+            return request.Query.ContainsKey("versioning") ? s_putBucketVersioning : s_createBucket;
         if (HttpMethods.IsHead(method))
             return s_headBucket;
         if (HttpMethods.IsDelete(method))

@@ -20,6 +20,8 @@ internal static class S3Differential
         var actual = await RunAsync(standIn.Endpoint, scenario, configure);
 
         TestContext.Current.TestOutputHelper?.WriteLine(actual);
+        if (expected != actual)
+            TestContext.Current.TestOutputHelper?.WriteLine("--- moto answered:\n" + expected);
         Assert.Equal(expected, actual);
         return actual;
     }

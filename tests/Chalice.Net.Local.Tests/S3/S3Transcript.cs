@@ -16,6 +16,29 @@ namespace Chalice.Local.Tests.S3;
 internal sealed class S3Transcript
 {
     private readonly List<string> _lines = [];
+    private readonly Dictionary<string, string> _versionNames = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A version id as the transcript shows it: <c>null</c> as S3 writes it, others as v1, v2, … in the order first seen,
+    /// since each server makes up its own ids.
+    /// </summary>
+    public string Version(string? versionId) => versionId switch
+    {
+        null or "" => "-",
+        "null" => "null",
+        _ => _versionNames.TryGetValue(versionId, out var name) ? name : _versionNames[versionId] = "v" + (_versionNames.Count + 1),
+    };
+
+    /// <summary>
+    /// A ListObjectVersions page, versions and delete markers apart: moto 5.2.1 writes every Version element before
+    /// every DeleteMarker, so their relative order is not compared.
+    /// </summary>
+    public string DescribeVersions(ListVersionsResponse r) =>
+        Fields(("status", (int)r.HttpStatusCode), ("truncated", r.IsTruncated), ("nextKey", r.NextKeyMarker),
+            ("versions", string.Join(" ", (r.Versions ?? []).Where(v => v.IsDeleteMarker != true).Select(v =>
+                $"{v.Key}|{Version(v.VersionId)}|{(v.IsLatest == true ? "latest" : "old")}|{v.Size}|{v.ETag}"))),
+            ("markers", string.Join(" ", (r.Versions ?? []).Where(v => v.IsDeleteMarker == true).Select(v =>
+                $"{v.Key}|{Version(v.VersionId)}|{(v.IsLatest == true ? "latest" : "old")}"))));
 
     /// <summary>Records the description <paramref name="action"/> returns, or the S3 error it failed with.</summary>
     public async Task StepAsync(string name, Func<Task<string>> action)

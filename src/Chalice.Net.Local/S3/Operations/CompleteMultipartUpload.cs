@@ -51,11 +51,12 @@ internal static class CompleteMultipartUpload
         var etag = $"\"{Convert.ToHexStringLower(partMd5s.GetHashAndReset())}-{parts.Count}\"";
         var checksum = composite ? CompositeChecksum(checksumAlgorithm!, partDigests) : fullChecksum;
 
-        var stored = new StoredObject(upload.Key, staged.Size, etag, FileObjectStore.Now(), checksum, upload.Properties);
-        if (!await call.Store.TryCommitAsync(call.Bucket, staged, stored, call.Aborted))
-            throw S3ErrorException.NoSuchBucket(call.Bucket);
+        var completed = new StoredObject(upload.Key, staged.Size, etag, FileObjectStore.Now(), checksum, upload.Properties);
+        var stored = await call.Store.TryCommitAsync(call.Bucket, staged, completed, call.Aborted)
+            ?? throw S3ErrorException.NoSuchBucket(call.Bucket);
         call.Store.Uploads.Remove(call.Bucket, upload.UploadId);
         call.ReportChange("ObjectCreated:CompleteMultipartUpload", upload.Key, stored);
+        ObjectHeaders.WriteVersionId(call.Response, stored);
 
         await S3Xml.WriteAsync(call.Response, S3Xml.Element("CompleteMultipartUploadResult",
             S3Xml.Element("Location", $"{call.Request.Scheme}://{call.Request.Host}{call.Request.PathBase}{call.Request.Path}"),

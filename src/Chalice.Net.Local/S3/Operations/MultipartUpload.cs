@@ -61,10 +61,7 @@ internal static class MultipartUpload
     public static async Task UploadPartCopyAsync(S3Call call)
     {
         var (upload, partNumber) = RequireUploadAndPart(call);
-        var (sourceBucket, sourceKey) = CopyObject.ParseCopySource(call.Header("x-amz-copy-source")!);
-        ObjectKey.Validate(sourceKey);
-        call.RequireBucket(sourceBucket);
-        await using var source = call.Store.Open(sourceBucket, sourceKey) ?? throw S3ErrorException.NoSuchKey(sourceKey);
+        await using var source = CopyObject.OpenSource(call, CopyObject.ParseCopySource(call.Header("x-amz-copy-source")!));
         var (offset, length) = CopySourceRange(call.Header("x-amz-copy-source-range"), source.Metadata.Size);
 
         await using var staged = call.Store.Stage(checksumAlgorithm: null);

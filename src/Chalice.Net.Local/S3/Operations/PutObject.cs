@@ -24,11 +24,12 @@ internal static class PutObject
         var (etag, checksum) = staged.FinishBody();
         integrity.Verify(etag, checksum, trailers);
 
-        var stored = new StoredObject(key, staged.Size, etag, FileObjectStore.Now(), checksum, ObjectHeaders.ReadProperties(call.Request));
-        if (!await call.Store.TryCommitAsync(call.Bucket, staged, stored, call.Aborted))
-            throw S3ErrorException.NoSuchBucket(call.Bucket);
+        var written = new StoredObject(key, staged.Size, etag, FileObjectStore.Now(), checksum, ObjectHeaders.ReadProperties(call.Request));
+        var stored = await call.Store.TryCommitAsync(call.Bucket, staged, written, call.Aborted)
+            ?? throw S3ErrorException.NoSuchBucket(call.Bucket);
         call.ReportChange("ObjectCreated:Put", key, stored);
 
+        ObjectHeaders.WriteVersionId(call.Response, stored);
         call.Response.Headers.ETag = etag;
         ChecksumHeaders.Write(call.Response, checksum);
         call.Response.ContentLength = 0;

@@ -16,6 +16,23 @@ internal sealed class S3ErrorException(int statusCode, string code, string messa
     /// <summary>Extra elements S3 puts in the error document, e.g. <c>Key</c> or <c>BucketName</c>.</summary>
     public IReadOnlyList<(string Name, string Value)> Details { get; } = details;
 
+    /// <summary>Headers S3 sends with this error, e.g. <c>x-amz-delete-marker</c> when a delete marker hides the key.</summary>
+    public IReadOnlyList<(string Name, string Value)> Headers { get; init; } = [];
+
+    /// <summary>The current version of the key is a delete marker: 404 as for a missing key, saying so in headers.</summary>
+    public static S3ErrorException HiddenByDeleteMarker(string key, string versionId) =>
+        new(404, "NoSuchKey", "The specified key does not exist.", ("Key", key))
+        {
+            Headers = [("x-amz-delete-marker", "true"), ("x-amz-version-id", versionId)],
+        };
+
+    /// <summary>A GET or HEAD of a delete marker by its version id (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html).</summary>
+    public static S3ErrorException DeleteMarkerRequested(string method, string versionId, DateTimeOffset lastModified) =>
+        new(405, "MethodNotAllowed", "The specified method is not allowed against this resource.", ("Method", method), ("ResourceType", "DeleteMarker"))
+        {
+            Headers = [("x-amz-delete-marker", "true"), ("x-amz-version-id", versionId), ("Last-Modified", S3Xml.HttpDate(lastModified))],
+        };
+
     public static S3ErrorException NoSuchKey(string key) =>
         new(404, "NoSuchKey", "The specified key does not exist.", ("Key", key));
 
@@ -38,6 +55,9 @@ internal sealed class S3ErrorException(int statusCode, string code, string messa
         new(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed object size.",
             ("ProposedSize", proposedSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("MinSizeAllowed", minimum.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public static S3ErrorException NoSuchVersion(string key, string versionId) =>
+        new(404, "NoSuchVersion", "The specified version does not exist.", ("Key", key), ("VersionId", versionId));
 
     public static S3ErrorException NoSuchBucket(string bucket) =>
         new(404, "NoSuchBucket", "The specified bucket does not exist", ("BucketName", bucket));

@@ -9,23 +9,31 @@ namespace Chalice.Local.S3.Storage;
 /// Buckets and objects in a folder, surviving restarts:
 /// <code>
 /// {root}/.staging/{random}                 bodies being uploaded (same file system, so publishing is a rename)
-/// {root}/{bucket}/bucket.json              the bucket's creation date; the bucket exists while this file does
-/// {root}/{bucket}/objects/{sha256(key)}    one file per object, see <see cref="ObjectFileFormat"/>
-/// {root}/{bucket}/uploads/                 multipart uploads in progress, see <see cref="MultipartUploadStore"/>
+/// {root}/{bucket}/bucket.json                        the bucket's creation date and versioning; the bucket exists while this file does
+/// {root}/{bucket}/objects/{sha256(key)}              the current version of each key, see <see cref="ObjectFileFormat"/>
+/// {root}/{bucket}/versions/{sha256(key)}/{sequence}  the noncurrent versions (and delete markers) of a versioned bucket
+/// {root}/{bucket}/uploads/                           multipart uploads in progress, see <see cref="MultipartUploadStore"/>
 /// </code>
 /// Bucket names are validated before they reach the store, and object files are named by a hash of the key, so no
 /// request can address a file outside the root. Every write is staged privately and published with one atomic
-/// rename; concurrent writers of one key each publish a complete object and the last rename wins.
+/// rename; concurrent writers of one key each publish a complete object and the last rename wins. A key's changes and
+/// opens take that key's lock, so that in a versioned bucket, where publishing first moves the current version among
+/// the noncurrent ones, no reader sees the key between the two renames.
 /// </summary>
 internal sealed class FileObjectStore
 {
     private const string BucketFileName = "bucket.json";
     private const string ObjectsFolderName = "objects";
+    private const string VersionsFolderName = "versions";
+    private const int KeyLockCount = 64;
 
     // A staged file this old belongs to an upload that died with its process.
     private static readonly TimeSpan s_abandonedStagingAge = TimeSpan.FromHours(1);
 
     private readonly string _staging;
+    private readonly Lock[] _keyLocks = [.. Enumerable.Range(0, KeyLockCount).Select(_ => new Lock())];
+    private readonly Lock _bucketFileLock = new();
+    private readonly ChangeSequencer _versionSequence = new();
 
     public FileObjectStore(string root)
     {
@@ -83,7 +91,9 @@ internal sealed class FileObjectStore
     {
         if (!BucketExists(bucket))
             return BucketDeletion.NotFound;
-        if (Directory.EnumerateFiles(ObjectsFolder(bucket)).Any())
+        // Every version and delete marker counts, as in S3.
+        if (Directory.EnumerateFiles(ObjectsFolder(bucket)).Any() || Directory.Exists(VersionsRoot(bucket))
+            && Directory.EnumerateFiles(VersionsRoot(bucket), "*", SearchOption.AllDirectories).Any())
             return BucketDeletion.NotEmpty;
         File.Delete(BucketFile(bucket));
         Directory.Delete(BucketFolder(bucket), recursive: true);
@@ -93,54 +103,189 @@ internal sealed class FileObjectStore
     /// <summary>Starts writing a new object body.</summary>
     public StagedObject Stage(ChecksumAlgorithm? checksumAlgorithm) => new(NewStagingPath(), checksumAlgorithm);
 
-    /// <summary>
-    /// Publishes a staged object under <paramref name="bucket"/> and <see cref="StoredObject.Key"/>, replacing any
-    /// current version atomically. False when the bucket no longer exists.
-    /// </summary>
-    public async Task<bool> TryCommitAsync(string bucket, StagedObject staged, StoredObject metadata, CancellationToken cancellationToken)
+    /// <summary>The bucket's versioning: <c>Enabled</c>, <c>Suspended</c>, or null when it was never set (or there is no bucket).</summary>
+    public string? GetVersioning(string bucket) => ReadBucket(bucket)?.Versioning;
+
+    /// <summary>Sets the bucket's versioning to <c>Enabled</c> or <c>Suspended</c>; false when there is no bucket.</summary>
+    public bool TrySetVersioning(string bucket, string status)
     {
-        await staged.SealAsync(metadata, cancellationToken);
-        if (!BucketExists(bucket))
-            return false;
-        try
+        lock (_bucketFileLock)
         {
-            File.Move(staged.TemporaryPath, ObjectFile(bucket, metadata.Key), overwrite: true);
+            if (ReadBucket(bucket) is not { } stored)
+                return false;
+            var temporary = NewStagingPath();
+            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(stored with { Versioning = status }, StorageJsonContext.Default.StoredBucket));
+            File.Move(temporary, BucketFile(bucket), overwrite: true);
             return true;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return false;
         }
     }
 
-    /// <summary>Opens the current version of an object, or null when there is none.</summary>
-    public OpenedObject? Open(string bucket, string key) => TryOpen(ObjectFile(bucket, key));
-
-    /// <summary>Deletes an object; deleting a missing object is not an error, as in S3. True when there was one to delete.</summary>
-    public bool DeleteObject(string bucket, string key)
+    /// <summary>
+    /// Publishes a staged object under <paramref name="bucket"/> and <see cref="StoredObject.Key"/> as the key's current
+    /// version, with a new version id when the bucket's versioning is enabled. Returns the metadata as stored, or null
+    /// when the bucket no longer exists.
+    /// </summary>
+    public async Task<StoredObject?> TryCommitAsync(string bucket, StagedObject staged, StoredObject metadata, CancellationToken cancellationToken)
     {
+        var versioning = GetVersioning(bucket);
+        var version = metadata with
+        {
+            VersionId = versioning == StoredBucket.Enabled ? NewVersionId() : null,
+            Sequence = _versionSequence.NextValue(),
+        };
+        await staged.SealAsync(version, cancellationToken);
+        if (!BucketExists(bucket))
+            return null;
+        try
+        {
+            Publish(bucket, version.Key, staged.TemporaryPath, versioning);
+            return version;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Opens the current version of an object (which may be a delete marker), or null when there is none.</summary>
+    public OpenedObject? Open(string bucket, string key)
+    {
+        lock (KeyLock(bucket, key))
+            return TryOpen(ObjectFile(bucket, key));
+    }
+
+    /// <summary>Opens one version of an object (<c>null</c> names the null version), or null when there is no such version.</summary>
+    public OpenedObject? OpenVersion(string bucket, string key, string versionId)
+    {
+        lock (KeyLock(bucket, key))
+        {
+            if (TryOpen(ObjectFile(bucket, key)) is { } current)
+            {
+                if (current.Metadata.VersionIdText == versionId)
+                    return current;
+                current.Dispose();
+            }
+            foreach (var path in NoncurrentFiles(bucket, key))
+            {
+                if (TryOpen(path) is not { } noncurrent)
+                    continue;
+                if (noncurrent.Metadata.VersionIdText == versionId)
+                    return noncurrent;
+                noncurrent.Dispose();
+            }
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Deletes a key as DeleteObject without a version id does: in a bucket whose versioning was never set it removes
+    /// the object (deleting a missing object is not an error, as in S3); otherwise it makes a delete marker the
+    /// current version, keeping the object as a noncurrent version
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeletingObjectVersions.html).
+    /// </summary>
+    public async Task<ObjectRemoval> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        var versioning = GetVersioning(bucket);
         var file = ObjectFile(bucket, key);
         try
         {
-            if (!File.Exists(file))
-                return false;
-            File.Delete(file);
-            return true;
+            if (versioning is null)
+            {
+                lock (KeyLock(bucket, key))
+                {
+                    if (!File.Exists(file))
+                        return new ObjectRemoval(Changed: false, VersionId: null, IsDeleteMarker: false, MadeDeleteMarker: false);
+                    File.Delete(file);
+                    return new ObjectRemoval(Changed: true, VersionId: null, IsDeleteMarker: false, MadeDeleteMarker: false);
+                }
+            }
+            var marker = new StoredObject(key, 0, "", Now(), null, ObjectProperties.DeleteMarker,
+                versioning == StoredBucket.Enabled ? NewVersionId() : null, IsDeleteMarker: true, _versionSequence.NextValue());
+            var temporary = NewStagingPath();
+            await using (var markerFile = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+                await ObjectFileFormat.WriteMetadataAsync(markerFile, marker, cancellationToken);
+            try
+            {
+                Publish(bucket, key, temporary, versioning);
+            }
+            finally
+            {
+                File.Delete(temporary); // nothing left after a publish
+            }
+            return new ObjectRemoval(Changed: true, marker.VersionId, IsDeleteMarker: true, MadeDeleteMarker: true);
         }
         catch (DirectoryNotFoundException)
         {
             // The bucket went away meanwhile: the object is gone either way.
-            return false;
+            return new ObjectRemoval(Changed: false, VersionId: null, IsDeleteMarker: false, MadeDeleteMarker: false);
         }
     }
 
-    /// <summary>The metadata of every object in a bucket, in no particular order.</summary>
-    public IEnumerable<StoredObject> EnumerateObjects(string bucket)
+    /// <summary>
+    /// Deletes one version for good (<c>null</c> names the null version). When it was the current version, the newest
+    /// noncurrent one becomes current again.
+    /// </summary>
+    public ObjectRemoval DeleteVersion(string bucket, string key, string versionId)
+    {
+        var file = ObjectFile(bucket, key);
+        lock (KeyLock(bucket, key))
+        {
+            try
+            {
+                if (ReadMetadata(file) is { } current && current.VersionIdText == versionId)
+                {
+                    File.Delete(file);
+                    if (NoncurrentFiles(bucket, key).LastOrDefault() is { } newest)
+                        File.Move(newest, file);
+                    return new ObjectRemoval(Changed: true, versionId, current.IsDeleteMarker, MadeDeleteMarker: false);
+                }
+                foreach (var path in NoncurrentFiles(bucket, key))
+                {
+                    if (ReadMetadata(path) is { } noncurrent && noncurrent.VersionIdText == versionId)
+                    {
+                        File.Delete(path);
+                        return new ObjectRemoval(Changed: true, versionId, noncurrent.IsDeleteMarker, MadeDeleteMarker: false);
+                    }
+                }
+            }
+            catch (DirectoryNotFoundException)
+            {
+            }
+            return new ObjectRemoval(Changed: false, versionId, IsDeleteMarker: false, MadeDeleteMarker: false);
+        }
+    }
+
+    /// <summary>Every version and delete marker in a bucket, each with whether it is its key's current one, in no particular order.</summary>
+    public IEnumerable<(StoredObject Version, bool IsLatest)> EnumerateVersions(string bucket)
+    {
+        foreach (var current in EnumerateMetadata(ObjectsFolder(bucket)))
+            yield return (current, true);
+        IEnumerable<string> keyFolders;
+        try
+        {
+            keyFolders = Directory.EnumerateDirectories(VersionsRoot(bucket)).ToList();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            yield break;
+        }
+        foreach (var folder in keyFolders)
+        {
+            foreach (var noncurrent in EnumerateMetadata(folder))
+                yield return (noncurrent, false);
+        }
+    }
+
+    /// <summary>The metadata of every object in a bucket (the current versions that are not delete markers), in no particular order.</summary>
+    public IEnumerable<StoredObject> EnumerateObjects(string bucket) =>
+        EnumerateMetadata(ObjectsFolder(bucket)).Where(o => !o.IsDeleteMarker);
+
+    private static IEnumerable<StoredObject> EnumerateMetadata(string folder)
     {
         IEnumerable<string> files;
         try
         {
-            files = Directory.EnumerateFiles(ObjectsFolder(bucket));
+            files = Directory.EnumerateFiles(folder);
         }
         catch (DirectoryNotFoundException)
         {
@@ -148,12 +293,70 @@ internal sealed class FileObjectStore
         }
         foreach (var path in files)
         {
-            // A file deleted between the listing and the open is simply no longer there.
-            using var file = TryOpenFile(path);
-            if (file is not null)
-                yield return ObjectFileFormat.ReadMetadata(file);
+            // A file deleted (or moved among the noncurrent versions) between the listing and the open is simply no longer there.
+            if (ReadMetadata(path) is { } metadata)
+                yield return metadata;
         }
     }
+
+    /// <summary>
+    /// Makes the file at <paramref name="file"/> the key's current version. In a bucket with versioning set, the
+    /// current version first joins the noncurrent ones, except the null version a suspended bucket's write replaces;
+    /// and since a key has at most one null version, a suspended bucket's write also removes a noncurrent one
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/AddingObjectstoVersionSuspendedBuckets.html).
+    /// </summary>
+    private void Publish(string bucket, string key, string file, string? versioning)
+    {
+        var current = ObjectFile(bucket, key);
+        lock (KeyLock(bucket, key))
+        {
+            if (versioning is not null)
+            {
+                var suspended = versioning == StoredBucket.Suspended;
+                if (ReadMetadata(current) is { } retired && !(suspended && retired.VersionId is null))
+                {
+                    Directory.CreateDirectory(VersionsFolder(bucket, key));
+                    File.Move(current, NoncurrentFile(bucket, key, retired.Sequence), overwrite: true);
+                }
+                if (suspended)
+                {
+                    foreach (var path in NoncurrentFiles(bucket, key).Where(p => ReadMetadata(p)?.VersionId is null))
+                        File.Delete(path);
+                }
+            }
+            File.Move(file, current, overwrite: true);
+        }
+    }
+
+    private static StoredObject? ReadMetadata(string path)
+    {
+        using var file = TryOpenFile(path);
+        return file is null ? null : ObjectFileFormat.ReadMetadata(file);
+    }
+
+    /// <summary>A key's noncurrent versions, oldest first.</summary>
+    private List<string> NoncurrentFiles(string bucket, string key)
+    {
+        try
+        {
+            var files = Directory.EnumerateFiles(VersionsFolder(bucket, key)).ToList();
+            files.Sort(StringComparer.Ordinal); // fixed-width hex sequences
+            return files;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
+    }
+
+    private StoredBucket? ReadBucket(string bucket) =>
+        TryReadAllBytes(BucketFile(bucket)) is { } json ? JsonSerializer.Deserialize(json, StorageJsonContext.Default.StoredBucket) : null;
+
+    /// <summary>A new version id: 32 URL-safe characters, like S3's.</summary>
+    private static string NewVersionId() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
+
+    private Lock KeyLock(string bucket, string key) =>
+        _keyLocks[(int)((uint)HashCode.Combine(StringComparer.Ordinal.GetHashCode(bucket), StringComparer.Ordinal.GetHashCode(key)) % KeyLockCount)];
 
     internal static OpenedObject? TryOpen(string path)
     {
@@ -215,8 +418,16 @@ internal sealed class FileObjectStore
 
     private string ObjectsFolder(string bucket) => Path.Combine(Root, bucket, ObjectsFolderName);
 
-    private string ObjectFile(string bucket, string key) =>
-        Path.Combine(ObjectsFolder(bucket), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))));
+    private string ObjectFile(string bucket, string key) => Path.Combine(ObjectsFolder(bucket), KeyFileName(key));
+
+    private string VersionsRoot(string bucket) => Path.Combine(Root, bucket, VersionsFolderName);
+
+    private string VersionsFolder(string bucket, string key) => Path.Combine(VersionsRoot(bucket), KeyFileName(key));
+
+    private string NoncurrentFile(string bucket, string key, long sequence) =>
+        Path.Combine(VersionsFolder(bucket, key), sequence.ToString("X16", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string KeyFileName(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>The time stamp S3 gives a new bucket or object: now, truncated to the second.</summary>
     public static DateTimeOffset Now() => DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
