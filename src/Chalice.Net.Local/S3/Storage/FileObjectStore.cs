@@ -20,11 +20,10 @@ namespace Chalice.Local.S3.Storage;
 /// opens take that key's lock, so that in a versioned bucket, where publishing first moves the current version among
 /// the noncurrent ones, no reader sees the key between the two renames.
 /// </summary>
-internal sealed class FileObjectStore
+internal sealed partial class FileObjectStore
 {
     private const string BucketFileName = "bucket.json";
     private const string ObjectsFolderName = "objects";
-    private const string VersionsFolderName = "versions";
     private const int KeyLockCount = 64;
 
     // A staged file this old belongs to an upload that died with its process.
@@ -103,23 +102,6 @@ internal sealed class FileObjectStore
     /// <summary>Starts writing a new object body.</summary>
     public StagedObject Stage(ChecksumAlgorithm? checksumAlgorithm) => new(NewStagingPath(), checksumAlgorithm);
 
-    /// <summary>The bucket's versioning: <c>Enabled</c>, <c>Suspended</c>, or null when it was never set (or there is no bucket).</summary>
-    public string? GetVersioning(string bucket) => ReadBucket(bucket)?.Versioning;
-
-    /// <summary>Sets the bucket's versioning to <c>Enabled</c> or <c>Suspended</c>; false when there is no bucket.</summary>
-    public bool TrySetVersioning(string bucket, string status)
-    {
-        lock (_bucketFileLock)
-        {
-            if (ReadBucket(bucket) is not { } stored)
-                return false;
-            var temporary = NewStagingPath();
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(stored with { Versioning = status }, StorageJsonContext.Default.StoredBucket));
-            File.Move(temporary, BucketFile(bucket), overwrite: true);
-            return true;
-        }
-    }
-
     /// <summary>
     /// Publishes a staged object under <paramref name="bucket"/> and <see cref="StoredObject.Key"/> as the key's current
     /// version, with a new version id when the bucket's versioning is enabled. Returns the metadata as stored, or null
@@ -152,29 +134,6 @@ internal sealed class FileObjectStore
     {
         lock (KeyLock(bucket, key))
             return TryOpen(ObjectFile(bucket, key));
-    }
-
-    /// <summary>Opens one version of an object (<c>null</c> names the null version), or null when there is no such version.</summary>
-    public OpenedObject? OpenVersion(string bucket, string key, string versionId)
-    {
-        lock (KeyLock(bucket, key))
-        {
-            if (TryOpen(ObjectFile(bucket, key)) is { } current)
-            {
-                if (current.Metadata.VersionIdText == versionId)
-                    return current;
-                current.Dispose();
-            }
-            foreach (var path in NoncurrentFiles(bucket, key))
-            {
-                if (TryOpen(path) is not { } noncurrent)
-                    continue;
-                if (noncurrent.Metadata.VersionIdText == versionId)
-                    return noncurrent;
-                noncurrent.Dispose();
-            }
-            return null;
-        }
     }
 
     /// <summary>
@@ -221,61 +180,6 @@ internal sealed class FileObjectStore
         }
     }
 
-    /// <summary>
-    /// Deletes one version for good (<c>null</c> names the null version). When it was the current version, the newest
-    /// noncurrent one becomes current again.
-    /// </summary>
-    public ObjectRemoval DeleteVersion(string bucket, string key, string versionId)
-    {
-        var file = ObjectFile(bucket, key);
-        lock (KeyLock(bucket, key))
-        {
-            try
-            {
-                if (ReadMetadata(file) is { } current && current.VersionIdText == versionId)
-                {
-                    File.Delete(file);
-                    if (NoncurrentFiles(bucket, key).LastOrDefault() is { } newest)
-                        File.Move(newest, file);
-                    return new ObjectRemoval(Changed: true, versionId, current.IsDeleteMarker, MadeDeleteMarker: false);
-                }
-                foreach (var path in NoncurrentFiles(bucket, key))
-                {
-                    if (ReadMetadata(path) is { } noncurrent && noncurrent.VersionIdText == versionId)
-                    {
-                        File.Delete(path);
-                        return new ObjectRemoval(Changed: true, versionId, noncurrent.IsDeleteMarker, MadeDeleteMarker: false);
-                    }
-                }
-            }
-            catch (DirectoryNotFoundException)
-            {
-            }
-            return new ObjectRemoval(Changed: false, versionId, IsDeleteMarker: false, MadeDeleteMarker: false);
-        }
-    }
-
-    /// <summary>Every version and delete marker in a bucket, each with whether it is its key's current one, in no particular order.</summary>
-    public IEnumerable<(StoredObject Version, bool IsLatest)> EnumerateVersions(string bucket)
-    {
-        foreach (var current in EnumerateMetadata(ObjectsFolder(bucket)))
-            yield return (current, true);
-        IEnumerable<string> keyFolders;
-        try
-        {
-            keyFolders = Directory.EnumerateDirectories(VersionsRoot(bucket)).ToList();
-        }
-        catch (DirectoryNotFoundException)
-        {
-            yield break;
-        }
-        foreach (var folder in keyFolders)
-        {
-            foreach (var noncurrent in EnumerateMetadata(folder))
-                yield return (noncurrent, false);
-        }
-    }
-
     /// <summary>The metadata of every object in a bucket (the current versions that are not delete markers), in no particular order.</summary>
     public IEnumerable<StoredObject> EnumerateObjects(string bucket) =>
         EnumerateMetadata(ObjectsFolder(bucket)).Where(o => !o.IsDeleteMarker);
@@ -299,61 +203,14 @@ internal sealed class FileObjectStore
         }
     }
 
-    /// <summary>
-    /// Makes the file at <paramref name="file"/> the key's current version. In a bucket with versioning set, the
-    /// current version first joins the noncurrent ones, except the null version a suspended bucket's write replaces;
-    /// and since a key has at most one null version, a suspended bucket's write also removes a noncurrent one
-    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/AddingObjectstoVersionSuspendedBuckets.html).
-    /// </summary>
-    private void Publish(string bucket, string key, string file, string? versioning)
-    {
-        var current = ObjectFile(bucket, key);
-        lock (KeyLock(bucket, key))
-        {
-            if (versioning is not null)
-            {
-                var suspended = versioning == StoredBucket.Suspended;
-                if (ReadMetadata(current) is { } retired && !(suspended && retired.VersionId is null))
-                {
-                    Directory.CreateDirectory(VersionsFolder(bucket, key));
-                    File.Move(current, NoncurrentFile(bucket, key, retired.Sequence), overwrite: true);
-                }
-                if (suspended)
-                {
-                    foreach (var path in NoncurrentFiles(bucket, key).Where(p => ReadMetadata(p)?.VersionId is null))
-                        File.Delete(path);
-                }
-            }
-            File.Move(file, current, overwrite: true);
-        }
-    }
-
     private static StoredObject? ReadMetadata(string path)
     {
         using var file = TryOpenFile(path);
         return file is null ? null : ObjectFileFormat.ReadMetadata(file);
     }
 
-    /// <summary>A key's noncurrent versions, oldest first.</summary>
-    private List<string> NoncurrentFiles(string bucket, string key)
-    {
-        try
-        {
-            var files = Directory.EnumerateFiles(VersionsFolder(bucket, key)).ToList();
-            files.Sort(StringComparer.Ordinal); // fixed-width hex sequences
-            return files;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return [];
-        }
-    }
-
     private StoredBucket? ReadBucket(string bucket) =>
         TryReadAllBytes(BucketFile(bucket)) is { } json ? JsonSerializer.Deserialize(json, StorageJsonContext.Default.StoredBucket) : null;
-
-    /// <summary>A new version id: 32 URL-safe characters, like S3's.</summary>
-    private static string NewVersionId() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
 
     private Lock KeyLock(string bucket, string key) =>
         _keyLocks[(int)((uint)HashCode.Combine(StringComparer.Ordinal.GetHashCode(bucket), StringComparer.Ordinal.GetHashCode(key)) % KeyLockCount)];
@@ -419,13 +276,6 @@ internal sealed class FileObjectStore
     private string ObjectsFolder(string bucket) => Path.Combine(Root, bucket, ObjectsFolderName);
 
     private string ObjectFile(string bucket, string key) => Path.Combine(ObjectsFolder(bucket), KeyFileName(key));
-
-    private string VersionsRoot(string bucket) => Path.Combine(Root, bucket, VersionsFolderName);
-
-    private string VersionsFolder(string bucket, string key) => Path.Combine(VersionsRoot(bucket), KeyFileName(key));
-
-    private string NoncurrentFile(string bucket, string key, long sequence) =>
-        Path.Combine(VersionsFolder(bucket, key), sequence.ToString("X16", System.Globalization.CultureInfo.InvariantCulture));
 
     private static string KeyFileName(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
