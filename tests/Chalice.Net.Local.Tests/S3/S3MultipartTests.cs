@@ -66,6 +66,46 @@ public sealed class S3MultipartTests
     }
 
     [Fact]
+    public async Task With_a_checksum_algorithm_the_parts_must_be_numbered_from_one_without_gaps()
+    {
+        // "In CompleteMultipartUpload, when a additional checksum ... is applied to each part, the PartNumber must start
+        // at 1 and the part numbers must be consecutive. Otherwise, Amazon S3 generates an HTTP 400 Bad Request status
+        // code and an InvalidPartOrder error code." (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompletedPart.html)
+        await using var session = await S3StandInSession.StartAsync(Bucket);
+        using var s3 = S3TestClients.For(session.Endpoint);
+        foreach (var (algorithm, numbers, completes) in new[]
+        {
+            (ChecksumAlgorithm.CRC32, new[] { 1, 3 }, false),
+            (ChecksumAlgorithm.CRC32, [2], false),
+            (ChecksumAlgorithm.CRC32, [1, 2], true),
+            (null, [1, 3], true),
+        })
+        {
+            var uploadId = (await s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = Bucket, Key = "k", ChecksumAlgorithm = algorithm }, Ct)).UploadId;
+            var parts = new List<PartETag>();
+            foreach (var number in numbers)
+            {
+                var part = await s3.UploadPartAsync(new UploadPartRequest
+                {
+                    BucketName = Bucket, Key = "k", UploadId = uploadId, PartNumber = number, ChecksumAlgorithm = algorithm,
+                    InputStream = new MemoryStream(Bytes(number, number == numbers[^1] ? 10 : 5 * MiB)),
+                }, Ct);
+                parts.Add(new PartETag(part));
+            }
+            var complete = () => s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest { BucketName = Bucket, Key = "k", UploadId = uploadId, PartETags = parts }, Ct);
+            if (completes)
+            {
+                await complete();
+            }
+            else
+            {
+                var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(complete);
+                Assert.Equal(("InvalidPartOrder", 400), (error.ErrorCode, (int)error.StatusCode));
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_etag_is_the_md5_of_the_part_md5s_and_the_part_count_and_the_body_is_the_parts_in_order()
     {
         // https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity-upload.html: a multipart

@@ -167,6 +167,20 @@ public sealed class S3RoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_conditional_delete_objects_entry_is_501_and_deletes_nothing()
+    {
+        await RawHttp.SendAsync(_session.Endpoint, "PUT", "/routing-bucket/kept", body: Encoding.ASCII.GetBytes("kept"));
+
+        var delete = await RawHttp.SendAsync(_session.Endpoint, "POST", "/routing-bucket?delete",
+            body: Encoding.ASCII.GetBytes("<Delete><Object><Key>kept</Key><ETag>\"not-its-etag\"</ETag></Object></Delete>"));
+        var get = await RawHttp.SendAsync(_session.Endpoint, "GET", "/routing-bucket/kept");
+
+        Assert.Equal(501, delete.StatusCode);
+        Assert.Contains("'ETag'", delete.Body, StringComparison.Ordinal);
+        Assert.Equal("kept", get.Body);
+    }
+
+    [Fact]
     public async Task Presigned_urls_from_the_sdk_work_in_a_plain_http_client()
     {
         using var s3 = S3TestClients.For(_session.Endpoint);

@@ -75,6 +75,10 @@ internal static class CompleteMultipartUpload
             if (requested[i].PartNumber <= requested[i - 1].PartNumber)
                 throw S3ErrorException.InvalidPartOrder();
         }
+        // "when an additional checksum ... is applied to each part, the PartNumber must start at 1 and the part numbers
+        // must be consecutive" (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompletedPart.html).
+        if (upload.Checksum is not null && requested.Select((part, index) => part.PartNumber != index + 1).Any(gap => gap))
+            throw S3ErrorException.InvalidPartOrder();
         var uploaded = call.Store.Uploads.ListParts(call.Bucket, upload.UploadId).ToDictionary(p => p.PartNumber);
         var parts = new List<StoredPart>(requested.Count);
         foreach (var (partNumber, etag) in requested)

@@ -63,14 +63,22 @@ internal static class DeleteObjects
         var root = document.Root;
         if (root?.Name.LocalName != "Delete")
             throw S3ErrorException.MalformedXml();
-        var keys = root.Elements().Where(e => e.Name.LocalName == "Object")
-            .Select(o => (
-                o.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value ?? throw S3ErrorException.MalformedXml(),
-                o.Elements().FirstOrDefault(e => e.Name.LocalName == "VersionId")?.Value))
-            .ToList();
+        var keys = root.Elements().Where(e => e.Name.LocalName == "Object").Select(ReadObject).ToList();
         if (keys.Count is 0 or > MaxKeys)
             throw S3ErrorException.MalformedXml();
         var quiet = root.Elements().FirstOrDefault(e => e.Name.LocalName == "Quiet")?.Value;
         return (keys, string.Equals(quiet, "true", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// One <c>Object</c>: its key and version. The conditions an object may also carry (<c>ETag</c>,
+    /// <c>LastModifiedTime</c>, <c>Size</c>) are refused with 501 rather than ignored, which would delete what they protect.
+    /// </summary>
+    private static (string Key, string? VersionId) ReadObject(XElement element)
+    {
+        if (element.Elements().FirstOrDefault(e => e.Name.LocalName is not ("Key" or "VersionId")) is { } condition)
+            throw S3ErrorException.NotImplemented($"the '{condition.Name.LocalName}' condition of a DeleteObjects object");
+        return (element.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value ?? throw S3ErrorException.MalformedXml(),
+            element.Elements().FirstOrDefault(e => e.Name.LocalName == "VersionId")?.Value);
     }
 }
