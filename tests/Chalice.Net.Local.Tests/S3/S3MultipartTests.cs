@@ -219,6 +219,33 @@ public sealed class S3MultipartTests
         Assert.Equal(["a/1", "a/2"], prefixed.MultipartUploads.Select(u => u.Key));
     }
 
+    [Fact]
+    public async Task Listing_parts_pages_by_part_number_marker_until_none_remain()
+    {
+        // IsTruncated: "Indicates whether the returned list of parts is truncated. A true value indicates that the list
+        // was truncated." (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListParts.html)
+        await using var session = await S3StandInSession.StartAsync(Bucket);
+        using var s3 = S3TestClients.For(session.Endpoint);
+        var uploadId = (await s3.InitiateMultipartUploadAsync(Bucket, "k", Ct)).UploadId;
+        foreach (var number in new[] { 1, 2, 3, 5, 8 })
+            await UploadPartAsync(s3, "k", uploadId, number, Bytes(number, 10));
+
+        var pages = new List<string>();
+        var marker = 0;
+        for (var page = 0; page < 10; page++)
+        {
+            var parts = await s3.ListPartsAsync(new ListPartsRequest
+            {
+                BucketName = Bucket, Key = "k", UploadId = uploadId, MaxParts = 2, PartNumberMarker = marker.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }, Ct);
+            pages.Add($"{string.Join(",", parts.Parts.Select(p => p.PartNumber))} truncated={parts.IsTruncated}");
+            if (parts.IsTruncated != true)
+                break;
+            marker = parts.NextPartNumberMarker!.Value;
+        }
+        Assert.Equal(["1,2 truncated=True", "3,5 truncated=True", "8 truncated=False"], pages);
+    }
+
     private static async Task<string> UploadPartAsync(IAmazonS3 s3, string key, string uploadId, int number, byte[] body) =>
         (await s3.UploadPartAsync(new UploadPartRequest
         {

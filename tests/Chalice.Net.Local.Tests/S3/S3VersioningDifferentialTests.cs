@@ -136,6 +136,42 @@ public sealed class S3VersioningDifferentialTests(MotoServer moto) : IClassFixtu
         Assert.Contains("a|v1|", transcript, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Versions_page_by_key_and_version_markers_and_a_completed_upload_is_a_version()
+    {
+        var transcript = await S3Differential.AssertSameAsync(moto, async (s3, t) =>
+        {
+            await s3.PutBucketAsync(Bucket, Ct);
+            await SetVersioningAsync(s3, VersionStatus.Enabled);
+            foreach (var (key, body) in new[] { ("a", "a1"), ("b", "b1"), ("a", "a2"), ("c/d", "cd1"), ("b", "b2"), ("a", "a3") })
+                t.Version((await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, ContentBody = body }, Ct)).VersionId);
+            var uploadId = (await s3.InitiateMultipartUploadAsync(Bucket, "b", Ct)).UploadId;
+            var part = await s3.UploadPartAsync(new UploadPartRequest
+            {
+                BucketName = Bucket, Key = "b", UploadId = uploadId, PartNumber = 1, InputStream = new MemoryStream("b3"u8.ToArray()),
+            }, Ct);
+            await t.StepAsync("complete", async () =>
+            {
+                var completed = await s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+                {
+                    BucketName = Bucket, Key = "b", UploadId = uploadId, PartETags = [new PartETag(1, part.ETag)],
+                }, Ct);
+                return $"{completed.ETag} version={t.Version(completed.VersionId)}";
+            });
+            var request = new ListVersionsRequest { BucketName = Bucket, MaxKeys = 2 };
+            for (var page = 1; page <= 10; page++)
+            {
+                var response = await s3.ListVersionsAsync(request, Ct);
+                t.Record($"page {page}", t.DescribeVersions(response) + $" nextVersion={t.Version(response.NextVersionIdMarker)}");
+                if (response.IsTruncated != true)
+                    break;
+                (request.KeyMarker, request.VersionIdMarker) = (response.NextKeyMarker, response.NextVersionIdMarker);
+            }
+            await t.StepAsync("prefix", async () => t.DescribeVersions(await s3.ListVersionsAsync(new ListVersionsRequest { BucketName = Bucket, Prefix = "c/" }, Ct)));
+        });
+        Assert.Contains("page 4", transcript, StringComparison.Ordinal);
+    }
+
     private static async Task<string> VersioningAsync(IAmazonS3 s3)
     {
         var config = (await s3.GetBucketVersioningAsync(Bucket, Ct)).VersioningConfig;
