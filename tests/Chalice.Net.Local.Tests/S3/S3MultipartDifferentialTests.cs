@@ -166,6 +166,23 @@ public sealed class S3MultipartDifferentialTests(MotoServer moto) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_bucket_with_only_an_upload_in_progress_can_be_deleted()
+    {
+        var transcript = await S3Differential.AssertSameAsync(moto, async (s3, t) =>
+        {
+            await s3.PutBucketAsync(Bucket, Ct);
+            var uploadId = (await s3.InitiateMultipartUploadAsync(Bucket, "pending", Ct)).UploadId;
+            await s3.UploadPartAsync(new UploadPartRequest
+            {
+                BucketName = Bucket, Key = "pending", UploadId = uploadId, PartNumber = 1, InputStream = new MemoryStream(Bytes(1, 10)),
+            }, Ct);
+            await t.StepAsync("delete bucket", async () => $"{(int)(await s3.DeleteBucketAsync(Bucket, Ct)).HttpStatusCode}");
+            await t.StepAsync("list parts", async () => S3Transcript.Describe(await s3.ListPartsAsync(Bucket, "pending", uploadId, Ct)));
+        });
+        Assert.Contains("delete bucket: 204", transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Transfer_utility_uploads_a_seventeen_megabyte_stream_in_parts()
     {
         var transcript = await S3Differential.AssertSameAsync(moto, async (s3, t) =>

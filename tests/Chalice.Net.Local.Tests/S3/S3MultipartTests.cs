@@ -35,6 +35,10 @@ public sealed class S3MultipartTests
         }, Ct));
         Assert.Equal(("NoSuchUpload", 404), (complete.ErrorCode, (int)complete.StatusCode));
 
+        // An id that would climb out of the uploads folder is only an unknown id.
+        var escape = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => s3.ListPartsAsync(Bucket, "k", "../../" + Bucket, Ct));
+        Assert.Equal("NoSuchUpload", escape.ErrorCode);
+
         // An upload id is valid only with the key it was created for.
         var uploadId = (await s3.InitiateMultipartUploadAsync(Bucket, "k", Ct)).UploadId;
         var otherKey = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => s3.ListPartsAsync(Bucket, "other", uploadId, Ct));
