@@ -80,8 +80,9 @@ internal sealed partial class FileObjectStore
             }
             catch (DirectoryNotFoundException)
             {
+                // The bucket went away meanwhile: there is no such version any more.
             }
-            return new ObjectRemoval(Changed: false, versionId, IsDeleteMarker: false, MadeDeleteMarker: false);
+            return ObjectRemoval.Nothing(versionId);
         }
     }
 

@@ -153,7 +153,7 @@ internal sealed partial class FileObjectStore
                 lock (KeyLock(bucket, key))
                 {
                     if (!File.Exists(file))
-                        return new ObjectRemoval(Changed: false, VersionId: null, IsDeleteMarker: false, MadeDeleteMarker: false);
+                        return ObjectRemoval.Nothing();
                     File.Delete(file);
                     return new ObjectRemoval(Changed: true, VersionId: null, IsDeleteMarker: false, MadeDeleteMarker: false);
                 }
@@ -176,7 +176,7 @@ internal sealed partial class FileObjectStore
         catch (DirectoryNotFoundException)
         {
             // The bucket went away meanwhile: the object is gone either way.
-            return new ObjectRemoval(Changed: false, VersionId: null, IsDeleteMarker: false, MadeDeleteMarker: false);
+            return ObjectRemoval.Nothing();
         }
     }
 
