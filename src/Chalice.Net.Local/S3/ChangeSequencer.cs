@@ -12,7 +12,10 @@ internal sealed class ChangeSequencer
 {
     private long _last;
 
-    public string Next()
+    public string Next() => NextValue().ToString("X18", CultureInfo.InvariantCulture);
+
+    /// <summary>The next value: the clock's ticks, or one more than the last value when the clock has not moved on.</summary>
+    public long NextValue()
     {
         long next;
         long last;
@@ -22,6 +25,6 @@ internal sealed class ChangeSequencer
             next = Math.Max(last + 1, DateTime.UtcNow.Ticks);
         }
         while (Interlocked.CompareExchange(ref _last, next, last) != last);
-        return next.ToString("X18", CultureInfo.InvariantCulture);
+        return next;
     }
 }

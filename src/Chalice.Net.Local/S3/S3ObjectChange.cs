@@ -6,10 +6,10 @@ namespace Chalice.Local.S3;
 /// </summary>
 /// <param name="Bucket">The bucket.</param>
 /// <param name="Key">The key as stored (not encoded).</param>
-/// <param name="EventName">The event type without <c>s3:</c>: <c>ObjectCreated:Put</c>, <c>ObjectCreated:Copy</c>, <c>ObjectRemoved:Delete</c>.</param>
+/// <param name="EventName">The event type without <c>s3:</c>: <c>ObjectCreated:Put</c>, <c>ObjectCreated:Copy</c>, <c>ObjectCreated:CompleteMultipartUpload</c>, <c>ObjectRemoved:Delete</c>, <c>ObjectRemoved:DeleteMarkerCreated</c>.</param>
 /// <param name="Size">The object's size; null for a removal.</param>
 /// <param name="ETag">The object's ETag; null for a removal.</param>
-/// <param name="VersionId">The version created, in a versioned bucket; the stand-in keeps none, so always null here.</param>
+/// <param name="VersionId">The version created or removed (or the delete marker made) in a bucket with versioning enabled; otherwise null.</param>
 /// <param name="Sequencer">Hexadecimal, greater for a later change of the same key.</param>
 /// <param name="EventTime">When the change was done, to the millisecond.</param>
 /// <param name="RequestId">The request's <c>x-amz-request-id</c>.</param>

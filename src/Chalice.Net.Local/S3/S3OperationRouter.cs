@@ -24,6 +24,16 @@ internal static class S3OperationRouter
     private static readonly S3Operation s_getObject = new("GetObject", GetObject.ExecuteAsync, [.. ObjectHeaders.ResponseOverrideParameters, "versionId"]);
     private static readonly S3Operation s_headObject = new("HeadObject", GetObject.ExecuteAsync, ["versionId"]);
     private static readonly S3Operation s_deleteObject = new("DeleteObject", DeleteObject.ExecuteAsync, ["versionId"]);
+    private static readonly S3Operation s_createMultipartUpload = new("CreateMultipartUpload", MultipartUpload.CreateAsync, MultipartUpload.CreateParameters);
+    private static readonly S3Operation s_uploadPart = new("UploadPart", MultipartUpload.UploadPartAsync, MultipartUpload.UploadPartParameters);
+    private static readonly S3Operation s_uploadPartCopy = new("UploadPartCopy", MultipartUpload.UploadPartCopyAsync, MultipartUpload.UploadPartParameters);
+    private static readonly S3Operation s_listParts = new("ListParts", MultipartUpload.ListPartsAsync, MultipartUpload.ListPartsParameters);
+    private static readonly S3Operation s_abortMultipartUpload = new("AbortMultipartUpload", MultipartUpload.AbortAsync, MultipartUpload.AbortParameters);
+    private static readonly S3Operation s_completeMultipartUpload = new("CompleteMultipartUpload", CompleteMultipartUpload.ExecuteAsync, CompleteMultipartUpload.Parameters);
+    private static readonly S3Operation s_putBucketVersioning = new("PutBucketVersioning", BucketVersioning.PutAsync, BucketVersioning.Parameters);
+    private static readonly S3Operation s_getBucketVersioning = new("GetBucketVersioning", BucketVersioning.GetAsync, BucketVersioning.Parameters);
+    private static readonly S3Operation s_listObjectVersions = new("ListObjectVersions", ListObjectVersions.ExecuteAsync, ListObjectVersions.Parameters);
+    private static readonly S3Operation s_listMultipartUploads = new("ListMultipartUploads", ListMultipartUploads.ExecuteAsync, ListMultipartUploads.Parameters);
 
     /// <summary>The operation for a request, or an S3 error when the stand-in does not serve it.</summary>
     public static S3Operation Select(HttpRequest request, S3Address address)
@@ -48,6 +58,12 @@ internal static class S3OperationRouter
         {
             if (request.Query.ContainsKey("location"))
                 return s_getBucketLocation;
+            if (request.Query.ContainsKey("uploads"))
+                return s_listMultipartUploads;
+            if (request.Query.ContainsKey("versioning"))
+                return s_getBucketVersioning;
+            if (request.Query.ContainsKey("versions"))
+                return s_listObjectVersions;
             return request.Query["list-type"].ToString() switch
             {
                 "2" => s_listObjectsV2,
@@ -56,7 +72,7 @@ internal static class S3OperationRouter
             };
         }
         if (HttpMethods.IsPut(method))
-            return s_createBucket;
+            return request.Query.ContainsKey("versioning") ? s_putBucketVersioning : s_createBucket;
         if (HttpMethods.IsHead(method))
             return s_headBucket;
         if (HttpMethods.IsDelete(method))
@@ -73,16 +89,24 @@ internal static class S3OperationRouter
     private static S3Operation ForObject(HttpRequest request)
     {
         var method = request.Method;
+        var isCopy = request.Headers.ContainsKey("x-amz-copy-source");
+        var uploadId = request.Query.ContainsKey("uploadId");
         if (HttpMethods.IsPut(method))
-            return request.Headers.ContainsKey("x-amz-copy-source") ? s_copyObject : s_putObject;
+            return uploadId ? (isCopy ? s_uploadPartCopy : s_uploadPart) : (isCopy ? s_copyObject : s_putObject);
         if (HttpMethods.IsGet(method))
-            return s_getObject;
+            return uploadId ? s_listParts : s_getObject;
         if (HttpMethods.IsHead(method))
             return s_headObject;
         if (HttpMethods.IsDelete(method))
-            return s_deleteObject;
+            return uploadId ? s_abortMultipartUpload : s_deleteObject;
         if (HttpMethods.IsPost(method))
-            throw S3ErrorException.NotImplemented("POST on an object (multipart uploads, restore, select)");
+        {
+            if (request.Query.ContainsKey("uploads"))
+                return s_createMultipartUpload;
+            if (uploadId)
+                return s_completeMultipartUpload;
+            throw S3ErrorException.NotImplemented("POST on an object without ?uploads or ?uploadId (restore, select)");
+        }
         throw S3ErrorException.MethodNotAllowed(method, "OBJECT");
     }
 

@@ -105,6 +105,8 @@ public sealed class S3RequestHandler
         // Drop headers an operation had set before failing (ETag, user metadata, …), keeping the request ids.
         foreach (var name in response.Headers.Keys.Where(n => !s_errorResponseHeaders.Contains(n)).ToList())
             response.Headers.Remove(name);
+        foreach (var (name, value) in error.Headers)
+            response.Headers[name] = value;
         if (HttpMethods.IsHead(context.Request.Method))
         {
             // HEAD responses have no body; S3 reports the error by status alone.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Amazon.S3;
 using Amazon.S3.Model;
 using Chalice.Functions;
 using Chalice.Local.EventSources;
@@ -68,7 +69,7 @@ public sealed class S3NotificationTests : IAsyncLifetime
         var (function, @event) = Assert.Single(_invocations.Calls);
         Assert.Equal("photos", function);
         var expected = JsonNode.Parse(File.ReadAllText(SharedFixtures.Path("events/s3-event.json")))!;
-        // Same members as AWS's sample, except versionId: the sample's bucket is versioned, the stand-in keeps no versions.
+        // Same members as AWS's sample, except versionId: the sample's bucket is versioned, this one is not.
         Assert.Equal(Members(expected).Where(m => m != "Records[].s3.object.versionId"), Members(@event));
         var record = @event["Records"]![0]!;
         Assert.Equal("2.1", (string?)record["eventVersion"]);
@@ -119,6 +120,78 @@ public sealed class S3NotificationTests : IAsyncLifetime
         var sequencers = _invocations.Calls.Select(c => (string)c.Event["Records"]![0]!["s3"]!["object"]!["sequencer"]!).ToList();
         Assert.Equal(sequencers.Count, sequencers.Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_completed_multipart_upload_is_one_CompleteMultipartUpload_event_with_the_object_size_and_etag()
+    {
+        using var client = S3TestClients.For(_s3.Endpoint);
+        var uploadId = (await client.InitiateMultipartUploadAsync("uploads", "photos/big.jpg", Ct)).UploadId;
+        var parts = new List<PartETag>();
+        foreach (var (number, size) in new[] { (1, 5 * 1024 * 1024), (2, 100) })
+        {
+            var part = await client.UploadPartAsync(new UploadPartRequest
+            {
+                BucketName = "uploads", Key = "photos/big.jpg", UploadId = uploadId, PartNumber = number, InputStream = new MemoryStream(new byte[size]),
+            }, Ct);
+            parts.Add(new PartETag(number, part.ETag));
+        }
+        await _invoker.WhenIdleAsync();
+        Assert.Empty(_invocations.Calls); // parts are not objects: S3 notifies only the completion
+
+        var completed = await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+        {
+            BucketName = "uploads", Key = "photos/big.jpg", UploadId = uploadId, PartETags = parts,
+        }, Ct);
+        await _invoker.WhenIdleAsync();
+
+        var (function, @event) = Assert.Single(_invocations.Calls);
+        Assert.Equal("photos", function);
+        var record = @event["Records"]![0]!;
+        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html#supported-notification-event-types
+        Assert.Equal("ObjectCreated:CompleteMultipartUpload", (string?)record["eventName"]);
+        Assert.Equal(5 * 1024 * 1024 + 100, (long)record["s3"]!["object"]!["size"]!);
+        Assert.Equal(completed.ETag.Trim('"'), (string?)record["s3"]!["object"]!["eTag"]);
+        Assert.EndsWith("-2", (string?)record["s3"]!["object"]!["eTag"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_a_bucket_with_versioning_enabled_sends_the_version_id_and_its_deletes_create_markers()
+    {
+        // "versionId: object version if bucket is versioning-enabled, otherwise null"
+        // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html), and
+        // s3:ObjectRemoved:DeleteMarkerCreated "when a delete marker is created for a versioned object"
+        // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html).
+        using var client = S3TestClients.For(_s3.Endpoint);
+        await SetVersioningAsync(client, VersionStatus.Enabled);
+        var put = await client.PutObjectAsync(new PutObjectRequest { BucketName = "uploads", Key = "photos/v.jpg", ContentBody = "v1" }, Ct);
+        var marker = await client.DeleteObjectAsync("uploads", "photos/v.jpg", Ct);
+        await client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = "uploads", Key = "photos/v.jpg", VersionId = put.VersionId }, Ct);
+        await _invoker.WhenIdleAsync();
+
+        var expected = JsonNode.Parse(File.ReadAllText(SharedFixtures.Path("events/s3-event.json")))!;
+        var created = _invocations.Calls.Single(c => c.Function == "photos").Event;
+        Assert.Equal(Members(expected), Members(created)); // versionId included, as in AWS's sample from a versioned bucket
+        Assert.Equal(put.VersionId, (string?)created["Records"]![0]!["s3"]!["object"]!["versionId"]);
+        var removals = _invocations.Calls.Where(c => c.Function == "removals").Select(c => c.Event["Records"]![0]!).ToList();
+        Assert.Equal(
+            [("ObjectRemoved:Delete", put.VersionId), ("ObjectRemoved:DeleteMarkerCreated", marker.VersionId)],
+            removals.Select(r => ((string)r["eventName"]!, (string?)r["s3"]!["object"]!["versionId"])).OrderBy(r => r.Item1, StringComparer.Ordinal));
+
+        _invocations.Calls.Clear();
+        await SetVersioningAsync(client, VersionStatus.Suspended);
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = "uploads", Key = "photos/s.jpg", ContentBody = "s" }, Ct);
+        await client.DeleteObjectAsync("uploads", "photos/s.jpg", Ct);
+        await _invoker.WhenIdleAsync();
+        Assert.Equal(2, _invocations.Calls.Count);
+        Assert.All(_invocations.Calls, c => Assert.False(c.Event["Records"]![0]!["s3"]!["object"]!.AsObject().ContainsKey("versionId")));
+        Assert.Contains(_invocations.Calls, c => (string?)c.Event["Records"]![0]!["eventName"] == "ObjectRemoved:DeleteMarkerCreated");
+    }
+
+    private static Task SetVersioningAsync(IAmazonS3 client, VersionStatus status) =>
+        client.PutBucketVersioningAsync(new PutBucketVersioningRequest
+        {
+            BucketName = "uploads", VersioningConfig = new S3BucketVersioningConfig { Status = status },
+        }, Ct);
 
     [Fact]
     public async Task The_response_does_not_wait_for_the_handler()

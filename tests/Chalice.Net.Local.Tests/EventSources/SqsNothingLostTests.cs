@@ -19,6 +19,7 @@ namespace Chalice.Local.Tests.EventSources;
 /// restart of the stand-in and the mappings in the middle, the only second deliveries are of batches that were in flight
 /// at the restart, since SQS delivers at least once
 /// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/standard-queues-at-least-once-delivery.html).
+/// <see cref="EmulatorRestartNothingLostTests"/> restarts the whole emulator process instead.
 /// </summary>
 public sealed class SqsNothingLostTests(ITestOutputHelper output)
 {

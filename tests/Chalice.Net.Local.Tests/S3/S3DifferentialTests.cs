@@ -345,27 +345,8 @@ public sealed class S3DifferentialTests(MotoServer moto) : IClassFixture<MotoSer
         Assert.Fail("Pagination did not end within 20 pages.");
     }
 
-    private async Task<string> AssertSameAsync(Func<IAmazonS3, S3Transcript, Task> scenario, Action<AmazonS3Config>? configure = null)
-    {
-        moto.EnsureAvailable();
-        await moto.ResetAsync();
-        var expected = await RunAsync(moto.Endpoint, scenario, configure);
-
-        await using var standIn = await S3StandInSession.StartAsync();
-        var actual = await RunAsync(standIn.Endpoint, scenario, configure);
-
-        TestContext.Current.TestOutputHelper?.WriteLine(actual);
-        Assert.Equal(expected, actual);
-        return actual;
-    }
-
-    private static async Task<string> RunAsync(Uri endpoint, Func<IAmazonS3, S3Transcript, Task> scenario, Action<AmazonS3Config>? configure)
-    {
-        using var s3 = S3TestClients.For(endpoint, configure);
-        var transcript = new S3Transcript();
-        await scenario(s3, transcript);
-        return transcript.ToString();
-    }
+    private Task<string> AssertSameAsync(Func<IAmazonS3, S3Transcript, Task> scenario, Action<AmazonS3Config>? configure = null) =>
+        S3Differential.AssertSameAsync(moto, scenario, configure);
 
     private static byte[] RandomBytes(int count)
     {

@@ -29,13 +29,15 @@ public sealed class S3RoutingTests : IAsyncLifetime
         await RawHttp.SendAsync(_session.Endpoint, "PUT", "/routing-bucket/k", body: Encoding.ASCII.GetBytes("original"));
 
         var tagging = await RawHttp.SendAsync(_session.Endpoint, "PUT", "/routing-bucket/k?tagging", body: Encoding.ASCII.GetBytes("<Tagging/>"));
-        var multipart = await RawHttp.SendAsync(_session.Endpoint, "POST", "/routing-bucket/k?uploads");
+        var restore = await RawHttp.SendAsync(_session.Endpoint, "POST", "/routing-bucket/k?restore", body: Encoding.ASCII.GetBytes("<RestoreRequest/>"));
+        var partNumberWithoutUpload = await RawHttp.SendAsync(_session.Endpoint, "PUT", "/routing-bucket/k?partNumber=1", body: Encoding.ASCII.GetBytes("part"));
         var get = await RawHttp.SendAsync(_session.Endpoint, "GET", "/routing-bucket/k");
 
         Assert.Equal(501, tagging.StatusCode);
         Assert.Contains("<Code>NotImplemented</Code>", tagging.Body, StringComparison.Ordinal);
         Assert.Contains("'tagging'", tagging.Body, StringComparison.Ordinal);
-        Assert.Equal(501, multipart.StatusCode);
+        Assert.Equal(501, restore.StatusCode);
+        Assert.Equal(501, partNumberWithoutUpload.StatusCode);
         Assert.Equal("original", get.Body);
     }
 
@@ -162,6 +164,20 @@ public sealed class S3RoutingTests : IAsyncLifetime
         Assert.Empty(failure.Response.DeletedObjects ?? []);
         Assert.Equal("InvalidArgument", Assert.Single(failure.Response.DeleteErrors).Code);
         Assert.Equal(0, (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "quiet" }, Ct)).KeyCount);
+    }
+
+    [Fact]
+    public async Task A_conditional_delete_objects_entry_is_501_and_deletes_nothing()
+    {
+        await RawHttp.SendAsync(_session.Endpoint, "PUT", "/routing-bucket/kept", body: Encoding.ASCII.GetBytes("kept"));
+
+        var delete = await RawHttp.SendAsync(_session.Endpoint, "POST", "/routing-bucket?delete",
+            body: Encoding.ASCII.GetBytes("<Delete><Object><Key>kept</Key><ETag>\"not-its-etag\"</ETag></Object></Delete>"));
+        var get = await RawHttp.SendAsync(_session.Endpoint, "GET", "/routing-bucket/kept");
+
+        Assert.Equal(501, delete.StatusCode);
+        Assert.Contains("'ETag'", delete.Body, StringComparison.Ordinal);
+        Assert.Equal("kept", get.Body);
     }
 
     [Fact]

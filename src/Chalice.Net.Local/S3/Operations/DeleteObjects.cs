@@ -1,6 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using Chalice.Local.S3.Protocol;
+using Chalice.Local.S3.Storage;
 
 namespace Chalice.Local.S3.Operations;
 
@@ -15,18 +16,17 @@ internal static class DeleteObjects
     public static async Task ExecuteAsync(S3Call call)
     {
         call.RequireBucket(call.Bucket);
-        var (keys, quiet) = await ReadRequestAsync(call);
+        var (objects, quiet) = await ReadRequestAsync(call);
 
         var results = new List<XElement>();
-        foreach (var key in keys)
+        foreach (var (key, versionId) in objects)
         {
             try
             {
                 ObjectKey.Validate(key);
-                if (call.Store.DeleteObject(call.Bucket, key))
-                    call.ReportChange("ObjectRemoved:Delete", key, stored: null); // as DeleteObject: only what was there
+                var removal = await DeleteObject.DeleteAsync(call, key, versionId);
                 if (!quiet)
-                    results.Add(S3Xml.Element("Deleted", S3Xml.Element("Key", key)));
+                    results.Add(DeletedElement(key, versionId, removal));
             }
             catch (S3ErrorException error)
             {
@@ -37,7 +37,18 @@ internal static class DeleteObjects
         await S3Xml.WriteAsync(call.Response, S3Xml.Element("DeleteResult", results));
     }
 
-    private static async Task<(IReadOnlyList<string> Keys, bool Quiet)> ReadRequestAsync(S3Call call)
+    /// <summary>
+    /// A <c>Deleted</c> result: the version deleted, or the delete marker made or deleted
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeletedObject.html).
+    /// </summary>
+    private static XElement DeletedElement(string key, string? versionId, ObjectRemoval removal) =>
+        S3Xml.Element("Deleted",
+            S3Xml.Element("Key", key),
+            versionId is null ? null : S3Xml.Element("VersionId", versionId),
+            removal.IsDeleteMarker ? S3Xml.Element("DeleteMarker", "true") : null,
+            removal.IsDeleteMarker ? S3Xml.Element("DeleteMarkerVersionId", removal.VersionId) : null);
+
+    private static async Task<(IReadOnlyList<(string Key, string? VersionId)> Objects, bool Quiet)> ReadRequestAsync(S3Call call)
     {
         XDocument document;
         try
@@ -52,12 +63,22 @@ internal static class DeleteObjects
         var root = document.Root;
         if (root?.Name.LocalName != "Delete")
             throw S3ErrorException.MalformedXml();
-        var keys = root.Elements().Where(e => e.Name.LocalName == "Object")
-            .Select(o => o.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value ?? throw S3ErrorException.MalformedXml())
-            .ToList();
+        var keys = root.Elements().Where(e => e.Name.LocalName == "Object").Select(ReadObject).ToList();
         if (keys.Count is 0 or > MaxKeys)
             throw S3ErrorException.MalformedXml();
         var quiet = root.Elements().FirstOrDefault(e => e.Name.LocalName == "Quiet")?.Value;
         return (keys, string.Equals(quiet, "true", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// One <c>Object</c>: its key and version. The conditions an object may also carry (<c>ETag</c>,
+    /// <c>LastModifiedTime</c>, <c>Size</c>) are refused with 501 rather than ignored, which would delete what they protect.
+    /// </summary>
+    private static (string Key, string? VersionId) ReadObject(XElement element)
+    {
+        if (element.Elements().FirstOrDefault(e => e.Name.LocalName is not ("Key" or "VersionId")) is { } condition)
+            throw S3ErrorException.NotImplemented($"the '{condition.Name.LocalName}' condition of a DeleteObjects object");
+        return (element.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value ?? throw S3ErrorException.MalformedXml(),
+            element.Elements().FirstOrDefault(e => e.Name.LocalName == "VersionId")?.Value);
     }
 }

@@ -14,7 +14,7 @@ internal static class GetObject
     {
         var key = call.Key;
         call.RequireBucket(call.Bucket);
-        await using var opened = call.Store.Open(call.Bucket, key) ?? throw S3ErrorException.NoSuchKey(key);
+        await using var opened = Open(call, key);
         var stored = opened.Metadata;
         var response = call.Response;
 
@@ -42,6 +42,22 @@ internal static class GetObject
         response.ContentLength = length;
         if (!HttpMethods.IsHead(call.Request.Method))
             await opened.CopyBodyAsync(chunk => response.Body.WriteAsync(chunk, call.Aborted), offset, length, call.Aborted);
+    }
+
+    /// <summary>The current version, or the one <c>versionId</c> names; a delete marker is S3's error, not an object.</summary>
+    private static OpenedObject Open(S3Call call, string key)
+    {
+        var versionId = call.Query("versionId");
+        var opened = versionId is null
+            ? call.Store.Open(call.Bucket, key) ?? throw S3ErrorException.NoSuchKey(key)
+            : call.Store.OpenVersion(call.Bucket, key, versionId) ?? throw S3ErrorException.NoSuchVersion(key, versionId);
+        if (!opened.Metadata.IsDeleteMarker)
+            return opened;
+        opened.Dispose();
+        var marker = opened.Metadata;
+        throw versionId is null
+            ? S3ErrorException.HiddenByDeleteMarker(key, marker.VersionIdText)
+            : S3ErrorException.DeleteMarkerRequested(call.Request.Method, marker.VersionIdText, marker.LastModified);
     }
 
     private static bool IsChecksumModeEnabled(S3Call call) =>

@@ -76,7 +76,7 @@ internal static class ListObjects
             S3Xml.Element("LastModified", S3Xml.Timestamp(stored.LastModified)),
             S3Xml.Element("ETag", stored.ETag),
             stored.Checksum is { } checksum ? S3Xml.Element("ChecksumAlgorithm", checksum.Algorithm) : null,
-            stored.Checksum is null ? null : S3Xml.Element("ChecksumType", "FULL_OBJECT"),
+            stored.Checksum is null ? null : S3Xml.Element("ChecksumType", stored.Checksum.Type),
             S3Xml.Element("Size", stored.Size),
             S3Xml.Element("StorageClass", "STANDARD"),
             fetchOwner ? LocalOwner.Element() : null);
@@ -84,7 +84,7 @@ internal static class ListObjects
     private static IEnumerable<XElement> CommonPrefixElements(ListingPage page, Func<string, string> encode) =>
         page.CommonPrefixes.Select(p => S3Xml.Element("CommonPrefixes", S3Xml.Element("Prefix", encode(p))));
 
-    private static XElement? EncodingTypeElement(S3Call call) =>
+    internal static XElement? EncodingTypeElement(S3Call call) =>
         call.Query("encoding-type") is { Length: > 0 } type ? S3Xml.Element("EncodingType", type) : null;
 
     private static int ReadMaxKeys(S3Call call)
@@ -98,7 +98,7 @@ internal static class ListObjects
     }
 
     /// <summary>With <c>encoding-type=url</c>, S3 percent-encodes keys and prefixes in the response (slashes kept).</summary>
-    private static Func<string, string> UrlEncoder(S3Call call)
+    internal static Func<string, string> UrlEncoder(S3Call call)
     {
         var encodingType = call.Query("encoding-type");
         if (encodingType is null)

@@ -24,18 +24,19 @@ internal static class PutObject
         var (etag, checksum) = staged.FinishBody();
         integrity.Verify(etag, checksum, trailers);
 
-        var stored = new StoredObject(key, staged.Size, etag, FileObjectStore.Now(), checksum, ObjectHeaders.ReadProperties(call.Request));
-        if (!await call.Store.TryCommitAsync(call.Bucket, staged, stored, call.Aborted))
-            throw S3ErrorException.NoSuchBucket(call.Bucket);
+        var written = new StoredObject(key, staged.Size, etag, FileObjectStore.Now(), checksum, ObjectHeaders.ReadProperties(call.Request));
+        var stored = await call.Store.TryCommitAsync(call.Bucket, staged, written, call.Aborted)
+            ?? throw S3ErrorException.NoSuchBucket(call.Bucket);
         call.ReportChange("ObjectCreated:Put", key, stored);
 
+        ObjectHeaders.WriteVersionId(call.Response, stored);
         call.Response.Headers.ETag = etag;
         ChecksumHeaders.Write(call.Response, checksum);
         call.Response.ContentLength = 0;
     }
 
     /// <summary>Copies the payload into <paramref name="staged"/> and returns the trailers that followed it.</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> ReceiveBodyAsync(S3Call call, StagedObject staged)
+    internal static async Task<IReadOnlyDictionary<string, string>> ReceiveBodyAsync(S3Call call, StagedObject staged)
     {
         if (!RequestPayload.IsAwsChunked(call))
         {
@@ -55,7 +56,7 @@ internal static class PutObject
     }
 
     // S3 takes single uploads of up to 5 GB; a host that mounts the handler may have a smaller default limit.
-    private static void AllowAnyBodySize(HttpContext http)
+    internal static void AllowAnyBodySize(HttpContext http)
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = null;

@@ -35,6 +35,7 @@ internal static class ObjectHeaders
         var headers = response.Headers;
         var properties = stored.Properties;
         headers.ETag = stored.ETag;
+        WriteVersionId(response, stored);
         headers.LastModified = S3Xml.HttpDate(stored.LastModified);
         headers.AcceptRanges = "bytes";
         response.ContentType = properties.ContentType;
@@ -45,6 +46,16 @@ internal static class ObjectHeaders
         SetIfPresent(headers, "Expires", properties.Expires);
         foreach (var (name, value) in properties.UserMetadata)
             headers[UserMetadataPrefix + name] = value;
+    }
+
+    /// <summary>
+    /// <c>x-amz-version-id</c>, which S3 sends for a version made while the bucket's versioning was enabled; the null
+    /// version of a bucket whose versioning was never set has none.
+    /// </summary>
+    public static void WriteVersionId(HttpResponse response, StoredObject stored)
+    {
+        if (stored.VersionId is not null)
+            response.Headers["x-amz-version-id"] = stored.VersionId;
     }
 
     /// <summary>Applies GetObject's <c>response-*</c> query overrides, which replace the stored headers for one response.</summary>

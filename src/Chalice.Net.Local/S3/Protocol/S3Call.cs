@@ -37,15 +37,19 @@ internal sealed class S3Call(HttpContext http, S3Address address, FileObjectStor
 
     /// <summary>
     /// Tells the change listener, if any, that this request created (<paramref name="stored"/> given) or removed an
-    /// object; call once the change is durable.
+    /// object (<paramref name="removedVersionId"/>: the version removed or the delete marker made, in a bucket with
+    /// versioning enabled); call once the change is durable. The notification carries a version id only from a
+    /// bucket with versioning enabled ("versionId: object version if bucket is versioning-enabled, otherwise null",
+    /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html), which is where the
+    /// store hands out version ids.
     /// </summary>
-    public void ReportChange(string eventName, string key, StoredObject? stored)
+    public void ReportChange(string eventName, string key, StoredObject? stored, string? removedVersionId = null)
     {
         if (changes is null)
             return;
         var now = DateTime.UtcNow;
         changes.ObjectChanged(new S3ObjectChange(
-            Bucket, key, eventName, stored?.Size, stored?.ETag, VersionId: null, sequencer.Next(),
+            Bucket, key, eventName, stored?.Size, stored?.ETag, stored?.VersionId ?? removedVersionId, sequencer.Next(),
             new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc),
             Response.Headers["x-amz-request-id"].ToString(), Response.Headers["x-amz-id-2"].ToString(),
             Http.Connection.RemoteIpAddress?.MapToIPv4().ToString() ?? "127.0.0.1"));

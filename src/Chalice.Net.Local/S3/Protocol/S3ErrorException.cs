@@ -16,8 +16,48 @@ internal sealed class S3ErrorException(int statusCode, string code, string messa
     /// <summary>Extra elements S3 puts in the error document, e.g. <c>Key</c> or <c>BucketName</c>.</summary>
     public IReadOnlyList<(string Name, string Value)> Details { get; } = details;
 
+    /// <summary>Headers S3 sends with this error, e.g. <c>x-amz-delete-marker</c> when a delete marker hides the key.</summary>
+    public IReadOnlyList<(string Name, string Value)> Headers { get; init; } = [];
+
+    /// <summary>The current version of the key is a delete marker: 404 as for a missing key, saying so in headers.</summary>
+    public static S3ErrorException HiddenByDeleteMarker(string key, string versionId) =>
+        new(404, "NoSuchKey", "The specified key does not exist.", ("Key", key))
+        {
+            Headers = [("x-amz-delete-marker", "true"), ("x-amz-version-id", versionId)],
+        };
+
+    /// <summary>A GET or HEAD of a delete marker by its version id (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html).</summary>
+    public static S3ErrorException DeleteMarkerRequested(string method, string versionId, DateTimeOffset lastModified) =>
+        new(405, "MethodNotAllowed", "The specified method is not allowed against this resource.", ("Method", method), ("ResourceType", "DeleteMarker"))
+        {
+            Headers = [("x-amz-delete-marker", "true"), ("x-amz-version-id", versionId), ("Last-Modified", S3Xml.HttpDate(lastModified))],
+        };
+
     public static S3ErrorException NoSuchKey(string key) =>
         new(404, "NoSuchKey", "The specified key does not exist.", ("Key", key));
+
+    // The multipart errors' messages are those of https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html.
+    public static S3ErrorException NoSuchUpload(string uploadId) =>
+        new(404, "NoSuchUpload",
+            "The specified multipart upload does not exist. The upload ID might not be valid, or the multipart upload might have been aborted or completed.",
+            ("UploadId", uploadId));
+
+    public static S3ErrorException InvalidPart(string uploadId, int partNumber, string etag) =>
+        new(400, "InvalidPart",
+            "One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag.",
+            ("UploadId", uploadId), ("PartNumber", partNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("ETag", etag));
+
+    public static S3ErrorException InvalidPartOrder() =>
+        new(400, "InvalidPartOrder",
+            "The list of parts was not in ascending order. The parts list must be specified in order by part number.");
+
+    public static S3ErrorException EntityTooSmall(long proposedSize, long minimum) =>
+        new(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed object size.",
+            ("ProposedSize", proposedSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("MinSizeAllowed", minimum.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public static S3ErrorException NoSuchVersion(string key, string versionId) =>
+        new(404, "NoSuchVersion", "The specified version does not exist.", ("Key", key), ("VersionId", versionId));
 
     public static S3ErrorException NoSuchBucket(string bucket) =>
         new(404, "NoSuchBucket", "The specified bucket does not exist", ("BucketName", bucket));

@@ -15,4 +15,8 @@ internal sealed record ObjectProperties(
 {
     /// <summary>S3's content type for an object uploaded without one.</summary>
     public const string DefaultContentType = "binary/octet-stream";
+
+    /// <summary>What a delete marker carries: nothing of its own.</summary>
+    public static ObjectProperties DeleteMarker { get; } =
+        new(DefaultContentType, null, null, null, null, null, new Dictionary<string, string>());
 }

@@ -4,7 +4,7 @@ namespace Chalice.Local.S3.Storage;
 /// An object opened for reading. The open handle pins the version that was current when it was opened, so a
 /// concurrent overwrite or delete cannot change the bytes being read.
 /// </summary>
-internal sealed class OpenedObject(StoredObject metadata, FileStream file) : IAsyncDisposable
+internal sealed class OpenedObject(StoredObject metadata, FileStream file) : IAsyncDisposable, IDisposable
 {
     public StoredObject Metadata { get; } = metadata;
 
@@ -24,4 +24,6 @@ internal sealed class OpenedObject(StoredObject metadata, FileStream file) : IAs
     }
 
     public ValueTask DisposeAsync() => file.DisposeAsync();
+
+    public void Dispose() => file.Dispose();
 }

@@ -7,4 +7,5 @@ namespace Chalice.Local.S3.Storage;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoredObject))]
 [JsonSerializable(typeof(StoredBucket))]
+[JsonSerializable(typeof(StoredUpload))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;
