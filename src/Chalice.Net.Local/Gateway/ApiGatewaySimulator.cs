@@ -86,6 +86,8 @@ public sealed class ApiGatewaySimulator
                     return GatewayErrors.AccessDenied(type, ids, explicitDeny: outcome.Verdict == AuthorizationVerdict.ExplicitDeny);
                 case AuthorizationVerdict.Failed:
                     return GatewayErrors.AuthorizerFailure(type, ids);
+                case AuthorizationVerdict.InvalidToken:
+                    return GatewayErrors.InvalidToken(type, ids, outcome.Problem!.Value, outcome.Algorithm);
             }
             authorizer = outcome.Context;
         }

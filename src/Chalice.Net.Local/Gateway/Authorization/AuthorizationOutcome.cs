@@ -19,10 +19,22 @@ internal enum AuthorizationVerdict
 
     /// <summary>500: the authorizer failed, timed out, or answered something that is not a valid policy.</summary>
     Failed,
+
+    /// <summary>401: a Cognito or JWT authorizer refused the token (<see cref="AuthorizationOutcome.Problem"/> says why).</summary>
+    InvalidToken,
 }
 
 /// <summary>The verdict on one request, and for an allowed one what the handler sees of the authorizer.</summary>
 internal readonly record struct AuthorizationOutcome(AuthorizationVerdict Verdict, JsonObject? Context = null)
 {
+    /// <summary>Why a token was refused, with <see cref="AuthorizationVerdict.InvalidToken"/>.</summary>
+    public TokenProblem? Problem { get; init; }
+
+    /// <summary>The refused token's <c>alg</c>, when it has one.</summary>
+    public string? Algorithm { get; init; }
+
     public static AuthorizationOutcome Of(AuthorizationVerdict verdict) => new(verdict);
+
+    public static AuthorizationOutcome Refused(TokenProblem problem, string? algorithm) =>
+        new(AuthorizationVerdict.InvalidToken) { Problem = problem, Algorithm = algorithm };
 }

@@ -23,6 +23,8 @@ internal sealed class GatewayAuthorizers
     private readonly Action<string> _warn;
     private readonly GatewayOptions _options;
     private readonly AuthorizerCache _cache;
+    private readonly FrozenDictionary<string, ApiAuthorizerDefinition> _declared;
+    private readonly TokenAuthorizers? _tokens;
 
     /// <param name="routes">The routes, to warn once about each whose authorizer cannot run here.</param>
     /// <param name="options">The gateway's options.</param>
@@ -35,16 +37,35 @@ internal sealed class GatewayAuthorizers
         _invoke = functions?.Invoke;
         _warn = functions?.Warn ?? (message => Console.Error.WriteLine("warning: " + message));
         _cache = new AuthorizerCache(time);
+        _declared = (functions?.Declared ?? []).ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+        _tokens = functions?.SigningKey is { } key ? new TokenAuthorizers(key, time) : null;
         var routesOfResources = routes.Resources.SelectMany(r => r.Methods.Select(m => r.Find(m)!)).Distinct();
         foreach (var route in routesOfResources)
         {
-            if (route.Authorizer is { } name && !_builtIn.ContainsKey(name))
-                _warn(UnavailableWarning(route, name));
+            if (route.Authorizer is { } name && !CanRun(name))
+                _warn(UnavailableWarning(route, name, WhyNot(name)));
         }
     }
 
-    /// <summary>Whether the gateway can run the authorizer <paramref name="name"/> (it is one of the app's).</summary>
-    public bool CanRun(string name) => _builtIn.ContainsKey(name);
+    /// <summary>
+    /// Whether the gateway can run the authorizer <paramref name="name"/>: one of the app's functions, or a Cognito user
+    /// pool (REST APIs) or JWT (HTTP APIs) authorizer when it has a key to check tokens with.
+    /// </summary>
+    public bool CanRun(string name) => _builtIn.ContainsKey(name) || WhyNot(name) is null;
+
+    /// <summary>Why a declared authorizer cannot run here; null when it can.</summary>
+    private string? WhyNot(string name) => _declared.GetValueOrDefault(name) switch
+    {
+        null => _builtIn.ContainsKey(name) ? null : "it is not one of the app's [Authorizer] methods",
+        CognitoUserPoolAuthorizerDefinition when _options.ApiType != ApiGatewayType.Rest =>
+            "Cognito user pool authorizers exist on REST APIs only; an HTTP API checks a pool's tokens with a [JwtAuthorizer] of its issuer",
+        JwtAuthorizerDefinition when _options.ApiType == ApiGatewayType.Rest =>
+            "JWT authorizers exist on HTTP APIs only; a REST API checks a pool's tokens with a [CognitoUserPoolAuthorizer]",
+        CognitoUserPoolAuthorizerDefinition or JwtAuthorizerDefinition => _tokens is null ? "this gateway has no key to check tokens with" : null,
+        IamAuthorizerDefinition => "it is IAM authorization (AWS_IAM), whose Signature Version 4 the local gateway does not verify yet",
+        CustomAuthorizerDefinition custom => $"it is the Lambda function {custom.AuthorizerUri}, which is not in the app",
+        _ => "the local gateway does not know its kind",
+    };
 
     /// <summary>Decides on a request to <paramref name="route"/>, which has an authorizer.</summary>
     /// <param name="route">The route, whose <see cref="RouteDefinition.Authorizer"/> is set.</param>
@@ -58,6 +79,16 @@ internal sealed class GatewayAuthorizers
         CancellationToken cancellationToken)
     {
         var name = route.Authorizer!;
+        if (_tokens is not null && WhyNot(name) is null)
+        {
+            switch (_declared.GetValueOrDefault(name))
+            {
+                case CognitoUserPoolAuthorizerDefinition cognito:
+                    return _tokens.Authorize(cognito, request);
+                case JwtAuthorizerDefinition jwt:
+                    return _tokens.Authorize(jwt, request);
+            }
+        }
         if (!_builtIn.TryGetValue(name, out var function) || _invoke is null)
         {
             if (!_options.AllowUnavailableAuthorizers)
@@ -226,8 +257,8 @@ internal sealed class GatewayAuthorizers
 
     private static string Describe(RouteDefinition route) => $"{string.Join(",", route.Methods)} {route.Path}";
 
-    private static string UnavailableWarning(RouteDefinition route, string name) =>
-        $"{Describe(route)} names the authorizer '{name}', which cannot run locally (it is not one of the app's " +
-        "[Authorizer] methods); the local gateway denies its requests (403). To let them through unauthenticated, with a " +
-        "warning each, set \"local_authorizers\": \"allow\" in .chalice/config.json (or GatewayOptions.AllowUnavailableAuthorizers).";
+    private static string UnavailableWarning(RouteDefinition route, string name, string? reason) =>
+        $"{Describe(route)} names the authorizer '{name}', which cannot run locally ({reason}); the local gateway denies its " +
+        "requests (403). To let them through unauthenticated, with a warning each, set \"local_authorizers\": \"allow\" in " +
+        ".chalice/config.json (or GatewayOptions.AllowUnavailableAuthorizers).";
 }
