@@ -1,5 +1,5 @@
 using System.Text;
-using Chalice.Gateway.Authorization;
+using Chalice.Project.LocalTokens;
 
 namespace Chalice.Gateway;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Chalice.Gateway;
 using Chalice.Gateway.Authorization;
 using Chalice.Hosting;
+using Chalice.Project.LocalTokens;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chalice.Testing;
@@ -134,7 +135,7 @@ public sealed class ChaliceTestClient : IAsyncDisposable
     {
         var declared = Application.Definition.Authorizers.FirstOrDefault(a => a.Name == authorizer)
             ?? throw new ArgumentException($"The app declares no authorizer '{authorizer}'.", nameof(authorizer));
-        return LocalTokenIssuer.For(declared).Issue(
+        return TokenAuthorizers.IssuerOf(declared).Issue(
             _signingKey, user, groups?.ToArray() ?? [], claims?.ToArray() ?? [], lifetime ?? TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
     }
 

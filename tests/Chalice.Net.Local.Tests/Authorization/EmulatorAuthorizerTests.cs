@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Chalice.Gateway;
 using Chalice.Gateway.Authorization;
+using Chalice.Project.LocalTokens;
 
 namespace Chalice.Local.Tests.Authorization;
 

@@ -1,4 +1,5 @@
 using Chalice.Gateway.Authorization;
+using Chalice.Project.LocalTokens;
 
 namespace Chalice.Local.Tests.Authorization;
 

@@ -6,6 +6,7 @@ using Chalice.AuthApp;
 using Chalice.Gateway;
 using Chalice.Gateway.Authorization;
 using Chalice.Testing;
+using Chalice.Project.LocalTokens;
 
 namespace Chalice.Local.Tests.Authorization;
 
@@ -196,7 +197,7 @@ public sealed class TokenAuthorizerTests
     [Fact]
     public void Only_Cognito_and_JWT_authorizers_take_tokens()
     {
-        var error = Assert.Throws<ArgumentException>(() => LocalTokenIssuer.For(new Hosting.IamAuthorizerDefinition("iam")));
+        var error = Assert.Throws<ArgumentException>(() => TokenAuthorizers.IssuerOf(new Hosting.IamAuthorizerDefinition("iam")));
 
         Assert.Contains("'iam' is not a Cognito user pool or JWT authorizer", error.Message, StringComparison.Ordinal);
     }

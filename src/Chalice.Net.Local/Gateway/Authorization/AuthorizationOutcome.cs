@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Chalice.Project.LocalTokens;
 
 namespace Chalice.Gateway.Authorization;
 

@@ -1,5 +1,6 @@
 using Chalice.Functions;
 using Chalice.Hosting;
+using Chalice.Project.LocalTokens;
 
 namespace Chalice.Gateway.Authorization;
 

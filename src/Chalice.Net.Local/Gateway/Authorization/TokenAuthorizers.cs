@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chalice.Hosting;
+using Chalice.Project.LocalTokens;
 
 namespace Chalice.Gateway.Authorization;
 
@@ -14,6 +15,16 @@ namespace Chalice.Gateway.Authorization;
 /// </summary>
 internal sealed class TokenAuthorizers(LocalSigningKey key, TimeProvider time)
 {
+    /// <summary>Who issues the tokens of a declared Cognito user pool or JWT authorizer.</summary>
+    /// <exception cref="ArgumentException">The authorizer is of another kind, which takes no token.</exception>
+    public static LocalTokenIssuer IssuerOf(ApiAuthorizerDefinition authorizer) => authorizer switch
+    {
+        CognitoUserPoolAuthorizerDefinition cognito => LocalTokenIssuer.ForCognito(cognito.ProviderArns),
+        JwtAuthorizerDefinition jwt => LocalTokenIssuer.ForJwt(jwt.Issuer, jwt.Audiences),
+        _ => throw new ArgumentException(
+            $"The authorizer '{authorizer.Name}' is not a Cognito user pool or JWT authorizer; only those take tokens.", nameof(authorizer)),
+    };
+
     /// <summary>The key the gateway verifies tokens with.</summary>
     public LocalSigningKey Key { get; } = key;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Chalice.Gateway.Authorization;
+namespace Chalice.Project.LocalTokens;
 
 /// <summary>Why a token is refused (API Gateway's reasons, in the order it checks them).</summary>
 internal enum TokenProblem

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Chalice.Hosting;
 
-namespace Chalice.Gateway.Authorization;
+namespace Chalice.Project.LocalTokens;
 
 /// <summary>
 /// Who the local tokens of an authorizer say issued them, and the claims they carry: for a Cognito user pool, an ID
@@ -36,16 +35,6 @@ internal sealed record LocalTokenIssuer(string Issuer, string Audience, bool IsC
     /// <summary>Tokens of a JWT authorizer's issuer; Cognito-shaped when the issuer is a user pool.</summary>
     public static LocalTokenIssuer ForJwt(string issuer, IReadOnlyList<string> audiences) =>
         new(issuer, audiences[0], IsCognito: issuer.StartsWith("https://cognito-idp.", StringComparison.Ordinal));
-
-    /// <summary>Tokens of a declared Cognito user pool or JWT authorizer.</summary>
-    /// <exception cref="ArgumentException">The authorizer is of another kind, which takes no token.</exception>
-    public static LocalTokenIssuer For(ApiAuthorizerDefinition authorizer) => authorizer switch
-    {
-        CognitoUserPoolAuthorizerDefinition cognito => ForCognito(cognito.ProviderArns),
-        JwtAuthorizerDefinition jwt => ForJwt(jwt.Issuer, jwt.Audiences),
-        _ => throw new ArgumentException(
-            $"The authorizer '{authorizer.Name}' is not a Cognito user pool or JWT authorizer; only those take tokens.", nameof(authorizer)),
-    };
 
     /// <summary>
     /// A token for <paramref name="user"/>, valid from <paramref name="now"/> for <paramref name="lifetime"/>.

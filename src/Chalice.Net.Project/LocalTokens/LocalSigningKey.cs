@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Chalice.Gateway.Authorization;
+namespace Chalice.Project.LocalTokens;
 
 /// <summary>
 /// The RSA key with which the local gateway stands in for the Cognito user pools and JWT issuers an app declares: it
