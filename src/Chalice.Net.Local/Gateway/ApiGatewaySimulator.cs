@@ -73,6 +73,7 @@ public sealed class ApiGatewaySimulator
         }
 
         JsonObject? authorizer = null;
+        JsonObject? identity = null;
         if (route.Authorizer is not null)
         {
             var outcome = await _authorizers.AuthorizeAsync(
@@ -88,11 +89,14 @@ public sealed class ApiGatewaySimulator
                     return GatewayErrors.AuthorizerFailure(type, ids);
                 case AuthorizationVerdict.InvalidToken:
                     return GatewayErrors.InvalidToken(type, ids, outcome.Problem!.Value, outcome.Algorithm);
+                case AuthorizationVerdict.SignatureRefused:
+                    return GatewayErrors.SignatureRefused(type, ids, outcome.Refusal!);
             }
             authorizer = outcome.Context;
+            identity = outcome.Identity;
         }
 
-        var eventJson = CreateEventJson(request, path, match, ids, authorizer);
+        var eventJson = CreateEventJson(request, path, match, ids, authorizer, identity);
         if (eventJson.Length > Options.MaxLambdaPayloadBytes)
             return GatewayErrors.RequestTooLarge(type, ids);
 
@@ -133,11 +137,12 @@ public sealed class ApiGatewaySimulator
             : null;
     }
 
-    private byte[] CreateEventJson(GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids, JsonObject? authorizer = null)
+    private byte[] CreateEventJson(
+        GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids, JsonObject? authorizer = null, JsonObject? identity = null)
     {
         return Options.ApiType == ApiGatewayType.HttpPayloadV2
             ? _events.WriteHttpApiEvent(request, path, match, ids, authorizer)
-            : _events.WriteRestEvent(request, path, match, ids, authorizer);
+            : _events.WriteRestEvent(request, path, match, ids, authorizer, identity);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Chalice.Gateway.Authorization;
 using Chalice.Project.LocalTokens;
 
 namespace Chalice.Gateway;
@@ -100,6 +101,11 @@ internal static class GatewayErrors
         headers.Insert(0, new("www-authenticate", $"Bearer scope=\"\" error=\"invalid_token\" error_description=\"{description}\""));
         return response with { Headers = headers };
     }
+
+    /// <summary>An <c>AWS_IAM</c> route's request is unsigned or badly signed: 403 with the refusal's type and message (see <see cref="SignatureRefusal"/>).</summary>
+    public static GatewayResponse SignatureRefused(ApiGatewayType type, GatewayRequestIds ids, SignatureRefusal refusal) =>
+        Error(type, ids, 403, new System.Text.Json.Nodes.JsonObject { ["message"] = refusal.Message }.ToJsonString(),
+            type == ApiGatewayType.Rest ? refusal.ErrorType : null);
 
     public static void AddGatewayHeaders(List<KeyValuePair<string, string>> headers, ApiGatewayType type, GatewayRequestIds ids, bool includeTrace)
     {

@@ -7,8 +7,8 @@ using Chalice.Testing;
 namespace Chalice.Local.Tests.Authorization;
 
 /// <summary>
-/// Declared authorizers the local gateway cannot run (a Lambda authorizer outside the app, IAM, and a kind the API type
-/// does not have): their routes are denied with a warning at start naming why and the way out, unless
+/// Declared authorizers the local gateway cannot run (a Lambda authorizer outside the app, and a kind the API type does
+/// not have): their routes are denied with a warning at start naming why and the way out, unless
 /// <c>"local_authorizers": "allow"</c>, which serves each request unauthenticated with a warning of its own. Never
 /// served unauthenticated in silence.
 /// </summary>
@@ -16,7 +16,6 @@ public sealed class UnavailableAuthorizerTests
 {
     [Theory]
     [InlineData("/partner", "'partner'", "the Lambda function arn:aws:lambda:us-east-1:123456789012:function:partner-auth, which is not in the app")]
-    [InlineData("/signed", "'iam'", "IAM authorization (AWS_IAM)")]
     public async Task A_route_behind_an_authorizer_that_cannot_run_is_denied_with_a_warning_saying_why(string path, string name, string why)
     {
         await using var application = ChaliceApplication.Create<App>();

@@ -23,6 +23,9 @@ internal enum AuthorizationVerdict
 
     /// <summary>401: a Cognito or JWT authorizer refused the token (<see cref="AuthorizationOutcome.Problem"/> says why).</summary>
     InvalidToken,
+
+    /// <summary>403: an IAM route's request is unsigned or badly signed (<see cref="AuthorizationOutcome.Refusal"/> says how).</summary>
+    SignatureRefused,
 }
 
 /// <summary>The verdict on one request, and for an allowed one what the handler sees of the authorizer.</summary>
@@ -33,6 +36,12 @@ internal readonly record struct AuthorizationOutcome(AuthorizationVerdict Verdic
 
     /// <summary>The refused token's <c>alg</c>, when it has one.</summary>
     public string? Algorithm { get; init; }
+
+    /// <summary>Why a signature was refused, with <see cref="AuthorizationVerdict.SignatureRefused"/>.</summary>
+    public SignatureRefusal? Refusal { get; init; }
+
+    /// <summary>Members an allowed request adds to a REST API's <c>requestContext.identity</c> (who signed it).</summary>
+    public JsonObject? Identity { get; init; }
 
     public static AuthorizationOutcome Of(AuthorizationVerdict verdict) => new(verdict);
 

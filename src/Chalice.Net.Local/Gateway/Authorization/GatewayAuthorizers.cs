@@ -12,8 +12,10 @@ namespace Chalice.Gateway.Authorization;
 /// The authorizers in front of the emulated gateway, shared by the local emulator and the test client: for a route
 /// that names one, reads its identity sources from the request (401 without calling it when one is missing), calls a
 /// built-in authorizer with the event API Gateway sends it (or takes its policy from the cache), evaluates the policy
-/// against the request's method ARN, and hands the gateway its verdict and the context the handler sees. An authorizer
-/// that cannot run locally (not one of the app's) denies every request, unless <see cref="GatewayOptions.AllowUnavailableAuthorizers"/>
+/// against the request's method ARN, and hands the gateway its verdict and the context the handler sees. Declared
+/// authorizers are checked here too: Cognito and JWT tokens (<see cref="TokenAuthorizers"/>), IAM signatures
+/// (<see cref="SignatureAuthorizer"/>). An authorizer that cannot run locally (a function outside the app, a kind the
+/// API type does not have) denies every request, unless <see cref="GatewayOptions.AllowUnavailableAuthorizers"/>
 /// lets them through, each with a warning: a route with an authorizer is never served unauthenticated in silence.
 /// </summary>
 internal sealed class GatewayAuthorizers
@@ -25,6 +27,7 @@ internal sealed class GatewayAuthorizers
     private readonly AuthorizerCache _cache;
     private readonly FrozenDictionary<string, ApiAuthorizerDefinition> _declared;
     private readonly TokenAuthorizers? _tokens;
+    private readonly SignatureAuthorizer _signatures;
 
     /// <param name="routes">The routes, to warn once about each whose authorizer cannot run here.</param>
     /// <param name="options">The gateway's options.</param>
@@ -39,6 +42,7 @@ internal sealed class GatewayAuthorizers
         _cache = new AuthorizerCache(time);
         _declared = (functions?.Declared ?? []).ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
         _tokens = functions?.SigningKey is { } key ? new TokenAuthorizers(key, time) : null;
+        _signatures = new SignatureAuthorizer(time);
         var routesOfResources = routes.Resources.SelectMany(r => r.Methods.Select(m => r.Find(m)!)).Distinct();
         foreach (var route in routesOfResources)
         {
@@ -62,7 +66,7 @@ internal sealed class GatewayAuthorizers
         JwtAuthorizerDefinition when _options.ApiType == ApiGatewayType.Rest =>
             "JWT authorizers exist on HTTP APIs only; a REST API checks a pool's tokens with a [CognitoUserPoolAuthorizer]",
         CognitoUserPoolAuthorizerDefinition or JwtAuthorizerDefinition => _tokens is null ? "this gateway has no key to check tokens with" : null,
-        IamAuthorizerDefinition => "it is IAM authorization (AWS_IAM), whose Signature Version 4 the local gateway does not verify yet",
+        IamAuthorizerDefinition => null,
         CustomAuthorizerDefinition custom => $"it is the Lambda function {custom.AuthorizerUri}, which is not in the app",
         _ => "the local gateway does not know its kind",
     };
@@ -79,14 +83,16 @@ internal sealed class GatewayAuthorizers
         CancellationToken cancellationToken)
     {
         var name = route.Authorizer!;
-        if (_tokens is not null && WhyNot(name) is null)
+        if (WhyNot(name) is null)
         {
             switch (_declared.GetValueOrDefault(name))
             {
+                case IamAuthorizerDefinition:
+                    return _signatures.Authorize(request, _options.AccountId, _options.ApiType);
                 case CognitoUserPoolAuthorizerDefinition cognito:
-                    return _tokens.Authorize(cognito, request);
+                    return _tokens!.Authorize(cognito, request);
                 case JwtAuthorizerDefinition jwt:
-                    return _tokens.Authorize(jwt, request);
+                    return _tokens!.Authorize(jwt, request);
             }
         }
         if (!_builtIn.TryGetValue(name, out var function) || _invoke is null)
