@@ -752,6 +752,19 @@ public sealed class DiagnosticTests
     /// <summary>What the checks must leave alone: each of these works at run time.</summary>
     public static TheoryData<string> NoFalsePositives => new()
     {
+        // Authorizers declared on a registered blueprint serve the app's routes and the blueprint's; an invocation URI is a function too.
+        """
+        [Blueprint] [IamAuthorizer("signed")]
+        [CustomAuthorizer("partner", "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations")]
+        public class Admin { [Route("/admin", Authorizer = "partner")] public string Get() => ""; }
+        [RegisterBlueprint(typeof(Admin))]
+        [JwtAuthorizer("jwt", Issuer = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123", Audiences = new[] { "client" })]
+        [ChaliceApp("a")] public partial class App
+        {
+            [Route("/me", Authorizer = "signed")] public string Me() => "";
+            [Route("/jwt", Authorizer = "jwt")] public string Jwt() => "";
+        }
+        """,
         // A framework or SDK service: something other than ConfigureServices may register it.
         """
         [ChaliceApp("a")] public partial class App(IServiceProvider services) { [Route("/")] public string Get() => ""; }
