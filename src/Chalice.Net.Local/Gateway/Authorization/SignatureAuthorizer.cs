@@ -52,7 +52,7 @@ internal sealed class SignatureAuthorizer(TimeProvider time, Func<string, string
 
         var scope = parameters["Credential"].Split('/');
         if (scope.Length != 5 || scope[4] != "aws4_request")
-            return SignatureRefusal.Incomplete($"Credential should be scoped to a valid region. ");
+            return SignatureRefusal.Incomplete("Credential should be scoped to a valid region. ");
         if (scope[3] != "execute-api")
             return SignatureRefusal.Invalid("Credential should be scoped to correct service: 'execute-api'. ");
         var secret = SecretOf(scope[0]);
@@ -68,8 +68,7 @@ internal sealed class SignatureAuthorizer(TimeProvider time, Func<string, string
 
         var signedNames = parameters["SignedHeaders"].Split(';');
         var signedHeaders = request.Headers.Where(h => signedNames.Contains(h.Key.ToLowerInvariant(), StringComparer.Ordinal)).ToList();
-        var path = request.Path;
-        var signable = new SignableRequest(request.Method, path, request.QueryString, signedHeaders, SigV4Signer.HashPayload(request.Body.Span));
+        var signable = new SignableRequest(request.Method, request.Path, request.QueryString, signedHeaders, SigV4Signer.HashPayload(request.Body.Span));
         var expected = new SigV4Signer().Sign(signable, new AwsCredentials(scope[0], secret), scope[2], scope[3], signedAt);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected.Signature), Encoding.ASCII.GetBytes(parameters["Signature"])))
         {
