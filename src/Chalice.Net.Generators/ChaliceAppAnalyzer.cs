@@ -45,6 +45,8 @@ public sealed class ChaliceAppAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.FunctionOutsideApp,
         DiagnosticDescriptors.InvalidEventSourceSetting,
         DiagnosticDescriptors.UnknownAuthorizer,
+        DiagnosticDescriptors.InvalidAuthorizerDeclaration,
+        DiagnosticDescriptors.DuplicateAuthorizerName,
         DiagnosticDescriptors.UnknownMiddlewareKind,
         DiagnosticDescriptors.InvalidMiddleware,
         DiagnosticDescriptors.BlueprintRegisteredTwice,

@@ -20,6 +20,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Chalice.Project.LocalTokens;
 
 namespace Chalice.Local;
 
@@ -119,6 +120,11 @@ public static partial class LocalEmulator
         foreach (var (name, value) in environment)
             Environment.SetEnvironmentVariable(name, value);
         var localAws = useLocalAws ? LocalAwsStandIns.For(appDirectory, stage, definition.Functions) : null;
+        // The stand-in for the app's user pools and JWT issuers, whose tokens chalice-net token prints: its key is made
+        // only for an app that has such an authorizer.
+        var signingKey = definition.Authorizers.Any(a => a is CognitoUserPoolAuthorizerDefinition or JwtAuthorizerDefinition)
+            ? LocalSigningKey.ForApp(appDirectory)
+            : null;
 
         // The emptiest host: no configuration sources, no default logging, Kestrel without HTTPS or HTTP/3, since
         // start-up time is part of the local loop.
@@ -200,7 +206,7 @@ public static partial class LocalEmulator
             IntegrationTimeout = options.Timeout,
             AllowUnavailableAuthorizers = localAuthorizers == "allow",
             ApiKeys = apiKeys,
-        }, time: null, LocalAuthorizerFunctions.Of(application, message => LogAuthorizerWarning(logger, message)));
+        }, time: null, LocalAuthorizerFunctions.Of(application, message => LogAuthorizerWarning(logger, message), signingKey));
         function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
         // The event handlers run through the same dispatcher, invoked by what would invoke them on AWS.
         var loggers = web.Services.GetRequiredService<ILoggerFactory>();

@@ -334,6 +334,82 @@ public sealed class DiagnosticTests
             """
         },
         {
+            // Declared authorizers count as declared: only the misspelt name is reported.
+            "CHALICE026", """
+            [CognitoUserPoolAuthorizer("users", ProviderArns = new[] { "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123" })]
+            [IamAuthorizer]
+            [ChaliceApp("a")] public partial class App
+            {
+                [Route("/me", Authorizer = "users")] public string Me() => "";
+                [Route("/signed", Authorizer = "iam")] public string Signed() => "";
+                [Route("/other", [|Authorizer = "user"|])] public string Other() => "";
+            }
+            """
+        },
+        {
+            // CreateAuthorizer needs providerARNs for COGNITO_USER_POOLS (shared/fixtures/aws-models/apigateway).
+            "CHALICE027", """
+            [[|CognitoUserPoolAuthorizer("users")|]]
+            [ChaliceApp("a")] public partial class App { [Route("/me", Authorizer = "users")] public string Me() => ""; }
+            """
+        },
+        {
+            "CHALICE027", """
+            [CognitoUserPoolAuthorizer("users", [|ProviderArns = new[] { "us-east-1_AbCdEf123" }|])]
+            [ChaliceApp("a")] public partial class App { [Route("/me", Authorizer = "users")] public string Me() => ""; }
+            """
+        },
+        {
+            // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html: an issuer is required.
+            "CHALICE027", """
+            [[|JwtAuthorizer("jwt", Audiences = new[] { "api" })|]]
+            [ChaliceApp("a")] public partial class App { [Route("/me", Authorizer = "jwt")] public string Me() => ""; }
+            """
+        },
+        {
+            "CHALICE027", """
+            [JwtAuthorizer("jwt", [|Issuer = "http://issuer.example.com"|], Audiences = new[] { "api" })]
+            [ChaliceApp("a")] public partial class App { [Route("/me", Authorizer = "jwt")] public string Me() => ""; }
+            """
+        },
+        {
+            // A token's aud must match one of the audiences (http-api-troubleshooting-jwt.html): none accepts nothing.
+            "CHALICE027", """
+            [[|JwtAuthorizer("jwt", Issuer = "https://issuer.example.com")|]]
+            [ChaliceApp("a")] public partial class App { [Route("/me", Authorizer = "jwt")] public string Me() => ""; }
+            """
+        },
+        {
+            "CHALICE027", """
+            [CustomAuthorizer("partner", [|"partner-auth"|])]
+            [ChaliceApp("a")] public partial class App { [Route("/me", Authorizer = "partner")] public string Me() => ""; }
+            """
+        },
+        {
+            "CHALICE025", """
+            [CustomAuthorizer("partner", "arn:aws:lambda:us-east-1:123456789012:function:partner-auth", [|TtlSeconds = 7200|])]
+            [ChaliceApp("a")] public partial class App { [Route("/me", Authorizer = "partner")] public string Me() => ""; }
+            """
+        },
+        {
+            "CHALICE028", """
+            [IamAuthorizer("auth")]
+            [CustomAuthorizer([|"auth"|], "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations")]
+            [ChaliceApp("a")] public partial class App { [Route("/me", Authorizer = "auth")] public string Me() => ""; }
+            """
+        },
+        {
+            // An [Authorizer] method takes the name first, wherever it is declared.
+            "CHALICE028", """
+            [IamAuthorizer([|"Tokens"|])]
+            [ChaliceApp("a")] public partial class App
+            {
+                [Route("/me", Authorizer = "Tokens")] public string Me() => "";
+                [Authorizer] public static AuthResponse Tokens(AuthRequest request) => AuthResponse.Unauthorized;
+            }
+            """
+        },
+        {
             "CHALICE023", """
             [ChaliceApp("a")] public partial class App
             {
@@ -507,7 +583,7 @@ public sealed class DiagnosticTests
             """
             [ChaliceApp("a")] public partial class App { [Route("/orders", Authorizer = "Auth")] public string Orders() => ""; }
             """,
-            "Route GET /orders names the authorizer 'Auth', which the app does not declare; mark a method [Authorizer] and name it 'Auth' (or give it Name = \"Auth\")"
+            "Route GET /orders names the authorizer 'Auth', which the app does not declare; mark a method [Authorizer] and name it 'Auth' (or give it Name = \"Auth\"), or declare it on the app class with [CognitoUserPoolAuthorizer], [IamAuthorizer], [CustomAuthorizer] or [JwtAuthorizer]"
         },
         {
             // No context in the project: the whole context, ready to paste.
@@ -676,6 +752,19 @@ public sealed class DiagnosticTests
     /// <summary>What the checks must leave alone: each of these works at run time.</summary>
     public static TheoryData<string> NoFalsePositives => new()
     {
+        // Authorizers declared on a registered blueprint serve the app's routes and the blueprint's; an invocation URI is a function too.
+        """
+        [Blueprint] [IamAuthorizer("signed")]
+        [CustomAuthorizer("partner", "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations")]
+        public class Admin { [Route("/admin", Authorizer = "partner")] public string Get() => ""; }
+        [RegisterBlueprint(typeof(Admin))]
+        [JwtAuthorizer("jwt", Issuer = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123", Audiences = new[] { "client" })]
+        [ChaliceApp("a")] public partial class App
+        {
+            [Route("/me", Authorizer = "signed")] public string Me() => "";
+            [Route("/jwt", Authorizer = "jwt")] public string Jwt() => "";
+        }
+        """,
         // A framework or SDK service: something other than ConfigureServices may register it.
         """
         [ChaliceApp("a")] public partial class App(IServiceProvider services) { [Route("/")] public string Get() => ""; }

@@ -123,6 +123,26 @@ public sealed class ManifestRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void The_deployer_reads_the_declared_authorizers_of_every_kind()
+    {
+        var manifest = AppManifest.Read(EmitToFile(GeneratorHarness.CompileTestApp("AuthApp")));
+
+        Assert.Equal(4, manifest.Authorizers.Count);
+        var cognito = Assert.IsType<CognitoUserPoolAuthorizerManifest>(manifest.Authorizers[0]);
+        Assert.Equal(("users", "Authorization"), (cognito.Name, cognito.Header));
+        Assert.Equal(["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123"], cognito.ProviderArns);
+        Assert.Equal(new IamAuthorizerManifest("iam"), manifest.Authorizers[1]);
+        var custom = Assert.IsType<CustomAuthorizerManifest>(manifest.Authorizers[2]);
+        Assert.Equal(("partner", "arn:aws:lambda:us-east-1:123456789012:function:partner-auth", "TOKEN", 60),
+            (custom.Name, custom.AuthorizerUri, custom.Type, custom.TtlSeconds));
+        Assert.Equal(["method.request.header.Authorization"], custom.IdentitySources);
+        var jwt = Assert.IsType<JwtAuthorizerManifest>(manifest.Authorizers[3]);
+        Assert.Equal(("jwt", "https://issuer.example.com/", "Authorization"), (jwt.Name, jwt.Issuer, jwt.Header));
+        Assert.Equal(["orders-api"], jwt.Audiences);
+        Assert.Equal("users", manifest.Routes.Single(r => r.Path == "/profile").Authorizer);
+    }
+
+    [Fact]
     public void An_SQS_handler_that_returns_nothing_does_not_ask_for_batch_item_failures()
     {
         var manifest = AppManifest.Read(EmitToFile(GeneratorHarness.Compile("""
@@ -145,6 +165,7 @@ public sealed class ManifestRoundTripTests : IDisposable
     [InlineData("every field")]
     [InlineData("TestApp")]
     [InlineData("EventsApp")]
+    [InlineData("AuthApp")]
     public void What_the_deployer_reads_writes_back_as_the_generators_JSON(string app)
     {
         var compilation = app == "every field" ? GeneratorHarness.Compile(EveryField) : GeneratorHarness.CompileTestApp(app);

@@ -24,6 +24,7 @@ public static class ChaliceCli
         root.Add(PackageCommand.Create(options));
         root.Add(GenPolicyCommand.Create(options));
         root.Add(LogsCommand.Create(options));
+        root.Add(TokenCommand.Create(options));
         return root;
     }
 

@@ -19,6 +19,12 @@ internal sealed partial record AppManifest(string Name, IReadOnlyList<FunctionMa
 
     /// <summary>The schema the manifest was written in.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>
+    /// The authorizers declared on the app class and its blueprints that are not functions of the app (none when a
+    /// manifest written before them has no such list).
+    /// </summary>
+    public IReadOnlyList<ApiAuthorizerManifest> Authorizers { get; init; } = System.Array.Empty<ApiAuthorizerManifest>();
 }
 
 /// <summary>
@@ -118,6 +124,49 @@ internal sealed record DynamoDBFunctionManifest(
 /// </summary>
 internal sealed record AuthorizerFunctionManifest(string Name, string Handler, string Type, IReadOnlyList<string> IdentitySources, int TtlSeconds)
     : FunctionManifest(Name);
+
+/// <summary>
+/// An authorizer of the API declared by an attribute, not a function of the app. Each kind is a record deriving from this
+/// one, named in JSON by <see cref="AuthorizerKinds"/>; adding a kind is one record here, its <c>[JsonDerivedType]</c>
+/// line (ManifestJson.cs) and its case in the generator's writer.
+/// </summary>
+internal abstract partial record ApiAuthorizerManifest(string Name)
+{
+    /// <summary>The JSON property that names the kind; written first.</summary>
+    public const string KindProperty = "kind";
+}
+
+/// <summary>The <c>kind</c> of each authorizer record: API Gateway's names for them in OpenAPI and its APIs.</summary>
+internal static class AuthorizerKinds
+{
+    /// <summary><see cref="CognitoUserPoolAuthorizerManifest"/>.</summary>
+    public const string CognitoUserPools = "cognito_user_pools";
+
+    /// <summary><see cref="IamAuthorizerManifest"/>.</summary>
+    public const string Iam = "aws_iam";
+
+    /// <summary><see cref="CustomAuthorizerManifest"/>.</summary>
+    public const string Custom = "custom";
+
+    /// <summary><see cref="JwtAuthorizerManifest"/>.</summary>
+    public const string Jwt = "jwt";
+}
+
+/// <summary><c>[CognitoUserPoolAuthorizer]</c>: a <c>COGNITO_USER_POOLS</c> authorizer of the REST API; <c>Header</c> carries the token.</summary>
+internal sealed record CognitoUserPoolAuthorizerManifest(string Name, IReadOnlyList<string> ProviderArns, string Header) : ApiAuthorizerManifest(Name);
+
+/// <summary><c>[IamAuthorizer]</c>: the routes that name it use <c>AWS_IAM</c> authorization.</summary>
+internal sealed record IamAuthorizerManifest(string Name) : ApiAuthorizerManifest(Name);
+
+/// <summary>
+/// <c>[CustomAuthorizer]</c>: a Lambda authorizer that is an existing function. <c>AuthorizerUri</c> is as declared, a
+/// function ARN or API Gateway's invocation URI; the rest as in <see cref="AuthorizerFunctionManifest"/>.
+/// </summary>
+internal sealed record CustomAuthorizerManifest(string Name, string AuthorizerUri, string Type, IReadOnlyList<string> IdentitySources, int TtlSeconds)
+    : ApiAuthorizerManifest(Name);
+
+/// <summary><c>[JwtAuthorizer]</c>: a JWT authorizer of the HTTP API.</summary>
+internal sealed record JwtAuthorizerManifest(string Name, string Issuer, IReadOnlyList<string> Audiences, string Header) : ApiAuthorizerManifest(Name);
 
 /// <summary>One route with Chalice's options.</summary>
 internal sealed record RouteManifest(

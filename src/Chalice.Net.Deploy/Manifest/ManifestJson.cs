@@ -68,6 +68,14 @@ internal sealed partial record AppManifest
 [JsonDerivedType(typeof(AuthorizerFunctionManifest), FunctionKinds.Authorizer)]
 internal abstract partial record FunctionManifest;
 
+// The kinds of declared authorizer, by the "kind" the generator writes first.
+[JsonPolymorphic(TypeDiscriminatorPropertyName = KindProperty)]
+[JsonDerivedType(typeof(CognitoUserPoolAuthorizerManifest), AuthorizerKinds.CognitoUserPools)]
+[JsonDerivedType(typeof(IamAuthorizerManifest), AuthorizerKinds.Iam)]
+[JsonDerivedType(typeof(CustomAuthorizerManifest), AuthorizerKinds.Custom)]
+[JsonDerivedType(typeof(JwtAuthorizerManifest), AuthorizerKinds.Jwt)]
+internal abstract partial record ApiAuthorizerManifest;
+
 /// <summary>The manifest's JSON form: camelCase property names, nulls written (the generator writes them too).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(AppManifest))]

@@ -9,7 +9,10 @@ namespace Chalice.Deploy.OpenApi;
 /// api-gateway-swagger-extensions-authtype.html): an <c>apiKey</c> scheme with <c>x-amazon-apigateway-authtype: custom</c>
 /// and <c>x-amazon-apigateway-authorizer</c> giving its type (<c>token</c>, <c>request</c>), its function's invocation
 /// URI, its TTL and, for a <c>request</c> authorizer, its identity sources joined with commas. Chalice writes its
-/// built-in authorizers the same way (chalice/deploy/swagger.py, <c>_generate_security_from_auth_obj</c>).
+/// built-in authorizers the same way (chalice/deploy/swagger.py, <c>_generate_security_from_auth_obj</c>). The declared
+/// kinds are written as Chalice's <c>to_swagger</c> writes them (chalice/app.py): a Cognito user pool as
+/// <c>cognito_user_pools</c> with its <c>providerARNs</c>, IAM as <c>awsSigv4</c>, an existing function as <c>custom</c>
+/// with its invocation URI.
 /// </summary>
 internal static class AuthorizerScheme
 {
@@ -18,6 +21,8 @@ internal static class AuthorizerScheme
     /// <exception cref="InvalidOperationException">The authorizer is not one the app declares, or its function is not deployed.</exception>
     public static JsonObject Create(AppManifest manifest, string name, OpenApiSettings settings)
     {
+        if (manifest.Authorizers.FirstOrDefault(a => a.Name == name) is { } declared)
+            return Declared(declared);
         var authorizer = manifest.Functions.OfType<AuthorizerFunctionManifest>().FirstOrDefault(f => f.Name == name)
             ?? throw new InvalidOperationException(
                 $"Routes use the authorizer '{name}', which the app does not declare as an [Authorizer] method; only built-in authorizers are deployed yet.");
@@ -45,5 +50,62 @@ internal static class AuthorizerScheme
             ["x-amazon-apigateway-authtype"] = "custom",
             ["x-amazon-apigateway-authorizer"] = details,
         };
+    }
+
+    private static JsonObject Declared(ApiAuthorizerManifest authorizer) => authorizer switch
+    {
+        CognitoUserPoolAuthorizerManifest cognito => Scheme(cognito.Header, "cognito_user_pools", new JsonObject
+        {
+            ["type"] = "cognito_user_pools",
+            ["providerARNs"] = new JsonArray([.. cognito.ProviderArns.Select(arn => (JsonNode)arn)]),
+        }),
+        IamAuthorizerManifest => Scheme("Authorization", "awsSigv4", details: null),
+        CustomAuthorizerManifest custom => Scheme(
+            custom.IdentitySources.FirstOrDefault(s => s.StartsWith(HeaderSource, StringComparison.Ordinal))?[HeaderSource.Length..] ?? "Unused",
+            "custom", CustomDetails(custom)),
+        JwtAuthorizerManifest => throw new InvalidOperationException(
+            $"The authorizer '{authorizer.Name}' is a JWT authorizer, which only HTTP APIs have; this app deploys a REST API."),
+        _ => throw new InvalidOperationException($"No OpenAPI security scheme for the authorizer kind {authorizer.GetType().Name}."),
+    };
+
+    private static JsonObject CustomDetails(CustomAuthorizerManifest custom)
+    {
+        var isToken = custom.Type == "TOKEN";
+        var details = new JsonObject
+        {
+            ["type"] = isToken ? "token" : "request",
+            ["authorizerUri"] = InvocationUri(custom.AuthorizerUri),
+            ["authorizerResultTtlInSeconds"] = custom.TtlSeconds,
+        };
+        if (!isToken)
+            details["identitySource"] = string.Join(", ", custom.IdentitySources);
+        return details;
+    }
+
+    /// <summary>
+    /// API Gateway's invocation URI of a function, which <c>authorizerUri</c> must be
+    /// (https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html): a function ARN is turned into
+    /// one in its own region and partition, an invocation URI is kept.
+    /// </summary>
+    internal static string InvocationUri(string functionArnOrUri)
+    {
+        var parts = functionArnOrUri.Split(':');
+        if (parts.Length < 7 || parts[2] != "lambda")
+            return functionArnOrUri;
+        return $"arn:{parts[1]}:apigateway:{parts[3]}:lambda:path/2015-03-31/functions/{functionArnOrUri}/invocations";
+    }
+
+    private static JsonObject Scheme(string header, string authType, JsonObject? details)
+    {
+        var scheme = new JsonObject
+        {
+            ["type"] = "apiKey",
+            ["name"] = header,
+            ["in"] = "header",
+            ["x-amazon-apigateway-authtype"] = authType,
+        };
+        if (details is not null)
+            scheme["x-amazon-apigateway-authorizer"] = details;
+        return scheme;
     }
 }

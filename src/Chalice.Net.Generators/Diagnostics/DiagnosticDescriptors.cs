@@ -111,6 +111,14 @@ internal static class DiagnosticDescriptors
         "CHALICE026", "Unknown authorizer",
         "Route {0} names the authorizer '{1}', which the app does not declare; {2}");
 
+    public static readonly DiagnosticDescriptor InvalidAuthorizerDeclaration = Error(
+        "CHALICE027", "Invalid authorizer declaration",
+        "The authorizer '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor DuplicateAuthorizerName = Error(
+        "CHALICE028", "Two authorizers with one name",
+        "The authorizer name '{0}' is already taken by {1}; a route names one authorizer, so give each its own name");
+
     public static readonly DiagnosticDescriptor UnknownMiddlewareKind = Error(
         "CHALICE030", "Unknown middleware kind",
         "'{0}' is not a kind of invocation middleware wraps; use one of {1} (MiddlewareKinds)");

@@ -78,6 +78,14 @@ internal static class AppEmitter
             w.Line("    },");
         }
         MiddlewareEmitter.EmitDefinitions(w, app);
+        if (app.Authorizers.Count > 0)
+        {
+            w.Line("    Authorizers = new global::Chalice.Hosting.ApiAuthorizerDefinition[]");
+            w.Line("    {");
+            foreach (var authorizer in app.Authorizers)
+                w.Line($"        {AuthorizerDefinition(authorizer)},");
+            w.Line("    },");
+        }
         w.Line("};");
     }
 
@@ -103,6 +111,26 @@ internal static class AppEmitter
             init.Add($"Authorizer = {SourceWriter.Quote(route.Authorizer)}");
         var initializer = init.Count == 0 ? "" : " { " + string.Join(", ", init) + " }";
         w.Line($"        new({SourceWriter.Quote(route.Path)}, new string[] {{ {methods} }}, {SourceWriter.Quote(handler.MethodName)}, {InvokerName(handler, route.HandlerIndex)}){initializer},");
+    }
+
+    /// <summary>One case per kind of declared authorizer (see <see cref="ApiAuthorizerModel"/>).</summary>
+    private static string AuthorizerDefinition(ApiAuthorizerModel authorizer)
+    {
+        const string Hosting = "global::Chalice.Hosting";
+        static string Strings(EquatableArray<string> values) => $"new string[] {{ {string.Join(", ", values.Select(SourceWriter.Quote))} }}";
+        var name = SourceWriter.Quote(authorizer.Name);
+        return authorizer switch
+        {
+            CognitoUserPoolAuthorizerModel cognito =>
+                $"new {Hosting}.CognitoUserPoolAuthorizerDefinition({name}, {Strings(cognito.ProviderArns)}, {SourceWriter.Quote(cognito.Header)})",
+            IamAuthorizerModel => $"new {Hosting}.IamAuthorizerDefinition({name})",
+            CustomAuthorizerModel custom =>
+                $"new {Hosting}.CustomAuthorizerDefinition({name}, {SourceWriter.Quote(custom.AuthorizerUri)}, {SourceWriter.Quote(custom.Type)}, " +
+                $"{Strings(custom.IdentitySources)}, {custom.TtlSeconds})",
+            JwtAuthorizerModel jwt =>
+                $"new {Hosting}.JwtAuthorizerDefinition({name}, {SourceWriter.Quote(jwt.Issuer)}, {Strings(jwt.Audiences)}, {SourceWriter.Quote(jwt.Header)})",
+            _ => throw new System.NotSupportedException($"No definition for the authorizer kind {authorizer.GetType().Name}."),
+        };
     }
 
     private static string CorsExpression(CorsModel cors)

@@ -35,7 +35,21 @@ internal static class ManifestEmitter
             route.ContentTypes.Count > 0 ? route.ContentTypes.ToArray() : s_defaultContentTypes,
             route.Cors is { } cors ? Cors(cors) : null,
             route.ApiKeyRequired,
-            route.Authorizer)).ToArray());
+            route.Authorizer)).ToArray())
+    {
+        Authorizers = app.Authorizers.Select(Authorizer).ToArray(),
+    };
+
+    /// <summary>One case per kind of declared authorizer (see <see cref="ApiAuthorizerManifest"/>).</summary>
+    private static ApiAuthorizerManifest Authorizer(ApiAuthorizerModel authorizer) => authorizer switch
+    {
+        CognitoUserPoolAuthorizerModel cognito => new CognitoUserPoolAuthorizerManifest(cognito.Name, cognito.ProviderArns.ToArray(), cognito.Header),
+        IamAuthorizerModel iam => new IamAuthorizerManifest(iam.Name),
+        CustomAuthorizerModel custom => new CustomAuthorizerManifest(
+            custom.Name, custom.AuthorizerUri, custom.Type, custom.IdentitySources.ToArray(), custom.TtlSeconds),
+        JwtAuthorizerModel jwt => new JwtAuthorizerManifest(jwt.Name, jwt.Issuer, jwt.Audiences.ToArray(), jwt.Header),
+        _ => throw new System.NotSupportedException($"No manifest record for the authorizer {authorizer.GetType().Name}."),
+    };
 
     /// <summary>One case per kind of function (see <see cref="FunctionManifest"/>).</summary>
     private static FunctionManifest Function(FunctionModel function)

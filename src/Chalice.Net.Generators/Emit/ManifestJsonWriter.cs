@@ -31,6 +31,7 @@ internal sealed class ManifestJsonWriter
         String(nameof(AppManifest.Name), manifest.Name);
         Array(nameof(AppManifest.Functions), manifest.Functions, Function, onePerLine: true);
         Array(nameof(AppManifest.Routes), manifest.Routes, Route, onePerLine: true);
+        Array(nameof(AppManifest.Authorizers), manifest.Authorizers, Authorizer, onePerLine: true);
         EndObject();
     }
 
@@ -102,6 +103,46 @@ internal sealed class ManifestJsonWriter
                 throw new NotSupportedException($"No JSON form for the function kind {function.GetType().Name}.");
         }
         EndObject();
+    }
+
+    /// <summary>One case per kind of declared authorizer (see <see cref="ApiAuthorizerManifest"/>).</summary>
+    private void Authorizer(ApiAuthorizerManifest authorizer)
+    {
+        BeginObject();
+        switch (authorizer)
+        {
+            case CognitoUserPoolAuthorizerManifest cognito:
+                AuthorizerHead(AuthorizerKinds.CognitoUserPools, cognito.Name);
+                Strings(nameof(cognito.ProviderArns), cognito.ProviderArns);
+                String(nameof(cognito.Header), cognito.Header);
+                break;
+            case IamAuthorizerManifest iam:
+                AuthorizerHead(AuthorizerKinds.Iam, iam.Name);
+                break;
+            case CustomAuthorizerManifest custom:
+                AuthorizerHead(AuthorizerKinds.Custom, custom.Name);
+                String(nameof(custom.AuthorizerUri), custom.AuthorizerUri);
+                String(nameof(custom.Type), custom.Type);
+                Strings(nameof(custom.IdentitySources), custom.IdentitySources);
+                Number(nameof(custom.TtlSeconds), custom.TtlSeconds);
+                break;
+            case JwtAuthorizerManifest jwt:
+                AuthorizerHead(AuthorizerKinds.Jwt, jwt.Name);
+                String(nameof(jwt.Issuer), jwt.Issuer);
+                Strings(nameof(jwt.Audiences), jwt.Audiences);
+                String(nameof(jwt.Header), jwt.Header);
+                break;
+            default:
+                throw new NotSupportedException($"No JSON form for the authorizer kind {authorizer.GetType().Name}.");
+        }
+        EndObject();
+    }
+
+    private void AuthorizerHead(string kind, string name)
+    {
+        Separate();
+        _json.Append(Quote(ApiAuthorizerManifest.KindProperty)).Append(':').Append(Quote(kind));
+        String(nameof(ApiAuthorizerManifest.Name), name);
     }
 
     /// <summary>What every function but the API's starts with: its kind, name and handler.</summary>

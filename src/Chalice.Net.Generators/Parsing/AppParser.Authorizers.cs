@@ -24,25 +24,32 @@ internal sealed partial class AppParser
     private void UseAuthorizer(string methods, string path, string name, AttributeData routeAttribute) =>
         _authorizerUses.Add(($"{methods} {path}", name, ArgumentLocation(routeAttribute, "Authorizer", -1)));
 
-    /// <summary>Reports each route whose authorizer no <c>[Authorizer]</c> method of the app declares (CHALICE026).</summary>
-    private void CheckAuthorizerNames(INamedTypeSymbol appClass)
+    /// <summary>
+    /// Reports each route whose authorizer neither an <c>[Authorizer]</c> method of the app nor an authorizer attribute
+    /// on the app class or a blueprint declares (CHALICE026).
+    /// </summary>
+    private void CheckAuthorizerNames(INamedTypeSymbol appClass, EquatableArray<ApiAuthorizerModel> apiAuthorizers)
     {
         if (_authorizerUses.Count == 0)
             return;
         // Declared names, whether or not the authorizer itself is valid: its own mistakes are reported on it.
-        var declared = appClass.GetMembers().OfType<IMethodSymbol>()
-            .SelectMany(m => m.GetAttributes().Where(a => KnownTypes.Is(a.AttributeClass, _types.AuthorizerAttribute)).Select(a => Named(a, "Name") as string ?? m.Name))
-            .ToList();
+        var declared = FunctionAuthorizerNames(appClass).Select(f => f.Name).Concat(_apiAuthorizerNames).Distinct().ToList();
         foreach (var (route, name, location) in _authorizerUses)
         {
             if (declared.Contains(name, StringComparer.Ordinal))
                 continue;
             var hint = declared.Count == 0
-                ? $"mark a method [Authorizer] and name it '{name}' (or give it Name = \"{name}\")"
+                ? $"mark a method [Authorizer] and name it '{name}' (or give it Name = \"{name}\"), or declare it on the app class " +
+                  "with [CognitoUserPoolAuthorizer], [IamAuthorizer], [CustomAuthorizer] or [JwtAuthorizer]"
                 : $"the app's authorizers are {string.Join(", ", declared.Select(d => "'" + d + "'"))}";
             Report(DiagnosticDescriptors.UnknownAuthorizer, location, route, name, hint);
         }
     }
+
+    /// <summary>The app's <c>[Authorizer]</c> methods by name (the attribute's <c>Name</c>, else the method's).</summary>
+    private IEnumerable<(string Name, IMethodSymbol Method)> FunctionAuthorizerNames(INamedTypeSymbol appClass) =>
+        appClass.GetMembers().OfType<IMethodSymbol>()
+            .SelectMany(m => m.GetAttributes().Where(a => KnownTypes.Is(a.AttributeClass, _types.AuthorizerAttribute)).Select(a => (Named(a, "Name") as string ?? m.Name, m)));
 
     /// <summary>The settings of an <c>[Authorizer]</c>, checked against API Gateway's rules.</summary>
     private EventSourceModel ParseAuthorizerSource(AttributeData attribute, out bool valid)

@@ -66,7 +66,8 @@ internal sealed partial class AppParser
         ParseMembers(appClass, classCors, resolvedAppName, members);
         var blueprints = ParseBlueprints(appClass, classCors, resolvedAppName, members);
         CheckCorsWithOptions();
-        CheckAuthorizerNames(appClass);
+        var authorizers = ParseApiAuthorizers(appClass);
+        CheckAuthorizerNames(appClass, authorizers);
 
         return new AppModel(
             appClass.ContainingNamespace.IsGlobalNamespace ? "" : appClass.ContainingNamespace.ToDisplayString(),
@@ -79,7 +80,8 @@ internal sealed partial class AppParser
             members.Handlers.ToEquatableArray(),
             members.Functions.ToEquatableArray(),
             members.Middleware.ToEquatableArray(),
-            blueprints);
+            blueprints,
+            authorizers);
     }
 
     /// <summary>

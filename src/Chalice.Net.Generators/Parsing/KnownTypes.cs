@@ -63,6 +63,10 @@ internal sealed class KnownTypes
         EventBridgeEventOfT = Get("Chalice.Events.EventBridgeEvent`1");
         BatchResponse = Get("Chalice.Events.BatchResponse");
         AuthorizerAttribute = Get("Chalice.AuthorizerAttribute");
+        CognitoUserPoolAuthorizerAttribute = Get("Chalice.CognitoUserPoolAuthorizerAttribute");
+        IamAuthorizerAttribute = Get("Chalice.IamAuthorizerAttribute");
+        CustomAuthorizerAttribute = Get("Chalice.CustomAuthorizerAttribute");
+        JwtAuthorizerAttribute = Get("Chalice.JwtAuthorizerAttribute");
         AuthRequest = Get("Chalice.AuthRequest");
         AuthResponse = Get("Chalice.AuthResponse");
         MiddlewareAttribute = Get("Chalice.MiddlewareAttribute");
@@ -127,6 +131,10 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? EventBridgeEventOfT { get; }
     public INamedTypeSymbol? BatchResponse { get; }
     public INamedTypeSymbol? AuthorizerAttribute { get; }
+    public INamedTypeSymbol? CognitoUserPoolAuthorizerAttribute { get; }
+    public INamedTypeSymbol? IamAuthorizerAttribute { get; }
+    public INamedTypeSymbol? CustomAuthorizerAttribute { get; }
+    public INamedTypeSymbol? JwtAuthorizerAttribute { get; }
     public INamedTypeSymbol? AuthRequest { get; }
     public INamedTypeSymbol? AuthResponse { get; }
     public INamedTypeSymbol? MiddlewareAttribute { get; }

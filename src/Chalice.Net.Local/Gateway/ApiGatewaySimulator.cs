@@ -76,6 +76,7 @@ public sealed class ApiGatewaySimulator
         }
 
         JsonObject? authorizer = null;
+        JsonObject? identity = null;
         if (route.Authorizer is not null)
         {
             var outcome = await _authorizers.AuthorizeAsync(
@@ -89,8 +90,13 @@ public sealed class ApiGatewaySimulator
                     return GatewayErrors.AccessDenied(type, ids, explicitDeny: outcome.Verdict == AuthorizationVerdict.ExplicitDeny);
                 case AuthorizationVerdict.Failed:
                     return GatewayErrors.AuthorizerFailure(type, ids);
+                case AuthorizationVerdict.InvalidToken:
+                    return GatewayErrors.InvalidToken(type, ids, outcome.Problem!.Value, outcome.Algorithm);
+                case AuthorizationVerdict.SignatureRefused:
+                    return GatewayErrors.SignatureRefused(type, ids, outcome.Refusal!);
             }
             authorizer = outcome.Context;
+            identity = outcome.Identity;
         }
 
         // After the authorizer, as API Gateway checks a key (an authorizer may be what supplies it:
@@ -98,7 +104,7 @@ public sealed class ApiGatewaySimulator
         if (route.ApiKeyRequired && (request.Header(ApiKeyHeader) is not { Length: > 0 } key || !Options.ApiKeys.Contains(key, StringComparer.Ordinal)))
             return GatewayErrors.InvalidApiKey(type, ids);
 
-        var eventJson = CreateEventJson(request, path, match, ids, authorizer);
+        var eventJson = CreateEventJson(request, path, match, ids, authorizer, identity);
         if (eventJson.Length > Options.MaxLambdaPayloadBytes)
             return GatewayErrors.RequestTooLarge(type, ids);
 
@@ -139,11 +145,12 @@ public sealed class ApiGatewaySimulator
             : null;
     }
 
-    private byte[] CreateEventJson(GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids, JsonObject? authorizer = null)
+    private byte[] CreateEventJson(
+        GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids, JsonObject? authorizer = null, JsonObject? identity = null)
     {
         return Options.ApiType == ApiGatewayType.HttpPayloadV2
             ? _events.WriteHttpApiEvent(request, path, match, ids, authorizer)
-            : _events.WriteRestEvent(request, path, match, ids, authorizer);
+            : _events.WriteRestEvent(request, path, match, ids, authorizer, identity);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Text;
+using Chalice.Gateway.Authorization;
+using Chalice.Project.LocalTokens;
 
 namespace Chalice.Gateway;
 
@@ -77,6 +79,45 @@ internal static class GatewayErrors
     public static GatewayResponse InvalidApiKey(ApiGatewayType type, GatewayRequestIds ids) => type == ApiGatewayType.Rest
         ? Error(type, ids, 403, "{\"message\":\"Forbidden\"}", "ForbiddenException")
         : Error(type, ids, 403, "{\"message\":\"Forbidden\"}", null);
+
+    /// <summary>
+    /// A Cognito user pool or JWT authorizer refused the token. REST APIs: 401 <c>UnauthorizedException</c> with
+    /// <c>{"message":"Unauthorized"}</c>, or <c>{"message":"The incoming token has expired"}</c> for an expired one
+    /// (https://github.com/aws-amplify/amplify-js/issues/6060, from a Cognito authorizer). HTTP APIs: 401
+    /// <c>{"message":"Unauthorized"}</c> with the reason in <c>www-authenticate</c>
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html, whose example is
+    /// the audience's). Only that description is documented; "signing method X is invalid" is what a deployed HTTP
+    /// API answered for ES256 in a public project's notes; the others are this emulator's wording in the same form.
+    /// </summary>
+    public static GatewayResponse InvalidToken(ApiGatewayType type, GatewayRequestIds ids, TokenProblem problem, string? algorithm)
+    {
+        if (type == ApiGatewayType.Rest)
+        {
+            return problem == TokenProblem.Expired
+                ? Error(type, ids, 401, "{\"message\":\"The incoming token has expired\"}", "UnauthorizedException")
+                : Error(type, ids, 401, "{\"message\":\"Unauthorized\"}", "UnauthorizedException");
+        }
+        var description = problem switch
+        {
+            TokenProblem.WrongAudience => "the token does not have a valid audience",
+            TokenProblem.UnsupportedAlgorithm => $"signing method {algorithm ?? "none"} is invalid",
+            TokenProblem.Expired => "the token has expired",
+            TokenProblem.NotYetValid => "the token is not valid yet",
+            TokenProblem.WrongIssuer => "the token does not have a valid issuer",
+            TokenProblem.UnknownKey => "the token's key id is not one of the issuer's",
+            TokenProblem.BadSignature => "the token's signature is invalid",
+            _ => "the token is malformed",
+        };
+        var response = Error(type, ids, 401, "{\"message\":\"Unauthorized\"}", null);
+        var headers = response.Headers.ToList();
+        headers.Insert(0, new("www-authenticate", $"Bearer scope=\"\" error=\"invalid_token\" error_description=\"{description}\""));
+        return response with { Headers = headers };
+    }
+
+    /// <summary>An <c>AWS_IAM</c> route's request is unsigned or badly signed: 403 with the refusal's type and message (see <see cref="SignatureRefusal"/>).</summary>
+    public static GatewayResponse SignatureRefused(ApiGatewayType type, GatewayRequestIds ids, SignatureRefusal refusal) =>
+        Error(type, ids, 403, new System.Text.Json.Nodes.JsonObject { ["message"] = refusal.Message }.ToJsonString(),
+            type == ApiGatewayType.Rest ? refusal.ErrorType : null);
 
     public static void AddGatewayHeaders(List<KeyValuePair<string, string>> headers, ApiGatewayType type, GatewayRequestIds ids, bool includeTrace)
     {

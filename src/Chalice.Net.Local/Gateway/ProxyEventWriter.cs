@@ -35,9 +35,12 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
 
     /// <summary>
     /// A REST API event, or an HTTP API payload 1.0 event (which adds <c>version</c>, keeps Content-Length and reports
-    /// the decoded path in <c>requestContext.path</c>; both keep the client's escapes in <c>path</c>).
+    /// the decoded path in <c>requestContext.path</c>; both keep the client's escapes in <c>path</c>). An authorizer adds
+    /// <paramref name="authorizer"/> as <c>requestContext.authorizer</c>, and <paramref name="identity"/>'s members to
+    /// <c>requestContext.identity</c> (who signed an IAM request).
     /// </summary>
-    public byte[] WriteRestEvent(GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids, JsonObject? authorizer = null)
+    public byte[] WriteRestEvent(
+        GatewayRequest request, GatewayPath path, RouteMatch match, GatewayRequestIds ids, JsonObject? authorizer = null, JsonObject? identity = null)
     {
         var isRest = options.ApiType == ApiGatewayType.Rest;
         var json = Begin();
@@ -101,6 +104,14 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
         json.WriteString("extendedRequestId", ids.ExtendedRequestId);
         json.WriteString("protocol", request.Protocol);
         json.WriteStartObject("identity");
+        foreach (var (name, value) in identity ?? [])
+        {
+            json.WritePropertyName(name);
+            if (value is null)
+                json.WriteNullValue();
+            else
+                value.WriteTo(json);
+        }
         json.WriteString("sourceIp", request.SourceIp);
         if (request.Header("User-Agent") is { } userAgent)
             json.WriteString("userAgent", userAgent);

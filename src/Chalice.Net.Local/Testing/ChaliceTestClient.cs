@@ -2,6 +2,7 @@ using System.Text;
 using Chalice.Gateway;
 using Chalice.Gateway.Authorization;
 using Chalice.Hosting;
+using Chalice.Project.LocalTokens;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chalice.Testing;
@@ -21,6 +22,10 @@ namespace Chalice.Testing;
 public sealed class ChaliceTestClient : IAsyncDisposable
 {
     private readonly bool _ownsApplication;
+    private readonly LocalSigningKey _signingKey = LocalSigningKey.Create();
+
+    /// <summary>The key that stands in for the app's user pools and JWT issuers (tests forge tokens with it).</summary>
+    internal LocalSigningKey SigningKey => _signingKey;
     private TestLambdaClient? _lambda;
     private EventBuilder? _events;
 
@@ -36,7 +41,8 @@ public sealed class ChaliceTestClient : IAsyncDisposable
         // The app's own authorizers run in front of its routes; warnings (a route whose authorizer cannot run here) go
         // to standard error, where a test runner shows them.
         Gateway = new ApiGatewaySimulator(
-            application.Routes, gateway, time: null, LocalAuthorizerFunctions.Of(application, message => Console.Error.WriteLine("warning: " + message)));
+            application.Routes, gateway, time: null,
+            LocalAuthorizerFunctions.Of(application, message => Console.Error.WriteLine("warning: " + message), _signingKey));
         _ownsApplication = ownsApplication;
     }
 
@@ -110,7 +116,28 @@ public sealed class ChaliceTestClient : IAsyncDisposable
         Gateway.CreateEventJson(CreateRequest(method, path, headers, body is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(body)));
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _ownsApplication ? Application.DisposeAsync() : ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _signingKey.Dispose();
+        return _ownsApplication ? Application.DisposeAsync() : ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// A token this client's gateway accepts for the app's Cognito user pool or JWT authorizer <paramref name="authorizer"/>
+    /// (what <c>chalice-net token</c> prints for the emulator): for a user pool an ID token of <paramref name="user"/> in
+    /// <paramref name="groups"/>, for a JWT authorizer a token of its issuer for its first audience. <paramref name="claims"/>
+    /// are added and win over the usual ones (an integer or <c>true</c>/<c>false</c> becomes a number or a boolean).
+    /// </summary>
+    /// <exception cref="ArgumentException">The app declares no such authorizer, or it takes no token.</exception>
+    public string CreateToken(
+        string authorizer, string user, IEnumerable<string>? groups = null, IEnumerable<KeyValuePair<string, string>>? claims = null,
+        TimeSpan? lifetime = null)
+    {
+        var declared = Application.Definition.Authorizers.FirstOrDefault(a => a.Name == authorizer)
+            ?? throw new ArgumentException($"The app declares no authorizer '{authorizer}'.", nameof(authorizer));
+        return TokenAuthorizers.IssuerOf(declared).Issue(
+            _signingKey, user, groups?.ToArray() ?? [], claims?.ToArray() ?? [], lifetime ?? TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+    }
 
     private static GatewayRequest CreateRequest(string method, string path, IEnumerable<KeyValuePair<string, string>>? headers, ReadOnlyMemory<byte> body)
     {

@@ -39,6 +39,12 @@ public sealed class ChaliceAppDefinition
     /// </summary>
     public IReadOnlyList<MiddlewareDefinition> Middleware { get; init; } = [];
 
+    /// <summary>
+    /// The authorizers declared on the app class and its blueprints that are not functions of the app (Cognito user
+    /// pools, IAM, existing Lambda functions, JWT issuers), in declaration order.
+    /// </summary>
+    public IReadOnlyList<ApiAuthorizerDefinition> Authorizers { get; init; } = [];
+
     /// <summary>Constructs the app class from the app's services.</summary>
     public Func<IServiceProvider, object> CreateApp { get; }
 

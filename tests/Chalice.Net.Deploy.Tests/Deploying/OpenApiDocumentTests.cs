@@ -140,6 +140,45 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public void Declared_authorizers_are_the_security_schemes_Chalice_writes_for_them()
+    {
+        // chalice/app.py: CognitoUserPoolAuthorizer, IAMAuthorizer and CustomAuthorizer.to_swagger; authorizerUri is
+        // an invocation URI (https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html).
+        var manifest = new AppManifest("app", [new ApiFunctionManifest(ApiFunctionManifest.DefaultName)],
+            [Route("/me", ["GET"], authorizer: "users"), Route("/signed", ["GET"], authorizer: "iam"), Route("/partner", ["GET"], authorizer: "partner")])
+        {
+            Authorizers =
+            [
+                new CognitoUserPoolAuthorizerManifest("users", ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123"], "X-Token"),
+                new IamAuthorizerManifest("iam"),
+                new CustomAuthorizerManifest("partner", "arn:aws:lambda:eu-west-1:123456789012:function:partner-auth", "TOKEN", ["method.request.header.Authorization"], 60),
+            ],
+        };
+
+        var schemes = OpenApiDocument.Create(manifest, s_settings)["components"]!["securitySchemes"]!;
+
+        Assert.Equal(
+            """{"type":"apiKey","name":"X-Token","in":"header","x-amazon-apigateway-authtype":"cognito_user_pools","x-amazon-apigateway-authorizer":{"type":"cognito_user_pools","providerARNs":["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123"]}}""",
+            schemes["users"]!.ToJsonString());
+        Assert.Equal("""{"type":"apiKey","name":"Authorization","in":"header","x-amazon-apigateway-authtype":"awsSigv4"}""", schemes["iam"]!.ToJsonString());
+        Assert.Equal(
+            """{"type":"apiKey","name":"Authorization","in":"header","x-amazon-apigateway-authtype":"custom","x-amazon-apigateway-authorizer":{"type":"token","authorizerUri":"arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:partner-auth/invocations","authorizerResultTtlInSeconds":60}}""",
+            schemes["partner"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_JWT_authorizer_on_a_REST_API_is_refused()
+    {
+        var manifest = new AppManifest("app", [new ApiFunctionManifest(ApiFunctionManifest.DefaultName)], [Route("/me", ["GET"], authorizer: "jwt")])
+        {
+            Authorizers = [new JwtAuthorizerManifest("jwt", "https://issuer.example.com", ["api"], "Authorization")],
+        };
+
+        var error = Assert.Throws<InvalidOperationException>(() => OpenApiDocument.Create(manifest, s_settings));
+        Assert.Contains("only HTTP APIs have", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_authorizer_the_app_does_not_declare_is_refused()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Document(Route("/private", ["GET"], authorizer: "jwt")));

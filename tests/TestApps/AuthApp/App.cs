@@ -13,6 +13,11 @@ public sealed class AuthorizerCalls
     public void Add() => Interlocked.Increment(ref _count);
 }
 
+// The kinds of authorizer declared on the app rather than written as one of its functions.
+[CognitoUserPoolAuthorizer("users", ProviderArns = ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf123"])]
+[IamAuthorizer]
+[CustomAuthorizer("partner", "arn:aws:lambda:us-east-1:123456789012:function:partner-auth", TtlSeconds = 60)]
+[JwtAuthorizer("jwt", Issuer = "https://issuer.example.com/", Audiences = ["orders-api"])]
 [ChaliceApp("authapp")]
 public partial class App
 {
@@ -68,6 +73,22 @@ public partial class App
     /// <summary>A route for callers with an API key (<c>x-api-key</c>), and no authorizer.</summary>
     [Route("/partners", ApiKeyRequired = true)]
     public JsonObject Partners() => new() { ["partner"] = true };
+
+    /// <summary>Behind a Cognito user pool (REST APIs): the handler sees the ID token's claims.</summary>
+    [Route("/profile", Authorizer = "users")]
+    public JsonObject Profile() => Identity();
+
+    /// <summary>Behind IAM (<c>AWS_IAM</c>).</summary>
+    [Route("/signed", "GET", "POST", Authorizer = "iam")]
+    public JsonObject Signed() => Identity();
+
+    /// <summary>Behind a Lambda authorizer that is not in the app.</summary>
+    [Route("/partner", Authorizer = "partner")]
+    public JsonObject Partner() => Identity();
+
+    /// <summary>Behind a JWT authorizer (HTTP APIs): the handler sees the token's claims and scopes.</summary>
+    [Route("/jwt", Authorizer = "jwt")]
+    public JsonObject Jwt() => Identity();
 
     [Route("/public")]
     public JsonObject Public() => new() { ["public"] = true };

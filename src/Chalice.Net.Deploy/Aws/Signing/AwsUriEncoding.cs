@@ -4,7 +4,7 @@ namespace Chalice.Deploy.Aws.Signing;
 
 /// <summary>
 /// AWS's URI encoding (RFC 3986): every byte of the UTF-8 form except the unreserved characters
-/// <c>A-Z a-z 0-9 - _ . ~</c> becomes <c>%XX</c> with upper-case hex. Unlike <see cref="Uri.EscapeDataString"/> it
+/// <c>A-Z a-z 0-9 - _ . ~</c> becomes <c>%XX</c> with upper-case hex. Unlike <see cref="Uri.EscapeDataString(string)"/> it
 /// never leaves sub-delimiters such as <c>!</c>, <c>*</c>, <c>'</c>, <c>(</c>, <c>)</c> unencoded.
 /// </summary>
 internal static class AwsUriEncoding

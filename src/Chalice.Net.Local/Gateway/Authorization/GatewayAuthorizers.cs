@@ -12,8 +12,10 @@ namespace Chalice.Gateway.Authorization;
 /// The authorizers in front of the emulated gateway, shared by the local emulator and the test client: for a route
 /// that names one, reads its identity sources from the request (401 without calling it when one is missing), calls a
 /// built-in authorizer with the event API Gateway sends it (or takes its policy from the cache), evaluates the policy
-/// against the request's method ARN, and hands the gateway its verdict and the context the handler sees. An authorizer
-/// that cannot run locally (not one of the app's) denies every request, unless <see cref="GatewayOptions.AllowUnavailableAuthorizers"/>
+/// against the request's method ARN, and hands the gateway its verdict and the context the handler sees. Declared
+/// authorizers are checked here too: Cognito and JWT tokens (<see cref="TokenAuthorizers"/>), IAM signatures
+/// (<see cref="SignatureAuthorizer"/>). An authorizer that cannot run locally (a function outside the app, a kind the
+/// API type does not have) denies every request, unless <see cref="GatewayOptions.AllowUnavailableAuthorizers"/>
 /// lets them through, each with a warning: a route with an authorizer is never served unauthenticated in silence.
 /// </summary>
 internal sealed class GatewayAuthorizers
@@ -23,6 +25,9 @@ internal sealed class GatewayAuthorizers
     private readonly Action<string> _warn;
     private readonly GatewayOptions _options;
     private readonly AuthorizerCache _cache;
+    private readonly FrozenDictionary<string, ApiAuthorizerDefinition> _declared;
+    private readonly TokenAuthorizers? _tokens;
+    private readonly SignatureAuthorizer _signatures;
 
     /// <param name="routes">The routes, to warn once about each whose authorizer cannot run here.</param>
     /// <param name="options">The gateway's options.</param>
@@ -35,16 +40,36 @@ internal sealed class GatewayAuthorizers
         _invoke = functions?.Invoke;
         _warn = functions?.Warn ?? (message => Console.Error.WriteLine("warning: " + message));
         _cache = new AuthorizerCache(time);
+        _declared = (functions?.Declared ?? []).ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+        _tokens = functions?.SigningKey is { } key ? new TokenAuthorizers(key, time) : null;
+        _signatures = new SignatureAuthorizer(time);
         var routesOfResources = routes.Resources.SelectMany(r => r.Methods.Select(m => r.Find(m)!)).Distinct();
         foreach (var route in routesOfResources)
         {
-            if (route.Authorizer is { } name && !_builtIn.ContainsKey(name))
-                _warn(UnavailableWarning(route, name));
+            if (route.Authorizer is { } name && !CanRun(name))
+                _warn(UnavailableWarning(route, name, WhyNot(name)));
         }
     }
 
-    /// <summary>Whether the gateway can run the authorizer <paramref name="name"/> (it is one of the app's).</summary>
-    public bool CanRun(string name) => _builtIn.ContainsKey(name);
+    /// <summary>
+    /// Whether the gateway can run the authorizer <paramref name="name"/>: one of the app's functions, or a Cognito user
+    /// pool (REST APIs) or JWT (HTTP APIs) authorizer when it has a key to check tokens with.
+    /// </summary>
+    public bool CanRun(string name) => _builtIn.ContainsKey(name) || WhyNot(name) is null;
+
+    /// <summary>Why a declared authorizer cannot run here; null when it can.</summary>
+    private string? WhyNot(string name) => _declared.GetValueOrDefault(name) switch
+    {
+        null => _builtIn.ContainsKey(name) ? null : "it is not one of the app's [Authorizer] methods",
+        CognitoUserPoolAuthorizerDefinition when _options.ApiType != ApiGatewayType.Rest =>
+            "Cognito user pool authorizers exist on REST APIs only; an HTTP API checks a pool's tokens with a [JwtAuthorizer] of its issuer",
+        JwtAuthorizerDefinition when _options.ApiType == ApiGatewayType.Rest =>
+            "JWT authorizers exist on HTTP APIs only; a REST API checks a pool's tokens with a [CognitoUserPoolAuthorizer]",
+        CognitoUserPoolAuthorizerDefinition or JwtAuthorizerDefinition => _tokens is null ? "this gateway has no key to check tokens with" : null,
+        IamAuthorizerDefinition => null,
+        CustomAuthorizerDefinition custom => $"it is the Lambda function {custom.AuthorizerUri}, which is not in the app",
+        _ => "the local gateway does not know its kind",
+    };
 
     /// <summary>Decides on a request to <paramref name="route"/>, which has an authorizer.</summary>
     /// <param name="route">The route, whose <see cref="RouteDefinition.Authorizer"/> is set.</param>
@@ -58,6 +83,18 @@ internal sealed class GatewayAuthorizers
         CancellationToken cancellationToken)
     {
         var name = route.Authorizer!;
+        if (WhyNot(name) is null)
+        {
+            switch (_declared.GetValueOrDefault(name))
+            {
+                case IamAuthorizerDefinition:
+                    return _signatures.Authorize(request, _options.AccountId, _options.ApiType);
+                case CognitoUserPoolAuthorizerDefinition cognito:
+                    return _tokens!.Authorize(cognito, request);
+                case JwtAuthorizerDefinition jwt:
+                    return _tokens!.Authorize(jwt, request);
+            }
+        }
         if (!_builtIn.TryGetValue(name, out var function) || _invoke is null)
         {
             if (!_options.AllowUnavailableAuthorizers)
@@ -226,8 +263,8 @@ internal sealed class GatewayAuthorizers
 
     private static string Describe(RouteDefinition route) => $"{string.Join(",", route.Methods)} {route.Path}";
 
-    private static string UnavailableWarning(RouteDefinition route, string name) =>
-        $"{Describe(route)} names the authorizer '{name}', which cannot run locally (it is not one of the app's " +
-        "[Authorizer] methods); the local gateway denies its requests (403). To let them through unauthenticated, with a " +
-        "warning each, set \"local_authorizers\": \"allow\" in .chalice/config.json (or GatewayOptions.AllowUnavailableAuthorizers).";
+    private static string UnavailableWarning(RouteDefinition route, string name, string? reason) =>
+        $"{Describe(route)} names the authorizer '{name}', which cannot run locally ({reason}); the local gateway denies its " +
+        "requests (403). To let them through unauthenticated, with a warning each, set \"local_authorizers\": \"allow\" in " +
+        ".chalice/config.json (or GatewayOptions.AllowUnavailableAuthorizers).";
 }

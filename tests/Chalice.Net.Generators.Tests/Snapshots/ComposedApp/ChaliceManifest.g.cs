@@ -16,4 +16,4 @@
     "{\"path\":\"/users\",\"methods\":[\"POST\"],\"handler\":\"Create\",\"name\":\"users_Create\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}," +
     "{\"path\":\"/admin\",\"methods\":[\"GET\"],\"handler\":\"Home\",\"name\":\"admin_Home\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}," +
     "{\"path\":\"/admin/health\",\"methods\":[\"GET\",\"HEAD\"],\"handler\":\"Health\",\"name\":\"admin_Health\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}" +
-    "]}")]
+    "],\"authorizers\":[]}")]

@@ -16,4 +16,4 @@
     "{\"kind\":\"pure_lambda\",\"name\":\"Explode\",\"handler\":\"Explode\"}" +
     "],\"routes\":[" +
     "{\"path\":\"/\",\"methods\":[\"GET\"],\"handler\":\"Index\",\"name\":\"Index\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}" +
-    "]}")]
+    "],\"authorizers\":[]}")]

@@ -38,4 +38,4 @@
     "{\"path\":\"/big/{bytes}\",\"methods\":[\"GET\"],\"handler\":\"Big\",\"name\":\"Big\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}," +
     "{\"path\":\"/slow/{ms}\",\"methods\":[\"GET\"],\"handler\":\"Slow\",\"name\":\"Slow\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}," +
     "{\"path\":\"/activity\",\"methods\":[\"GET\"],\"handler\":\"Activity\",\"name\":\"Activity\",\"contentTypes\":[\"application/json\"],\"cors\":null,\"apiKeyRequired\":false,\"authorizer\":null}" +
-    "]}")]
+    "],\"authorizers\":[]}")]
