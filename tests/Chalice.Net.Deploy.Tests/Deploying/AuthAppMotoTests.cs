@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Chalice.Deploy.Manifest;
 using Chalice.Deploy.OpenApi;
 using Chalice.Deploy.Tests.Aws.Model;
 using Chalice.Deploy.Tests.Aws.Moto;
@@ -8,7 +9,7 @@ using Chalice.Tests;
 namespace Chalice.Deploy.Tests.Deploying;
 
 /// <summary>
-/// tests/TestApps/AuthApp (a TOKEN and a REQUEST authorizer) deployed to moto with the real clients and checked with
+/// tests/TestApps/AuthApp (a TOKEN and a REQUEST authorizer, and the declared Cognito, IAM and custom ones) deployed to moto with the real clients and checked with
 /// the AWS CLI: each authorizer is a Lambda function of its own whose policy lets API Gateway invoke it for the API's
 /// authorizers, and the definition put names it by its invocation URI; the API keys and the usage plan that binds them
 /// to the stage exist; a no-op redeploy makes no mutating call; delete leaves nothing. Every request sent is validated against the botocore model.
@@ -48,7 +49,8 @@ public sealed class AuthAppMotoTests(MotoServer moto, PackagedApps apps) : IClas
     [Fact]
     public async Task Authorizer_functions_and_their_permissions_deploy_converge_and_delete_as_the_AWS_CLI_sees_them()
     {
-        var app = (await apps.AuthApp).WithoutCors();
+        // Every kind a REST API has: AuthApp's JWT authorizer is an HTTP API's (its route left out).
+        var app = (await apps.AuthApp).WithoutCors().WithoutAuthorizers<JwtAuthorizerManifest>();
 
         var (result, first) = await _harness.DeployAsync(Spec(app));
 
@@ -75,6 +77,14 @@ public sealed class AuthAppMotoTests(MotoServer moto, PackagedApps apps) : IClas
             Assert.Equal(OpenApiSettings.LambdaIntegrationUri("aws", MotoServer.Region, arn),
                 scheme.GetProperty("x-amazon-apigateway-authorizer").GetProperty("authorizerUri").GetString());
         }
+
+        // The declared kinds are the definition's schemes as Chalice writes them, each route asking for its own.
+        var schemes = LastDefinition().GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("cognito_user_pools", schemes.GetProperty("users").GetProperty("x-amazon-apigateway-authtype").GetString());
+        Assert.Equal("awsSigv4", schemes.GetProperty("iam").GetProperty("x-amazon-apigateway-authtype").GetString());
+        Assert.Equal("custom", schemes.GetProperty("partner").GetProperty("x-amazon-apigateway-authtype").GetString());
+        Assert.Equal("""[{"users":[]}]""", LastDefinition().GetProperty("paths").GetProperty("/profile").GetProperty("get").GetProperty("security").GetRawText());
+        Assert.False(LastDefinition().GetProperty("paths").TryGetProperty("/jwt", out _));
 
         // The route with ApiKeyRequired asks for the api_key scheme.
         Assert.Equal("""[{"api_key":[]}]""", LastDefinition().GetProperty("paths").GetProperty("/partners").GetProperty("get").GetProperty("security").GetRawText());

@@ -15,6 +15,23 @@ internal sealed record PackagedApp(AppProject Project, LambdaPackage Package, Ap
     /// does not), so apps deployed to moto leave CORS out; OpenApiDocumentTests check the preflights.
     /// </summary>
     public PackagedApp WithoutCors() => this with { Manifest = Manifest with { Routes = [.. Manifest.Routes.Select(r => r with { Cors = null })] } };
+
+    /// <summary>
+    /// The app without the authorizers of a kind its API type lacks and the routes that name them: a REST API has no JWT
+    /// authorizer, an HTTP API no Cognito one, and the deployer refuses such a route rather than serve it open.
+    /// </summary>
+    public PackagedApp WithoutAuthorizers<TKind>() where TKind : ApiAuthorizerManifest
+    {
+        var left = Manifest.Authorizers.OfType<TKind>().Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        return this with
+        {
+            Manifest = Manifest with
+            {
+                Routes = [.. Manifest.Routes.Where(r => r.Authorizer is null || !left.Contains(r.Authorizer))],
+                Authorizers = [.. Manifest.Authorizers.Where(a => a is not TKind)],
+            },
+        };
+    }
 }
 
 /// <summary>
