@@ -19,6 +19,7 @@ internal static class AuthorizerScheme
     private const string HeaderSource = "method.request.header.";
 
     /// <exception cref="InvalidOperationException">The authorizer is not one the app declares, or its function is not deployed.</exception>
+    /// <exception cref="InvalidDataException">The authorizer is of a kind a REST API does not have (JWT).</exception>
     public static JsonObject Create(AppManifest manifest, string name, OpenApiSettings settings)
     {
         if (manifest.Authorizers.FirstOrDefault(a => a.Name == name) is { } declared)
@@ -63,8 +64,9 @@ internal static class AuthorizerScheme
         CustomAuthorizerManifest custom => Scheme(
             custom.IdentitySources.FirstOrDefault(s => s.StartsWith(HeaderSource, StringComparison.Ordinal))?[HeaderSource.Length..] ?? "Unused",
             "custom", CustomDetails(custom)),
-        JwtAuthorizerManifest => throw new InvalidOperationException(
-            $"The authorizer '{authorizer.Name}' is a JWT authorizer, which only HTTP APIs have; this app deploys a REST API."),
+        // The user's mistake, said in one line as the HTTP API's refusals are (InvalidDataException).
+        JwtAuthorizerManifest => throw new InvalidDataException(
+            $"The authorizer '{authorizer.Name}' is a JWT authorizer, which only HTTP APIs have; this app deploys a REST API (\"api_gateway_type\": \"http\" deploys an HTTP API)."),
         _ => throw new InvalidOperationException($"No OpenAPI security scheme for the authorizer kind {authorizer.GetType().Name}."),
     };
 

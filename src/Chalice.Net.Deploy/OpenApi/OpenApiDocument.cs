@@ -18,6 +18,7 @@ internal static partial class OpenApiDocument
 
     /// <summary>The definition of <paramref name="manifest"/>'s routes.</summary>
     /// <exception cref="InvalidOperationException">A route uses a feature the deployer cannot express yet.</exception>
+    /// <exception cref="InvalidDataException">A route names an authorizer of a kind a REST API does not have.</exception>
     public static JsonObject Create(AppManifest manifest, OpenApiSettings settings)
     {
         ArgumentNullException.ThrowIfNull(manifest);

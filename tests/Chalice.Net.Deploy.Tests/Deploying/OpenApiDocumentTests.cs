@@ -174,7 +174,7 @@ public sealed class OpenApiDocumentTests
             Authorizers = [new JwtAuthorizerManifest("jwt", "https://issuer.example.com", ["api"], "Authorization")],
         };
 
-        var error = Assert.Throws<InvalidOperationException>(() => OpenApiDocument.Create(manifest, s_settings));
+        var error = Assert.Throws<InvalidDataException>(() => OpenApiDocument.Create(manifest, s_settings));
         Assert.Contains("only HTTP APIs have", error.Message, StringComparison.Ordinal);
     }
 
