@@ -19,7 +19,7 @@ public sealed class StackTemplateTests
         FunctionConfig = function => ChaliceConfig.Parse(config).ForStage("prod", function),
         Package = new LambdaPackage("deployment.zip", "sha=", 1, "dotnet10", "Shop", "arm64", [], ""),
         Manifest = new AppManifest("shop", [], [new RouteManifest("/items", ["GET"], "Items", "items", [], null, false, null)]),
-        Policy = _ => Task.FromResult(Policy),
+        Policy = _ => Task.FromResult(FunctionPolicies.Same(Policy)),
     };
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class StackTemplateTests
         var template = StackTemplate.Create(Spec("""
             { "stages": { "prod": { "lambda_memory_size": 512, "lambda_timeout": 10, "reserved_concurrency": 4, "api_gateway_stage": "v1",
               "environment_variables": { "MODE": "prod" }, "tags": { "team": "core" } } } }
-            """), Policy, TemplateFormat.Sam);
+            """), FunctionPolicies.Same(Policy), TemplateFormat.Sam);
 
         var function = template["Resources"]!["APIHandler"]!["Properties"]!;
         Assert.Equal(("dotnet10", "Shop", 512, 10, 4), (function["Runtime"]!.GetValue<string>(), function["Handler"]!.GetValue<string>(),
@@ -58,7 +58,7 @@ public sealed class StackTemplateTests
     [Fact]
     public void A_sam_template_carries_every_function_and_API_setting()
     {
-        var template = StackTemplate.Create(Spec(EverySetting), Policy, TemplateFormat.Sam);
+        var template = StackTemplate.Create(Spec(EverySetting), FunctionPolicies.Same(Policy), TemplateFormat.Sam);
 
         var function = template["Resources"]!["APIHandler"]!["Properties"]!;
         Assert.Equal("""{"SecurityGroupIds":["sg-0c1d2e3f"],"SubnetIds":["subnet-0a1b2c3d","subnet-0e1f2a3b"]}""", function["VpcConfig"]!.ToJsonString());
@@ -78,7 +78,7 @@ public sealed class StackTemplateTests
     [Fact]
     public void A_cloudformation_template_carries_every_function_and_API_setting()
     {
-        var template = StackTemplate.Create(Spec(EverySetting), Policy, TemplateFormat.CloudFormation);
+        var template = StackTemplate.Create(Spec(EverySetting), FunctionPolicies.Same(Policy), TemplateFormat.CloudFormation);
 
         var function = template["Resources"]!["APIHandler"]!["Properties"]!;
         Assert.Equal("Active", function["TracingConfig"]!["Mode"]!.GetValue<string>());
@@ -120,7 +120,7 @@ public sealed class StackTemplateTests
         var format = formatName == "sam" ? TemplateFormat.Sam : TemplateFormat.CloudFormation;
         var syntax = syntaxName == "yaml" ? TemplateSyntax.Yaml : TemplateSyntax.Json;
         var file = Path.Combine(Directory.CreateTempSubdirectory("chalice-template-").FullName, StackTemplate.FileName(format, syntax));
-        var template = StackTemplate.Create(Spec(EverySetting), Policy, format);
+        var template = StackTemplate.Create(Spec(EverySetting), FunctionPolicies.Same(Policy), format);
         if (merged)
             template = TemplateMerge.Merge(CloudFormationYaml.Read(MergeYaml, "merge.yaml"), template);
         Assert.Equal(merged ? "Orders" : null, template["Resources"]!["APIHandler"]!["Properties"]!["Environment"]?["Variables"]?["TABLE"]?["Ref"]?.GetValue<string>());
@@ -146,7 +146,7 @@ public sealed class StackTemplateTests
     {
         // moto accepts malformed policy documents (shared/docs/AWS-OFFLINE.md), so nothing downstream would catch these:
         // the policy package's validator, the one for users' files, checks every policy Deploy writes too.
-        var error = Assert.Throws<Chalice.Policy.Documents.InvalidPolicyException>(() => StackTemplate.Create(Spec("{}"), policy, TemplateFormat.Sam));
+        var error = Assert.Throws<Chalice.Policy.Documents.InvalidPolicyException>(() => StackTemplate.Create(Spec("{}"), FunctionPolicies.Same(policy), TemplateFormat.Sam));
 
         Assert.Equal($"The IAM policy of shop-prod: {fault}", error.Message);
     }

@@ -81,7 +81,7 @@ internal sealed class InMemoryStage : IDisposable
         Policy = _ =>
         {
             PolicyRequests++;
-            return Task.FromResult(PolicyJson);
+            return Task.FromResult(FunctionPolicies.Same(PolicyJson));
         },
     };
 

@@ -35,7 +35,7 @@ public sealed class PlanEngineTests
     public void A_value_no_planner_produces_two_producers_of_one_value_and_a_cycle_are_refused()
     {
         var missing = Assert.Throws<InvalidOperationException>(() => ResourcePlanners.Ordered([new FunctionPlanner()]));
-        Assert.Equal("FunctionPlanner consumes the role ARN, which no planner produces.", missing.Message);
+        Assert.Equal("FunctionPlanner consumes the role ARNs, which no planner produces.", missing.Message);
 
         var second = new ScriptedPlanner<DeployedA>("a", produces: [RolePlanner.RoleArn]);
         var twice = Assert.Throws<InvalidOperationException>(() => ResourcePlanners.Ordered([new RolePlanner(), second]));

@@ -1,0 +1,34 @@
+namespace Chalice.Deploy;
+
+/// <summary>
+/// The inline policy of each function's own role (validated JSON by function name: <c>api_handler</c>, <c>resize</c>,
+/// …), as <c>gen-policy</c> prints them: each generated from the code that function's handlers reach, or its policy file.
+/// </summary>
+internal sealed class FunctionPolicies
+{
+    private readonly IReadOnlyDictionary<string, string> _byFunction;
+    private readonly string? _everyFunction;
+
+    /// <summary>The policies by function name.</summary>
+    public FunctionPolicies(IReadOnlyDictionary<string, string> byFunction) => _byFunction = byFunction;
+
+    private FunctionPolicies(string everyFunction)
+    {
+        _byFunction = new Dictionary<string, string>();
+        _everyFunction = everyFunction;
+    }
+
+    /// <summary>The same policy for every function (a test's fixed policy).</summary>
+    public static FunctionPolicies Same(string policy) => new(policy);
+
+    /// <summary>The policy of <paramref name="function"/>.</summary>
+    /// <exception cref="InvalidOperationException">
+    /// The analysis found no such function: the build and the analysis disagree on the app's functions, which is a bug
+    /// (the function could only get a guessed policy).
+    /// </exception>
+    public string Of(string function) =>
+        _byFunction.TryGetValue(function, out var policy) ? policy
+        : _everyFunction ?? throw new InvalidOperationException(
+            $"The policy analysis found no function '{function}' (it found {string.Join(", ", _byFunction.Keys)}); give it a role " +
+            $"of your own (lambda_functions.{function}: manage_iam_role false and iam_role_arn), and report this as a bug.");
+}
