@@ -27,12 +27,14 @@ public sealed class PackagedApps : IAsyncDisposable
     private readonly Lazy<Task<PackagedApp>> _s3Test;
     private readonly Lazy<Task<PackagedApp>> _testApp;
     private readonly Lazy<Task<PackagedApp>> _eventsApp;
+    private readonly Lazy<Task<PackagedApp>> _uploads;
 
     public PackagedApps()
     {
         _s3Test = new(() => PackageAsync(RepoPaths.InRepo("samples", "S3Test")));
         _testApp = new(() => PackageAsync(RepoPaths.InRepo("tests", "TestApps", "TestApp")));
         _eventsApp = new(() => PackageAsync(RepoPaths.InRepo("tests", "TestApps", "EventsApp")));
+        _uploads = new(() => PackageAsync(RepoPaths.InRepo("samples", "Uploads")));
     }
 
     /// <summary>samples/S3Test.</summary>
@@ -43,6 +45,9 @@ public sealed class PackagedApps : IAsyncDisposable
 
     /// <summary>tests/TestApps/EventsApp: one function of every kind.</summary>
     internal Task<PackagedApp> EventsApp => _eventsApp.Value;
+
+    /// <summary>samples/Uploads: four functions that call different services.</summary>
+    internal Task<PackagedApp> Uploads => _uploads.Value;
 
     private async Task<PackagedApp> PackageAsync(string directory)
     {
