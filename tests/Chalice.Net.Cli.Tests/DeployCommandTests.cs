@@ -36,8 +36,8 @@ public sealed class DeployCommandTests(MotoServer moto, S3TestPackage package) :
         Assert.Contains($"Rest API URL: {url}", deploy.Output, StringComparison.Ordinal);
         var apiId = new Uri(url).Host.Split('.')[0];
 
-        // The inline policy is exactly what gen-policy prints for the stage.
-        var genPolicy = (await CliRun.RunAsync("gen-policy", "--project-dir", S3TestPackage.AppDirectory, "--stage", stage)).Succeeded().Output;
+        // The API function's role's inline policy is exactly what gen-policy prints for it.
+        var genPolicy = (await CliRun.RunAsync("gen-policy", "--project-dir", S3TestPackage.AppDirectory, "--stage", stage, "--function", "api_handler")).Succeeded().Output;
         var inline = await AwsJson("iam", "get-role-policy", "--role-name", "s3test-clitest", "--policy-name", "s3test-clitest");
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(genPolicy), JsonNode.Parse(inline.GetProperty("PolicyDocument").GetRawText())),
             $"{genPolicy}\n{inline}");

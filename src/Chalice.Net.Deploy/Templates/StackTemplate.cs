@@ -48,12 +48,14 @@ internal static class StackTemplate
 
         var ids = new HashSet<string>(StringComparer.Ordinal) { FunctionId, RoleId, RestApiId, "RestAPIDeployment", "RestAPIStage", "APIHandlerInvokePermission" };
         resources[FunctionId] = Function(spec, ChaliceConfig.ApiHandlerName, Role(resources, RoleId, spec, ChaliceConfig.ApiHandlerName, policies), format);
+        AddLogGroup(resources, ids, FunctionId, spec, ChaliceConfig.ApiHandlerName);
         foreach (var other in spec.Manifest.Functions.Where(f => f is not ApiFunctionManifest))
         {
             var id = UniqueId(ids, other.Name);
             var role = Role(resources, UniqueId(ids, id + "Role"), spec, other.Name, policies);
             var resource = Function(spec, other.Name, role, format);
             resources[id] = resource;
+            AddLogGroup(resources, ids, id, spec, other.Name);
             EventSourceTemplate.Add(resources, ids, id, resource, other, format);
         }
 
@@ -126,6 +128,25 @@ internal static class StackTemplate
             },
         };
         return GetAtt(id, "Arn");
+    }
+
+    /// <summary>
+    /// The function's log group with its retention when its settings name <c>log_retention_in_days</c>, as Chalice's
+    /// package writes it (<c>chalice/package.py</c>): <c>/aws/lambda/</c> and the function's name.
+    /// </summary>
+    private static void AddLogGroup(JsonObject resources, HashSet<string> ids, string functionId, DeploymentSpec spec, string function)
+    {
+        if (spec.ConfigFor(function).LogRetentionInDays is not { } days)
+            return;
+        resources[UniqueId(ids, functionId + "LogGroup")] = new JsonObject
+        {
+            ["Type"] = "AWS::Logs::LogGroup",
+            ["Properties"] = new JsonObject
+            {
+                ["LogGroupName"] = Sub($"/aws/lambda/${{{functionId}}}"),
+                ["RetentionInDays"] = days,
+            },
+        };
     }
 
     /// <summary>The function resource of one of the app's functions, with its own settings.</summary>

@@ -52,7 +52,8 @@ public sealed class StackTemplateTests
         { "stages": { "prod": {
             "subnet_ids": ["subnet-0a1b2c3d", "subnet-0e1f2a3b"], "security_group_ids": ["sg-0c1d2e3f"],
             "layers": ["arn:aws:lambda:us-east-1:123456789012:layer:deps:3"], "xray": true, "lambda_ephemeral_storage": 4096,
-            "api_gateway_endpoint_type": "PRIVATE", "api_gateway_endpoint_vpce": ["vpce-0a1b2c3d4e5f60718", "vpce-0b1b2c3d4e5f60718"], "minimum_compression_size": 2048 } } }
+            "api_gateway_endpoint_type": "PRIVATE", "api_gateway_endpoint_vpce": ["vpce-0a1b2c3d4e5f60718", "vpce-0b1b2c3d4e5f60718"], "minimum_compression_size": 2048,
+            "log_retention_in_days": 30 } } }
         """;
 
     [Fact]
@@ -65,6 +66,9 @@ public sealed class StackTemplateTests
         Assert.Equal("""["arn:aws:lambda:us-east-1:123456789012:layer:deps:3"]""", function["Layers"]!.ToJsonString());
         Assert.Equal("Active", function["Tracing"]!.GetValue<string>());
         Assert.Equal(4096, function["EphemeralStorage"]!["Size"]!.GetValue<int>());
+        // log_retention_in_days: the function's group, as Chalice's package writes it (chalice/package.py).
+        Assert.Equal("""{"Type":"AWS::Logs::LogGroup","Properties":{"LogGroupName":{"Fn::Sub":"/aws/lambda/${APIHandler}"},"RetentionInDays":30}}""",
+            template["Resources"]!["APIHandlerLogGroup"]!.ToJsonString());
         var api = template["Resources"]!["RestAPI"]!["Properties"]!;
         Assert.Equal("""{"Type":"PRIVATE","VPCEndpointIds":["vpce-0a1b2c3d4e5f60718","vpce-0b1b2c3d4e5f60718"]}""", api["EndpointConfiguration"]!.ToJsonString());
         Assert.Equal(2048, api["MinimumCompressionSize"]!.GetValue<int>());

@@ -22,12 +22,13 @@ public sealed class PlanEngineTests
 
         // Planners that do not depend on each other keep the order they were given in (here reversed).
         Assert.Equal(
-            [typeof(RolePlanner), typeof(FunctionPlanner), typeof(S3NotificationPlanner), typeof(SnsSubscriptionPlanner),
+            [typeof(Chalice.Deploy.Planning.Resources.LogGroupPlanner), typeof(RolePlanner), typeof(FunctionPlanner), typeof(S3NotificationPlanner), typeof(SnsSubscriptionPlanner),
              typeof(EventSourceMappingPlanner), typeof(EventRulePlanner), typeof(HttpApiPlanner), typeof(RestApiPlanner), typeof(PermissionPlanner)],
             ordered.Select(p => p.GetType()));
         Assert.Equal(
             [typeof(RolePlanner), typeof(FunctionPlanner), typeof(RestApiPlanner), typeof(HttpApiPlanner), typeof(PermissionPlanner),
-             typeof(EventRulePlanner), typeof(EventSourceMappingPlanner), typeof(SnsSubscriptionPlanner), typeof(S3NotificationPlanner)],
+             typeof(EventRulePlanner), typeof(EventSourceMappingPlanner), typeof(SnsSubscriptionPlanner), typeof(S3NotificationPlanner),
+             typeof(Chalice.Deploy.Planning.Resources.LogGroupPlanner)],
             ResourcePlanners.All.Select(p => p.GetType()));
     }
 
@@ -113,7 +114,7 @@ public sealed class PlanEngineTests
         var recorded = Assert.Single(result.State.Resources.OfType<DeployedLogGroup>());
         Assert.Equal(stage.Aws.FakeLambda.Inspect("s3test-dev").Configuration.FunctionArn, recorded.FunctionArn);
         var file = JsonNode.Parse(File.ReadAllText(stage.Store.PathFor("dev")))!["resources"]!.AsArray();
-        Assert.Contains(file, r => r!["resource_type"]!.GetValue<string>() == "log_group" && r["log_group_name"]!.GetValue<string>() == "/aws/lambda/s3test-dev");
+        Assert.Contains(file, r => r!["resource_type"]!.GetValue<string>() == "example_log_group" && r["log_group_name"]!.GetValue<string>() == "/aws/lambda/s3test-dev");
         Assert.Equal(recorded, stage.Store.Load("dev")!.Find<DeployedLogGroup>(LogGroupPlanner.LogicalName));
         Assert.True((await stage.PlanAsync()).IsUpToDate);
 
