@@ -7,19 +7,17 @@ namespace Chalice.Deploy;
 internal sealed class FunctionPolicies
 {
     private readonly IReadOnlyDictionary<string, string> _byFunction;
-    private readonly string? _everyFunction;
+    private readonly Func<string, string>? _otherFunction;
 
-    /// <summary>The policies by function name.</summary>
-    public FunctionPolicies(IReadOnlyDictionary<string, string> byFunction) => _byFunction = byFunction;
-
-    private FunctionPolicies(string everyFunction)
+    /// <summary>The policies by function name; <paramref name="otherFunction"/>, if given, gives any other function's.</summary>
+    public FunctionPolicies(IReadOnlyDictionary<string, string> byFunction, Func<string, string>? otherFunction = null)
     {
-        _byFunction = new Dictionary<string, string>();
-        _everyFunction = everyFunction;
+        _byFunction = byFunction;
+        _otherFunction = otherFunction;
     }
 
     /// <summary>The same policy for every function (a test's fixed policy).</summary>
-    public static FunctionPolicies Same(string policy) => new(policy);
+    public static FunctionPolicies Same(string policy) => new(new Dictionary<string, string>(), _ => policy);
 
     /// <summary>The policy of <paramref name="function"/>.</summary>
     /// <exception cref="InvalidOperationException">
@@ -28,7 +26,7 @@ internal sealed class FunctionPolicies
     /// </exception>
     public string Of(string function) =>
         _byFunction.TryGetValue(function, out var policy) ? policy
-        : _everyFunction ?? throw new InvalidOperationException(
+        : _otherFunction?.Invoke(function) ?? throw new InvalidOperationException(
             $"The policy analysis found no function '{function}' (it found {string.Join(", ", _byFunction.Keys)}); give it a role " +
             $"of your own (lambda_functions.{function}: manage_iam_role false and iam_role_arn), and report this as a bug.");
 }

@@ -41,24 +41,29 @@ public static class PolicyGenerator
     /// <param name="settingsOf">
     /// A function's policy settings (<c>lambda_functions.&lt;name&gt;</c> over the stage's); <c>api_handler</c>'s are the stage's.
     /// </param>
+    /// <param name="configuredFunctions">The functions <c>lambda_functions</c> names (which may set their own <c>autogen_policy</c>).</param>
     /// <param name="cancellationToken">Cancels loading and analysis.</param>
-    /// <returns>Each function's policy by name, <c>api_handler</c> first. A folder without a project whose stage does not
-    /// generate its policy yields the API function's policy file alone.</returns>
+    /// <returns>
+    /// Each function's policy by name, <c>api_handler</c> first. When no function's policy is generated (the stage's
+    /// <c>autogen_policy</c> is false and no function sets it true), the project is not loaded: the policies are the
+    /// files of <c>api_handler</c> and of the configured functions, and every other function has the stage's file as
+    /// <c>api_handler</c> has.
+    /// </returns>
     /// <exception cref="AppProjectException">There is no such app folder, or no project when one is needed.</exception>
     /// <exception cref="ProjectLoadException">The app's project cannot be loaded.</exception>
     /// <exception cref="InvalidPolicyException">A policy file is missing or invalid.</exception>
     public static async Task<IReadOnlyDictionary<string, PolicyAnalysisResult>> GenerateFunctionsAsync(
-        string projectOrDirectory, Func<string, PolicySettings> settingsOf, CancellationToken cancellationToken = default)
+        string projectOrDirectory, Func<string, PolicySettings> settingsOf, IReadOnlyCollection<string> configuredFunctions,
+        CancellationToken cancellationToken = default)
     {
         var appDirectory = AppProject.FindDirectory(projectOrDirectory);
-        var stage = settingsOf(AppFunctions.ApiHandler);
         var policies = new OrderedDictionary<string, PolicyAnalysisResult>(StringComparer.Ordinal);
-        if (!stage.AutogenPolicy)
+        if (!NeedsAnalysis(settingsOf, configuredFunctions))
         {
-            // The stage's file is checked first: it is the one error a folder without a project can have.
-            policies[AppFunctions.ApiHandler] = PolicyFile(appDirectory, stage);
-            if (!HasProject(projectOrDirectory))
-                return policies;
+            // Nothing to infer: the files alone, without the seconds a load takes (or a project at all).
+            foreach (var function in configuredFunctions.Prepend(AppFunctions.ApiHandler).Distinct(StringComparer.Ordinal))
+                policies[function] = PolicyFile(appDirectory, settingsOf(function));
+            return policies;
         }
 
         var app = await AppProjectLoader.LoadAsync(projectOrDirectory, cancellationToken);
@@ -72,20 +77,16 @@ public static class PolicyGenerator
         return policies;
     }
 
-    private static bool HasProject(string projectOrDirectory)
-    {
-        try
-        {
-            AppProject.Find(projectOrDirectory);
-            return true;
-        }
-        catch (AppProjectException)
-        {
-            return false;
-        }
-    }
+    /// <summary>
+    /// Whether some function's policy is generated: the stage's <c>autogen_policy</c> (which every function not in
+    /// <paramref name="configuredFunctions"/> has) or a configured function's own.
+    /// </summary>
+    public static bool NeedsAnalysis(Func<string, PolicySettings> settingsOf, IEnumerable<string> configuredFunctions) =>
+        configuredFunctions.Prepend(AppFunctions.ApiHandler).Any(function => settingsOf(function).AutogenPolicy);
 
-    private static PolicyAnalysisResult PolicyFile(string appDirectory, PolicySettings settings)
+    /// <summary>The policy file <paramref name="settings"/> name (for <c>autogen_policy</c> false), validated, its text verbatim.</summary>
+    /// <exception cref="InvalidPolicyException">The file is missing or invalid.</exception>
+    public static PolicyAnalysisResult PolicyFile(string appDirectory, PolicySettings settings)
     {
         var (text, document) = ReadPolicyFile(appDirectory, settings.PolicyFile, "iam_policy_file");
         return new PolicyAnalysisResult(document, text, []);

@@ -131,6 +131,28 @@ public sealed class GenPolicyCommandTests
             run.Error.ReplaceLineEndings("\n"));
     }
 
+    // TempApp's code does not compile: printing the files proves the project was not loaded when nothing is inferred.
+    [Fact]
+    public async Task Without_autogen_anywhere_each_configured_function_prints_its_own_file_and_nothing_is_analysed()
+    {
+        using var app = TempApp.Create("""
+            { "autogen_policy": false, "iam_policy_file": "stage.json", "lambda_functions": { "resize": { "iam_policy_file": "resize.json" } } }
+            """);
+        const string stage = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""";
+        const string resize = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}]}""";
+        app.WriteChaliceFile("stage.json", stage);
+        app.WriteChaliceFile("resize.json", resize);
+
+        var all = await RunAsync("gen-policy", "--project", app.Directory);
+        var one = await RunAsync("gen-policy", "--project", app.Directory, "--function", "resize");
+
+        Assert.Equal((0, ""), (all.ExitCode, all.Error));
+        var policies = JsonNode.Parse(all.Output)!.AsObject();
+        Assert.Equal(["api_handler", "resize"], policies.Select(p => p.Key));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(stage), policies["api_handler"]));
+        Assert.Equal((0, resize), (one.ExitCode, one.Output));
+    }
+
     [Fact]
     public async Task A_missing_policy_file_is_a_one_line_error()
     {

@@ -54,7 +54,7 @@ public sealed class SampleAppPolicyTests
     [Fact]
     public async Task Each_function_of_the_uploads_sample_gets_only_what_its_handler_calls()
     {
-        var policies = await PolicyGenerator.GenerateFunctionsAsync(RepoPaths.InRepo("samples", "Uploads"), _ => new PolicySettings(),
+        var policies = await PolicyGenerator.GenerateFunctionsAsync(RepoPaths.InRepo("samples", "Uploads"), _ => new PolicySettings(), [],
             TestContext.Current.CancellationToken);
 
         string Grants(string function) => string.Join("; ", JsonNode.Parse(policies[function].Json)!["Statement"]!.AsArray().Skip(1)

@@ -116,6 +116,13 @@ internal sealed class AppWorkspace
     /// </summary>
     public async Task<FunctionPolicies> PolicyAsync(TextWriter warnings, CancellationToken cancellationToken)
     {
+        var configured = Config.ConfiguredFunctions(Stage.Stage);
+        if (!PolicyGenerator.NeedsAnalysis(PolicySettingsOf, configured))
+        {
+            // Every function's policy is a file: read each when its role is planned, nothing to analyse or cache.
+            return new FunctionPolicies(new Dictionary<string, string>(),
+                function => PolicyGenerator.PolicyFile(Project.Directory, PolicySettingsOf(function)).Json);
+        }
         // Taken before the analysis: a file saved meanwhile makes the next deploy analyse again.
         var sources = BuildFingerprint.Compute(Project.ProjectFile, "policy", Stage.Stage).Sources;
         if (PolicyCache.Find(Project.Directory, Stage.Stage, sources) is { } cached)
@@ -124,7 +131,7 @@ internal sealed class AppWorkspace
                 await warnings.WriteLineAsync(warning);
             return new FunctionPolicies(cached.Policies);
         }
-        var results = await PolicyGenerator.GenerateFunctionsAsync(Project.ProjectFile, PolicySettingsOf, cancellationToken);
+        var results = await PolicyGenerator.GenerateFunctionsAsync(Project.ProjectFile, PolicySettingsOf, configured, cancellationToken);
         var lines = PolicyWarnings(results.Values);
         foreach (var warning in lines)
             await warnings.WriteLineAsync(warning);

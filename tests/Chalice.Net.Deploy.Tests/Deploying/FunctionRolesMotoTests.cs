@@ -48,7 +48,7 @@ public sealed class FunctionRolesMotoTests(MotoServer moto, PackagedApps apps) :
         await AwsCli.RunAsync(moto, "sqs", "create-queue", "--queue-name", "uploads-to-summarise");
         var config = ChaliceConfig.Parse(Config);
         var inferred = await PolicyGenerator.GenerateFunctionsAsync(app.Project.Directory,
-            function => new PolicySettings { EnvironmentVariables = config.ForStage("dev", function).EnvironmentVariables }, TestContext.Current.CancellationToken);
+            function => new PolicySettings { EnvironmentVariables = config.ForStage("dev", function).EnvironmentVariables }, [], TestContext.Current.CancellationToken);
         var spec = _harness.Spec(app) with
         {
             Policy = _ => Task.FromResult(new FunctionPolicies(inferred.ToDictionary(p => p.Key, p => p.Value.Json))),

@@ -43,7 +43,7 @@ public static class GenPolicyCommand
             var config = AppWorkspace.LoadConfig(AppProject.FindDirectory(project), stageName,
                 parse.GetValue(ignoreUnknown) ? ConfigCheck.EnforceExceptUnknownKeys : ConfigCheck.Enforce, error);
             var policies = await PolicyGenerator.GenerateFunctionsAsync(
-                project, name => AppWorkspace.PolicySettings(config.ForStage(stageName, name)), cancellationToken);
+                project, name => AppWorkspace.PolicySettings(config.ForStage(stageName, name)), config.ConfiguredFunctions(stageName), cancellationToken);
 
             var selected = policies.ToArray();
             if (parse.GetValue(function) is { } name)
