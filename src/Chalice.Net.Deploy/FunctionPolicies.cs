@@ -20,13 +20,13 @@ internal sealed class FunctionPolicies
     public static FunctionPolicies Same(string policy) => new(new Dictionary<string, string>(), _ => policy);
 
     /// <summary>The policy of <paramref name="function"/>.</summary>
-    /// <exception cref="InvalidOperationException">
-    /// The analysis found no such function: the build and the analysis disagree on the app's functions, which is a bug
-    /// (the function could only get a guessed policy).
+    /// <exception cref="InvalidDataException">
+    /// The analysis found no such function: the build and the analysis disagree on the app's functions, which is a bug;
+    /// the deploy stops (in one line, before any change) rather than guess a policy.
     /// </exception>
     public string Of(string function) =>
         _byFunction.TryGetValue(function, out var policy) ? policy
-        : _otherFunction?.Invoke(function) ?? throw new InvalidOperationException(
+        : _otherFunction?.Invoke(function) ?? throw new InvalidDataException(
             $"The policy analysis found no function '{function}' (it found {string.Join(", ", _byFunction.Keys)}); give it a role " +
             $"of your own (lambda_functions.{function}: manage_iam_role false and iam_role_arn), and report this as a bug.");
 }
