@@ -145,7 +145,7 @@ public sealed class DeployCommandTests(MotoServer moto, S3TestPackage package) :
     [InlineData("url", "--project-dir --stage")]
     [InlineData("delete", "--project-dir --stage --profile --region --endpoint-url")]
     [InlineData("package", "--project-dir --stage --ignore-unknown-settings --format --template-format --merge-template")]
-    [InlineData("gen-policy", "--project-dir --stage --ignore-unknown-settings")]
+    [InlineData("gen-policy", "--project-dir --stage --ignore-unknown-settings --function")]
     [InlineData("logs", "--project-dir --name --stage --since --follow --include-lambda-messages --profile --region --endpoint-url")]
     public async Task Every_command_has_help_listing_exactly_the_options_it_uses(string command, string options)
     {
