@@ -26,10 +26,10 @@ internal sealed record DeploymentSpec
     public required AppManifest Manifest { get; init; }
 
     /// <summary>
-    /// Produces the execution role's inline policy (JSON). Called only when the deployer manages the role
-    /// (<c>manage_iam_role</c>), so an app with its own role never pays for policy analysis.
+    /// Produces the inline policy of each function's execution role. Called at most once, and only when the deployer
+    /// manages a role (<c>manage_iam_role</c>), so an app with its own roles never pays for policy analysis.
     /// </summary>
-    public required Func<CancellationToken, Task<string>> Policy { get; init; }
+    public required Func<CancellationToken, Task<FunctionPolicies>> Policy { get; init; }
 
     /// <summary>
     /// The text of the stage's <c>api_gateway_policy_file</c> (the REST API's resource policy), read by whoever made
@@ -45,6 +45,13 @@ internal sealed record DeploymentSpec
 
     /// <summary>The settings of <paramref name="function"/>: <see cref="Config"/> for the API, else its own.</summary>
     public StageConfig ConfigFor(string function) => function == ChaliceConfig.ApiHandlerName ? Config : FunctionConfig(function);
+
+    /// <summary>The app's functions by name: <c>api_handler</c> first (always deployed), then the manifest's others.</summary>
+    public IEnumerable<string> FunctionNames =>
+        Manifest.Functions.Select(f => f.Name).Prepend(ChaliceConfig.ApiHandlerName).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Whether the deployer manages the role of any function (<c>manage_iam_role</c>), and so needs <see cref="Policy"/>.</summary>
+    public bool ManagesAnyRole => FunctionNames.Any(f => ConfigFor(f).ManageIamRole);
 
     /// <summary>The stage.</summary>
     public string Stage => Config.Stage;

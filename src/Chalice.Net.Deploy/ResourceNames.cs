@@ -26,6 +26,18 @@ internal sealed partial record ResourceNames(string App, string Stage)
     /// <summary>The role's inline policy (named after the role, as Chalice does).</summary>
     public string Policy => Base;
 
+    /// <summary>
+    /// The execution role of one of the app's functions, named as its Lambda function (<see cref="FunctionOf"/>): the
+    /// API's is <c>{app}-{stage}</c>, the role every function shared before each had its own (and Chalice's
+    /// <c>default-role</c> name); every other's <c>{app}-{stage}-{name}</c>, as Chalice names a function's own role
+    /// (aws/chalice <c>chalice/deploy/appgraph.py</c>, <c>_create_role_reference</c>).
+    /// </summary>
+    /// <exception cref="ChaliceConfigException">The name is longer than the 64 characters IAM allows with this stage.</exception>
+    public string RoleOf(string function) => FunctionOf(function);
+
+    /// <summary>The inline policy of a function's role, named after the role as Chalice names it.</summary>
+    public string PolicyOf(string function) => RoleOf(function);
+
     /// <summary>The Lambda function of the API (<c>api_handler</c>).</summary>
     public string Function => Base;
 

@@ -19,7 +19,7 @@ public sealed class AppWorkspaceTests
             var workspace = AppWorkspace.Open(Path.Combine(folder.FullName, "StaticClient.csproj"), "dev", ConfigCheck.Enforce, TextWriter.Null);
             var policy = await workspace.PolicyAsync(TextWriter.Null, TestContext.Current.CancellationToken);
 
-            Assert.Equal(File.ReadAllText(Path.Combine(corpusApp, "expected-policy.json")), policy);
+            Assert.Equal(File.ReadAllText(Path.Combine(corpusApp, "expected-policy.json")), policy.Of("api_handler"));
         }
         finally
         {

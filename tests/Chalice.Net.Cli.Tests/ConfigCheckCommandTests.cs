@@ -51,7 +51,7 @@ public sealed class ConfigCheckCommandTests
     [Fact]
     public async Task Every_mistake_is_reported_at_once()
     {
-        using var app = TempApp.Create("""{ "lambda_timeout": 0, "log_retention_in_days": 14, "colour": "blue" }""");
+        using var app = TempApp.Create("""{ "lambda_timeout": 0, "automatic_layer": true, "colour": "blue" }""");
 
         var run = await CliRun.RunAsync("gen-policy", "--project-dir", app.Directory);
 
@@ -67,7 +67,7 @@ public sealed class ConfigCheckCommandTests
         app.WriteChaliceFile("policy.json", Policy);
 
         var strict = await CliRun.RunAsync("gen-policy", "--project-dir", app.Directory);
-        var lenient = await CliRun.RunAsync("gen-policy", "--project-dir", app.Directory, "--ignore-unknown-settings");
+        var lenient = await CliRun.RunAsync("gen-policy", "--project-dir", app.Directory, "--ignore-unknown-settings", "--function", "api_handler");
 
         Assert.Equal(1, strict.ExitCode);
         Assert.Equal(0, lenient.ExitCode);
@@ -78,7 +78,7 @@ public sealed class ConfigCheckCommandTests
     [Fact]
     public async Task Ignoring_unknown_settings_does_not_let_an_unsupported_or_invalid_one_through()
     {
-        using var app = TempApp.Create("""{ "autogen_policy": false, "iam_policy_file": "policy.json", "log_retention_in_days": 14 }""");
+        using var app = TempApp.Create("""{ "autogen_policy": false, "iam_policy_file": "policy.json", "automatic_layer": true }""");
         app.WriteChaliceFile("policy.json", Policy);
         using var wrongType = TempApp.Create("""{ "autogen_policy": false, "iam_policy_file": "policy.json", "xray": "yes", "colour": "blue" }""");
         wrongType.WriteChaliceFile("policy.json", Policy);
@@ -87,7 +87,7 @@ public sealed class ConfigCheckCommandTests
         var invalid = await CliRun.RunAsync("gen-policy", "--project-dir", wrongType.Directory, "--ignore-unknown-settings");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("\"log_retention_in_days\" is a Chalice setting that Chalice.Net does not support yet", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("\"automatic_layer\" is a Chalice setting that Chalice.Net does not support yet", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         Assert.Equal(1, invalid.ExitCode);
         Assert.Equal([$"error: {wrongType.ConfigFile}: \"xray\" must be true or false, not \"yes\""], invalid.ErrorLines);
     }

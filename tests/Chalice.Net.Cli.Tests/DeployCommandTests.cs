@@ -36,8 +36,8 @@ public sealed class DeployCommandTests(MotoServer moto, S3TestPackage package) :
         Assert.Contains($"Rest API URL: {url}", deploy.Output, StringComparison.Ordinal);
         var apiId = new Uri(url).Host.Split('.')[0];
 
-        // The inline policy is exactly what gen-policy prints for the stage.
-        var genPolicy = (await CliRun.RunAsync("gen-policy", "--project-dir", S3TestPackage.AppDirectory, "--stage", stage)).Succeeded().Output;
+        // The API function's role's inline policy is exactly what gen-policy prints for it.
+        var genPolicy = (await CliRun.RunAsync("gen-policy", "--project-dir", S3TestPackage.AppDirectory, "--stage", stage, "--function", "api_handler")).Succeeded().Output;
         var inline = await AwsJson("iam", "get-role-policy", "--role-name", "s3test-clitest", "--policy-name", "s3test-clitest");
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(genPolicy), JsonNode.Parse(inline.GetProperty("PolicyDocument").GetRawText())),
             $"{genPolicy}\n{inline}");
@@ -145,7 +145,7 @@ public sealed class DeployCommandTests(MotoServer moto, S3TestPackage package) :
     [InlineData("url", "--project-dir --stage")]
     [InlineData("delete", "--project-dir --stage --profile --region --endpoint-url")]
     [InlineData("package", "--project-dir --stage --ignore-unknown-settings --format --template-format --merge-template")]
-    [InlineData("gen-policy", "--project-dir --stage --ignore-unknown-settings")]
+    [InlineData("gen-policy", "--project-dir --stage --ignore-unknown-settings --function")]
     [InlineData("logs", "--project-dir --name --stage --since --follow --include-lambda-messages --profile --region --endpoint-url")]
     public async Task Every_command_has_help_listing_exactly_the_options_it_uses(string command, string options)
     {

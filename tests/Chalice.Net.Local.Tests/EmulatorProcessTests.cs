@@ -32,7 +32,7 @@ public sealed class EmulatorProcessTests : IDisposable
     [Fact]
     public async Task Config_problems_a_deploy_would_stop_at_are_warnings_and_the_app_is_served()
     {
-        WriteConfig("""{ "lambda_timout": 30, "log_retention_in_days": 14, "stages": { "dev": { "lambda_memory_size": 64 } } }""");
+        WriteConfig("""{ "lambda_timout": 30, "automatic_layer": true, "stages": { "dev": { "lambda_memory_size": 64 } } }""");
         var port = FreePort.Next();
         var config = Path.Combine(_folder, ".chalice", "config.json");
 
@@ -53,7 +53,7 @@ public sealed class EmulatorProcessTests : IDisposable
         Assert.Equal(
             [
                 $"warning: {config}: unknown setting \"lambda_timout\"; did you mean \"lambda_timeout\"?",
-                $"warning: {config}: \"log_retention_in_days\" is a Chalice setting that Chalice.Net does not support yet; remove it (a deploy without it would not be what the file asks for)",
+                $"warning: {config}: \"automatic_layer\" is a Chalice setting that Chalice.Net does not support yet; remove it (a deploy without it would not be what the file asks for)",
                 $"warning: {config}: \"lambda_memory_size\" in stages.dev must be an integer from 128 to 10240 (MB), not 64",
             ],
             error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));

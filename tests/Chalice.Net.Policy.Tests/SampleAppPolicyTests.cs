@@ -49,4 +49,21 @@ public sealed class SampleAppPolicyTests
         Assert.Equal("""["xray:PutTelemetryRecords","xray:PutTraceSegments"]""", statements[3]!["Action"]!.ToJsonString());
         Assert.All(statements.Skip(2), s => Assert.Equal("""["*"]""", s!["Resource"]!.ToJsonString()));
     }
+
+    // Issue 16's acceptance: each function of samples/Uploads gets what its own handler reaches, through the real loader.
+    [Fact]
+    public async Task Each_function_of_the_uploads_sample_gets_only_what_its_handler_calls()
+    {
+        var policies = await PolicyGenerator.GenerateFunctionsAsync(RepoPaths.InRepo("samples", "Uploads"), _ => new PolicySettings(), [],
+            TestContext.Current.CancellationToken);
+
+        string Grants(string function) => string.Join("; ", JsonNode.Parse(policies[function].Json)!["Statement"]!.AsArray().Skip(1)
+            .Select(s => $"{string.Join(",", s!["Action"]!.AsArray())} on {string.Join(",", s["Resource"]!.AsArray())}"));
+        Assert.Equal(["api_handler", "Uploaded", "Summarise", "CleanUp"], policies.Keys);
+        Assert.All(policies.Values, p => Assert.Empty(p.Warnings));
+        Assert.Equal("s3:GetObject on arn:aws:s3:::chalice-uploads/summaries/*; s3:PutObject on arn:aws:s3:::chalice-uploads/uploads/*", Grants("api_handler"));
+        Assert.Equal("sqs:SendMessage on *; sqs:GetQueueUrl on arn:aws:sqs:*:*:uploads-to-summarise", Grants("Uploaded"));
+        Assert.Equal("s3:GetObject on arn:aws:s3:::chalice-uploads/*; s3:PutObject on arn:aws:s3:::chalice-uploads/summaries/*", Grants("Summarise"));
+        Assert.Equal("s3:ListBucket on arn:aws:s3:::chalice-uploads; s3:DeleteObject on arn:aws:s3:::chalice-uploads/*", Grants("CleanUp"));
+    }
 }

@@ -40,7 +40,8 @@ public sealed class ConfigValidationTests
               "xray": true,
               "layers": ["arn:aws:lambda:us-east-1:123456789012:layer:x:1"],
               "lambda_ephemeral_storage": 10240,
-              "lambda_functions": { "api_handler": { "lambda_memory_size": 128, "lambda_timeout": 1, "tags": { "fn": "api" },
+              "log_retention_in_days": 3653,
+              "lambda_functions": { "api_handler": { "log_retention_in_days": 1, "lambda_memory_size": 128, "lambda_timeout": 1, "tags": { "fn": "api" },
                 "subnet_ids": ["subnet-1"], "security_group_ids": ["sg-1"], "layers": [], "xray": false, "lambda_ephemeral_storage": 512 } },
               "stages": {
                 "dev": {
@@ -85,7 +86,6 @@ public sealed class ConfigValidationTests
     [InlineData("api_gateway_custom_domain", """{ "domain_name": "api.example.com", "certificate_arn": "arn:aws:acm:us-east-1:123456789012:certificate/1" }""")]
     [InlineData("websocket_api_custom_domain", """{ "domain_name": "ws.example.com" }""")]
     [InlineData("automatic_layer", "true")]
-    [InlineData("log_retention_in_days", "14")]
     public void A_Chalice_setting_Chalice_Net_does_not_honour_yet_is_refused_rather_than_deployed_without(string key, string value)
     {
         var problem = Assert.Single(Problems($$"""{ "stages": { "dev": { "{{key}}": {{value}} } } }"""));
@@ -127,6 +127,11 @@ public sealed class ConfigValidationTests
     [InlineData("""{ "minimum_compression_size": 10485761 }""", "\"minimum_compression_size\" must be an integer from 0 to 10485760 (bytes), not 10485761")]
     [InlineData("""{ "minimum_compression_size": -1 }""", "\"minimum_compression_size\" must be an integer from 0 to 10485760 (bytes), not -1")]
     [InlineData("""{ "lambda_ephemeral_storage": 256 }""", "\"lambda_ephemeral_storage\" must be an integer from 512 to 10240 (MB), not 256")]
+    // CloudWatch Logs' Days: "Possible values are: 1, 3, 5, …, 3653" (shared/fixtures/aws-models/logs/2014-03-28/service-2.json).
+    [InlineData("""{ "log_retention_in_days": 15 }""",
+        "\"log_retention_in_days\" must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (days), not 15")]
+    [InlineData("""{ "log_retention_in_days": "14" }""",
+        "\"log_retention_in_days\" must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (days), not \"14\"")]
     [InlineData("""{ "xray": "yes" }""", "\"xray\" must be true or false, not \"yes\"")]
     [InlineData("""{ "layers": "arn:aws:lambda:us-east-1:1:layer:x:1" }""", "\"layers\" must be a list of strings, not \"arn:aws:lambda:us-east-1:1:layer:x:1\"")]
     [InlineData("""{ "subnet_ids": [1], "security_group_ids": ["sg-1"] }""", "\"subnet_ids\" must be a list of strings, not [1]")]
@@ -179,7 +184,7 @@ public sealed class ConfigValidationTests
     [Fact]
     public void Every_mistake_is_its_own_line()
     {
-        var problems = Problems("""{ "lambda_memory_size": 1, "stages": { "dev": { "log_retention_in_days": 14, "lambda_timout": 3 } } }""");
+        var problems = Problems("""{ "lambda_memory_size": 1, "stages": { "dev": { "automatic_layer": true, "lambda_timout": 3 } } }""");
 
         Assert.Equal([ConfigProblemKind.InvalidValue, ConfigProblemKind.NotSupportedYet, ConfigProblemKind.UnknownSetting], problems.Select(p => p.Kind));
         Assert.All(problems, p => Assert.DoesNotContain('\n', p.ToString()));
@@ -188,7 +193,7 @@ public sealed class ConfigValidationTests
     [Fact]
     public void Only_what_applies_to_the_stage_is_checked_so_one_stage_never_blocks_another()
     {
-        const string json = """{ "stages": { "dev": {}, "prod": { "log_retention_in_days": 14, "lambda_timout": 3 } } }""";
+        const string json = """{ "stages": { "dev": {}, "prod": { "automatic_layer": true, "lambda_timout": 3 } } }""";
 
         Assert.Empty(Problems(json, "dev"));
         Assert.Equal(2, Problems(json, "prod").Count);

@@ -106,27 +106,44 @@ internal sealed class AppWorkspace
         XrayTracing = config.Xray,
     };
 
+    /// <summary>A function's policy settings: <c>lambda_functions.&lt;name&gt;</c> over the stage's.</summary>
+    public PolicySettings PolicySettingsOf(string function) => PolicySettings(Config.ForStage(Stage.Stage, function));
+
     /// <summary>
-    /// The stage's IAM policy (what <c>gen-policy</c> prints); analysis warnings go to <paramref name="warnings"/>. A
-    /// deploy reuses the last one while the app's sources are unchanged (<see cref="PolicyCache"/>).
+    /// The IAM policy of each of the app's functions (what <c>gen-policy</c> prints); analysis warnings go to
+    /// <paramref name="warnings"/>. A deploy reuses the last ones while the app's sources are unchanged (<see cref="PolicyCache"/>).
     /// </summary>
-    public async Task<string> PolicyAsync(TextWriter warnings, CancellationToken cancellationToken)
+    public async Task<FunctionPolicies> PolicyAsync(TextWriter warnings, CancellationToken cancellationToken)
     {
+        var configured = Config.ConfiguredFunctions(Stage.Stage);
+        if (!PolicyGenerator.NeedsAnalysis(PolicySettingsOf, configured))
+        {
+            // Every function's policy is a file: read each when its role is planned, nothing to analyse or cache.
+            return new FunctionPolicies(new Dictionary<string, string>(),
+                function => PolicyGenerator.PolicyFile(Project.Directory, PolicySettingsOf(function)).Json);
+        }
         // Taken before the analysis: a file saved meanwhile makes the next deploy analyse again.
         var sources = BuildFingerprint.Compute(Project.ProjectFile, "policy", Stage.Stage).Sources;
         if (PolicyCache.Find(Project.Directory, Stage.Stage, sources) is { } cached)
         {
             foreach (var warning in cached.Warnings)
                 await warnings.WriteLineAsync(warning);
-            return cached.Policy;
+            return new FunctionPolicies(cached.Policies);
         }
-        var result = await PolicyGenerator.GenerateAsync(Project.ProjectFile, PolicySettings(Stage), cancellationToken);
-        var lines = result.Warnings.Select(w => w.ToString()).ToArray();
+        var results = await PolicyGenerator.GenerateFunctionsAsync(Project.ProjectFile, PolicySettingsOf, configured, cancellationToken);
+        var lines = PolicyWarnings(results.Values);
         foreach (var warning in lines)
             await warnings.WriteLineAsync(warning);
-        PolicyCache.Record(Project.Directory, Stage.Stage, sources, result.Json, lines);
-        return result.Json;
+        var policies = results.ToDictionary(r => r.Key, r => r.Value.Json, StringComparer.Ordinal);
+        PolicyCache.Record(Project.Directory, Stage.Stage, sources, policies, lines);
+        return new FunctionPolicies(policies);
     }
+
+    /// <summary>The warnings of several functions' analyses, each once, in source order.</summary>
+    public static IReadOnlyList<string> PolicyWarnings(IEnumerable<PolicyAnalysisResult> results) =>
+        results.SelectMany(r => r.Warnings).Distinct()
+            .OrderBy(w => w.File, StringComparer.Ordinal).ThenBy(w => w.Line).ThenBy(w => w.Message, StringComparer.Ordinal)
+            .Select(w => w.ToString()).ToArray();
 
     /// <summary>What to deploy for the stage.</summary>
     public DeploymentSpec Spec(LambdaPackage package, AppManifest manifest, TextWriter warnings) => new()

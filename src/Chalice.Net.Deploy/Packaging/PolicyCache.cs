@@ -4,14 +4,14 @@ using System.Text.Json.Serialization;
 namespace Chalice.Deploy.Packaging;
 
 /// <summary>
-/// The last IAM policy inferred for a stage of an app (<c>obj/chalice/policy-{stage}.json</c>), reused while the app's
+/// The last IAM policies inferred for the functions of a stage of an app (<c>obj/chalice/policy-{stage}.json</c>), reused while the app's
 /// sources (its code, its projects' and <c>.chalice/</c>'s files: the config and policy files) are unchanged, which
 /// spares a deploy the analysis (loading the project into Roslyn takes seconds). Anything unreadable is a miss.
 /// </summary>
 internal static class PolicyCache
 {
-    /// <summary>The policy and its analysis warnings, or null when the stage's sources changed since.</summary>
-    public static (string Policy, IReadOnlyList<string> Warnings)? Find(string projectDirectory, string stage, string sources)
+    /// <summary>Each function's policy and the analysis warnings, or null when the stage's sources changed since.</summary>
+    public static (IReadOnlyDictionary<string, string> Policies, IReadOnlyList<string> Warnings)? Find(string projectDirectory, string stage, string sources)
     {
         try
         {
@@ -19,7 +19,7 @@ internal static class PolicyCache
             if (!File.Exists(path))
                 return null;
             var entry = JsonSerializer.Deserialize(File.ReadAllBytes(path), PolicyCacheJsonContext.Default.CachedPolicy);
-            return entry is not null && entry.Sources == sources ? (entry.Policy, entry.Warnings) : null;
+            return entry is { Policies: not null } && entry.Sources == sources ? (entry.Policies, entry.Warnings) : null;
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {
@@ -27,20 +27,22 @@ internal static class PolicyCache
         }
     }
 
-    /// <summary>Records the policy inferred from <paramref name="sources"/> (the fingerprint taken before the analysis).</summary>
-    public static void Record(string projectDirectory, string stage, string sources, string policy, IReadOnlyList<string> warnings)
+    /// <summary>Records the policies inferred from <paramref name="sources"/> (the fingerprint taken before the analysis).</summary>
+    public static void Record(
+        string projectDirectory, string stage, string sources, IReadOnlyDictionary<string, string> policies, IReadOnlyList<string> warnings)
     {
         var path = PathOf(projectDirectory, stage);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + $".{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(new CachedPolicy(sources, policy, warnings), PolicyCacheJsonContext.Default.CachedPolicy));
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(new CachedPolicy(sources, policies, warnings), PolicyCacheJsonContext.Default.CachedPolicy));
         File.Move(temporary, path, overwrite: true);
     }
 
     private static string PathOf(string projectDirectory, string stage) =>
         Path.Combine(projectDirectory, "obj", "chalice", $"policy-{stage}.json");
 
-    internal sealed record CachedPolicy(string Sources, string Policy, IReadOnlyList<string> Warnings);
+    /// <summary>One entry; <c>Policies</c> is null in an entry written before each function had its own (a miss).</summary>
+    internal sealed record CachedPolicy(string Sources, IReadOnlyDictionary<string, string>? Policies, IReadOnlyList<string> Warnings);
 }
 
 [JsonSerializable(typeof(PolicyCache.CachedPolicy))]

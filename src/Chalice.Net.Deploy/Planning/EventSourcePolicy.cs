@@ -5,9 +5,9 @@ using Chalice.Deploy.Manifest;
 namespace Chalice.Deploy.Planning;
 
 /// <summary>
-/// What the execution role needs for Lambda to poll the app's queues and streams on its behalf, which no SDK call in
-/// the app's code shows, so the inferred policy lacks it; without it Lambda refuses to create the mapping. Each
-/// statement is scoped to its one queue or stream:
+/// What a function's execution role needs for Lambda to poll its queue or stream on its behalf, which no SDK call in
+/// the app's code shows, so the inferred policy lacks it; without it Lambda refuses to create the mapping. Only the
+/// polling function's role gets it, scoped to its one queue or stream:
 /// <list type="bullet">
 /// <item>SQS: <c>sqs:ReceiveMessage</c>, <c>sqs:DeleteMessage</c>, <c>sqs:GetQueueAttributes</c>
 /// (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html, "Execution role permissions");</item>
@@ -27,52 +27,48 @@ internal static class EventSourcePolicy
 
     private static readonly string[] s_dynamoDB = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
 
-    /// <summary>Whether the app has a function whose source Lambda polls (and so needs statements here).</summary>
-    public static bool IsNeeded(AppManifest manifest) =>
-        manifest.Functions.Any(f => f is SqsFunctionManifest or KinesisFunctionManifest or DynamoDBFunctionManifest);
+    /// <summary>Whether the function's source is one Lambda polls (and so needs a statement here).</summary>
+    public static bool IsNeeded(FunctionManifest? function) =>
+        function is SqsFunctionManifest or KinesisFunctionManifest or DynamoDBFunctionManifest;
 
-    /// <summary>The policy with a statement for each polled source appended (the policy itself when there is none).</summary>
+    /// <summary>The policy with the statement for the function's polled source appended (the policy itself when there is none).</summary>
     /// <param name="policyJson">The role's policy (validated JSON).</param>
-    /// <param name="manifest">The app's functions.</param>
+    /// <param name="function">The function whose role it is (null: the API function, which polls nothing).</param>
     /// <param name="region">The deploy's region.</param>
     /// <param name="account">The role's account.</param>
     /// <param name="partition">The partition (default: the region's; a template passes <c>${AWS::Partition}</c>).</param>
-    public static string With(string policyJson, AppManifest manifest, string region, string account, string? partition = null)
+    public static string With(string policyJson, FunctionManifest? function, string region, string account, string? partition = null)
     {
-        if (!IsNeeded(manifest))
-            return policyJson;
         partition ??= AwsPartition.ForRegion(region).Id;
+        var (actions, resource) = function switch
+        {
+            SqsFunctionManifest sqs => (s_sqs, sqs.QueueArn ?? $"arn:{partition}:sqs:{region}:{account}:{sqs.Queue}"),
+            KinesisFunctionManifest kinesis => (s_kinesis,
+                kinesis.Stream.StartsWith("arn:", StringComparison.Ordinal) ? kinesis.Stream : $"arn:{partition}:kinesis:{region}:{account}:stream/{kinesis.Stream}"),
+            DynamoDBFunctionManifest dynamo => (s_dynamoDB, TableStreams(dynamo.StreamArn)),
+            _ => ((string[]?)null, (string?)null),
+        };
+        if (function is null || actions is null || resource is null)
+            return policyJson;
+
         var policy = JsonNode.Parse(policyJson)!.AsObject();
         if (policy["Statement"] is not JsonArray statements)
         {
-            // A single statement may stand alone; the list holds it and the new ones.
+            // A single statement may stand alone; the list holds it and the new one.
             var single = policy["Statement"];
             policy.Remove("Statement");
             statements = single is null ? [] : [single];
             policy["Statement"] = statements;
         }
-        foreach (var function in manifest.Functions)
+        var statement = new JsonObject
         {
-            var (actions, resource) = function switch
-            {
-                SqsFunctionManifest sqs => (s_sqs, sqs.QueueArn ?? $"arn:{partition}:sqs:{region}:{account}:{sqs.Queue}"),
-                KinesisFunctionManifest kinesis => (s_kinesis,
-                    kinesis.Stream.StartsWith("arn:", StringComparison.Ordinal) ? kinesis.Stream : $"arn:{partition}:kinesis:{region}:{account}:stream/{kinesis.Stream}"),
-                DynamoDBFunctionManifest dynamo => (s_dynamoDB, TableStreams(dynamo.StreamArn)),
-                _ => ((string[]?)null, (string?)null),
-            };
-            if (actions is null || resource is null)
-                continue;
-            var statement = new JsonObject
-            {
-                ["Sid"] = Sid(function.Name),
-                ["Effect"] = "Allow",
-                ["Action"] = new JsonArray([.. actions.Select(a => (JsonNode)a)]),
-                ["Resource"] = resource,
-            };
-            if (!statements.Any(s => JsonNode.DeepEquals(s, statement)))
-                statements.Add(statement);
-        }
+            ["Sid"] = Sid(function.Name),
+            ["Effect"] = "Allow",
+            ["Action"] = new JsonArray([.. actions.Select(a => (JsonNode)a)]),
+            ["Resource"] = resource,
+        };
+        if (!statements.Any(s => JsonNode.DeepEquals(s, statement)))
+            statements.Add(statement);
         return policy.ToJsonString();
     }
 

@@ -24,6 +24,16 @@ internal sealed record DeployedRole : DeployedResource
     public required string PolicyName { get; init; }
 }
 
+/// <summary>A function's log group whose retention the deployer set (<c>log_retention_in_days</c>).</summary>
+internal sealed record DeployedLogGroup : DeployedResource
+{
+    /// <summary>The log group's name, <c>/aws/lambda/{function}</c>.</summary>
+    public required string LogGroupName { get; init; }
+
+    /// <summary>The retention last set, or found.</summary>
+    public int? RetentionInDays { get; init; }
+}
+
 /// <summary>The Lambda function that serves the API.</summary>
 internal sealed record DeployedFunction : DeployedResource
 {

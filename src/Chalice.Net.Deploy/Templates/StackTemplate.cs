@@ -33,9 +33,9 @@ internal static class StackTemplate
 
     /// <summary>The template of <paramref name="spec"/>'s stage.</summary>
     /// <param name="spec">The stage, its package and routes.</param>
-    /// <param name="policy">The role's inline policy; null when the stage uses <c>iam_role_arn</c>.</param>
+    /// <param name="policies">Each function's role's inline policy; null when no function has a managed role (each uses its <c>iam_role_arn</c>).</param>
     /// <param name="format">SAM or plain CloudFormation.</param>
-    public static JsonObject Create(DeploymentSpec spec, string? policy, TemplateFormat format)
+    public static JsonObject Create(DeploymentSpec spec, FunctionPolicies? policies, TemplateFormat format)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var config = spec.Config;
@@ -46,44 +46,19 @@ internal static class StackTemplate
                 "of a bucket it did not create (Chalice refuses these too). Deploy the app with 'chalice-net deploy'.");
         var resources = new JsonObject();
 
-        JsonNode role;
-        if (config.ManageIamRole)
-        {
-            resources[RoleId] = new JsonObject
-            {
-                ["Type"] = "AWS::IAM::Role",
-                ["Properties"] = new JsonObject
-                {
-                    ["AssumeRolePolicyDocument"] = JsonNode.Parse(RolePlanner.TrustPolicy),
-                    ["Policies"] = new JsonArray(new JsonObject
-                    {
-                        ["PolicyName"] = names.Policy,
-                        ["PolicyDocument"] = WithPollingStatements(
-                            PolicyDocument.Validate(policy ?? throw new ArgumentNullException(nameof(policy)), $"The IAM policy of {names.Role}"), spec),
-                    }),
-                    ["Tags"] = TagList(new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }),
-                },
-            };
-            role = GetAtt(RoleId, "Arn");
-        }
-        else
-        {
-            role = config.IamRoleArn ?? throw new Chalice.Configuration.ChaliceConfigException(
-                $"{config.Stage}: manage_iam_role is false, so iam_role_arn must name the role the function runs as.");
-        }
-
-        resources[FunctionId] = Function(spec, ChaliceConfig.ApiHandlerName, role, format);
         var ids = new HashSet<string>(StringComparer.Ordinal) { FunctionId, RoleId, RestApiId, "RestAPIDeployment", "RestAPIStage", "APIHandlerInvokePermission" };
+        resources[FunctionId] = Function(spec, ChaliceConfig.ApiHandlerName, Role(resources, RoleId, spec, ChaliceConfig.ApiHandlerName, policies), format);
+        AddLogGroup(resources, ids, FunctionId, spec, ChaliceConfig.ApiHandlerName);
         var authorizerIds = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var other in spec.Manifest.Functions.Where(f => f is not ApiFunctionManifest))
         {
             var id = UniqueId(ids, other.Name);
             if (other is AuthorizerFunctionManifest)
                 authorizerIds[other.Name] = id;
-            var functionConfig = spec.ConfigFor(other.Name);
-            JsonNode functionRole = !functionConfig.ManageIamRole && functionConfig.IamRoleArn is { Length: > 0 } own ? own : role.DeepClone();
-            var resource = Function(spec, other.Name, functionRole, format);
+            var role = Role(resources, UniqueId(ids, id + "Role"), spec, other.Name, policies);
+            var resource = Function(spec, other.Name, role, format);
             resources[id] = resource;
+            AddLogGroup(resources, ids, id, spec, other.Name);
             EventSourceTemplate.Add(resources, ids, id, resource, other, format);
         }
 
@@ -129,6 +104,57 @@ internal static class StackTemplate
         template["Resources"] = resources;
         template["Outputs"] = outputs;
         return template;
+    }
+
+    /// <summary>
+    /// The role of one of the app's functions: its own <c>AWS::IAM::Role</c> (logical id <paramref name="id"/>) with its
+    /// policy when the deployer manages it, else its <c>iam_role_arn</c>.
+    /// </summary>
+    private static JsonNode Role(JsonObject resources, string id, DeploymentSpec spec, string function, FunctionPolicies? policies)
+    {
+        var config = spec.ConfigFor(function);
+        if (!config.ManageIamRole)
+        {
+            return config.IamRoleArn is { Length: > 0 } own ? own : throw new ChaliceConfigException(
+                $"{config.Stage}: manage_iam_role is false for {function}, so iam_role_arn must name the role it runs as.");
+        }
+        var names = spec.Names;
+        var policy = policies?.Of(function) ?? throw new ArgumentNullException(nameof(policies));
+        resources[id] = new JsonObject
+        {
+            ["Type"] = "AWS::IAM::Role",
+            ["Properties"] = new JsonObject
+            {
+                ["AssumeRolePolicyDocument"] = JsonNode.Parse(RolePlanner.TrustPolicy),
+                ["Policies"] = new JsonArray(new JsonObject
+                {
+                    ["PolicyName"] = names.PolicyOf(function),
+                    ["PolicyDocument"] = WithPollingStatements(
+                        PolicyDocument.Validate(policy, $"The IAM policy of {names.RoleOf(function)}"), spec, function),
+                }),
+                ["Tags"] = TagList(new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }),
+            },
+        };
+        return GetAtt(id, "Arn");
+    }
+
+    /// <summary>
+    /// The function's log group with its retention when its settings name <c>log_retention_in_days</c>, as Chalice's
+    /// package writes it (<c>chalice/package.py</c>): <c>/aws/lambda/</c> and the function's name.
+    /// </summary>
+    private static void AddLogGroup(JsonObject resources, HashSet<string> ids, string functionId, DeploymentSpec spec, string function)
+    {
+        if (spec.ConfigFor(function).LogRetentionInDays is not { } days)
+            return;
+        resources[UniqueId(ids, functionId + "LogGroup")] = new JsonObject
+        {
+            ["Type"] = "AWS::Logs::LogGroup",
+            ["Properties"] = new JsonObject
+            {
+                ["LogGroupName"] = Sub($"/aws/lambda/${{{functionId}}}"),
+                ["RetentionInDays"] = days,
+            },
+        };
     }
 
     /// <summary>The function resource of one of the app's functions, with its own settings.</summary>
@@ -195,11 +221,12 @@ internal static class StackTemplate
     }
 
     /// <summary>The role's policy with what Lambda needs to poll the app's queues and streams, in the stack's account and region.</summary>
-    private static JsonNode WithPollingStatements(string policy, DeploymentSpec spec)
+    private static JsonNode WithPollingStatements(string policy, DeploymentSpec spec, string function)
     {
-        if (!spec.Config.AutogenPolicy)
+        if (!spec.ConfigFor(function).AutogenPolicy)
             return JsonNode.Parse(policy)!;
-        var document = JsonNode.Parse(EventSourcePolicy.With(policy, spec.Manifest, "${AWS::Region}", "${AWS::AccountId}", "${AWS::Partition}"))!;
+        var manifest = spec.Manifest.Functions.FirstOrDefault(f => f.Name == function);
+        var document = JsonNode.Parse(EventSourcePolicy.With(policy, manifest, "${AWS::Region}", "${AWS::AccountId}", "${AWS::Partition}"))!;
         foreach (var statement in document["Statement"]!.AsArray())
         {
             if (statement!["Resource"] is JsonValue resource && resource.GetValue<string>() is var text && text.Contains("${AWS::", StringComparison.Ordinal))

@@ -10,7 +10,8 @@ namespace Chalice.Policy.Analysis;
 /// One pass over every syntax tree of the app (method bodies, accessors, lambdas, local functions, initializers,
 /// top-level statements alike): collects each call site (invocations and method groups made into delegates) with
 /// the compilation it belongs to, records every write into the <see cref="WriteIndex"/>, and notes the calls no
-/// analysis can see into (<c>dynamic</c>, reflection).
+/// analysis can see into (<c>dynamic</c>, reflection), and builds the <see cref="CallGraph"/> that says which calls each
+/// function can reach.
 /// </summary>
 internal sealed class SourceScan
 {
@@ -22,7 +23,9 @@ internal sealed class SourceScan
 
     public WriteIndex Writes { get; } = new();
 
-    public List<(Location Location, string Message)> OpaqueCalls { get; } = [];
+    public List<(Location Location, string Message, ISymbol Owner)> OpaqueCalls { get; } = [];
+
+    public CallGraph Graph { get; } = new();
 
     public static SourceScan Run(IEnumerable<Compilation> compilations, SemanticModels models, CancellationToken cancellationToken)
     {
@@ -42,30 +45,31 @@ internal sealed class SourceScan
 
     private void Visit(SyntaxNode node, SemanticModel model, Compilation compilation, CancellationToken cancellationToken)
     {
+        Graph.Visit(node, model, cancellationToken);
         switch (node)
         {
             case InvocationExpressionSyntax:
                 switch (model.GetOperation(node, cancellationToken))
                 {
                     case IInvocationOperation invocation:
-                        CallSites.Add(new CallSite(invocation.TargetMethod, invocation.Arguments, node, compilation));
+                        CallSites.Add(new CallSite(invocation.TargetMethod, invocation.Arguments, node, compilation, Owner(node, model)));
                         if (IsReflectionInvoke(invocation.TargetMethod))
                         {
                             OpaqueCalls.Add((node.GetLocation(),
                                 $"{invocation.TargetMethod.ContainingType.Name}.{invocation.TargetMethod.Name} calls a method " +
-                                "chosen at run time; if it calls AWS, add the actions it needs to the iam_policy_merge_file."));
+                                "chosen at run time; if it calls AWS, add the actions it needs to the iam_policy_merge_file.", Owner(node, model)));
                         }
                         break;
                     case IDynamicInvocationOperation dynamic:
                         OpaqueCalls.Add((node.GetLocation(),
                             $"dynamic call '{DynamicName(dynamic)}' cannot be analysed; if it calls AWS, use the client's " +
-                            "static type or add the actions it needs to the iam_policy_merge_file."));
+                            "static type or add the actions it needs to the iam_policy_merge_file.", Owner(node, model)));
                         break;
                 }
                 break;
             case MemberAccessExpressionSyntax when node.Parent is not InvocationExpressionSyntax and not MemberAccessExpressionSyntax:
                 if (model.GetOperation(node, cancellationToken) is IMethodReferenceOperation reference)
-                    CallSites.Add(new CallSite(reference.Method, [], node, compilation));
+                    CallSites.Add(new CallSite(reference.Method, [], node, compilation, Owner(node, model)));
                 break;
             case AssignmentExpressionSyntax:
                 RecordAssignment(model.GetOperation(node, cancellationToken));
@@ -80,6 +84,8 @@ internal sealed class SourceScan
                 break;
         }
     }
+
+    private static ISymbol Owner(SyntaxNode node, SemanticModel model) => CodeOwner.Of(node, model) ?? CallGraph.GlobalCode.Instance;
 
     private void RecordAssignment(IOperation? assignment)
     {

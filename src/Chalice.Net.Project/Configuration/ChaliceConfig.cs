@@ -47,6 +47,14 @@ public sealed class ChaliceConfig
     public IReadOnlyList<string> StageNames =>
         _root[ConfigSettings.Stages.Name] is JsonObject stages ? stages.Select(s => s.Key).ToArray() : [];
 
+    /// <summary>The functions <c>lambda_functions</c> names for <paramref name="stage"/>, at the top level or in the stage.</summary>
+    public IReadOnlyList<string> ConfiguredFunctions(string stage = DefaultStage)
+    {
+        var functions = ConfigSettings.LambdaFunctions.Name;
+        var stageNode = (_root[ConfigSettings.Stages.Name] as JsonObject)?[stage] as JsonObject;
+        return [.. new[] { _root[functions], stageNode?[functions] }.OfType<JsonObject>().SelectMany(f => f.Select(p => p.Key)).Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>Loads <c>.chalice/config.json</c> from an app folder; an app without one gets <see cref="Empty"/>.</summary>
     /// <exception cref="ChaliceConfigException">The file is not a JSON object.</exception>
     public static ChaliceConfig Load(string appDirectory)

@@ -73,6 +73,13 @@ internal static class ConfigSettings
     public static ConfigSetting LambdaEphemeralStorage { get; } =
         new("lambda_ephemeral_storage", ConfigValue.Integer(512, 10240, "MB"), ConfigScope.Everywhere);
 
+    // Per stage and function, as Chalice's config.py (varies_per_chalice_stage and varies_per_function). The values
+    // CloudWatch Logs accepts: the Days shape of its API model (shared/fixtures/aws-models/logs/2014-03-28/service-2.json,
+    // "Possible values are: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, and 3653").
+    public static ConfigSetting LogRetentionInDays { get; } = new("log_retention_in_days",
+        ConfigValue.OneOfIntegers([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], "days"),
+        ConfigScope.Everywhere);
+
     /// <summary>Every setting Chalice.Net honours.</summary>
     public static IReadOnlyList<ConfigSetting> All { get; } =
     [
@@ -81,7 +88,7 @@ internal static class ConfigSettings
         ApiGatewayEndpointType, ApiGatewayEndpointVpce, ApiGatewayPolicyFile, MinimumCompressionSize, SubnetIds,
         SecurityGroupIds, Layers, Xray,
         IamPolicyMergeFile, LambdaRuntime, LambdaArchitecture, LocalAws, LocalS3Buckets, LocalSqsQueues, LocalSnsTopics,
-        LocalAuthorizers, LambdaEphemeralStorage, ApiKeys, UsagePlan,
+        LocalAuthorizers, LambdaEphemeralStorage, ApiKeys, UsagePlan, LogRetentionInDays,
     ];
 
     /// <summary>
@@ -91,7 +98,7 @@ internal static class ConfigSettings
     /// </summary>
     public static IReadOnlySet<string> NotSupportedYet { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "api_gateway_custom_domain", "websocket_api_custom_domain", "automatic_layer", "log_retention_in_days",
+        "api_gateway_custom_domain", "websocket_api_custom_domain", "automatic_layer",
     };
 
     private static readonly Dictionary<string, ConfigSetting> s_byName = All.ToDictionary(s => s.Name, StringComparer.Ordinal);

@@ -28,6 +28,9 @@ internal abstract class ConfigValue
     /// <summary>An integer within limits (inclusive); <paramref name="unit"/> is shown with them.</summary>
     public static ConfigValue Integer(int minimum, int? maximum = null, string? unit = null) => new IntegerValue(minimum, maximum, unit);
 
+    /// <summary>One of a few integers; <paramref name="unit"/> is shown with them.</summary>
+    public static ConfigValue OneOfIntegers(IReadOnlyList<int> allowed, string? unit = null) => new OneOfIntegersValue(allowed, unit);
+
     /// <summary>One of a few strings.</summary>
     public static ConfigValue OneOf(params string[] allowed) => new OneOfValue(allowed);
 
@@ -81,6 +84,14 @@ internal abstract class ConfigValue
 
         protected override bool Accepts(JsonNode value) =>
             value is JsonValue v && v.TryGetValue<int>(out var number) && number >= minimum && (maximum is null || number <= maximum);
+    }
+
+    private sealed class OneOfIntegersValue(IReadOnlyList<int> allowed, string? unit) : ConfigValue
+    {
+        public override string Expected =>
+            $"one of {string.Join(", ", allowed.Select(a => a.ToString(CultureInfo.InvariantCulture)))}" + (unit is null ? "" : $" ({unit})");
+
+        protected override bool Accepts(JsonNode value) => value is JsonValue v && v.TryGetValue<int>(out var number) && allowed.Contains(number);
     }
 
     private sealed class OneOfValue(string[] allowed) : ConfigValue

@@ -104,6 +104,12 @@ public sealed class StageConfig
     public int? LambdaEphemeralStorage => Read(ConfigSettings.LambdaEphemeralStorage)?.GetValue<int>();
 
     /// <summary>
+    /// <c>log_retention_in_days</c>: the function's log group (<c>/aws/lambda/{function}</c>) is created with this
+    /// retention; null leaves the group to Lambda, which keeps logs forever.
+    /// </summary>
+    public int? LogRetentionInDays => Read(ConfigSettings.LogRetentionInDays)?.GetValue<int>();
+
+    /// <summary>
     /// <c>api_gateway_type</c> (Chalice.Net only): the kind of API the stage deploys and the emulator serves
     /// (default <see cref="ApiKind.Rest"/>, Chalice's REST API).
     /// </summary>

@@ -13,7 +13,8 @@ namespace Chalice.Deploy.Tests.Deploying;
 /// </summary>
 public sealed class AuthorizerTemplateTests
 {
-    private const string Policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""";
+    private static readonly FunctionPolicies Policy =
+        FunctionPolicies.Same("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""");
 
     private static readonly FunctionManifest[] s_functions =
     [

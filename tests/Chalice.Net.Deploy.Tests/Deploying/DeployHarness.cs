@@ -63,7 +63,7 @@ internal sealed class DeployHarness : IDisposable
         FunctionConfig = function => ChaliceConfig.Parse(ConfigJson).ForStage(stage, function),
         Package = app.Package,
         Manifest = app.Manifest,
-        Policy = _ => Task.FromResult(policy ?? Policy),
+        Policy = _ => Task.FromResult(FunctionPolicies.Same(policy ?? Policy)),
     };
 
     /// <summary>Deploys and returns the result with the calls it made.</summary>

@@ -281,7 +281,7 @@ public sealed class DeployerMotoTests(MotoServer moto, PackagedApps apps) : ICla
             "--assume-role-policy-document", TrustPolicy)).GetProperty("Role").GetProperty("Arn").GetString()!;
         _harness.ConfigJson = $$"""{ "stages": { "dev": { "manage_iam_role": false, "iam_role_arn": "{{role}}" } } }""";
         var policyAsked = false;
-        var spec = _harness.Spec(app) with { Policy = _ => { policyAsked = true; return Task.FromResult("{}"); } };
+        var spec = _harness.Spec(app) with { Policy = _ => { policyAsked = true; return Task.FromResult(FunctionPolicies.Same("{}")); } };
 
         var (result, calls) = await _harness.DeployAsync(spec);
 

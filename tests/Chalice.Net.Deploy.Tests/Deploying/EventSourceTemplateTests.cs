@@ -38,13 +38,13 @@ public sealed class EventSourceTemplateTests
         FunctionConfig = function => ChaliceConfig.Parse(config).ForStage("prod", function),
         Package = new LambdaPackage("deployment.zip", "sha=", 1, "provided.al2023", "bootstrap", "x86_64", [], ""),
         Manifest = new AppManifest("shop", functions, [new RouteManifest("/items", ["GET"], "Items", "items", [], null, false, null)]),
-        Policy = _ => Task.FromResult(Policy),
+        Policy = _ => Task.FromResult(FunctionPolicies.Same(Policy)),
     };
 
     [Fact]
     public void A_sam_template_has_every_function_with_its_settings_and_its_source_as_an_event()
     {
-        var resources = StackTemplate.Create(Spec(s_functions), Policy, TemplateFormat.Sam)["Resources"]!;
+        var resources = StackTemplate.Create(Spec(s_functions), FunctionPolicies.Same(Policy), TemplateFormat.Sam)["Resources"]!;
 
         var add = resources["Add"]!["Properties"]!;
         Assert.Equal(("AWS::Serverless::Function", "add", 512), (resources["Add"]!["Type"]!.GetValue<string>(), add["Handler"]!.GetValue<string>(), add["MemorySize"]!.GetValue<int>()));
@@ -61,15 +61,19 @@ public sealed class EventSourceTemplateTests
         Assert.Equal("""{"AlertSnsSubscription":{"Type":"SNS","Properties":{"Topic":{"Fn::Sub":"arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:alerts"}}}}""",
             resources["Alert"]!["Properties"]!["Events"]!.ToJsonString());
         Assert.Equal("TRIM_HORIZON", resources["Clicks"]!["Properties"]!["Events"]!["ClicksKinesisEventSource"]!["Properties"]!["StartingPosition"]!.GetValue<string>());
-        // The role may poll the queue and the streams, in the stack's account.
-        var statements = resources["DefaultRole"]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]!.AsArray();
-        Assert.Contains(statements, s => s!["Resource"]!.ToJsonString() == """{"Fn::Sub":"arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:orders"}""");
+        // Each function runs as its own role; the SQS function's may poll its queue, in the stack's account, and no other's may.
+        JsonArray Statements(string role) => resources[role]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]!.AsArray();
+        Assert.Equal("""{"Fn::GetAtt":["ProcessOrdersRole","Arn"]}""", resources["ProcessOrders"]!["Properties"]!["Role"]!.ToJsonString());
+        Assert.Equal("shop-prod-ProcessOrders", resources["ProcessOrdersRole"]!["Properties"]!["Policies"]![0]!["PolicyName"]!.GetValue<string>());
+        Assert.Contains(Statements("ProcessOrdersRole"), s => s!["Resource"]!.ToJsonString() == """{"Fn::Sub":"arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:orders"}""");
+        Assert.Single(Statements("DefaultRole"));
+        Assert.Single(Statements("AddRole"));
     }
 
     [Fact]
     public void A_cloudformation_template_has_each_source_and_its_permission_as_resources()
     {
-        var resources = StackTemplate.Create(Spec(s_functions), Policy, TemplateFormat.CloudFormation)["Resources"]!.AsObject();
+        var resources = StackTemplate.Create(Spec(s_functions), FunctionPolicies.Same(Policy), TemplateFormat.CloudFormation)["Resources"]!.AsObject();
 
         Assert.Equal("AWS::Events::Rule", resources["EveryFiveMinutesEvent"]!["Type"]!.GetValue<string>());
         Assert.Equal("""[{"Id":"1","Arn":{"Fn::GetAtt":["EveryFiveMinutes","Arn"]}}]""", resources["EveryFiveMinutesEvent"]!["Properties"]!["Targets"]!.ToJsonString());
@@ -88,7 +92,7 @@ public sealed class EventSourceTemplateTests
     {
         var format = templateFormat == "sam" ? TemplateFormat.Sam : TemplateFormat.CloudFormation;
         var file = Path.Combine(Directory.CreateTempSubdirectory("chalice-template-").FullName, StackTemplate.FileName(format));
-        await File.WriteAllTextAsync(file, StackTemplate.Create(Spec(s_functions), Policy, format).ToJsonString(new JsonSerializerOptions { WriteIndented = true }),
+        await File.WriteAllTextAsync(file, StackTemplate.Create(Spec(s_functions), FunctionPolicies.Same(Policy), format).ToJsonString(new JsonSerializerOptions { WriteIndented = true }),
             TestContext.Current.CancellationToken);
 
         var start = new ProcessStartInfo("cfn-lint") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -114,7 +118,7 @@ public sealed class EventSourceTemplateTests
     public void An_S3_handler_is_refused_in_one_line()
     {
         var error = Assert.Throws<InvalidDataException>(() => StackTemplate.Create(
-            Spec([.. s_functions, new S3FunctionManifest("resize", "Resize", "uploads", ["s3:ObjectCreated:*"], null, null)]), Policy, TemplateFormat.Sam));
+            Spec([.. s_functions, new S3FunctionManifest("resize", "Resize", "uploads", ["s3:ObjectCreated:*"], null, null)]), FunctionPolicies.Same(Policy), TemplateFormat.Sam));
 
         Assert.Equal(
             "A template cannot wire resize to its bucket: CloudFormation does not change the notifications of a bucket it did not create " +

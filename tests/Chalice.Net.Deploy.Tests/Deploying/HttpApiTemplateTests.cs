@@ -30,14 +30,14 @@ public sealed class HttpApiTemplateTests
             new RouteManifest("/items/{id}", ["GET", "PUT"], "Items", "items", [], s_cors, false, null),
             new RouteManifest("/files/{proxy+}", ["GET"], "Files", "files", [], s_cors, false, null),
             ]),
-            Policy = _ => Task.FromResult(Policy),
+            Policy = _ => Task.FromResult(FunctionPolicies.Same(Policy)),
         };
     }
 
     [Fact]
     public async Task A_sam_template_has_an_HttpApi_with_its_CORS_and_one_event_per_route_and_is_lint_clean()
     {
-        var template = StackTemplate.Create(Spec("http"), Policy, TemplateFormat.Sam);
+        var template = StackTemplate.Create(Spec("http"), FunctionPolicies.Same(Policy), TemplateFormat.Sam);
 
         var api = template["Resources"]!["HttpApi"]!;
         Assert.Equal("AWS::Serverless::HttpApi", api["Type"]!.GetValue<string>());
@@ -57,7 +57,7 @@ public sealed class HttpApiTemplateTests
     [Fact]
     public async Task A_cloudformation_template_has_the_ApiGatewayV2_API_integration_routes_stage_and_permission_and_is_lint_clean()
     {
-        var template = StackTemplate.Create(Spec("http-v1"), Policy, TemplateFormat.CloudFormation);
+        var template = StackTemplate.Create(Spec("http-v1"), FunctionPolicies.Same(Policy), TemplateFormat.CloudFormation);
 
         var resources = template["Resources"]!.AsObject();
         Assert.Equal("HTTP", resources["HttpApi"]!["Properties"]!["ProtocolType"]!.GetValue<string>());
@@ -79,7 +79,7 @@ public sealed class HttpApiTemplateTests
     public void A_REST_stage_keeps_its_REST_API()
     {
         var template = StackTemplate.Create(Spec("rest") with { Manifest = new AppManifest("shop", [], [new RouteManifest("/items", ["GET"], "Items", "items", [], null, false, null)]) },
-            Policy, TemplateFormat.Sam);
+            FunctionPolicies.Same(Policy), TemplateFormat.Sam);
 
         Assert.NotNull(template["Resources"]!["RestAPI"]);
         Assert.Null(template["Resources"]!["HttpApi"]);

@@ -45,6 +45,7 @@ public sealed class PackagedApps : IAsyncDisposable
     private readonly Lazy<Task<PackagedApp>> _testApp;
     private readonly Lazy<Task<PackagedApp>> _eventsApp;
     private readonly Lazy<Task<PackagedApp>> _authApp;
+    private readonly Lazy<Task<PackagedApp>> _uploads;
 
     public PackagedApps()
     {
@@ -52,6 +53,7 @@ public sealed class PackagedApps : IAsyncDisposable
         _testApp = new(() => PackageAsync(RepoPaths.InRepo("tests", "TestApps", "TestApp")));
         _eventsApp = new(() => PackageAsync(RepoPaths.InRepo("tests", "TestApps", "EventsApp")));
         _authApp = new(() => PackageAsync(RepoPaths.InRepo("tests", "TestApps", "AuthApp")));
+        _uploads = new(() => PackageAsync(RepoPaths.InRepo("samples", "Uploads")));
     }
 
     /// <summary>samples/S3Test.</summary>
@@ -63,8 +65,10 @@ public sealed class PackagedApps : IAsyncDisposable
     /// <summary>tests/TestApps/EventsApp: one function of every kind.</summary>
     internal Task<PackagedApp> EventsApp => _eventsApp.Value;
 
-    /// <summary>tests/TestApps/AuthApp: built-in TOKEN and REQUEST authorizers.</summary>
+    /// <summary>tests/TestApps/AuthApp: built-in TOKEN and REQUEST authorizers, and one declared authorizer of each other kind.</summary>
     internal Task<PackagedApp> AuthApp => _authApp.Value;
+    /// <summary>samples/Uploads: four functions that call different services.</summary>
+    internal Task<PackagedApp> Uploads => _uploads.Value;
 
     private async Task<PackagedApp> PackageAsync(string directory)
     {

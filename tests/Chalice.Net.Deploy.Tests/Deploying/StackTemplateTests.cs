@@ -19,7 +19,7 @@ public sealed class StackTemplateTests
         FunctionConfig = function => ChaliceConfig.Parse(config).ForStage("prod", function),
         Package = new LambdaPackage("deployment.zip", "sha=", 1, "dotnet10", "Shop", "arm64", [], ""),
         Manifest = new AppManifest("shop", [], [new RouteManifest("/items", ["GET"], "Items", "items", [], null, false, null)]),
-        Policy = _ => Task.FromResult(Policy),
+        Policy = _ => Task.FromResult(FunctionPolicies.Same(Policy)),
     };
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class StackTemplateTests
         var template = StackTemplate.Create(Spec("""
             { "stages": { "prod": { "lambda_memory_size": 512, "lambda_timeout": 10, "reserved_concurrency": 4, "api_gateway_stage": "v1",
               "environment_variables": { "MODE": "prod" }, "tags": { "team": "core" } } } }
-            """), Policy, TemplateFormat.Sam);
+            """), FunctionPolicies.Same(Policy), TemplateFormat.Sam);
 
         var function = template["Resources"]!["APIHandler"]!["Properties"]!;
         Assert.Equal(("dotnet10", "Shop", 512, 10, 4), (function["Runtime"]!.GetValue<string>(), function["Handler"]!.GetValue<string>(),
@@ -52,19 +52,23 @@ public sealed class StackTemplateTests
         { "stages": { "prod": {
             "subnet_ids": ["subnet-0a1b2c3d", "subnet-0e1f2a3b"], "security_group_ids": ["sg-0c1d2e3f"],
             "layers": ["arn:aws:lambda:us-east-1:123456789012:layer:deps:3"], "xray": true, "lambda_ephemeral_storage": 4096,
-            "api_gateway_endpoint_type": "PRIVATE", "api_gateway_endpoint_vpce": ["vpce-0a1b2c3d4e5f60718", "vpce-0b1b2c3d4e5f60718"], "minimum_compression_size": 2048 } } }
+            "api_gateway_endpoint_type": "PRIVATE", "api_gateway_endpoint_vpce": ["vpce-0a1b2c3d4e5f60718", "vpce-0b1b2c3d4e5f60718"], "minimum_compression_size": 2048,
+            "log_retention_in_days": 30 } } }
         """;
 
     [Fact]
     public void A_sam_template_carries_every_function_and_API_setting()
     {
-        var template = StackTemplate.Create(Spec(EverySetting), Policy, TemplateFormat.Sam);
+        var template = StackTemplate.Create(Spec(EverySetting), FunctionPolicies.Same(Policy), TemplateFormat.Sam);
 
         var function = template["Resources"]!["APIHandler"]!["Properties"]!;
         Assert.Equal("""{"SecurityGroupIds":["sg-0c1d2e3f"],"SubnetIds":["subnet-0a1b2c3d","subnet-0e1f2a3b"]}""", function["VpcConfig"]!.ToJsonString());
         Assert.Equal("""["arn:aws:lambda:us-east-1:123456789012:layer:deps:3"]""", function["Layers"]!.ToJsonString());
         Assert.Equal("Active", function["Tracing"]!.GetValue<string>());
         Assert.Equal(4096, function["EphemeralStorage"]!["Size"]!.GetValue<int>());
+        // log_retention_in_days: the function's group, as Chalice's package writes it (chalice/package.py).
+        Assert.Equal("""{"Type":"AWS::Logs::LogGroup","Properties":{"LogGroupName":{"Fn::Sub":"/aws/lambda/${APIHandler}"},"RetentionInDays":30}}""",
+            template["Resources"]!["APIHandlerLogGroup"]!.ToJsonString());
         var api = template["Resources"]!["RestAPI"]!["Properties"]!;
         Assert.Equal("""{"Type":"PRIVATE","VPCEndpointIds":["vpce-0a1b2c3d4e5f60718","vpce-0b1b2c3d4e5f60718"]}""", api["EndpointConfiguration"]!.ToJsonString());
         Assert.Equal(2048, api["MinimumCompressionSize"]!.GetValue<int>());
@@ -78,7 +82,7 @@ public sealed class StackTemplateTests
     [Fact]
     public void A_cloudformation_template_carries_every_function_and_API_setting()
     {
-        var template = StackTemplate.Create(Spec(EverySetting), Policy, TemplateFormat.CloudFormation);
+        var template = StackTemplate.Create(Spec(EverySetting), FunctionPolicies.Same(Policy), TemplateFormat.CloudFormation);
 
         var function = template["Resources"]!["APIHandler"]!["Properties"]!;
         Assert.Equal("Active", function["TracingConfig"]!["Mode"]!.GetValue<string>());
@@ -120,7 +124,7 @@ public sealed class StackTemplateTests
         var format = formatName == "sam" ? TemplateFormat.Sam : TemplateFormat.CloudFormation;
         var syntax = syntaxName == "yaml" ? TemplateSyntax.Yaml : TemplateSyntax.Json;
         var file = Path.Combine(Directory.CreateTempSubdirectory("chalice-template-").FullName, StackTemplate.FileName(format, syntax));
-        var template = StackTemplate.Create(Spec(EverySetting), Policy, format);
+        var template = StackTemplate.Create(Spec(EverySetting), FunctionPolicies.Same(Policy), format);
         if (merged)
             template = TemplateMerge.Merge(CloudFormationYaml.Read(MergeYaml, "merge.yaml"), template);
         Assert.Equal(merged ? "Orders" : null, template["Resources"]!["APIHandler"]!["Properties"]!["Environment"]?["Variables"]?["TABLE"]?["Ref"]?.GetValue<string>());
@@ -146,7 +150,7 @@ public sealed class StackTemplateTests
     {
         // moto accepts malformed policy documents (shared/docs/AWS-OFFLINE.md), so nothing downstream would catch these:
         // the policy package's validator, the one for users' files, checks every policy Deploy writes too.
-        var error = Assert.Throws<Chalice.Policy.Documents.InvalidPolicyException>(() => StackTemplate.Create(Spec("{}"), policy, TemplateFormat.Sam));
+        var error = Assert.Throws<Chalice.Policy.Documents.InvalidPolicyException>(() => StackTemplate.Create(Spec("{}"), FunctionPolicies.Same(policy), TemplateFormat.Sam));
 
         Assert.Equal($"The IAM policy of shop-prod: {fault}", error.Message);
     }

@@ -85,7 +85,7 @@ internal sealed class InMemoryStage : IDisposable
         Policy = _ =>
         {
             PolicyRequests++;
-            return Task.FromResult(PolicyJson);
+            return Task.FromResult(FunctionPolicies.Same(PolicyJson));
         },
     };
 

@@ -105,10 +105,10 @@ public sealed class BuildFingerprintTests : IDisposable
     public void A_policy_is_reused_only_for_the_same_stage_and_sources()
     {
         var app = Path.Combine(_root, "app");
-        PolicyCache.Record(app, "dev", "sources-1", "{\"Version\":\"2012-10-17\"}", ["a warning"]);
+        PolicyCache.Record(app, "dev", "sources-1", new Dictionary<string, string> { ["api_handler"] = "{\"Version\":\"2012-10-17\"}" }, ["a warning"]);
 
-        var (policy, warnings) = PolicyCache.Find(app, "dev", "sources-1")!.Value;
-        Assert.Equal("{\"Version\":\"2012-10-17\"}", policy);
+        var (policies, warnings) = PolicyCache.Find(app, "dev", "sources-1")!.Value;
+        Assert.Equal("{\"Version\":\"2012-10-17\"}", policies["api_handler"]);
         Assert.Equal(["a warning"], warnings);
         Assert.Null(PolicyCache.Find(app, "dev", "sources-2"));
         Assert.Null(PolicyCache.Find(app, "prod", "sources-1"));

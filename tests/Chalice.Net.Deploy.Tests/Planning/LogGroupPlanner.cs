@@ -26,7 +26,8 @@ internal sealed class LogGroupPlanner : ResourcePlanner<DeployedLogGroup>
     /// <summary>The log groups that exist.</summary>
     public HashSet<string> LogGroups { get; } = [];
 
-    public override string ResourceType => "log_group";
+    // Not the deployer's own log_group (Resources/LogGroupPlanner.cs): a kind it does not have.
+    public override string ResourceType => "example_log_group";
 
     public override IReadOnlyList<Export> Consumes => [FunctionPlanner.FunctionArn];
 

@@ -80,7 +80,9 @@ public sealed class MultiFunctionDeployTests : IDisposable
         Assert.Equal("app=s3test:stage=dev", add.Tags![ResourceNames.TagKey]);
         Assert.False(api.Tags!.ContainsKey("team"));
         Assert.Equal(2, add.Concurrency?.ReservedConcurrentExecutions);
-        Assert.Equal(api.Configuration.Role, add.Configuration.Role);
+        // Each function runs as a role of its own, named as the function (Chalice's name for a function's own role).
+        Assert.Equal("arn:aws:iam::123456789012:role/s3test-dev", api.Configuration.Role);
+        Assert.Equal("arn:aws:iam::123456789012:role/s3test-dev-add", add.Configuration.Role);
         Assert.Equal(api.Configuration.CodeSha256, add.Configuration.CodeSha256);
 
         var state = _stage.Store.Load("dev")!;
@@ -88,7 +90,7 @@ public sealed class MultiFunctionDeployTests : IDisposable
     }
 
     [Fact]
-    public async Task A_function_with_its_own_iam_role_arn_runs_as_that_role_and_the_others_as_the_stages()
+    public async Task A_function_with_its_own_iam_role_arn_runs_as_that_role_and_the_others_as_their_own()
     {
         var own = await Aws.Iam.CreateRoleAsync(new Chalice.Deploy.Aws.Iam.CreateRoleRequest { RoleName = "billing", AssumeRolePolicyDocument = RolePlanner.TrustPolicy }, Cancel);
         _stage.ConfigJson = $$"""
@@ -98,7 +100,8 @@ public sealed class MultiFunctionDeployTests : IDisposable
         await _stage.DeployAsync();
 
         Assert.Equal(own.Arn, Aws.FakeLambda.Inspect("s3test-dev-add").Configuration.Role);
-        Assert.Equal((await Aws.Iam.GetRoleAsync("s3test-dev", Cancel))!.Arn, Aws.FakeLambda.Inspect("s3test-dev-Nightly").Configuration.Role);
+        Assert.Equal((await Aws.Iam.GetRoleAsync("s3test-dev-Nightly", Cancel))!.Arn, Aws.FakeLambda.Inspect("s3test-dev-Nightly").Configuration.Role);
+        Assert.Null(await Aws.Iam.GetRoleAsync("s3test-dev-add", Cancel));
         Assert.Equal(0, (await _stage.DeployAsync()).Calls.MutatingCalls);
     }
 
@@ -167,24 +170,26 @@ public sealed class MultiFunctionDeployTests : IDisposable
     }
 
     [Fact]
-    public async Task The_role_lets_Lambda_poll_each_queue_and_stream_and_nothing_more()
+    public async Task Each_polling_functions_role_lets_Lambda_poll_its_own_queue_or_stream_and_nothing_more()
     {
         await _stage.DeployAsync();
 
-        var policy = JsonNode.Parse(Aws.FakeIam.InlinePolicies("s3test-dev")["s3test-dev"])!["Statement"]!.AsArray();
-        string[] Actions(string resource) =>
-            [.. policy.Where(s => s!["Resource"]!.GetValue<string>() == resource).SelectMany(s => s!["Action"]!.AsArray().Select(a => a!.GetValue<string>()))];
+        JsonArray Statements(string role) => JsonNode.Parse(Aws.FakeIam.InlinePolicies(role)[role])!["Statement"]!.AsArray();
+        string[] Actions(string role, string resource) =>
+            [.. Statements(role).Where(s => s!["Resource"]!.GetValue<string>() == resource).SelectMany(s => s!["Action"]!.AsArray().Select(a => a!.GetValue<string>()))];
         // https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html ("Execution role permissions")
-        Assert.Equal(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], Actions(_queueArn));
+        Assert.Equal(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], Actions("s3test-dev-ProcessOrders", _queueArn));
         // https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-create.html
         Assert.Equal(
             ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:SubscribeToShard"],
-            Actions("arn:aws:kinesis:us-east-1:123456789012:stream/clicks"));
+            Actions("s3test-dev-Clicks", "arn:aws:kinesis:us-east-1:123456789012:stream/clicks"));
         // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-example-lamda-process-dynamodb-streams.html
         Assert.Equal(["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
-            Actions("arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/*"));
-        // The app's inferred statement is kept, first.
-        Assert.Equal("arn:aws:s3:::ippevent-public/*", policy[0]!["Resource"]!.GetValue<string>());
+            Actions("s3test-dev-OrderChanges", "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/*"));
+        // The function's inferred statement is kept, first; the functions that poll nothing get nothing more.
+        Assert.Equal("arn:aws:s3:::ippevent-public/*", Statements("s3test-dev-ProcessOrders")[0]!["Resource"]!.GetValue<string>());
+        Assert.Empty(Actions("s3test-dev-Clicks", _queueArn));
+        Assert.Equal(Statements("s3test-dev-add").ToJsonString(), Statements("s3test-dev").ToJsonString());
         Assert.Equal(0, (await _stage.DeployAsync()).Calls.MutatingCalls);
     }
 
@@ -259,8 +264,11 @@ public sealed class MultiFunctionDeployTests : IDisposable
         Assert.Empty(await Aws.Sns.ListSubscriptionsByTopicAsync(_topicArn, Cancel));
         Assert.Empty((await Aws.S3.GetBucketNotificationConfigurationAsync("uploads", cancellationToken: Cancel)).LambdaFunctions);
         Assert.Equal(preExisting, await ForeignEntryAsync());
-        Assert.Equal(["default-role", "api_handler", "add", "rest_api", "api_handler_invoke_permission"], result.State.Resources.Select(r => r.Name));
+        Assert.Equal(["default-role", "add_role", "api_handler", "add", "rest_api", "api_handler_invoke_permission"], result.State.Resources.Select(r => r.Name));
         Assert.Equal(8, calls.MutatingOperations.Count(o => o == "Lambda DeleteFunction"));
+        // The removed functions' roles go with them.
+        Assert.Equal(8, calls.MutatingOperations.Count(o => o == "IAM DeleteRole"));
+        Assert.Equal(["s3test-dev", "s3test-dev-add"], Aws.FakeIam.RoleNames.Order(StringComparer.Ordinal));
         Assert.Equal(0, (await _stage.DeployAsync()).Calls.MutatingCalls);
     }
 

@@ -22,14 +22,14 @@ public sealed class PlanEngineTests
 
         // Planners that do not depend on each other keep the order they were given in (here reversed).
         Assert.Equal(
-            [typeof(ApiKeyPlanner), typeof(RolePlanner), typeof(FunctionPlanner), typeof(S3NotificationPlanner), typeof(SnsSubscriptionPlanner),
-             typeof(EventSourceMappingPlanner), typeof(EventRulePlanner), typeof(HttpApiPlanner), typeof(RestApiPlanner), typeof(UsagePlanPlanner),
-             typeof(AuthorizerPermissionPlanner), typeof(PermissionPlanner)],
+            [typeof(Chalice.Deploy.Planning.Resources.LogGroupPlanner), typeof(ApiKeyPlanner), typeof(RolePlanner), typeof(FunctionPlanner), typeof(S3NotificationPlanner),
+             typeof(SnsSubscriptionPlanner), typeof(EventSourceMappingPlanner), typeof(EventRulePlanner), typeof(HttpApiPlanner), typeof(RestApiPlanner),
+             typeof(UsagePlanPlanner), typeof(AuthorizerPermissionPlanner), typeof(PermissionPlanner)],
             ordered.Select(p => p.GetType()));
         Assert.Equal(
             [typeof(RolePlanner), typeof(FunctionPlanner), typeof(RestApiPlanner), typeof(HttpApiPlanner), typeof(PermissionPlanner),
              typeof(EventRulePlanner), typeof(EventSourceMappingPlanner), typeof(SnsSubscriptionPlanner), typeof(S3NotificationPlanner),
-             typeof(AuthorizerPermissionPlanner), typeof(ApiKeyPlanner), typeof(UsagePlanPlanner)],
+             typeof(AuthorizerPermissionPlanner), typeof(ApiKeyPlanner), typeof(UsagePlanPlanner), typeof(Chalice.Deploy.Planning.Resources.LogGroupPlanner)],
             ResourcePlanners.All.Select(p => p.GetType()));
     }
 
@@ -37,7 +37,7 @@ public sealed class PlanEngineTests
     public void A_value_no_planner_produces_two_producers_of_one_value_and_a_cycle_are_refused()
     {
         var missing = Assert.Throws<InvalidOperationException>(() => ResourcePlanners.Ordered([new FunctionPlanner()]));
-        Assert.Equal("FunctionPlanner consumes the role ARN, which no planner produces.", missing.Message);
+        Assert.Equal("FunctionPlanner consumes the role ARNs, which no planner produces.", missing.Message);
 
         var second = new ScriptedPlanner<DeployedA>("a", produces: [RolePlanner.RoleArn]);
         var twice = Assert.Throws<InvalidOperationException>(() => ResourcePlanners.Ordered([new RolePlanner(), second]));
@@ -115,7 +115,7 @@ public sealed class PlanEngineTests
         var recorded = Assert.Single(result.State.Resources.OfType<DeployedLogGroup>());
         Assert.Equal(stage.Aws.FakeLambda.Inspect("s3test-dev").Configuration.FunctionArn, recorded.FunctionArn);
         var file = JsonNode.Parse(File.ReadAllText(stage.Store.PathFor("dev")))!["resources"]!.AsArray();
-        Assert.Contains(file, r => r!["resource_type"]!.GetValue<string>() == "log_group" && r["log_group_name"]!.GetValue<string>() == "/aws/lambda/s3test-dev");
+        Assert.Contains(file, r => r!["resource_type"]!.GetValue<string>() == "example_log_group" && r["log_group_name"]!.GetValue<string>() == "/aws/lambda/s3test-dev");
         Assert.Equal(recorded, stage.Store.Load("dev")!.Find<DeployedLogGroup>(LogGroupPlanner.LogicalName));
         Assert.True((await stage.PlanAsync()).IsUpToDate);
 

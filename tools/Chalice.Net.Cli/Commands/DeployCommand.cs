@@ -76,8 +76,8 @@ public static class DeployCommand
             ? Task.FromResult(PackageDescription.Read(packageDirectory))
             : workspace.PackageAsync(outputDirectory: null, output.Error, local.Token));
         var inferring = managesRole
-            ? phases.TimeAsync("policy", () => workspace.PolicyAsync(output.Error, local.Token))
-            : Task.FromResult("");
+            ? phases.TimeAsync<FunctionPolicies?>("policy", async () => await workspace.PolicyAsync(output.Error, local.Token))
+            : Task.FromResult<FunctionPolicies?>(null);
 
         // Credentials and endpoint are checked meanwhile: wrong ones stop the deploy in a second, the build with it,
         // and right ones cost a no-op redeploy nothing.
@@ -116,7 +116,7 @@ public static class DeployCommand
         AppNameCheck.MatchesDeployedStage(workspace, manifest);
         var spec = workspace.Spec(package, manifest, output.Error);
         if (managesRole)
-            spec = spec with { Policy = _ => Task.FromResult(policy) };
+            spec = spec with { Policy = _ => Task.FromResult(policy!) };
 
         var calls = new AwsCallRecorder();
         using var clients = new AwsClients(settings, new AwsClientOptions { Observer = calls });

@@ -62,7 +62,7 @@ public static class PackageCommand
             PackageDescription.Of(package, manifest).Write(directory);
 
             var spec = workspace.Spec(package, manifest, parse.InvocationConfiguration.Error);
-            var policy = workspace.Stage.ManageIamRole ? await spec.Policy(cancellationToken) : null;
+            var policy = spec.ManagesAnyRole ? await spec.Policy(cancellationToken) : null;
             var kind = parse.GetValue(format) == "cloudformation" ? TemplateFormat.CloudFormation : TemplateFormat.Sam;
             var syntax = parse.GetValue(templateFormat) == "yaml" || (merge is not null && TemplateMerge.IsYaml(merge))
                 ? TemplateSyntax.Yaml

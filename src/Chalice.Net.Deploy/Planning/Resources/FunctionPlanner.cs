@@ -25,7 +25,7 @@ internal sealed class FunctionPlanner : ResourcePlanner<DeployedFunction>
     public override string ResourceType => "lambda_function";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Export> Consumes => [RolePlanner.RoleArn];
+    public override IReadOnlyList<Export> Consumes => [RolePlanner.RoleArns];
 
     /// <inheritdoc/>
     public override IReadOnlyList<Export> Produces => [FunctionArn, FunctionArns];
@@ -35,9 +35,7 @@ internal sealed class FunctionPlanner : ResourcePlanner<DeployedFunction>
     {
         var arns = new FunctionArns();
         // The API function first, as before functions existed; then the others in the app's order.
-        var functions = context.Spec.Manifest.Functions.Select(f => f.Name)
-            .Prepend(ChaliceConfig.ApiHandlerName).Distinct(StringComparer.Ordinal);
-        foreach (var function in functions)
+        foreach (var function in context.Spec.FunctionNames)
             arns.Add(function, await PlanFunctionAsync(context, function, cancellationToken));
         context.Publish(FunctionArn, arns.Of(ChaliceConfig.ApiHandlerName));
         context.Publish(FunctionArns, Ref.Known(FunctionArns.Description, arns, origin: null));
@@ -49,13 +47,12 @@ internal sealed class FunctionPlanner : ResourcePlanner<DeployedFunction>
         var spec = context.Spec;
         var lambda = context.Aws.Lambda;
         var name = context.Names.FunctionOf(logicalName);
-        var config = spec.ConfigFor(logicalName);
         var wanted = FunctionSettings.For(spec, logicalName);
         var resource = context.Resource(logicalName, name, wanted);
-        // A function's own iam_role_arn (lambda_functions.<name>) wins over the stage's role, as in Chalice.
-        var roleArn = resource.Uses(!config.ManageIamRole && config.IamRoleArn is { Length: > 0 } own
-            ? Ref.Known(RolePlanner.RoleArn.Description, own, origin: null)
-            : context.Require(RolePlanner.RoleArn));
+        // Each function runs as its own role (the RolePlanner's, or its iam_role_arn).
+        if (!context.Require(RolePlanner.RoleArns).TryGetKnown(out var roles))
+            throw new InvalidOperationException("The function planner needs the map of role ARNs while planning.");
+        var roleArn = resource.Uses(roles[logicalName]);
         var function = await lambda.GetFunctionAsync(name, cancellationToken);
         resource.Observed = function;
         if (function is null)

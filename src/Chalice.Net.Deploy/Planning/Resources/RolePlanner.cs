@@ -7,87 +7,115 @@ using Chalice.Policy.Documents;
 namespace Chalice.Deploy.Planning.Resources;
 
 /// <summary>
-/// Plans the execution role and its inline policy when the deployer manages the role, and publishes the role's ARN
-/// (the user's own, <c>iam_role_arn</c>, when it does not; a role an earlier deploy made is then deleted, as any
-/// recorded resource the plan no longer claims).
+/// Plans an execution role per function, each with its own inline policy (<see cref="FunctionPolicies"/>: what that
+/// function's code reaches, plus what Lambda needs to poll its queue or stream), when the deployer manages the
+/// function's role (<c>manage_iam_role</c>, stage-wide or in <c>lambda_functions.&lt;name&gt;</c>); otherwise the
+/// function's <c>iam_role_arn</c> is its role. Publishes every function's role ARN. A role the app no longer uses
+/// (a removed function's, or one replaced by the user's) is deleted, as any recorded resource the plan no longer claims.
 /// </summary>
 internal sealed class RolePlanner : ResourcePlanner<DeployedRole>
 {
-    /// <summary>The role's logical name (Chalice's).</summary>
+    /// <summary>The API function's role's logical name (Chalice's name for the role its functions share).</summary>
     public const string LogicalName = "default-role";
 
     /// <summary>Lets Lambda assume the role (Chalice's trust policy).</summary>
     public const string TrustPolicy =
         """{"Version":"2012-10-17","Statement":[{"Sid":"","Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
 
-    /// <summary>The ARN of the role the function runs as.</summary>
+    /// <summary>The ARN of the role the API function runs as.</summary>
     public static Export<string> RoleArn { get; } = new("role ARN");
+
+    /// <summary>The ARN of the role each function runs as, by the function's name.</summary>
+    public static Export<IReadOnlyDictionary<string, Ref<string>>> RoleArns { get; } = new("role ARNs");
 
     /// <inheritdoc/>
     public override string ResourceType => "iam_role";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Export> Produces => [RoleArn];
+    public override IReadOnlyList<Export> Produces => [RoleArn, RoleArns];
+
+    /// <summary>
+    /// The logical name of a function's role: <see cref="LogicalName"/> for the API function, whose role keeps the name
+    /// and record it had when all functions shared it; <c>{name}_role</c> for the others, as Chalice names a function's own role.
+    /// </summary>
+    public static string LogicalNameOf(string function) => function == ChaliceConfig.ApiHandlerName ? LogicalName : $"{function}_role";
 
     /// <inheritdoc/>
     public override async Task PlanAsync(PlanningContext context, CancellationToken cancellationToken)
     {
-        var config = context.Spec.Config;
-        var names = context.Names;
-        var iam = context.Aws.Iam;
-        if (!config.ManageIamRole)
+        var arns = new Dictionary<string, Ref<string>>(StringComparer.Ordinal);
+        FunctionPolicies? policies = null;
+        foreach (var function in context.Spec.FunctionNames)
         {
-            var users = config.IamRoleArn is { Length: > 0 } arn
-                ? arn
-                : throw new ChaliceConfigException(
-                    $"{config.Stage}: manage_iam_role is false, so iam_role_arn must name the role the function runs as.");
-            context.Publish(RoleArn, Ref.Known(RoleArn.Description, users, origin: null));
-            return;
+            var config = context.Spec.ConfigFor(function);
+            if (!config.ManageIamRole)
+            {
+                var users = config.IamRoleArn is { Length: > 0 } arn
+                    ? arn
+                    : throw new ChaliceConfigException(
+                        $"{config.Stage}: manage_iam_role is false for {function}, so iam_role_arn must name the role it runs as.");
+                arns[function] = Ref.Known(RoleArn.Description, users, origin: null);
+                continue;
+            }
+            policies ??= await context.Spec.Policy(cancellationToken);
+            arns[function] = await PlanRoleAsync(context, function, config, policies.Of(function), cancellationToken);
         }
+        context.Publish(RoleArn, arns[ChaliceConfig.ApiHandlerName]);
+        context.Publish(RoleArns, Ref.Known<IReadOnlyDictionary<string, Ref<string>>>(RoleArns.Description, arns, origin: null));
+    }
 
-        var basePolicy = PolicyDocument.Validate(await context.Spec.Policy(cancellationToken), $"The IAM policy of {names.Role}");
-        // An inferred policy also lets Lambda poll the app's queues and streams (a policy file is the user's, verbatim).
+    /// <summary>Plans the role of one function and returns its ARN.</summary>
+    private static async Task<Ref<string>> PlanRoleAsync(
+        PlanningContext context, string function, StageConfig config, string policy, CancellationToken cancellationToken)
+    {
+        var iam = context.Aws.Iam;
+        var (roleName, policyName) = (context.Names.RoleOf(function), context.Names.PolicyOf(function));
+        var logicalName = LogicalNameOf(function);
+        var basePolicy = PolicyDocument.Validate(policy, $"The IAM policy of {roleName}");
+        // An inferred policy also lets Lambda poll the function's queue or stream (a policy file is the user's, verbatim).
         var region = context.Region;
-        var manifest = context.Spec.Manifest;
-        string PolicyIn(string account) => config.AutogenPolicy ? EventSourcePolicy.With(basePolicy, manifest, region, account) : basePolicy;
-        var role = await iam.GetRoleAsync(names.Role, cancellationToken);
-        var desired = new DesiredRole(names.Role, TrustPolicy, names.Policy, role is null ? basePolicy : PolicyIn(Arn.Account(role.Arn)));
-        var resource = context.Resource(LogicalName, names.Role, desired);
+        var manifest = context.Spec.Manifest.Functions.FirstOrDefault(f => f.Name == function);
+        var polls = config.AutogenPolicy && EventSourcePolicy.IsNeeded(manifest);
+        string PolicyIn(string account) => polls ? EventSourcePolicy.With(basePolicy, manifest, region, account) : basePolicy;
+        var role = await iam.GetRoleAsync(roleName, cancellationToken);
+        var desired = new DesiredRole(roleName, TrustPolicy, policyName, role is null ? basePolicy : PolicyIn(Arn.Account(role.Arn)));
+        var resource = context.Resource(logicalName, roleName, desired);
+        var functionName = context.Names.FunctionOf(function);
         if (role is null)
         {
-            var created = new StepOutput<string>(RoleArn.Description);
+            var created = new StepOutput<string>(function == ChaliceConfig.ApiHandlerName ? RoleArn.Description : $"{RoleArn.Description} of {function}");
             resource.Step(AwsService.Iam, "CreateRole", "the role does not exist",
-                (step, ct) => CreateAsync(step, iam, names, created, ct), produces: [created]);
-            if (config.AutogenPolicy && EventSourcePolicy.IsNeeded(manifest))
+                (step, ct) => CreateAsync(step, iam, context.Names, logicalName, roleName, policyName, functionName, created, ct), produces: [created]);
+            if (polls)
                 resource.Step(AwsService.Iam, "PutRolePolicy", "the role is new",
-                    (step, ct) => iam.PutRolePolicyAsync(names.Role, names.Policy, PolicyIn(Arn.Account(step.Get(created))), ct),
-                    consumes: [created], target: names.Policy);
+                    (step, ct) => iam.PutRolePolicyAsync(roleName, policyName, PolicyIn(Arn.Account(step.Get(created))), ct),
+                    consumes: [created], target: policyName);
             else
                 resource.Step(AwsService.Iam, "PutRolePolicy", "the role is new",
-                    (_, ct) => iam.PutRolePolicyAsync(names.Role, names.Policy, basePolicy, ct), target: names.Policy);
-            context.Publish(RoleArn, created);
-            return;
+                    (_, ct) => iam.PutRolePolicyAsync(roleName, policyName, basePolicy, ct), target: policyName);
+            return created;
         }
 
-        var inline = await iam.GetRolePolicyAsync(names.Role, names.Policy, cancellationToken);
+        var names = context.Names;
+        var inline = await iam.GetRolePolicyAsync(roleName, policyName, cancellationToken);
         resource.Observed = new ObservedRole(role, inline);
-        resource.Adopt(Record(names, role.Arn));
-        context.Publish(RoleArn, Ref.Known(RoleArn.Description, role.Arn, LogicalName));
+        resource.Adopt(Record(logicalName, roleName, role.Arn, policyName));
         if (!PolicyJson.Same(role.AssumeRolePolicyDocument, TrustPolicy))
             resource.Step(AwsService.Iam, "UpdateAssumeRolePolicy", "Lambda may not assume the role",
-                (_, ct) => iam.UpdateAssumeRolePolicyAsync(names.Role, TrustPolicy, ct));
+                (_, ct) => iam.UpdateAssumeRolePolicyAsync(roleName, TrustPolicy, ct));
         if (!role.Tags.TryGetValue(ResourceNames.TagKey, out var tag) || tag != names.TagValue)
             resource.Step(AwsService.Iam, "TagRole", $"the role lacks the tag {ResourceNames.TagKey}={names.TagValue}",
-                (_, ct) => iam.TagRoleAsync(names.Role, new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }, ct));
+                (_, ct) => iam.TagRoleAsync(roleName, new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }, ct));
         if (!PolicyJson.Same(inline, desired.Policy))
             resource.Step(AwsService.Iam, "PutRolePolicy", inline is null ? "the role has no inline policy" : "the policy changed",
-                (_, ct) => iam.PutRolePolicyAsync(names.Role, names.Policy, desired.Policy, ct), target: names.Policy);
+                (_, ct) => iam.PutRolePolicyAsync(roleName, policyName, desired.Policy, ct), target: policyName);
+        return Ref.Known(RoleArn.Description, role.Arn, logicalName);
     }
 
     /// <inheritdoc/>
     protected override async Task<DeployedRole?> FindOursAsync(IAwsApis aws, ResourceNames names, CancellationToken cancellationToken) =>
         await aws.Iam.GetRoleAsync(names.Role, cancellationToken) is { } role && role.Tags.GetValueOrDefault(ResourceNames.TagKey) == names.TagValue
-            ? Record(names, role.Arn)
+            ? Record(LogicalName, names.Role, role.Arn, names.Policy)
             : null;
 
     /// <inheritdoc/>
@@ -102,32 +130,34 @@ internal sealed class RolePlanner : ResourcePlanner<DeployedRole>
             (_, ct) => DeleteRoleAsync(aws.Iam, record.RoleName, ct)),
     ];
 
-    private static DeployedRole Record(ResourceNames names, string arn) =>
-        new() { Name = LogicalName, RoleName = names.Role, RoleArn = arn, PolicyName = names.Policy };
+    private static DeployedRole Record(string logicalName, string roleName, string arn, string policyName) =>
+        new() { Name = logicalName, RoleName = roleName, RoleArn = arn, PolicyName = policyName };
 
-    private static async Task CreateAsync(StepContext step, IIamApi iam, ResourceNames names, StepOutput<string> arn, CancellationToken cancellationToken)
+    private static async Task CreateAsync(
+        StepContext step, IIamApi iam, ResourceNames names, string logicalName, string roleName, string policyName, string functionName,
+        StepOutput<string> arn, CancellationToken cancellationToken)
     {
         IamRole role;
         try
         {
             role = await iam.CreateRoleAsync(new CreateRoleRequest
             {
-                RoleName = names.Role,
+                RoleName = roleName,
                 AssumeRolePolicyDocument = TrustPolicy,
-                Description = $"Execution role of {names.Function} (chalice-net)",
+                Description = $"Execution role of {functionName} (chalice-net)",
                 Tags = new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue },
             }, cancellationToken);
         }
         catch (AwsServiceException e) when (e.MayHaveSucceeded)
         {
             // The first attempt's answer was lost and its replay found the role: read back what it created.
-            var found = await iam.GetRoleAsync(names.Role, cancellationToken);
+            var found = await iam.GetRoleAsync(roleName, cancellationToken);
             if (found is null)
                 throw;
             role = found;
         }
         step.Set(arn, role.Arn);
-        step.Record(Record(names, role.Arn));
+        step.Record(Record(logicalName, roleName, role.Arn, policyName));
     }
 
     /// <summary>
