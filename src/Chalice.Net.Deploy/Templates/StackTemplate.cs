@@ -209,7 +209,7 @@ internal static class StackTemplate
             names.RestApi,
             $"Chalice.Net app {names.App}, stage {names.Stage}",
             Sub($"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{FunctionId}.Arn}}/invocations"),
-            BinaryMediaTypes.Default)
+            api.BinaryMediaTypes)
         {
             // The policy and the VPC endpoints travel in the definition, as in Chalice's SAM template (swagger.py).
             Policy = api.Policy,

@@ -35,7 +35,10 @@ internal static class ManifestEmitter
             route.ContentTypes.Count > 0 ? route.ContentTypes.ToArray() : s_defaultContentTypes,
             route.Cors is { } cors ? Cors(cors) : null,
             route.ApiKeyRequired,
-            route.Authorizer)).ToArray());
+            route.Authorizer)).ToArray())
+    {
+        BinaryMediaTypes = app.BinaryMediaTypes.ToArray(),
+    };
 
     /// <summary>One case per kind of function (see <see cref="FunctionManifest"/>).</summary>
     private static FunctionManifest Function(FunctionModel function)

@@ -31,6 +31,7 @@ internal sealed class ManifestJsonWriter
         String(nameof(AppManifest.Name), manifest.Name);
         Array(nameof(AppManifest.Functions), manifest.Functions, Function, onePerLine: true);
         Array(nameof(AppManifest.Routes), manifest.Routes, Route, onePerLine: true);
+        Strings(nameof(AppManifest.BinaryMediaTypes), manifest.BinaryMediaTypes);
         EndObject();
     }
 

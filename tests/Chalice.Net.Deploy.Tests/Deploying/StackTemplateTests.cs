@@ -90,6 +90,23 @@ public sealed class StackTemplateTests
         Assert.True(template["Resources"]!["RestAPIStage"]!["Properties"]!["TracingEnabled"]!.GetValue<bool>());
     }
 
+    // Chalice writes app.api.binary_types into the definition's x-amazon-apigateway-binary-media-types (swagger.py),
+    // which both SAM's DefinitionBody and CloudFormation's Body carry.
+    [Theory]
+    [InlineData(true, "DefinitionBody")]
+    [InlineData(false, "Body")]
+    public void The_app_s_binary_media_types_are_in_the_definition(bool sam, string bodyProperty)
+    {
+        var format = sam ? TemplateFormat.Sam : TemplateFormat.CloudFormation;
+        var spec = Spec("{}");
+        spec = spec with { Manifest = spec.Manifest with { BinaryMediaTypes = ["application/pdf"] } };
+
+        var template = StackTemplate.Create(spec, Policy, format);
+
+        var types = template["Resources"]!["RestAPI"]!["Properties"]![bodyProperty]!["x-amazon-apigateway-binary-media-types"]!.AsArray();
+        Assert.Equal([.. BinaryMediaTypes.Default, "application/pdf"], types.Select(t => t!.GetValue<string>()));
+    }
+
     // A merge file as a user writes one, in YAML with short forms: a table, the function's access to it, an output.
     private const string MergeYaml = """
         Resources:

@@ -200,7 +200,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         {
             Name = shape.Names.RestApi,
             Description = shape.Description,
-            BinaryMediaTypes = BinaryMediaTypes.Default,
+            BinaryMediaTypes = shape.Settings.BinaryMediaTypes,
             EndpointConfiguration = new EndpointConfiguration
             {
                 Types = [shape.Settings.EndpointType],
@@ -277,7 +277,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         public JsonObject Document(string functionArn) =>
             OpenApiDocument.Create(Spec.Manifest, new OpenApiSettings(
                 Names.RestApi, Description, OpenApiSettings.LambdaIntegrationUri(Partition.Id, Region, functionArn),
-                BinaryMediaTypes.Default)
+                Settings.BinaryMediaTypes)
             {
                 Policy = Settings.Policy,
                 VpcEndpointIds = Settings.VpcEndpointIds,
