@@ -14,6 +14,7 @@ internal static class ResourcePlanners
         [
             new RolePlanner(), new FunctionPlanner(), new RestApiPlanner(), new HttpApiPlanner(), new PermissionPlanner(),
             new EventRulePlanner(), new EventSourceMappingPlanner(), new SnsSubscriptionPlanner(), new S3NotificationPlanner(),
+            new CustomDomainPlanner(),
         ]);
 
     /// <summary>The planners, each after the producers of what it consumes.</summary>

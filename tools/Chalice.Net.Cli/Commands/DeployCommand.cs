@@ -140,6 +140,13 @@ public static class DeployCommand
         console.WriteLine($"Phases: {phases}.");
         if (result.Url is { } url)
             console.WriteLine(result.State.Api is DeployedHttpApi ? $"HTTP API URL: {url}" : $"Rest API URL: {url}");
+        if (result.State.Find<DeployedDomainName>() is { } domain)
+        {
+            // What Chalice prints, so that DNS can be pointed at the domain: an alias record (Route 53) or a CNAME.
+            console.WriteLine($"Custom domain name: {domain.Url}");
+            console.WriteLine($"  AliasDomainName: {domain.AliasDomainName} (point {domain.DomainName} at it: a CNAME, or a Route 53 alias record)");
+            console.WriteLine($"  HostedZoneId: {domain.HostedZoneId}");
+        }
         return ExitCodes.Success;
     }
 

@@ -18,4 +18,9 @@ internal sealed record Page<T>([property: JsonPropertyName("item")] IReadOnlyLis
 [JsonSerializable(typeof(CreateDeploymentRequest))]
 [JsonSerializable(typeof(CreateRestApiRequest))]
 [JsonSerializable(typeof(PatchBody))]
+[JsonSerializable(typeof(CustomDomainName))]
+[JsonSerializable(typeof(CreateDomainNameRequest))]
+[JsonSerializable(typeof(BasePathMapping))]
+[JsonSerializable(typeof(Page<BasePathMapping>))]
+[JsonSerializable(typeof(CreateBasePathMappingRequest))]
 internal sealed partial class ApiGatewayJsonContext : JsonSerializerContext;
