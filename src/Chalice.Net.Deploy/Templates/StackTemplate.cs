@@ -73,7 +73,7 @@ internal static class StackTemplate
         }
 
         resources[FunctionId] = Function(spec, ChaliceConfig.ApiHandlerName, role, format);
-        var ids = new HashSet<string>(StringComparer.Ordinal) { FunctionId, RoleId, RestApiId, "RestAPIDeployment", "RestAPIStage", "APIHandlerInvokePermission" };
+        var ids = new HashSet<string>(StringComparer.Ordinal) { FunctionId, RoleId, RestApiId, "RestAPIDeployment", "RestAPIStage", "APIHandlerInvokePermission", CustomDomainTemplate.DomainId, CustomDomainTemplate.DomainId + "Mapping" };
         foreach (var other in spec.Manifest.Functions.Where(f => f is not ApiFunctionManifest))
         {
             var id = UniqueId(ids, other.Name);
@@ -102,6 +102,7 @@ internal static class StackTemplate
                 ["Value"] = Sub($"https://${{{RestApiId}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{config.ApiGatewayStage}/"),
             };
         }
+        CustomDomainTemplate.Add(resources, outputs, spec, format);
 
         var template = new JsonObject
         {
