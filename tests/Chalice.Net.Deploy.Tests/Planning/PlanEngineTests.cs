@@ -23,11 +23,13 @@ public sealed class PlanEngineTests
         // Planners that do not depend on each other keep the order they were given in (here reversed).
         Assert.Equal(
             [typeof(RolePlanner), typeof(FunctionPlanner), typeof(S3NotificationPlanner), typeof(SnsSubscriptionPlanner),
-             typeof(EventSourceMappingPlanner), typeof(EventRulePlanner), typeof(HttpApiPlanner), typeof(RestApiPlanner), typeof(PermissionPlanner)],
+             typeof(EventSourceMappingPlanner), typeof(EventRulePlanner), typeof(HttpApiPlanner), typeof(RestApiPlanner), typeof(CustomDomainPlanner),
+             typeof(PermissionPlanner)],
             ordered.Select(p => p.GetType()));
         Assert.Equal(
             [typeof(RolePlanner), typeof(FunctionPlanner), typeof(RestApiPlanner), typeof(HttpApiPlanner), typeof(PermissionPlanner),
-             typeof(EventRulePlanner), typeof(EventSourceMappingPlanner), typeof(SnsSubscriptionPlanner), typeof(S3NotificationPlanner)],
+             typeof(EventRulePlanner), typeof(EventSourceMappingPlanner), typeof(SnsSubscriptionPlanner), typeof(S3NotificationPlanner),
+             typeof(CustomDomainPlanner)],
             ResourcePlanners.All.Select(p => p.GetType()));
     }
 
