@@ -8,6 +8,6 @@ namespace Chalice.Deploy;
 /// <param name="Changes">The changes made, in order; empty when everything was up to date.</param>
 internal sealed record DeploymentResult(DeployedState State, IReadOnlyList<PlannedStep> Changes)
 {
-    /// <summary>The stage URL, or null when the app has no routes.</summary>
+    /// <summary>The API's own URL (the stage's), or null when the app has no routes.</summary>
     public string? Url => State.Api?.Url;
 }

@@ -199,14 +199,14 @@ public static partial class LocalEmulator
             console.Dispose();
             throw;
         }
-        var gateway = new ApiGatewaySimulator(application.Routes, new GatewayOptions
+        var gateway = new ApiGatewaySimulator(application.Routes, GatewayOptions.For(application.Definition, new GatewayOptions
         {
             ApiType = apiType,
             Stage = apiType == ApiGatewayType.Rest ? apiGatewayStage : null,
             IntegrationTimeout = options.Timeout,
             AllowUnavailableAuthorizers = localAuthorizers == "allow",
             ApiKeys = apiKeys,
-        }, time: null, LocalAuthorizerFunctions.Of(application, message => LogAuthorizerWarning(logger, message), signingKey));
+        }), time: null, LocalAuthorizerFunctions.Of(application, message => LogAuthorizerWarning(logger, message), signingKey));
         function ??= (eventJson, ct) => application.Dispatcher.DispatchAsync(eventJson, lambdaContext: null, ct);
         // The event handlers run through the same dispatcher, invoked by what would invoke them on AWS.
         var loggers = web.Services.GetRequiredService<ILoggerFactory>();

@@ -15,7 +15,9 @@ public sealed class ConfigCheckCommandTests
         { """{ "app_name": "demo", "colour": "blue" }""", "unknown setting \"colour\" (--ignore-unknown-settings makes this a warning)" },
         { """{ "app_name": "demo", "lambda_memory_size": "1GB" }""", "\"lambda_memory_size\" must be an integer from 128 to 10240 (MB), not \"1GB\"" },
         { """{ "app_name": "demo", "api_gateway_custom_domain": { "domain_name": "api.example.com" } }""",
-            "\"api_gateway_custom_domain\" is a Chalice setting that Chalice.Net does not support yet; remove it (a deploy without it would not be what the file asks for)" },
+            "\"api_gateway_custom_domain\" must be an object with domain_name, certificate_arn, tls_version, url_prefix, tags, but \"certificate_arn\" is missing" },
+        { """{ "app_name": "demo", "automatic_layer": true }""",
+            "\"automatic_layer\" is a Chalice setting that Chalice.Net does not support yet; remove it (a deploy without it would not be what the file asks for)" },
     };
 
     [Theory]

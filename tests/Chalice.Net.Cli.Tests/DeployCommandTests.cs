@@ -141,10 +141,10 @@ public sealed class DeployCommandTests(MotoServer moto, S3TestPackage package) :
     [Theory]
     [InlineData("new", "")]
     [InlineData("local", "--project-dir --host --port --stage --api --timeout --aws --no-schedules --watch")]
-    [InlineData("deploy", "--project-dir --stage --ignore-unknown-settings --dry-run --package --show-api-keys --profile --region --endpoint-url")]
+    [InlineData("deploy", "--project-dir --stage --ignore-unknown-settings --dry-run --package --show-api-keys --connection-timeout --api-gateway-stage --autogen-policy --no-autogen-policy --profile --region --endpoint-url")]
     [InlineData("url", "--project-dir --stage")]
     [InlineData("delete", "--project-dir --stage --profile --region --endpoint-url")]
-    [InlineData("package", "--project-dir --stage --ignore-unknown-settings --format --template-format --merge-template")]
+    [InlineData("package", "--project-dir --stage --ignore-unknown-settings --format --template-format --merge-template --api-gateway-stage --autogen-policy --no-autogen-policy")]
     [InlineData("gen-policy", "--project-dir --stage --ignore-unknown-settings --function")]
     [InlineData("logs", "--project-dir --name --stage --since --follow --include-lambda-messages --profile --region --endpoint-url")]
     public async Task Every_command_has_help_listing_exactly_the_options_it_uses(string command, string options)
@@ -161,6 +161,46 @@ public sealed class DeployCommandTests(MotoServer moto, S3TestPackage package) :
         Assert.Equal(
             options.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append("--help").Append("--debug").Order(StringComparer.Ordinal),
             listed.Order(StringComparer.Ordinal));
+    }
+
+    // Chalice's deploy options (chalice/cli/__init__.py: --api-gateway-stage, --connection-timeout, --autogen-policy/
+    // --no-autogen-policy): the stage name and the policy source win over .chalice/config.json, as its user-provided
+    // parameters do; without autogen the policy is .chalice/policy-STAGE.json.
+    [Fact]
+    public async Task Deploy_options_choose_the_API_Gateway_stage_and_the_policy_file_over_the_config()
+    {
+        moto.EnsureAvailable();
+        var directory = await package.Directory;
+        const string stage = "cliopts";
+        const string Policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::only-this"}]}""";
+        var policyFile = Path.Combine(S3TestPackage.AppDirectory, ".chalice", $"policy-{stage}.json");
+        await File.WriteAllTextAsync(policyFile, Policy, TestContext.Current.CancellationToken);
+        try
+        {
+            (await CliRun.RunAsync(Aws("deploy", stage, "--package", directory, "--api-gateway-stage", "v2", "--no-autogen-policy",
+                "--connection-timeout", "5"))).Succeeded();
+
+            var url = (await CliRun.RunAsync("url", "--project-dir", S3TestPackage.AppDirectory, "--stage", stage)).Succeeded().Output.Trim();
+            Assert.EndsWith("/v2/", url, StringComparison.Ordinal);
+            var inline = await AwsJson("iam", "get-role-policy", "--role-name", "s3test-cliopts", "--policy-name", "s3test-cliopts");
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Policy), JsonNode.Parse(inline.GetProperty("PolicyDocument").GetRawText())));
+        }
+        finally
+        {
+            File.Delete(policyFile);
+            await CliRun.RunAsync(Aws("delete", stage));
+        }
+    }
+
+    [Theory]
+    [InlineData("--autogen-policy", "--no-autogen-policy", "--autogen-policy and --no-autogen-policy cannot be given together.")]
+    [InlineData("--connection-timeout", "0", "--connection-timeout must be a positive number of seconds.")]
+    public async Task Contradicting_or_impossible_deploy_options_are_a_usage_error(string option, string value, string message)
+    {
+        var run = await CliRun.RunAsync(Aws("deploy", "never", option, value));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

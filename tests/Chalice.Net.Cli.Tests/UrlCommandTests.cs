@@ -8,6 +8,12 @@ public sealed class UrlCommandTests
         "https://a1b2c3d4.execute-api.eu-west-1.amazonaws.com/")]
     [InlineData("""{ "name": "rest_api", "resource_type": "rest_api", "rest_api_id": "abcdef1234", "rest_api_url": "https://abcdef1234.execute-api.eu-west-1.amazonaws.com/api/", "api_gateway_stage": "api" }""",
         "https://abcdef1234.execute-api.eu-west-1.amazonaws.com/api/")]
+    // api_gateway_custom_domain: users reach the API through the domain, under its url_prefix.
+    [InlineData("""
+        { "name": "rest_api", "resource_type": "rest_api", "rest_api_id": "abcdef1234", "rest_api_url": "https://abcdef1234.execute-api.eu-west-1.amazonaws.com/api/", "api_gateway_stage": "api" },
+        { "name": "api_gateway_custom_domain", "resource_type": "domain_name", "domain_name": "api.example.com", "api_type": "rest", "created_domain": true,
+          "base_path": "v1", "api_id": "abcdef1234", "alias_domain_name": "d-abc.execute-api.eu-west-1.amazonaws.com", "hosted_zone_id": "Z2OJLYMUO9EFXC" }
+        """, "https://api.example.com/v1/")]
     public async Task Url_prints_the_recorded_APIs_URL_for_a_REST_or_an_HTTP_API(string record, string url)
     {
         using var app = TempApp.Create("""{ "app_name": "demo", "stages": { "dev": { "api_gateway_type": "http" } } }""");

@@ -48,6 +48,8 @@ public sealed class ConfigValidationTests
                   "api_gateway_stage": "v1",
                   "api_gateway_endpoint_type": "PRIVATE",
                   "api_gateway_endpoint_vpce": ["vpce-1", "vpce-2"],
+                  "api_gateway_custom_domain": { "domain_name": "api.example.com", "certificate_arn": "arn:aws:acm:us-east-1:123456789012:certificate/1",
+                                                 "tls_version": "TLS_1_2", "url_prefix": "v1", "tags": { "team": "core" } },
                   "minimum_compression_size": 10485760,
                   "subnet_ids": ["subnet-2"],
                   "security_group_ids": ["sg-2"],
@@ -82,8 +84,34 @@ public sealed class ConfigValidationTests
     public void Unknown_keys_are_suggested_a_known_one_only_when_one_is_close(string json, string message) =>
         Assert.Equal($"{File}: {message}", Line(json));
 
+    // Chalice's fields of api_gateway_custom_domain (https://aws.github.io/chalice/topics/domainname.html): domain_name
+    // and certificate_arn required; tls_version one of API Gateway's SecurityPolicy values (its model's enum).
+    private const string Fields = "an object with domain_name, certificate_arn, tls_version, url_prefix, tags";
+
     [Theory]
-    [InlineData("api_gateway_custom_domain", """{ "domain_name": "api.example.com", "certificate_arn": "arn:aws:acm:us-east-1:123456789012:certificate/1" }""")]
+    [InlineData("""{ "domain_name": "api.example.com" }""", "but \"certificate_arn\" is missing")]
+    [InlineData("""{ "domian_name": "api.example.com", "domain_name": "a", "certificate_arn": "c" }""",
+        "but \"domian_name\" is not one of them (did you mean \"domain_name\"?)")]
+    [InlineData("""{ "domain_name": "a", "certificate_arn": "c", "tls_version": "TLS_1_1" }""",
+        "but \"tls_version\" must be \"TLS_1_0\" or \"TLS_1_2\", not \"TLS_1_1\"")]
+    [InlineData("""{ "domain_name": "a", "certificate_arn": "c", "tags": { "team": 1 } }""", "but \"tags\" must be an object of strings, but \"team\" is 1")]
+    [InlineData("\"api.example.com\"", "not \"api.example.com\"")]
+    public void A_custom_domain_field_missing_misspelt_or_of_the_wrong_type_is_one_line(string value, string fault) =>
+        Assert.Equal($$"""{{File}}: "api_gateway_custom_domain" in stages.dev must be {{Fields}}, {{fault}}""",
+            Line($$"""{ "stages": { "dev": { "api_gateway_custom_domain": {{value}} } } }"""));
+
+    [Fact]
+    public void A_custom_domain_is_read_with_its_defaults()
+    {
+        var domain = ChaliceConfig.Parse("""
+            { "api_gateway_custom_domain": { "domain_name": "api.example.com", "certificate_arn": "arn:c" } }
+            """, File).ForStage("dev").ApiGatewayCustomDomain!;
+
+        Assert.Equal(("api.example.com", "arn:c", null, null), (domain.DomainName, domain.CertificateArn, domain.TlsVersion, domain.UrlPrefix));
+        Assert.Empty(domain.Tags);
+    }
+
+    [Theory]
     [InlineData("websocket_api_custom_domain", """{ "domain_name": "ws.example.com" }""")]
     [InlineData("automatic_layer", "true")]
     public void A_Chalice_setting_Chalice_Net_does_not_honour_yet_is_refused_rather_than_deployed_without(string key, string value)

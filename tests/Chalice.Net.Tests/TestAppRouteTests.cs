@@ -163,6 +163,34 @@ public sealed class TestAppRouteTests : IAsyncLifetime
         Assert.Equal("streamed"u8.ToArray(), stream.Body);
     }
 
+    // API Gateway passes a request body as base64 when its Content-Type is one of the API's binaryMediaTypes, and
+    // returns a base64 response as bytes when the request's Accept or the response's Content-Type is one:
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings-workflow.html
+    // TestApp adds application/x-testapp-blob to Chalice's defaults, so it must be binary here as when deployed.
+    [Fact]
+    public async Task The_app_s_own_binary_media_type_is_base_64_to_the_function_and_bytes_to_the_client()
+    {
+        byte[] blob = [0, 1, 2, 255];
+        var blobHeaders = Headers(("Content-Type", "application/x-testapp-blob"), ("Accept", "application/x-testapp-blob"));
+
+        var request = await _client.SendAsync("POST", "/blob", blobHeaders, blob);
+
+        Assert.Equal(200, request.StatusCode);
+        Assert.Equal(new byte[] { 255, 2, 1, 0 }, request.Body);
+        var wire = JsonNode.Parse(_client.Gateway.CreateEventJson(new Gateway.GatewayRequest("POST", "/blob", "", blobHeaders.ToList(), blob))!)!;
+        Assert.True(wire["isBase64Encoded"]!.GetValue<bool>());
+        Assert.Equal("AAEC/w==", wire["body"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_type_the_app_did_not_add_stays_text_as_API_Gateway_leaves_it()
+    {
+        var wire = JsonNode.Parse(_client.CreateEventJson("POST", "/blob", Headers(("Content-Type", "application/x-other")), "abc")!)!;
+
+        Assert.False(wire["isBase64Encoded"]!.GetValue<bool>());
+        Assert.Equal("abc", wire["body"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Void_and_task_handlers_answer_200_with_an_empty_body()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Chalice.Configuration;
 using Chalice.Deploy;
 using Chalice.Deploy.Manifest;
@@ -43,14 +44,17 @@ internal sealed class AppWorkspace
 
     /// <summary>
     /// Opens the app at <paramref name="projectOrDirectory"/> (its folder or its project file) for one stage, with its
-    /// config checked as <paramref name="check"/> says; warnings go to <paramref name="warnings"/>.
+    /// config checked as <paramref name="check"/> says; warnings go to <paramref name="warnings"/>. Settings given as
+    /// options (<paramref name="commandLine"/>, <see cref="ConfigOverrideOptions"/>) win over the file.
     /// </summary>
     /// <exception cref="AppProjectException">There is no app there.</exception>
     /// <exception cref="ChaliceConfigException">The config has problems that stop the command, one line each.</exception>
-    public static AppWorkspace Open(string projectOrDirectory, string stage, ConfigCheck check, TextWriter warnings)
+    public static AppWorkspace Open(string projectOrDirectory, string stage, ConfigCheck check, TextWriter warnings, JsonObject? commandLine = null)
     {
         var project = AppProject.Find(projectOrDirectory);
         var config = LoadConfig(project.Directory, stage, check, warnings);
+        if (commandLine is not null)
+            config = config.WithCommandLine(commandLine);
         return new AppWorkspace(project, config, config.ForStage(stage));
     }
 

@@ -15,11 +15,11 @@ internal static class AwsIdentityCheck
     // A few seconds decide whether an endpoint answers; the deploy's own calls keep the full retry budget.
     private static readonly AwsRetryOptions s_quick = new() { MaxAttempts = 2, AttemptTimeout = TimeSpan.FromSeconds(10) };
 
-    /// <summary>The identity behind <paramref name="settings"/>.</summary>
+    /// <summary>The identity behind <paramref name="settings"/>, asked with the deploy's <paramref name="connectTimeout"/> (<c>--connection-timeout</c>).</summary>
     /// <exception cref="AwsConfigurationException">The credentials are rejected or AWS cannot be reached; the message says which.</exception>
-    public static async Task<CallerIdentity> VerifyAsync(AwsSettings settings, CancellationToken cancellationToken)
+    public static async Task<CallerIdentity> VerifyAsync(AwsSettings settings, TimeSpan? connectTimeout, CancellationToken cancellationToken)
     {
-        using var clients = new AwsClients(settings, new AwsClientOptions { Retry = s_quick });
+        using var clients = new AwsClients(settings, new AwsClientOptions { Retry = s_quick, ConnectTimeout = connectTimeout });
         var endpoint = settings.Endpoints().Resolve(AwsService.Sts).Url;
         try
         {

@@ -9,6 +9,13 @@ internal sealed record AwsClientOptions
     /// <summary>Sees every attempt of every call.</summary>
     public IAwsCallObserver? Observer { get; init; }
 
+    /// <summary>
+    /// How long establishing a connection (TCP and TLS) may take before the attempt fails as a connection failure
+    /// (<c>deploy --connection-timeout</c>, botocore's connect_timeout); null leaves it to <see cref="AwsRetryOptions.AttemptTimeout"/>.
+    /// Applies to the clients' own handler, not to an injected <see cref="HttpHandler"/>.
+    /// </summary>
+    public TimeSpan? ConnectTimeout { get; init; }
+
     /// <summary>Retry budget and backoff.</summary>
     public AwsRetryOptions Retry { get; init; } = new();
 

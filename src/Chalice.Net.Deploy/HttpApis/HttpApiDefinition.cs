@@ -66,39 +66,18 @@ internal sealed record HttpApiDefinition(IReadOnlyList<string> RouteKeys, string
         };
     }
 
-    /// <summary>
-    /// An HTTP API has one CORS configuration for all its routes: API Gateway answers every preflight itself and adds
-    /// the headers to every response to a request with an <c>Origin</c>, ignoring the integration's own CORS headers
-    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html). So the app's routes must all
-    /// have the same CORS settings, or none has any; a mix would deploy CORS where the app has none. The headers'
-    /// values are those <see cref="CorsConfig"/> gives a route; the methods are the app's, then <c>OPTIONS</c>, as a
-    /// REST API's preflight lists them.
-    /// </summary>
-    private static HttpApiCors? CorsOf(AppManifest manifest)
-    {
-        var settings = manifest.Routes.Select(r => (r.Path, Cors: OpenApiDocument.ToCorsConfig(r.Cors))).ToList();
-        if (settings.All(s => s.Cors is null))
-            return null;
-        var cors = settings.First(s => s.Cors is not null).Cors!;
-        // Settings are the same when they give the same headers.
-        static string? HeadersOf(CorsConfig? config) => config is null ? null : string.Join('\n', config.GetHeaders());
-        if (settings.FirstOrDefault(s => HeadersOf(s.Cors) != HeadersOf(cors)) is { Path: not null } other)
-        {
-            var first = settings.First(s => s.Cors is not null).Path;
-            throw new InvalidDataException(
-                $"On an HTTP API, CORS applies to every route, but {first} and {other.Path} have different CORS settings" +
-                $"{(other.Cors is null ? $" ({other.Path} has none)" : "")}; give every route the same, or use \"api_gateway_type\": \"rest\".");
-        }
-        var headers = cors.GetHeaders().ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
-        var methods = manifest.Routes.SelectMany(r => r.Methods).Select(m => m.ToUpperInvariant()).Append(CorsConfig.PreflightMethod).Distinct().ToList();
-        return new HttpApiCors
-        {
-            AllowOrigins = [headers["Access-Control-Allow-Origin"]],
-            AllowHeaders = headers["Access-Control-Allow-Headers"].Split(','),
-            AllowMethods = methods,
-            ExposeHeaders = headers.TryGetValue("Access-Control-Expose-Headers", out var expose) ? expose.Split(',') : null,
-            MaxAge = cors.MaxAge,
-            AllowCredentials = cors.AllowCredentials ? true : null,
-        };
-    }
+    /// <summary>The API's <c>corsConfiguration</c>: <see cref="HttpApiCorsConfiguration"/>'s, the one rule the emulator answers by too.</summary>
+    private static HttpApiCors? CorsOf(AppManifest manifest) =>
+        HttpApiCorsConfiguration.For(manifest.Routes.Select(r => (r.Path, (IReadOnlyList<string>)r.Methods, OpenApiDocument.ToCorsConfig(r.Cors))))
+            is { } cors
+            ? new HttpApiCors
+            {
+                AllowOrigins = [cors.AllowOrigin],
+                AllowHeaders = cors.AllowHeaders,
+                AllowMethods = cors.AllowMethods,
+                ExposeHeaders = cors.ExposeHeaders.Count > 0 ? cors.ExposeHeaders : null,
+                MaxAge = cors.MaxAge,
+                AllowCredentials = cors.AllowCredentials ? true : null,
+            }
+            : null;
 }

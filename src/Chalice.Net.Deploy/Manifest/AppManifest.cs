@@ -13,9 +13,10 @@ internal sealed partial record AppManifest(string Name, IReadOnlyList<FunctionMa
 {
     /// <summary>
     /// The schema this build writes and reads; raised on any change an older reader would misread (2: event handlers and
-    /// pure functions, which a reader of 1 would not deploy).
+    /// pure functions, which a reader of 1 would not deploy; 3: the app's binary media types, which a reader of 2 would
+    /// leave out of the deployed API).
     /// </summary>
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
     /// <summary>The schema the manifest was written in.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -25,6 +26,12 @@ internal sealed partial record AppManifest(string Name, IReadOnlyList<FunctionMa
     /// manifest written before them has no such list).
     /// </summary>
     public IReadOnlyList<ApiAuthorizerManifest> Authorizers { get; init; } = System.Array.Empty<ApiAuthorizerManifest>();
+
+    /// <summary>
+    /// The media types the app adds to Chalice's default binary media types (<c>[ChaliceApp(BinaryMediaTypes = ...)]</c>);
+    /// the deployer combines them with the defaults (<c>Chalice.BinaryMediaTypes.With</c>).
+    /// </summary>
+    public IReadOnlyList<string> BinaryMediaTypes { get; init; } = new string[0];
 }
 
 /// <summary>

@@ -16,6 +16,7 @@ internal static class ResourcePlanners
             new EventRulePlanner(), new EventSourceMappingPlanner(), new SnsSubscriptionPlanner(), new S3NotificationPlanner(),
             new AuthorizerPermissionPlanner(), new ApiKeyPlanner(), new UsagePlanPlanner(),
             new LogGroupPlanner(),
+            new CustomDomainPlanner(),
         ]);
 
     /// <summary>The planners, each after the producers of what it consumes.</summary>

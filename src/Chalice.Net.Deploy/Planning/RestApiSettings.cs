@@ -6,7 +6,7 @@ namespace Chalice.Deploy.Planning;
 
 /// <summary>
 /// The REST API settings a stage asks for (<c>api_gateway_endpoint_type</c>, <c>api_gateway_endpoint_vpce</c>,
-/// <c>api_gateway_policy_file</c>, <c>minimum_compression_size</c>, <c>xray</c>), with Chalice's semantics: the one
+/// <c>api_gateway_policy_file</c>, <c>minimum_compression_size</c>, <c>xray</c>) and the app's binary media types, with Chalice's semantics: the one
 /// place a direct deploy and a template both read them from.
 /// </summary>
 /// <param name="EndpointType"><c>EDGE</c>, <c>REGIONAL</c> or <c>PRIVATE</c>.</param>
@@ -14,8 +14,10 @@ namespace Chalice.Deploy.Planning;
 /// <param name="Policy">The resource policy, or null when the API has none.</param>
 /// <param name="MinimumCompressionSize">The smallest response compressed, or null for no compression.</param>
 /// <param name="TracingEnabled">X-Ray tracing on the stage.</param>
+/// <param name="BinaryMediaTypes">The API's <c>binaryMediaTypes</c>: Chalice's defaults and the app's own.</param>
 internal sealed record RestApiSettings(
-    string EndpointType, IReadOnlyList<string> VpcEndpointIds, JsonObject? Policy, int? MinimumCompressionSize, bool TracingEnabled)
+    string EndpointType, IReadOnlyList<string> VpcEndpointIds, JsonObject? Policy, int? MinimumCompressionSize, bool TracingEnabled,
+    IReadOnlyList<string> BinaryMediaTypes)
 {
     /// <summary>The settings of <paramref name="spec"/>'s stage.</summary>
     /// <exception cref="ChaliceConfigException">The policy file was not read, or is not a JSON object.</exception>
@@ -27,7 +29,9 @@ internal sealed record RestApiSettings(
             : config.ApiGatewayEndpointType == "PRIVATE" && config.ApiGatewayEndpointVpce.Count > 0
                 ? PrivateApiPolicy(config.ApiGatewayEndpointVpce)
                 : null;
-        return new RestApiSettings(config.ApiGatewayEndpointType, config.ApiGatewayEndpointVpce, policy, config.MinimumCompressionSize, config.Xray);
+        return new RestApiSettings(
+            config.ApiGatewayEndpointType, config.ApiGatewayEndpointVpce, policy, config.MinimumCompressionSize, config.Xray,
+            Chalice.BinaryMediaTypes.With(spec.Manifest.BinaryMediaTypes));
     }
 
     /// <summary>The policy as API Gateway takes it in CreateRestApi: compact JSON text.</summary>

@@ -30,6 +30,12 @@ internal sealed record DeployedState
     /// <summary>The deployed API, whatever its kind, or null when the stage has none.</summary>
     public IDeployedApi? Api => Resources.OfType<IDeployedApi>().FirstOrDefault();
 
+    /// <summary>
+    /// The URL the app's API is served under: its custom domain's (<c>api_gateway_custom_domain</c>) when it has one,
+    /// else the API's own; null when the stage has no API.
+    /// </summary>
+    public string? Url => Find<DeployedDomainName>()?.Url ?? Api?.Url;
+
     /// <summary>The recorded resource of a logical name (Chalice's <c>name</c>), or null.</summary>
     public DeployedResource? Find(string name) => Resources.FirstOrDefault(r => r.Name == name);
 

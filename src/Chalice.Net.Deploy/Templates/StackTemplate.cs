@@ -46,7 +46,7 @@ internal static class StackTemplate
                 "of a bucket it did not create (Chalice refuses these too). Deploy the app with 'chalice-net deploy'.");
         var resources = new JsonObject();
 
-        var ids = new HashSet<string>(StringComparer.Ordinal) { FunctionId, RoleId, RestApiId, "RestAPIDeployment", "RestAPIStage", "APIHandlerInvokePermission" };
+        var ids = new HashSet<string>(StringComparer.Ordinal) { FunctionId, RoleId, RestApiId, "RestAPIDeployment", "RestAPIStage", "APIHandlerInvokePermission", CustomDomainTemplate.DomainId, CustomDomainTemplate.DomainId + "Mapping" };
         resources[FunctionId] = Function(spec, ChaliceConfig.ApiHandlerName, Role(resources, RoleId, spec, ChaliceConfig.ApiHandlerName, policies), format);
         AddLogGroup(resources, ids, FunctionId, spec, ChaliceConfig.ApiHandlerName);
         var authorizerIds = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -91,6 +91,7 @@ internal static class StackTemplate
                 ["Value"] = Sub($"https://${{{RestApiId}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{config.ApiGatewayStage}/"),
             };
         }
+        CustomDomainTemplate.Add(resources, outputs, spec, format);
 
         var template = new JsonObject
         {
@@ -250,7 +251,7 @@ internal static class StackTemplate
             names.RestApi,
             $"Chalice.Net app {names.App}, stage {names.Stage}",
             LambdaInvocationUri(FunctionId),
-            BinaryMediaTypes.Default)
+            api.BinaryMediaTypes)
         {
             // The policy and the VPC endpoints travel in the definition, as in Chalice's SAM template (swagger.py).
             Policy = api.Policy,

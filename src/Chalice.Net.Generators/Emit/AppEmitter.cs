@@ -69,6 +69,8 @@ internal static class AppEmitter
             var contexts = string.Join(", ", jsonContexts.Select(c => c + ".Default"));
             w.Line($"    JsonResolver = global::System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine({contexts}),");
         }
+        if (app.BinaryMediaTypes.Count > 0)
+            w.Line($"    BinaryMediaTypes = global::Chalice.BinaryMediaTypes.With(new string[] {{ {string.Join(", ", app.BinaryMediaTypes.Select(SourceWriter.Quote))} }}),");
         if (app.Functions.Count > 0)
         {
             w.Line("    Functions = new global::Chalice.Functions.FunctionDefinition[]");

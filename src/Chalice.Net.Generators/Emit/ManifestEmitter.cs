@@ -38,6 +38,7 @@ internal static class ManifestEmitter
             route.Authorizer)).ToArray())
     {
         Authorizers = app.Authorizers.Select(Authorizer).ToArray(),
+        BinaryMediaTypes = app.BinaryMediaTypes.ToArray(),
     };
 
     /// <summary>One case per kind of declared authorizer (see <see cref="ApiAuthorizerManifest"/>).</summary>

@@ -32,6 +32,7 @@ internal sealed class ManifestJsonWriter
         Array(nameof(AppManifest.Functions), manifest.Functions, Function, onePerLine: true);
         Array(nameof(AppManifest.Routes), manifest.Routes, Route, onePerLine: true);
         Array(nameof(AppManifest.Authorizers), manifest.Authorizers, Authorizer, onePerLine: true);
+        Strings(nameof(AppManifest.BinaryMediaTypes), manifest.BinaryMediaTypes);
         EndObject();
     }
 

@@ -16,7 +16,8 @@ internal sealed record AppModel(
     EquatableArray<FunctionModel> Functions,
     EquatableArray<MiddlewareModel> Middleware = default,
     EquatableArray<BlueprintModel> Blueprints = default,
-    EquatableArray<ApiAuthorizerModel> Authorizers = default);
+    EquatableArray<ApiAuthorizerModel> Authorizers = default,
+    EquatableArray<string> BinaryMediaTypes = default);
 
 /// <summary>A service the app's constructor takes: its type, fully qualified, and for a keyed service the key as a C#
 /// expression (<c>[FromKeyedServices(key)]</c>).</summary>

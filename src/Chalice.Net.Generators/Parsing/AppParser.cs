@@ -81,8 +81,15 @@ internal sealed partial class AppParser
             members.Functions.ToEquatableArray(),
             members.Middleware.ToEquatableArray(),
             blueprints,
-            authorizers);
+            authorizers,
+            BinaryMediaTypes(appAttribute));
     }
+
+    /// <summary>The media types <c>[ChaliceApp(BinaryMediaTypes = ...)]</c> adds to Chalice's defaults.</summary>
+    private static EquatableArray<string> BinaryMediaTypes(AttributeData appAttribute) =>
+        appAttribute.NamedArguments.FirstOrDefault(a => a.Key == "BinaryMediaTypes").Value is { IsNull: false, Kind: TypedConstantKind.Array } types
+            ? types.Values.Select(v => v.Value as string ?? "").ToEquatableArray()
+            : EquatableArray<string>.Empty;
 
     /// <summary>
     /// Parses the routes, functions and middleware declared in <paramref name="type"/>: the app class, or a blueprint

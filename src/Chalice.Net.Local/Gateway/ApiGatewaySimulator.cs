@@ -24,6 +24,9 @@ public sealed class ApiGatewaySimulator
 
     /// <summary>The header a caller sends its API key in (a REST API's default <c>HEADER</c> key source).</summary>
     private const string ApiKeyHeader = "x-api-key";
+    // An HTTP API's one CORS configuration (HttpApiCorsConfiguration), made from the routes on first use: an app
+    // whose routes have different CORS settings cannot be an HTTP API, which a CORS request then reports.
+    private readonly Lazy<HttpApiCorsConfiguration?> _httpApiCors;
 
     /// <summary>
     /// Creates a simulator for an app's routes, with no authorizer it can run: a route that names one denies every
@@ -44,6 +47,8 @@ public sealed class ApiGatewaySimulator
         _renderer = new ProxyResponseRenderer(Options);
         _time = time ?? TimeProvider.System;
         _authorizers = new GatewayAuthorizers(routes, Options, _time, authorizers);
+        _httpApiCors = new Lazy<HttpApiCorsConfiguration?>(() => HttpApiCorsConfiguration.For(
+            routes.Resources.SelectMany(r => r.Methods.Select(m => (r.Template, (IReadOnlyList<string>)[m], r.Find(m)!.Cors)))));
     }
 
     /// <summary>The gateway's configuration.</summary>
@@ -64,13 +69,33 @@ public sealed class ApiGatewaySimulator
             return GatewayErrors.RequestTooLarge(type, ids);
         if (GatewayPath.Read(request.Path, type) is not { } path)
             return GatewayErrors.UndecodablePath(type, ids);
+        HttpApiCorsConfiguration? httpApiCors = null;
+        if (type != ApiGatewayType.Rest)
+        {
+            try
+            {
+                httpApiCors = _httpApiCors.Value;
+            }
+            catch (InvalidDataException e) when (request.Header("Origin") is not null)
+            {
+                onFunctionError?.Invoke(e);
+                return GatewayErrors.MalformedResponse(type, ids);
+            }
+            catch (InvalidDataException)
+            {
+                // Not a CORS request: served as the routes say.
+            }
+            // An HTTP API with CORS answers a preflight itself, before routing, for any path.
+            if (httpApiCors is not null && IsPreflight(request))
+                return HttpApiPreflight(httpApiCors, request, ids);
+        }
         if (_routes.Match(path.Routed) is not { } match)
             return GatewayErrors.UnknownRoute(type, ids);
         if (match.Resource.Find(request.Method) is not { } route)
         {
-            // The deployed API defines only the methods the app's routes serve (plus the CORS preflight), so API
-            // Gateway answers any other method itself, exactly as it answers an unknown path.
-            return request.Method == CorsConfig.PreflightMethod && match.Resource.PreflightHeaders is { } preflight
+            // The deployed API defines only the methods the app's routes serve (plus a REST API's CORS preflight), so
+            // API Gateway answers any other method itself, exactly as it answers an unknown path.
+            return type == ApiGatewayType.Rest && request.Method == CorsConfig.PreflightMethod && match.Resource.PreflightHeaders is { } preflight
                 ? Preflight(preflight, ids)
                 : GatewayErrors.UnknownRoute(type, ids);
         }
@@ -130,7 +155,36 @@ public sealed class ApiGatewaySimulator
         }
         if (payload.Length > Options.MaxLambdaPayloadBytes)
             return GatewayErrors.MalformedResponse(type, ids);
-        return _renderer.Render(payload, request, ids);
+        var response = _renderer.Render(payload, request, ids);
+        return httpApiCors is null ? response : WithHttpApiCors(response, httpApiCors, request);
+    }
+
+    /// <summary>A browser's preflight: <c>OPTIONS</c> with <c>Origin</c> and <c>Access-Control-Request-Method</c>.</summary>
+    private static bool IsPreflight(GatewayRequest request) =>
+        request.Method == CorsConfig.PreflightMethod && request.Header("Origin") is not null && request.Header("Access-Control-Request-Method") is not null;
+
+    /// <summary>
+    /// An HTTP API's own answer to a preflight: 204 with no body, with the configuration's headers when the origin is
+    /// allowed and none when it is not (AWS's http-api-cors.html; the 204 as AWS-parity suites record it:
+    /// https://github.com/floci-io/floci/pull/1955).
+    /// </summary>
+    private GatewayResponse HttpApiPreflight(HttpApiCorsConfiguration cors, GatewayRequest request, GatewayRequestIds ids)
+    {
+        var headers = cors.AllowedOrigin(request.Header("Origin")) is { } origin ? cors.PreflightHeaders(origin).ToList() : [];
+        GatewayErrors.AddGatewayHeaders(headers, Options.ApiType, ids, includeTrace: false);
+        return new GatewayResponse(204, headers, []);
+    }
+
+    /// <summary>
+    /// An HTTP API's response with CORS configured: the function's own <c>Access-Control-*</c> headers are ignored, and
+    /// the configuration's are added for an allowed <c>Origin</c>.
+    /// </summary>
+    private static GatewayResponse WithHttpApiCors(GatewayResponse response, HttpApiCorsConfiguration cors, GatewayRequest request)
+    {
+        var headers = response.Headers.Where(h => !h.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (cors.AllowedOrigin(request.Header("Origin")) is { } origin)
+            headers.AddRange(cors.ResponseHeaders(origin));
+        return response with { Headers = headers };
     }
 
     /// <summary>

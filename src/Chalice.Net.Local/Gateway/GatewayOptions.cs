@@ -1,3 +1,5 @@
+using Chalice.Hosting;
+
 namespace Chalice.Gateway;
 
 /// <summary>Which kind of API Gateway API, and which Lambda payload format, to emulate.</summary>
@@ -34,8 +36,22 @@ public sealed record GatewayOptions
     /// <summary>The API id reported in request contexts.</summary>
     public string ApiId { get; init; } = "local";
 
-    /// <summary>REST APIs: media types passed to Lambda as base64 and returned as binary.</summary>
-    public IReadOnlyList<string> BinaryMediaTypes { get; init; } = Chalice.BinaryMediaTypes.Default;
+    /// <summary>
+    /// REST APIs: media types passed to Lambda as base64 and returned as binary. Null (the default) means the app's
+    /// own list (<see cref="ChaliceAppDefinition.BinaryMediaTypes"/>) in the emulator and the test client, as the
+    /// deployed API has it; Chalice's defaults for a simulator made from a route table alone.
+    /// </summary>
+    public IReadOnlyList<string>? BinaryMediaTypes { get; init; }
+
+    /// <summary>The binary media types in effect.</summary>
+    internal IReadOnlyList<string> EffectiveBinaryMediaTypes => BinaryMediaTypes ?? Chalice.BinaryMediaTypes.Default;
+
+    /// <summary>These options for <paramref name="app"/>: its binary media types unless the options name their own.</summary>
+    internal static GatewayOptions For(ChaliceAppDefinition app, GatewayOptions? options)
+    {
+        options ??= new GatewayOptions();
+        return options.BinaryMediaTypes is null ? options with { BinaryMediaTypes = app.BinaryMediaTypes } : options;
+    }
 
     /// <summary>API Gateway's request payload limit (10 MB).</summary>
     public int MaxRequestBytes { get; init; } = 10 * 1024 * 1024;

@@ -213,7 +213,7 @@ internal sealed class ProxyEventWriter(GatewayOptions options)
 
     /// <summary>REST APIs pass a body as base64 when its content type is one of the API's binary media types.</summary>
     public bool IsRestBinary(string? contentType) =>
-        contentType is not null && MediaTypes.Matches(contentType, options.BinaryMediaTypes);
+        contentType is not null && MediaTypes.Matches(contentType, options.EffectiveBinaryMediaTypes);
 
     /// <summary>HTTP APIs pass every body that is not text (JSON, XML, JavaScript, text/*) as base64.</summary>
     private static bool IsHttpApiBinary(string? contentType)

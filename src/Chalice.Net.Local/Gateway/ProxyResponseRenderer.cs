@@ -154,8 +154,8 @@ internal sealed class ProxyResponseRenderer(GatewayOptions options)
     private bool IsRestBinaryResponse(GatewayRequest request, string? contentType)
     {
         var accept = request.Header("Accept")?.Split(',')[0].Trim();
-        return (accept is not null && Chalice.Hosting.MediaTypes.Matches(accept, options.BinaryMediaTypes))
-               || (contentType is not null && Chalice.Hosting.MediaTypes.Matches(contentType, options.BinaryMediaTypes));
+        return (accept is not null && Chalice.Hosting.MediaTypes.Matches(accept, options.EffectiveBinaryMediaTypes))
+               || (contentType is not null && Chalice.Hosting.MediaTypes.Matches(contentType, options.EffectiveBinaryMediaTypes));
     }
 
     private static byte[]? Decode(string body, bool base64)

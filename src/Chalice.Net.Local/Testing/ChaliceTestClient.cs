@@ -41,7 +41,7 @@ public sealed class ChaliceTestClient : IAsyncDisposable
         // The app's own authorizers run in front of its routes; warnings (a route whose authorizer cannot run here) go
         // to standard error, where a test runner shows them.
         Gateway = new ApiGatewaySimulator(
-            application.Routes, gateway, time: null,
+            application.Routes, GatewayOptions.For(application.Definition, gateway), time: null,
             LocalAuthorizerFunctions.Of(application, message => Console.Error.WriteLine("warning: " + message), _signingKey));
         _ownsApplication = ownsApplication;
     }

@@ -24,10 +24,14 @@ public sealed class ChaliceConfig
 
     private readonly JsonObject _root;
 
-    private ChaliceConfig(JsonObject root, string? path)
+    // Settings given on the command line (Chalice's user-provided parameters): above every level of the file.
+    private readonly JsonObject? _commandLine;
+
+    private ChaliceConfig(JsonObject root, string? path, JsonObject? commandLine = null)
     {
         _root = root;
         FilePath = path;
+        _commandLine = commandLine;
     }
 
     /// <summary>An empty config: every setting takes its default.</summary>
@@ -98,6 +102,25 @@ public sealed class ChaliceConfig
         ReferenceEquals(this, Empty) ? [] : new ConfigValidator(this, _root).Validate(stage);
 
     /// <summary>
+    /// This config with settings given on the command line (<c>deploy --api-gateway-stage</c>, <c>--autogen-policy</c>),
+    /// which win over every level of the file for every function, as Chalice's user-provided parameters do
+    /// (chalice/config.py, Config.create). Each value is checked as a value of the file would be.
+    /// </summary>
+    /// <param name="settings">Setting names (<c>api_gateway_stage</c>) with their values; an empty object changes nothing.</param>
+    /// <exception cref="ChaliceConfigException">A setting is not one Chalice.Net knows, or its value is not one it takes.</exception>
+    public ChaliceConfig WithCommandLine(JsonObject settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var level = new ConfigLevel(settings, "the command line");
+        foreach (var (name, _) in settings)
+        {
+            var setting = ConfigSettings.Find(name) ?? throw new ChaliceConfigException($"unknown setting \"{name}\" on the command line");
+            level.Read(setting, "the command line");
+        }
+        return settings.Count == 0 ? this : new ChaliceConfig(_root, FilePath, settings);
+    }
+
+    /// <summary>
     /// The settings of one stage and function, with Chalice's precedence: stage-specific function settings, then the
     /// stage, then top-level function settings, then the top level. Dictionaries (environment variables, tags) merge
     /// in the reverse order, so the more specific level wins per key.
@@ -108,6 +131,7 @@ public sealed class ChaliceConfig
         var functions = ConfigSettings.LambdaFunctions.Name;
         ConfigLevel[] levels =
         [
+            new(_commandLine, "the command line"),
             new((stageNode?[functions] as JsonObject)?[function] as JsonObject, $"stages.{stage}.{functions}.{function}"),
             new(stageNode, $"stages.{stage}"),
             new((_root[functions] as JsonObject)?[function] as JsonObject, $"{functions}.{function}"),

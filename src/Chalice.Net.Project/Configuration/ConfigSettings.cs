@@ -51,6 +51,14 @@ internal static class ConfigSettings
     public static ConfigSetting MinimumCompressionSize { get; } =
         new("minimum_compression_size", ConfigValue.Integer(0, 10485760, "bytes"), ConfigScope.TopLevel | ConfigScope.Stage);
 
+    // Chalice's fields (docs/source/topics/configfile.rst, custom-domain-config-options); its TLS_1_1 is not one of
+    // API Gateway's SecurityPolicy values (TLS_1_0, TLS_1_2 in shared/fixtures/aws-models/apigateway and apigatewayv2).
+    public static ConfigSetting ApiGatewayCustomDomain { get; } = new("api_gateway_custom_domain", ConfigValue.Object(
+        [
+            ("domain_name", ConfigValue.String), ("certificate_arn", ConfigValue.String), ("tls_version", ConfigValue.OneOf("TLS_1_0", "TLS_1_2")),
+            ("url_prefix", ConfigValue.String), ("tags", ConfigValue.StringMap()),
+        ], "domain_name", "certificate_arn"), ConfigScope.TopLevel | ConfigScope.Stage);
+
     // Each function's settings (Chalice's config.py: varies_per_chalice_stage and varies_per_function).
     public static ConfigSetting SubnetIds { get; } = new("subnet_ids", ConfigValue.StringList, ConfigScope.Everywhere);
     public static ConfigSetting SecurityGroupIds { get; } = new("security_group_ids", ConfigValue.StringList, ConfigScope.Everywhere);
@@ -85,7 +93,7 @@ internal static class ConfigSettings
     [
         Version, AppName, Stages, LambdaFunctions, EnvironmentVariables, Tags, LambdaMemorySize, LambdaTimeout,
         ReservedConcurrency, AutogenPolicy, IamPolicyFile, ManageIamRole, IamRoleArn, ApiGatewayStage, ApiGatewayType,
-        ApiGatewayEndpointType, ApiGatewayEndpointVpce, ApiGatewayPolicyFile, MinimumCompressionSize, SubnetIds,
+        ApiGatewayEndpointType, ApiGatewayEndpointVpce, ApiGatewayPolicyFile, MinimumCompressionSize, ApiGatewayCustomDomain, SubnetIds,
         SecurityGroupIds, Layers, Xray,
         IamPolicyMergeFile, LambdaRuntime, LambdaArchitecture, LocalAws, LocalS3Buckets, LocalSqsQueues, LocalSnsTopics,
         LocalAuthorizers, LambdaEphemeralStorage, ApiKeys, UsagePlan, LogRetentionInDays,
@@ -98,7 +106,7 @@ internal static class ConfigSettings
     /// </summary>
     public static IReadOnlySet<string> NotSupportedYet { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "api_gateway_custom_domain", "websocket_api_custom_domain", "automatic_layer",
+        "websocket_api_custom_domain", "automatic_layer",
     };
 
     private static readonly Dictionary<string, ConfigSetting> s_byName = All.ToDictionary(s => s.Name, StringComparer.Ordinal);

@@ -43,6 +43,12 @@ internal abstract class ConfigValue
     /// <summary>A string or a list of strings (<c>api_gateway_endpoint_vpce</c>).</summary>
     public static ConfigValue StringOrStringList { get; } = new StringOrStringListValue();
 
+    /// <summary>
+    /// An object of named fields, each with its own value; <paramref name="required"/> must be present, and a field
+    /// not listed is refused, naming the nearest listed one.
+    /// </summary>
+    public static ConfigValue Object(IReadOnlyList<(string Name, ConfigValue Value)> fields, params string[] required) => new ObjectValue(fields, required);
+
     /// <summary>An object of objects (<c>stages</c>, <c>lambda_functions</c>), whose entries the validator walks.</summary>
     public static ConfigValue Sections { get; } = new SectionsValue();
 
@@ -134,6 +140,32 @@ internal abstract class ConfigValue
         public override string Expected => "a string or a list of strings";
 
         protected override bool Accepts(JsonNode value) => IsString(value) || (value is JsonArray list && list.All(IsString));
+    }
+
+    private sealed class ObjectValue(IReadOnlyList<(string Name, ConfigValue Value)> fields, string[] required) : ConfigValue
+    {
+        public override string Expected => $"an object with {string.Join(", ", fields.Select(f => f.Name))}";
+
+        public override string? Check(JsonNode value)
+        {
+            if (value is not JsonObject entries)
+                return $"{Expected}, not {Shown(value)}";
+            if (required.FirstOrDefault(name => !entries.ContainsKey(name)) is { } missing)
+                return $"{Expected}, but \"{missing}\" is missing";
+            foreach (var (name, entry) in entries)
+            {
+                if (fields.FirstOrDefault(f => f.Name == name).Value is not { } field)
+                {
+                    var nearest = NearestName.Find(name, fields.Select(f => f.Name));
+                    return $"{Expected}, but \"{name}\" is not one of them{(nearest is null ? "" : $" (did you mean \"{nearest}\"?)")}";
+                }
+                if (entry is null)
+                    return $"{Expected}, but \"{name}\" must be {field.Expected}, not null";
+                if (field.Check(entry) is { } problem)
+                    return $"{Expected}, but \"{name}\" must be {problem}";
+            }
+            return null;
+        }
     }
 
     private sealed class SectionsValue : ConfigValue

@@ -82,6 +82,16 @@ public sealed class StageConfig
     /// <summary><c>minimum_compression_size</c> in bytes, or null to leave the API's responses uncompressed.</summary>
     public int? MinimumCompressionSize => Read(ConfigSettings.MinimumCompressionSize)?.GetValue<int>();
 
+    /// <summary><c>api_gateway_custom_domain</c>: the custom domain the API is served under, or null.</summary>
+    public CustomDomainConfig? ApiGatewayCustomDomain => Read(ConfigSettings.ApiGatewayCustomDomain) is JsonObject domain
+        ? new CustomDomainConfig(
+            domain["domain_name"]!.GetValue<string>(),
+            domain["certificate_arn"]!.GetValue<string>(),
+            domain["tls_version"]?.GetValue<string>(),
+            domain["url_prefix"]?.GetValue<string>(),
+            domain["tags"] is JsonObject tags ? tags.ToDictionary(t => t.Key, t => t.Value!.GetValue<string>()) : new Dictionary<string, string>())
+        : null;
+
     /// <summary><c>subnet_ids</c>: the function's VPC subnets (with <see cref="SecurityGroupIds"/>).</summary>
     public IReadOnlyList<string> SubnetIds => Strings(ConfigSettings.SubnetIds);
 

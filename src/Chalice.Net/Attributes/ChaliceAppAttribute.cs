@@ -13,4 +13,12 @@ public sealed class ChaliceAppAttribute(string name) : Attribute
 {
     /// <summary>The app name; deployed resources are named <c>{name}-{stage}</c>.</summary>
     public string Name { get; } = name;
+
+    /// <summary>
+    /// Media types the REST API treats as binary besides Chalice's defaults (<see cref="Chalice.BinaryMediaTypes.Default"/>),
+    /// as Chalice's <c>app.api.binary_types.append(...)</c>: a request body of such a type reaches the function as base64,
+    /// and a response of such a type (or to a request that accepts one) is returned as bytes. The deployed API's
+    /// <c>binaryMediaTypes</c>, the templates, the local gateway and the test client all use the same list.
+    /// </summary>
+    public string[] BinaryMediaTypes { get; init; } = [];
 }

@@ -45,6 +45,12 @@ public sealed class ChaliceAppDefinition
     /// </summary>
     public IReadOnlyList<ApiAuthorizerDefinition> Authorizers { get; init; } = [];
 
+    /// <summary>
+    /// The media types the app's REST API treats as binary: Chalice's defaults and the app's own
+    /// (<see cref="ChaliceAppAttribute.BinaryMediaTypes"/>), as <see cref="Chalice.BinaryMediaTypes.With"/> combines them.
+    /// </summary>
+    public IReadOnlyList<string> BinaryMediaTypes { get; init; } = Chalice.BinaryMediaTypes.Default;
+
     /// <summary>Constructs the app class from the app's services.</summary>
     public Func<IServiceProvider, object> CreateApp { get; }
 

@@ -13,4 +13,20 @@ public static class BinaryMediaTypes
         "audio/mpeg", "audio/wav", "audio/webm", "image/png", "image/jpg", "image/jpeg", "image/gif", "video/ogg",
         "video/mpeg", "video/webm",
     ];
+
+    /// <summary>
+    /// The list of an app that adds <paramref name="appTypes"/> (<c>[ChaliceApp(BinaryMediaTypes = ...)]</c>) to the
+    /// defaults, in that order and without repeats: what its REST API is given as <c>binaryMediaTypes</c>.
+    /// </summary>
+    public static IReadOnlyList<string> With(IEnumerable<string> appTypes)
+    {
+        ArgumentNullException.ThrowIfNull(appTypes);
+        var types = Default.ToList();
+        foreach (var type in appTypes)
+        {
+            if (!types.Contains(type, StringComparer.Ordinal))
+                types.Add(type);
+        }
+        return types.Count == Default.Count ? Default : types;
+    }
 }

@@ -157,5 +157,37 @@ public sealed class DeploySettingsMotoTests(MotoServer moto, PackagedApps apps) 
         }
     }
 
+    // moto 5.2.1 keeps no binaryMediaTypes: its CreateRestApi and PutRestApi drop them and its UpdateRestApi patches
+    // take a value where AWS takes the type in the path (moto/apigateway/models.py, RestAPI.apply_patch_operations).
+    // So the deploy to moto proves the requests instead, each checked against the botocore model in DisposeAsync:
+    // CreateRestApi's binaryMediaTypes and the definition's x-amazon-apigateway-binary-media-types, which AWS applies
+    // on PutRestApi (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-binary-media-types.html).
+    [Fact]
+    public async Task The_app_s_binary_media_types_are_sent_with_the_API_and_a_changed_list_is_put_again()
+    {
+        // TestApp's [ChaliceApp(BinaryMediaTypes = ["application/x-testapp-blob"])], through the generator's manifest.
+        var app = (await apps.TestApp).WithoutCors();
+        _harness.AppName = "testapp";
+        string[] wanted = [.. BinaryMediaTypes.Default, "application/x-testapp-blob"];
+
+        await _harness.DeployAsync(_harness.Spec(app));
+
+        var create = JsonNode.Parse(Assert.Single(Sent("CreateRestApi")))!;
+        Assert.Equal(wanted, create["binaryMediaTypes"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(wanted, DefinedTypes(Assert.Single(Sent("PutRestApi"))));
+
+        var changed = app with { Manifest = app.Manifest with { BinaryMediaTypes = ["application/pdf"] } };
+        var (_, calls) = await _harness.DeployAsync(_harness.Spec(changed));
+
+        Assert.Equal(["API Gateway PutRestApi", "API Gateway CreateDeployment"], calls.MutatingOperations);
+        Assert.Equal([.. BinaryMediaTypes.Default, "application/pdf"], DefinedTypes(Sent("PutRestApi").Last()));
+    }
+
+    private IEnumerable<byte[]> Sent(string operation) =>
+        _harness.Capture.Requests.Where(r => r.Operation?.Name == operation).Select(r => r.Body);
+
+    private static IEnumerable<string> DefinedTypes(byte[] definition) =>
+        JsonNode.Parse(definition)!["x-amazon-apigateway-binary-media-types"]!.AsArray().Select(t => t!.GetValue<string>());
+
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString() ?? "(null)")];
 }

@@ -94,6 +94,41 @@ public sealed class StackTemplateTests
         Assert.True(template["Resources"]!["RestAPIStage"]!["Properties"]!["TracingEnabled"]!.GetValue<bool>());
     }
 
+    // Chalice writes app.api.binary_types into the definition's x-amazon-apigateway-binary-media-types (swagger.py),
+    // which both SAM's DefinitionBody and CloudFormation's Body carry.
+    [Theory]
+    [InlineData(true, "DefinitionBody")]
+    [InlineData(false, "Body")]
+    public void The_app_s_binary_media_types_are_in_the_definition(bool sam, string bodyProperty)
+    {
+        var format = sam ? TemplateFormat.Sam : TemplateFormat.CloudFormation;
+        var spec = Spec("{}");
+        spec = spec with { Manifest = spec.Manifest with { BinaryMediaTypes = ["application/pdf"] } };
+
+        var template = StackTemplate.Create(spec, FunctionPolicies.Same(Policy), format);
+
+        var types = template["Resources"]!["RestAPI"]!["Properties"]![bodyProperty]!["x-amazon-apigateway-binary-media-types"]!.AsArray();
+        Assert.Equal([.. BinaryMediaTypes.Default, "application/pdf"], types.Select(t => t!.GetValue<string>()));
+    }
+
+    // The preflights' MOCK integrations ride in the definition both formats carry; cfn-lint checks the templates around
+    // them (CorsPreflightMotoTests checks the preflights against the API Gateway model).
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_template_of_an_app_with_CORS_routes_passes_cfn_lint(bool sam)
+    {
+        var spec = Spec("{}");
+        var cors = new CorsManifest("https://example.com", ["X-Custom"], ["X-Out"], 600, AllowCredentials: true);
+        spec = spec with { Manifest = spec.Manifest with { Routes = [new RouteManifest("/items/{id}", ["GET", "PUT"], "Items", "items", [], cors, false, null)] } };
+
+        var template = StackTemplate.Create(spec, FunctionPolicies.Same(Policy), sam ? TemplateFormat.Sam : TemplateFormat.CloudFormation);
+
+        var preflight = template["Resources"]!["RestAPI"]!["Properties"]![sam ? "DefinitionBody" : "Body"]!["paths"]!["/items/{id}"]!["options"]!;
+        Assert.Equal("mock", preflight["x-amazon-apigateway-integration"]!["type"]!.GetValue<string>());
+        await CfnLint.AssertCleanAsync(template);
+    }
+
     // A merge file as a user writes one, in YAML with short forms: a table, the function's access to it, an output.
     private const string MergeYaml = """
         Resources:

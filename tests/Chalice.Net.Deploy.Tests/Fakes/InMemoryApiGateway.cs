@@ -187,4 +187,20 @@ internal sealed partial class InMemoryApiGateway(InMemoryCalls calls) : IApiGate
             Tags = new Dictionary<string, string>(Tags),
         };
     }
+
+    // Custom domains are proven against moto (CustomDomainMotoTests), not against this fake.
+    public Task<CustomDomainName?> GetDomainNameAsync(string domainName, CancellationToken cancellationToken = default) => throw NoCustomDomains();
+
+    public Task<CustomDomainName> CreateDomainNameAsync(CreateDomainNameRequest request, CancellationToken cancellationToken = default) => throw NoCustomDomains();
+
+    public Task DeleteDomainNameAsync(string domainName, CancellationToken cancellationToken = default) => throw NoCustomDomains();
+
+    public Task<IReadOnlyList<BasePathMapping>> GetBasePathMappingsAsync(string domainName, CancellationToken cancellationToken = default) => throw NoCustomDomains();
+
+    public Task<BasePathMapping> CreateBasePathMappingAsync(CreateBasePathMappingRequest request, CancellationToken cancellationToken = default) =>
+        throw NoCustomDomains();
+
+    public Task DeleteBasePathMappingAsync(string domainName, string basePath, CancellationToken cancellationToken = default) => throw NoCustomDomains();
+
+    private static NotSupportedException NoCustomDomains() => new("The in-memory API Gateway has no custom domains: test them against moto.");
 }

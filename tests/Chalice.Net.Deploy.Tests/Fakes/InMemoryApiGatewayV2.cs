@@ -175,4 +175,20 @@ internal sealed class InMemoryApiGatewayV2(InMemoryCalls calls, string region) :
             Tags = new Dictionary<string, string>(Tags),
         };
     }
+
+    // Custom domains are proven against moto (CustomDomainMotoTests), not against this fake.
+    public Task<HttpApiDomainName?> GetDomainNameAsync(string domainName, CancellationToken cancellationToken = default) => throw NoCustomDomains();
+
+    public Task<HttpApiDomainName> CreateDomainNameAsync(CreateHttpApiDomainNameRequest request, CancellationToken cancellationToken = default) =>
+        throw NoCustomDomains();
+
+    public Task DeleteDomainNameAsync(string domainName, CancellationToken cancellationToken = default) => throw NoCustomDomains();
+
+    public Task<IReadOnlyList<ApiMapping>> GetApiMappingsAsync(string domainName, CancellationToken cancellationToken = default) => throw NoCustomDomains();
+
+    public Task<ApiMapping> CreateApiMappingAsync(CreateApiMappingRequest request, CancellationToken cancellationToken = default) => throw NoCustomDomains();
+
+    public Task DeleteApiMappingAsync(string domainName, string apiMappingId, CancellationToken cancellationToken = default) => throw NoCustomDomains();
+
+    private static NotSupportedException NoCustomDomains() => new("The in-memory API Gateway v2 has no custom domains: test them against moto.");
 }

@@ -24,12 +24,12 @@ public sealed class PlanEngineTests
         Assert.Equal(
             [typeof(Chalice.Deploy.Planning.Resources.LogGroupPlanner), typeof(ApiKeyPlanner), typeof(RolePlanner), typeof(FunctionPlanner), typeof(S3NotificationPlanner),
              typeof(SnsSubscriptionPlanner), typeof(EventSourceMappingPlanner), typeof(EventRulePlanner), typeof(HttpApiPlanner), typeof(RestApiPlanner),
-             typeof(UsagePlanPlanner), typeof(AuthorizerPermissionPlanner), typeof(PermissionPlanner)],
+             typeof(CustomDomainPlanner), typeof(UsagePlanPlanner), typeof(AuthorizerPermissionPlanner), typeof(PermissionPlanner)],
             ordered.Select(p => p.GetType()));
         Assert.Equal(
             [typeof(RolePlanner), typeof(FunctionPlanner), typeof(RestApiPlanner), typeof(HttpApiPlanner), typeof(PermissionPlanner),
              typeof(EventRulePlanner), typeof(EventSourceMappingPlanner), typeof(SnsSubscriptionPlanner), typeof(S3NotificationPlanner),
-             typeof(AuthorizerPermissionPlanner), typeof(ApiKeyPlanner), typeof(UsagePlanPlanner), typeof(Chalice.Deploy.Planning.Resources.LogGroupPlanner)],
+             typeof(AuthorizerPermissionPlanner), typeof(ApiKeyPlanner), typeof(UsagePlanPlanner), typeof(Chalice.Deploy.Planning.Resources.LogGroupPlanner), typeof(CustomDomainPlanner)],
             ResourcePlanners.All.Select(p => p.GetType()));
     }
 

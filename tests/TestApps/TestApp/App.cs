@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Chalice.TestApp;
 
-[ChaliceApp("testapp")]
+// A media type of its own, beside Chalice's binary defaults: the gateway tests check it is binary locally as when deployed.
+[ChaliceApp("testapp", BinaryMediaTypes = ["application/x-testapp-blob"])]
 public partial class App
 {
     private readonly IGreeter _greeter;
@@ -111,6 +112,10 @@ public partial class App
 
     [Route("/text", "POST", ContentTypes = ["text/plain"])]
     public string Shout([FromBody] string body) => body.ToUpperInvariant();
+
+    [Route("/blob", "POST", ContentTypes = ["application/x-testapp-blob"])]
+    public Response ReversedBlob([FromBody] byte[] body) =>
+        new(body.Reverse().ToArray(), 200, [new("Content-Type", "application/x-testapp-blob")]);
 
     [Route("/raw", "POST", ContentTypes = ["application/octet-stream"])]
     public int RawLength([FromBody] byte[] body) => body.Length;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using Chalice.Deploy;
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.Sts;
@@ -35,10 +36,22 @@ public static class DeployCommand
         {
             Description = "Print the values of the stage's API keys (api_keys), not only their ids.",
         };
+        var overrides = new ConfigOverrideOptions();
+        var connectionTimeout = new Option<int?>("--connection-timeout")
+        {
+            Description = "Seconds to wait for a connection to an AWS endpoint before the attempt fails (default: only each attempt's 2-minute limit).",
+            HelpName = "SECONDS",
+        };
+        connectionTimeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is <= 0)
+                result.AddError("--connection-timeout must be a positive number of seconds.");
+        });
         var command = new Command("deploy", "Deploy the app to AWS: IAM role, Lambda function, REST API.")
         {
-            app.Option, stage, ignoreUnknown, dryRun, package, showApiKeys,
+            app.Option, stage, ignoreUnknown, dryRun, package, showApiKeys, connectionTimeout,
         };
+        overrides.AddTo(command);
         aws.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
@@ -46,7 +59,8 @@ public static class DeployCommand
             var changing = new StrongBox<bool>();
             return CommandFailures.RunAsync(parse, options, cancellationToken,
                 () => RunAsync(parse, app, aws, stageName, parse.GetValue(ignoreUnknown), parse.GetValue(dryRun), parse.GetValue(package),
-                    parse.GetValue(showApiKeys), changing, cancellationToken),
+                    parse.GetValue(showApiKeys), overrides.Settings(parse), parse.GetValue(connectionTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                    changing, cancellationToken),
                 whenCancelled: () => changing.Value
                     ? $"Deploy cancelled. What it created is recorded in .chalice/deployed/{stageName}.json; run " +
                       $"'chalice-net deploy --stage {stageName}' again to finish, or 'chalice-net delete --stage {stageName}' to remove it."
@@ -57,12 +71,13 @@ public static class DeployCommand
 
     private static async Task<int> RunAsync(
         ParseResult parse, AppLocation app, AwsOptions awsOptions, string stage, bool ignoreUnknownSettings, bool dryRun,
-        string? packageDirectory, bool showApiKeys, StrongBox<bool> changing, CancellationToken cancellationToken)
+        string? packageDirectory, bool showApiKeys, JsonObject commandLineSettings, TimeSpan? connectTimeout, StrongBox<bool> changing,
+        CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration;
         var console = CliConsole.Create(output.Output);
         var workspace = AppWorkspace.Open(app.Value(parse), stage,
-            ignoreUnknownSettings ? ConfigCheck.EnforceExceptUnknownKeys : ConfigCheck.Enforce, output.Error);
+            ignoreUnknownSettings ? ConfigCheck.EnforceExceptUnknownKeys : ConfigCheck.Enforce, output.Error, commandLineSettings);
         if (packageDirectory is null)
             await workspace.Project.EnsureIsAppAsync(cancellationToken);
         AppNameCheck.MatchesDeployedStage(workspace);
@@ -85,7 +100,7 @@ public static class DeployCommand
         CallerIdentity identity;
         try
         {
-            identity = await console.StatusAsync("Checking the AWS credentials…", () => AwsIdentityCheck.VerifyAsync(settings, cancellationToken));
+            identity = await console.StatusAsync("Checking the AWS credentials…", () => AwsIdentityCheck.VerifyAsync(settings, connectTimeout, cancellationToken));
         }
         catch
         {
@@ -119,7 +134,7 @@ public static class DeployCommand
             spec = spec with { Policy = _ => Task.FromResult(policy!) };
 
         var calls = new AwsCallRecorder();
-        using var clients = new AwsClients(settings, new AwsClientOptions { Observer = calls });
+        using var clients = new AwsClients(settings, new AwsClientOptions { Observer = calls, ConnectTimeout = connectTimeout });
         var deployer = new Deployer(clients, workspace.Store);
         var clock = Stopwatch.StartNew();
         var plan = await console.StatusAsync($"Planning {spec.Names.Base} in {settings.Region}…", () => deployer.PlanAsync(spec, cancellationToken));
@@ -149,6 +164,13 @@ public static class DeployCommand
             : null;
         foreach (var line in ApiKeyReport.Lines(result.State, values))
             console.WriteLine(line);
+        if (result.State.Find<DeployedDomainName>() is { } domain)
+        {
+            // What Chalice prints, so that DNS can be pointed at the domain: an alias record (Route 53) or a CNAME.
+            console.WriteLine($"Custom domain name: {domain.Url}");
+            console.WriteLine($"  AliasDomainName: {domain.AliasDomainName} (point {domain.DomainName} at it: a CNAME, or a Route 53 alias record)");
+            console.WriteLine($"  HostedZoneId: {domain.HostedZoneId}");
+        }
         return ExitCodes.Success;
     }
 

@@ -41,11 +41,14 @@ public static class PackageCommand
         {
             output, app.Option, stage, ignoreUnknown, format, templateFormat, mergeTemplate,
         };
+        var overrides = new ConfigOverrideOptions();
+        overrides.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandFailures.RunAsync(parse, options, cancellationToken, async () =>
         {
             var console = CliConsole.Create(parse.InvocationConfiguration.Output);
             var workspace = AppWorkspace.Open(app.Value(parse), parse.GetValue(stage)!,
-                parse.GetValue(ignoreUnknown) ? ConfigCheck.EnforceExceptUnknownKeys : ConfigCheck.Enforce, parse.InvocationConfiguration.Error);
+                parse.GetValue(ignoreUnknown) ? ConfigCheck.EnforceExceptUnknownKeys : ConfigCheck.Enforce, parse.InvocationConfiguration.Error,
+                overrides.Settings(parse));
             await workspace.Project.EnsureIsAppAsync(cancellationToken);
             // The template to merge is read first: a mistake in it is found before the build, not after.
             var merge = parse.GetValue(mergeTemplate) is { } mergeFile ? Path.GetFullPath(mergeFile) : null;

@@ -16,14 +16,15 @@ public static class UrlCommand
     {
         var app = new AppLocation(options);
         var stage = CommonOptions.Stage();
-        var command = new Command("url", "Print the URL of the deployed API (read from .chalice/deployed, no AWS call).") { app.Option, stage };
+        var command = new Command("url", "Print the URL of the deployed API, its custom domain's when it has one (read from .chalice/deployed, no AWS call).") { app.Option, stage };
         command.SetAction((parse, cancellationToken) => CommandFailures.RunAsync(parse, options, cancellationToken, async () =>
         {
             var workspace = AppWorkspace.Open(app.Value(parse), parse.GetValue(stage)!, ConfigCheck.WarnOnly, parse.InvocationConfiguration.Error);
-            var api = workspace.Store.Load(workspace.Stage.Stage)?.Api
+            // A custom domain's URL when the stage has one (api_gateway_custom_domain), as users reach the API there.
+            var url = workspace.Store.Load(workspace.Stage.Stage)?.Url
                       ?? throw new DeployedStateException(
                           $"The stage '{workspace.Stage.Stage}' has no deployed API; run 'chalice-net deploy --stage {workspace.Stage.Stage}' first.");
-            await parse.InvocationConfiguration.Output.WriteLineAsync(api.Url);
+            await parse.InvocationConfiguration.Output.WriteLineAsync(url);
             return ExitCodes.Success;
         }));
         return command;

@@ -93,6 +93,30 @@ internal sealed class ApiGatewayClient(RestJsonChannel channel) : IApiGatewayApi
     public Task DeleteUsagePlanKeyAsync(string usagePlanId, string apiKeyId, CancellationToken cancellationToken = default) =>
         channel.SendAsync(ApiGatewayOperations.DeleteUsagePlanKey, HttpMethod.Delete,
             new RestPath($"/usageplans/{Label(usagePlanId)}/keys/{Label(apiKeyId)}"), null, cancellationToken);
+    public Task<CustomDomainName?> GetDomainNameAsync(string domainName, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.GetDomainName, HttpMethod.Get, new RestPath($"/domainnames/{Label(domainName)}"), null,
+            Json.CustomDomainName, cancellationToken).OrNullIfNotFound();
+
+    public Task<CustomDomainName> CreateDomainNameAsync(CreateDomainNameRequest request, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.CreateDomainName, HttpMethod.Post, new RestPath("/domainnames"),
+            RequestBody.Json(request, Json.CreateDomainNameRequest), Json.CustomDomainName, cancellationToken);
+
+    public Task DeleteDomainNameAsync(string domainName, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.DeleteDomainName, HttpMethod.Delete, new RestPath($"/domainnames/{Label(domainName)}"), null,
+            cancellationToken);
+
+    public Task<IReadOnlyList<BasePathMapping>> GetBasePathMappingsAsync(string domainName, CancellationToken cancellationToken = default) =>
+        GetAllPagesAsync(ApiGatewayOperations.GetBasePathMappings, () => new RestPath($"/domainnames/{Label(domainName)}/basepathmappings"),
+            Json.PageBasePathMapping, cancellationToken);
+
+    public Task<BasePathMapping> CreateBasePathMappingAsync(CreateBasePathMappingRequest request, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.CreateBasePathMapping, HttpMethod.Post,
+            new RestPath($"/domainnames/{Label(request.DomainName)}/basepathmappings"),
+            RequestBody.Json(request, Json.CreateBasePathMappingRequest), Json.BasePathMapping, cancellationToken);
+
+    public Task DeleteBasePathMappingAsync(string domainName, string basePath, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayOperations.DeleteBasePathMapping, HttpMethod.Delete,
+            new RestPath($"/domainnames/{Label(domainName)}/basepathmappings/{Label(basePath)}"), null, cancellationToken);
 
     private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(
         AwsOperation operation, Func<RestPath> path, JsonTypeInfo<Page<T>> pageType, CancellationToken cancellationToken)

@@ -65,6 +65,23 @@ internal static class ApiGatewayOperations
 
     /// <summary><c>DeleteUsagePlanKey</c>: a replay finds the key gone from the plan.</summary>
     public static AwsOperation DeleteUsagePlanKey { get; } = Op("DeleteUsagePlanKey", ReplayBehavior.Deletes);
+    /// <summary><c>GetDomainName</c>.</summary>
+    public static AwsOperation GetDomainName { get; } = Op("GetDomainName", ReplayBehavior.Read);
+
+    /// <summary><c>CreateDomainName</c>: domain names are unique, so a replay conflicts.</summary>
+    public static AwsOperation CreateDomainName { get; } = Op("CreateDomainName", ReplayBehavior.ConflictsOnReplay);
+
+    /// <summary><c>DeleteDomainName</c>: a replay finds the domain gone.</summary>
+    public static AwsOperation DeleteDomainName { get; } = Op("DeleteDomainName", ReplayBehavior.Deletes);
+
+    /// <summary><c>GetBasePathMappings</c>.</summary>
+    public static AwsOperation GetBasePathMappings { get; } = Op("GetBasePathMappings", ReplayBehavior.Read);
+
+    /// <summary><c>CreateBasePathMapping</c>: a base path is unique in its domain, so a replay conflicts.</summary>
+    public static AwsOperation CreateBasePathMapping { get; } = Op("CreateBasePathMapping", ReplayBehavior.ConflictsOnReplay);
+
+    /// <summary><c>DeleteBasePathMapping</c>: a replay finds the mapping gone.</summary>
+    public static AwsOperation DeleteBasePathMapping { get; } = Op("DeleteBasePathMapping", ReplayBehavior.Deletes);
 
     /// <summary>Every operation above.</summary>
     public static IReadOnlyList<AwsOperation> All { get; } =
@@ -72,5 +89,6 @@ internal static class ApiGatewayOperations
         GetRestApis, GetRestApi, CreateRestApi, PutRestApi, CreateDeployment, GetStage, UpdateRestApi, UpdateStage, DeleteRestApi,
         GetApiKeys, CreateApiKey, UpdateApiKey, DeleteApiKey, GetUsagePlans, CreateUsagePlan, UpdateUsagePlan, DeleteUsagePlan,
         GetUsagePlanKeys, CreateUsagePlanKey, DeleteUsagePlanKey,
+        GetDomainName, CreateDomainName, DeleteDomainName, GetBasePathMappings, CreateBasePathMapping, DeleteBasePathMapping,
     ];
 }

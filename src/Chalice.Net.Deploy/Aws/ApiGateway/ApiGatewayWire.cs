@@ -27,4 +27,9 @@ internal sealed record Page<T>([property: JsonPropertyName("item")] IReadOnlyLis
 [JsonSerializable(typeof(UsagePlanKey))]
 [JsonSerializable(typeof(Page<UsagePlanKey>))]
 [JsonSerializable(typeof(CreateUsagePlanKeyRequest))]
+[JsonSerializable(typeof(CustomDomainName))]
+[JsonSerializable(typeof(CreateDomainNameRequest))]
+[JsonSerializable(typeof(BasePathMapping))]
+[JsonSerializable(typeof(Page<BasePathMapping>))]
+[JsonSerializable(typeof(CreateBasePathMappingRequest))]
 internal sealed partial class ApiGatewayJsonContext : JsonSerializerContext;

@@ -24,13 +24,13 @@ internal interface IApiGatewayApi
     /// <summary>One stage, or null when it does not exist.</summary>
     Task<Stage?> GetStageAsync(string restApiId, string stageName, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes a REST API.</summary>
     /// <summary>Changes an API's properties (<c>UpdateRestApi</c>).</summary>
     Task<RestApi> UpdateRestApiAsync(string restApiId, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default);
 
     /// <summary>Changes a stage's properties (<c>UpdateStage</c>).</summary>
     Task<Stage> UpdateStageAsync(string restApiId, string stageName, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes a REST API.</summary>
     Task DeleteRestApiAsync(string restApiId, CancellationToken cancellationToken = default);
 
     /// <summary>Every API key in the region (all pages), with their values when <paramref name="includeValues"/>.</summary>
@@ -65,4 +65,21 @@ internal interface IApiGatewayApi
 
     /// <summary>Removes an API key from a usage plan.</summary>
     Task DeleteUsagePlanKeyAsync(string usagePlanId, string apiKeyId, CancellationToken cancellationToken = default);
+    /// <summary>A custom domain name, or null when it does not exist.</summary>
+    Task<CustomDomainName?> GetDomainNameAsync(string domainName, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a custom domain name.</summary>
+    Task<CustomDomainName> CreateDomainNameAsync(CreateDomainNameRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a custom domain name.</summary>
+    Task DeleteDomainNameAsync(string domainName, CancellationToken cancellationToken = default);
+
+    /// <summary>Every base path mapping of a domain (all pages).</summary>
+    Task<IReadOnlyList<BasePathMapping>> GetBasePathMappingsAsync(string domainName, CancellationToken cancellationToken = default);
+
+    /// <summary>Maps a base path of a domain to an API's stage.</summary>
+    Task<BasePathMapping> CreateBasePathMappingAsync(CreateBasePathMappingRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a base path mapping; <paramref name="basePath"/> is <c>(none)</c> for the domain's root.</summary>
+    Task DeleteBasePathMappingAsync(string domainName, string basePath, CancellationToken cancellationToken = default);
 }

@@ -78,6 +78,31 @@ internal sealed class ApiGatewayV2Client(RestJsonChannel channel) : IApiGatewayV
         channel.SendAsync(ApiGatewayV2Operations.UpdateStage, s_patch, new RestPath($"/v2/apis/{Label(apiId)}/stages/{Label(stageName)}"),
             RequestBody.Json(new UpdateStageBody(autoDeploy), Json.UpdateStageBody), Json.HttpApiStage, cancellationToken);
 
+    public Task<HttpApiDomainName?> GetDomainNameAsync(string domainName, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayV2Operations.GetDomainName, HttpMethod.Get, new RestPath($"/v2/domainnames/{Label(domainName)}"), null,
+            Json.HttpApiDomainName, cancellationToken).OrNullIfNotFound();
+
+    public Task<HttpApiDomainName> CreateDomainNameAsync(CreateHttpApiDomainNameRequest request, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayV2Operations.CreateDomainName, HttpMethod.Post, new RestPath("/v2/domainnames"),
+            RequestBody.Json(request, Json.CreateHttpApiDomainNameRequest), Json.HttpApiDomainName, cancellationToken);
+
+    public Task DeleteDomainNameAsync(string domainName, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayV2Operations.DeleteDomainName, HttpMethod.Delete, new RestPath($"/v2/domainnames/{Label(domainName)}"), null,
+            cancellationToken);
+
+    public Task<IReadOnlyList<ApiMapping>> GetApiMappingsAsync(string domainName, CancellationToken cancellationToken = default) =>
+        GetAllPagesAsync(ApiGatewayV2Operations.GetApiMappings, $"/v2/domainnames/{Label(domainName)}/apimappings", Json.ItemsPageApiMapping,
+            cancellationToken);
+
+    public Task<ApiMapping> CreateApiMappingAsync(CreateApiMappingRequest request, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayV2Operations.CreateApiMapping, HttpMethod.Post,
+            new RestPath($"/v2/domainnames/{Label(request.DomainName)}/apimappings"),
+            RequestBody.Json(request, Json.CreateApiMappingRequest), Json.ApiMapping, cancellationToken);
+
+    public Task DeleteApiMappingAsync(string domainName, string apiMappingId, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayV2Operations.DeleteApiMapping, HttpMethod.Delete,
+            new RestPath($"/v2/domainnames/{Label(domainName)}/apimappings/{Label(apiMappingId)}"), null, cancellationToken);
+
     private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(
         AwsOperation operation, string path, JsonTypeInfo<ItemsPage<T>> pageType, CancellationToken cancellationToken)
     {

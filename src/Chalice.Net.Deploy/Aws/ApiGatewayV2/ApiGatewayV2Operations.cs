@@ -60,10 +60,29 @@ internal static class ApiGatewayV2Operations
     /// <summary><c>UpdateStage</c>: sets the same members again.</summary>
     public static AwsOperation UpdateStage { get; } = Op("UpdateStage", ReplayBehavior.Converges);
 
+    /// <summary><c>GetDomainName</c>.</summary>
+    public static AwsOperation GetDomainName { get; } = Op("GetDomainName", ReplayBehavior.Read);
+
+    /// <summary><c>CreateDomainName</c>: domain names are unique, so a replay conflicts.</summary>
+    public static AwsOperation CreateDomainName { get; } = Op("CreateDomainName", ReplayBehavior.ConflictsOnReplay);
+
+    /// <summary><c>DeleteDomainName</c>: a replay finds the domain gone.</summary>
+    public static AwsOperation DeleteDomainName { get; } = Op("DeleteDomainName", ReplayBehavior.Deletes);
+
+    /// <summary><c>GetApiMappings</c>.</summary>
+    public static AwsOperation GetApiMappings { get; } = Op("GetApiMappings", ReplayBehavior.Read);
+
+    /// <summary><c>CreateApiMapping</c>: a mapping key is unique in its domain, so a replay conflicts.</summary>
+    public static AwsOperation CreateApiMapping { get; } = Op("CreateApiMapping", ReplayBehavior.ConflictsOnReplay);
+
+    /// <summary><c>DeleteApiMapping</c>: a replay finds the mapping gone.</summary>
+    public static AwsOperation DeleteApiMapping { get; } = Op("DeleteApiMapping", ReplayBehavior.Deletes);
+
     /// <summary>Every operation above.</summary>
     public static IReadOnlyList<AwsOperation> All { get; } =
     [
         GetApis, GetApi, CreateApi, UpdateApi, DeleteCorsConfiguration, DeleteApi, GetIntegrations, CreateIntegration, UpdateIntegration,
         DeleteIntegration, GetRoutes, CreateRoute, UpdateRoute, DeleteRoute, GetStage, CreateStage, UpdateStage,
+        GetDomainName, CreateDomainName, DeleteDomainName, GetApiMappings, CreateApiMapping, DeleteApiMapping,
     ];
 }

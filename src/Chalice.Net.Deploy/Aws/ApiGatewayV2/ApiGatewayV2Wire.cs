@@ -25,4 +25,9 @@ internal sealed record UpdateStageBody(bool? AutoDeploy);
 [JsonSerializable(typeof(HttpApiStage))]
 [JsonSerializable(typeof(HttpApiStageRequest))]
 [JsonSerializable(typeof(UpdateStageBody))]
+[JsonSerializable(typeof(HttpApiDomainName))]
+[JsonSerializable(typeof(CreateHttpApiDomainNameRequest))]
+[JsonSerializable(typeof(ApiMapping))]
+[JsonSerializable(typeof(ItemsPage<ApiMapping>))]
+[JsonSerializable(typeof(CreateApiMappingRequest))]
 internal sealed partial class ApiGatewayV2JsonContext : JsonSerializerContext;

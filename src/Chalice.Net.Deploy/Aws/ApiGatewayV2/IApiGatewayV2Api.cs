@@ -56,4 +56,22 @@ internal interface IApiGatewayV2Api
 
     /// <summary>Turns a stage's automatic deployment on or off.</summary>
     Task<HttpApiStage> UpdateStageAsync(string apiId, string stageName, bool autoDeploy, CancellationToken cancellationToken = default);
+
+    /// <summary>A custom domain name, or null when it does not exist.</summary>
+    Task<HttpApiDomainName?> GetDomainNameAsync(string domainName, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a custom domain name.</summary>
+    Task<HttpApiDomainName> CreateDomainNameAsync(CreateHttpApiDomainNameRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a custom domain name.</summary>
+    Task DeleteDomainNameAsync(string domainName, CancellationToken cancellationToken = default);
+
+    /// <summary>Every API mapping of a domain (all pages).</summary>
+    Task<IReadOnlyList<ApiMapping>> GetApiMappingsAsync(string domainName, CancellationToken cancellationToken = default);
+
+    /// <summary>Maps a key (base path) of a domain to an API's stage.</summary>
+    Task<ApiMapping> CreateApiMappingAsync(CreateApiMappingRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an API mapping.</summary>
+    Task DeleteApiMappingAsync(string domainName, string apiMappingId, CancellationToken cancellationToken = default);
 }

@@ -25,7 +25,11 @@ internal sealed class AwsHttpPipeline : IDisposable
         _credentials = credentials;
         _options = options;
         _retry = new RetryPolicy(options.Retry, options.Random);
-        var handler = options.HttpHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var handler = options.HttpHandler ?? new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = options.ConnectTimeout ?? Timeout.InfiniteTimeSpan,
+        };
         // Attempt timeouts are ours (AwsRetryOptions.AttemptTimeout), so HttpClient's own must never fire first.
         _http = new HttpClient(handler, disposeHandler: options.HttpHandler is null) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -93,14 +97,17 @@ internal sealed class AwsHttpPipeline : IDisposable
         }
         catch (Exception error) when (IsTransportFailure(error, cancellationToken))
         {
-            var timedOut = error is OperationCanceledException;
+            // SocketsHttpHandler's ConnectTimeout cancels with a TimeoutException inside: the connection was never
+            // made, so the request was not sent. Our own attempt timeout cancels without one, after the request may have gone.
+            var connectTimedOut = error is OperationCanceledException { InnerException: TimeoutException };
+            var timedOut = error is OperationCanceledException && !connectTimedOut;
             var failure = new AwsServiceException(operation.Service.ServiceId, operation.Name, null,
                 timedOut ? AwsServiceException.RequestTimeout : AwsServiceException.ConnectionFailure,
                 timedOut
                     ? $"no response within {AttemptTimeout(operation).TotalSeconds:0.#} s from {endpoint.Url.Host}"
                     : $"could not talk to {endpoint.Url.Authority}: {error.Message}",
                 null, error);
-            return (null, failure, timedOut ? FailureKind.Ambiguous : RetryPolicy.Classify(error));
+            return (null, failure, timedOut ? FailureKind.Ambiguous : connectTimedOut ? FailureKind.NotSent : RetryPolicy.Classify(error));
         }
     }
 

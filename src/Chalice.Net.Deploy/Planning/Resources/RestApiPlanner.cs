@@ -220,7 +220,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         {
             Name = shape.Names.RestApi,
             Description = shape.Description,
-            BinaryMediaTypes = BinaryMediaTypes.Default,
+            BinaryMediaTypes = shape.Settings.BinaryMediaTypes,
             EndpointConfiguration = new EndpointConfiguration
             {
                 Types = [shape.Settings.EndpointType],
@@ -328,7 +328,7 @@ internal sealed class RestApiPlanner : ResourcePlanner<DeployedRestApi>
         public JsonObject Document(FunctionsOfApi.Arns functions) =>
             OpenApiDocument.Create(Spec.Manifest, new OpenApiSettings(
                 Names.RestApi, Description, OpenApiSettings.LambdaIntegrationUri(Partition.Id, Region, functions.Api),
-                BinaryMediaTypes.Default)
+                Settings.BinaryMediaTypes)
             {
                 AuthorizerUris = functions.Authorizers.ToDictionary(
                     a => a.Key, a => (JsonNode)OpenApiSettings.LambdaIntegrationUri(Partition.Id, Region, a.Value), StringComparer.Ordinal),

@@ -305,6 +305,18 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
         await apigateway.UpdateUsagePlanAsync(plan.Id, [new PatchOperation("remove", "/apiStages", $"{created.Id}:api")], ct);
         await apigateway.DeleteUsagePlanAsync(plan.Id, ct);
         await apigateway.DeleteApiKeyAsync(key.Id, ct);
+        const string Domain = "conform.example.com";
+        await apigateway.CreateDomainNameAsync(new CreateDomainNameRequest
+        {
+            DomainName = Domain, RegionalCertificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/c",
+            EndpointConfiguration = new EndpointConfiguration { Types = ["REGIONAL"] }, SecurityPolicy = "TLS_1_2",
+            Tags = new Dictionary<string, string> { ["app"] = "conform" },
+        }, ct);
+        await apigateway.GetDomainNameAsync(Domain, ct);
+        await apigateway.CreateBasePathMappingAsync(new CreateBasePathMappingRequest { DomainName = Domain, BasePath = "v1", RestApiId = created.Id, Stage = "api" }, ct);
+        await apigateway.GetBasePathMappingsAsync(Domain, ct);
+        await apigateway.DeleteBasePathMappingAsync(Domain, "v1", ct);
+        await apigateway.DeleteDomainNameAsync(Domain, ct);
         await apigateway.DeleteRestApiAsync(created.Id, ct);
 
         AssertCovered(ApiGatewayOperations.All, ModelConformance.AssertConform(aws.Capture.Requests));
@@ -354,6 +366,21 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
             ApiId = api.ApiId, StageName = "$default", AutoDeploy = true, Tags = new Dictionary<string, string> { ["app"] = "conform" },
         }, ct);
         await v2.GetStageAsync(api.ApiId, "$default", ct);
+        const string Domain = "conform-http.example.com";
+        await v2.CreateDomainNameAsync(new CreateHttpApiDomainNameRequest
+        {
+            DomainName = Domain,
+            DomainNameConfigurations =
+            [
+                new DomainNameConfiguration { CertificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/c", EndpointType = "REGIONAL", SecurityPolicy = "TLS_1_2" },
+            ],
+            Tags = new Dictionary<string, string> { ["app"] = "conform" },
+        }, ct);
+        await v2.GetDomainNameAsync(Domain, ct);
+        var mapping = await v2.CreateApiMappingAsync(new CreateApiMappingRequest { DomainName = Domain, ApiId = api.ApiId, ApiMappingKey = "v1", Stage = "$default" }, ct);
+        await v2.GetApiMappingsAsync(Domain, ct);
+        await v2.DeleteApiMappingAsync(Domain, mapping.ApiMappingId!, ct);
+        await v2.DeleteDomainNameAsync(Domain, ct);
         await v2.DeleteRouteAsync(api.ApiId, route.RouteId, ct);
         await v2.DeleteIntegrationAsync(api.ApiId, integration.IntegrationId, ct);
         await v2.DeleteApiAsync(api.ApiId, ct);

@@ -275,6 +275,26 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_connection_not_established_within_the_connect_timeout_is_a_connection_failure()
+    {
+        // A peer that takes the TCP connection and never answers the TLS handshake: only the connect timeout
+        // (deploy --connection-timeout) ends the attempt before its 30-second attempt timeout would.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var endpoint = new Uri($"https://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}");
+        using var clients = new AwsClients(new AwsSettings(new StaticCredentialsProvider(new("AKIDEXAMPLE", "secret")), "us-east-1", endpoint),
+            new AwsClientOptions
+            {
+                ConnectTimeout = TimeSpan.FromMilliseconds(300),
+                Retry = new AwsRetryOptions { MaxAttempts = 1, AttemptTimeout = TimeSpan.FromSeconds(30) },
+            });
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Sts.GetCallerIdentityAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(AwsServiceException.ConnectionFailure, error.ErrorCode);
+    }
+
+    [Fact]
     public async Task Caller_cancellation_is_not_retried()
     {
         using var cancellation = new CancellationTokenSource();

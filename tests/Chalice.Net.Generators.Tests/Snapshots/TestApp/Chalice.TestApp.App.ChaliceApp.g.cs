@@ -35,27 +35,29 @@ partial class App : global::Chalice.Hosting.IChaliceApp
             new("/cors/mixed", new string[] { "POST" }, "MixedPost", __Invoke_MixedPost_16) { Cors = new global::Chalice.CorsConfig { AllowOrigin = "*" } },
             new("/cors/custom", new string[] { "GET" }, "CorsCustom", __Invoke_CorsCustom_17) { Cors = new global::Chalice.CorsConfig { AllowOrigin = "https://example.com", AllowHeaders = new string[] { "X-Custom" }, ExposeHeaders = new string[] { "X-Out" }, MaxAge = 600, AllowCredentials = true } },
             new("/text", new string[] { "POST" }, "Shout", __Invoke_Shout_18) { ContentTypes = new string[] { "text/plain" } },
-            new("/raw", new string[] { "POST" }, "RawLength", __Invoke_RawLength_19) { ContentTypes = new string[] { "application/octet-stream" } },
-            new("/json", new string[] { "POST" }, "EchoJson", __Invoke_EchoJson_20),
-            new("/errors/{kind}", new string[] { "GET" }, "Fail", __Invoke_Fail_21),
-            new("/crash", new string[] { "GET" }, "Crash", __Invoke_Crash_22),
-            new("/request", new string[] { "GET", "POST", "PUT" }, "RequestInfo", __Invoke_RequestInfo_23),
-            new("/greet/{name}", new string[] { "GET" }, "Greet", __Invoke_Greet_24),
-            new("/object/{kind}", new string[] { "GET" }, "AnyObject", __Invoke_AnyObject_25),
-            new("/static", new string[] { "GET" }, "Static", __Invoke_Static_26),
-            new("/cookies", new string[] { "GET" }, "Cookies", __Invoke_Cookies_27),
-            new("/lambda-context", new string[] { "GET" }, "LambdaContextInfo", __Invoke_LambdaContextInfo_28),
-            new("/log/{message}", new string[] { "GET" }, "Log", __Invoke_Log_29),
-            new("/log-levels/{tag}", new string[] { "GET" }, "LogLevels", __Invoke_LogLevels_30),
-            new("/unencodable", new string[] { "GET" }, "Unencodable", __Invoke_Unencodable_31),
-            new("/big/{bytes}", new string[] { "GET" }, "Big", __Invoke_Big_32),
-            new("/slow/{ms}", new string[] { "GET" }, "Slow", __Invoke_Slow_33),
-            new("/activity", new string[] { "GET" }, "Activity", __Invoke_Activity_34),
+            new("/blob", new string[] { "POST" }, "ReversedBlob", __Invoke_ReversedBlob_19) { ContentTypes = new string[] { "application/x-testapp-blob" } },
+            new("/raw", new string[] { "POST" }, "RawLength", __Invoke_RawLength_20) { ContentTypes = new string[] { "application/octet-stream" } },
+            new("/json", new string[] { "POST" }, "EchoJson", __Invoke_EchoJson_21),
+            new("/errors/{kind}", new string[] { "GET" }, "Fail", __Invoke_Fail_22),
+            new("/crash", new string[] { "GET" }, "Crash", __Invoke_Crash_23),
+            new("/request", new string[] { "GET", "POST", "PUT" }, "RequestInfo", __Invoke_RequestInfo_24),
+            new("/greet/{name}", new string[] { "GET" }, "Greet", __Invoke_Greet_25),
+            new("/object/{kind}", new string[] { "GET" }, "AnyObject", __Invoke_AnyObject_26),
+            new("/static", new string[] { "GET" }, "Static", __Invoke_Static_27),
+            new("/cookies", new string[] { "GET" }, "Cookies", __Invoke_Cookies_28),
+            new("/lambda-context", new string[] { "GET" }, "LambdaContextInfo", __Invoke_LambdaContextInfo_29),
+            new("/log/{message}", new string[] { "GET" }, "Log", __Invoke_Log_30),
+            new("/log-levels/{tag}", new string[] { "GET" }, "LogLevels", __Invoke_LogLevels_31),
+            new("/unencodable", new string[] { "GET" }, "Unencodable", __Invoke_Unencodable_32),
+            new("/big/{bytes}", new string[] { "GET" }, "Big", __Invoke_Big_33),
+            new("/slow/{ms}", new string[] { "GET" }, "Slow", __Invoke_Slow_34),
+            new("/activity", new string[] { "GET" }, "Activity", __Invoke_Activity_35),
         },
         static services => new global::Chalice.TestApp.App(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Chalice.TestApp.IGreeter>(services), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Chalice.TestApp.App>>(services)))
     {
         ConfigureServices = ConfigureServices,
         JsonResolver = global::System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(global::Chalice.TestApp.TestAppJsonContext.Default),
+        BinaryMediaTypes = global::Chalice.BinaryMediaTypes.With(new string[] { "application/x-testapp-blob" }),
     };
 
     private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Index_0(object app, global::Chalice.Hosting.HandlerContext context)
@@ -195,21 +197,28 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Shout(__body)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_RawLength_19(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_ReversedBlob_19(object app, global::Chalice.Hosting.HandlerContext context)
+    {
+        var request = context.Request;
+        byte[] __body = request.RawBody;
+        return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).ReversedBlob(__body)));
+    }
+
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_RawLength_20(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         byte[] __body = request.RawBody;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).RawLength(__body)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_EchoJson_20(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_EchoJson_21(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         global::System.Text.Json.Nodes.JsonNode? __body = request.JsonBody;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).EchoJson(__body)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Fail_21(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Fail_22(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         global::Chalice.TestApp.ErrorKind __kind = global::Chalice.Binding.ParameterBinder.ParseEnum<global::Chalice.TestApp.ErrorKind>(global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "kind"), "kind", global::Chalice.Binding.BindingSource.Route), "kind", global::Chalice.Binding.BindingSource.Route);
@@ -217,19 +226,19 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.Empty());
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Crash_22(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Crash_23(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Crash()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_RequestInfo_23(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_RequestInfo_24(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).RequestInfo()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Greet_24(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Greet_25(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         string __name = global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "name"), "name", global::Chalice.Binding.BindingSource.Route);
@@ -238,40 +247,40 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Greet(__name, __scope, __request)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_AnyObject_25(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_AnyObject_26(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         string __kind = global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "kind"), "kind", global::Chalice.Binding.BindingSource.Route);
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).AnyObject(__kind)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Static_26(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Static_27(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(global::Chalice.TestApp.App.Static()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Cookies_27(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Cookies_28(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Cookies()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_LambdaContextInfo_28(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_LambdaContextInfo_29(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         global::Chalice.Lambda.ILambdaContext __context = request.LambdaContext!;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).LambdaContextInfo(__context)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Log_29(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Log_30(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         string __message = global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "message"), "message", global::Chalice.Binding.BindingSource.Route);
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Log(__message)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_LogLevels_30(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_LogLevels_31(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         string __tag = global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "tag"), "tag", global::Chalice.Binding.BindingSource.Route);
@@ -279,20 +288,20 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).LogLevels(__tag, __count)));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Unencodable_31(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Unencodable_32(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Unencodable()));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Big_32(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Big_33(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         int __bytes = global::Chalice.Binding.ParameterBinder.Parse<int>(global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "bytes"), "bytes", global::Chalice.Binding.BindingSource.Route), "bytes", global::Chalice.Binding.BindingSource.Route);
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Big(__bytes)));
     }
 
-    private static async global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Slow_33(object app, global::Chalice.Hosting.HandlerContext context)
+    private static async global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Slow_34(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         int __ms = global::Chalice.Binding.ParameterBinder.Parse<int>(global::Chalice.Binding.ParameterBinder.Required(global::Chalice.Binding.ParameterBinder.Value(request, global::Chalice.Binding.BindingSource.Route, "ms"), "ms", global::Chalice.Binding.BindingSource.Route), "ms", global::Chalice.Binding.BindingSource.Route);
@@ -300,7 +309,7 @@ partial class App : global::Chalice.Hosting.IChaliceApp
         return global::Chalice.Hosting.HandlerResults.From(await ((global::Chalice.TestApp.App)app).Slow(__ms, __cancellationToken));
     }
 
-    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Activity_34(object app, global::Chalice.Hosting.HandlerContext context)
+    private static global::System.Threading.Tasks.ValueTask<global::Chalice.Response> __Invoke_Activity_35(object app, global::Chalice.Hosting.HandlerContext context)
     {
         var request = context.Request;
         return new global::System.Threading.Tasks.ValueTask<global::Chalice.Response>(global::Chalice.Hosting.HandlerResults.From(((global::Chalice.TestApp.App)app).Activity()));
