@@ -141,6 +141,23 @@ public sealed class InMemoryHttpApiAuthorizerDeployTests : IDisposable
     }
 
     [Fact]
+    public async Task A_CreateAuthorizer_whose_answer_was_lost_fails_the_deploy_and_the_next_one_finishes_it()
+    {
+        // Without GetAuthorizers (moto 5.2.1 lacks it) the authorizer cannot be looked up by name, so it is not guessed:
+        // the deploy stops, the next creates the authorizer its routes use, and the unused one goes with the API.
+        Aws.Inject("ApiGatewayV2 CreateAuthorizer", InjectedFault.AnswerLost);
+
+        await Assert.ThrowsAsync<Chalice.Deploy.Aws.AwsServiceException>(() => _stage.DeployAsync());
+        var (_, calls) = await _stage.DeployAsync();
+
+        Assert.Contains("ApiGatewayV2 CreateAuthorizer", calls.MutatingOperations);
+        var apiId = Assert.Single(Aws.FakeApiGatewayV2.Apis).ApiId;
+        var used = Aws.FakeApiGatewayV2.Inspect(apiId).Routes.Where(r => r.AuthorizationType == "CUSTOM").Select(r => r.AuthorizerId).Distinct().ToList();
+        Assert.Equal(Aws.FakeApiGatewayV2.AuthorizersOf(apiId).Last().AuthorizerId, Assert.Single(used));
+        Assert.Equal(0, (await _stage.DeployAsync()).Calls.MutatingCalls);
+    }
+
+    [Fact]
     public async Task A_route_naming_an_authorizer_that_is_not_a_built_in_one_is_refused_in_one_line()
     {
         _stage.Routes = [InMemoryStage.ObjectsRoute with { Authorizer = "UserPool" }];
