@@ -8,12 +8,20 @@ namespace Chalice.Deploy.HttpApis;
 /// <summary>
 /// What an app's HTTP API (API Gateway v2) is made of: one route per method and path (<c>GET /objects/{key}</c>), all
 /// integrated with the API's function through one Lambda proxy integration of the stage's payload format, and the
-/// API's CORS configuration. The deployer and the templates both build the API from this, so they cannot disagree.
+/// API's CORS configuration, and the Lambda authorizers of the app's built-in <c>[Authorizer]</c> methods its routes use.
+/// The deployer and the templates both build the API from this, so they cannot disagree.
 /// </summary>
 /// <param name="RouteKeys">The route keys, sorted.</param>
 /// <param name="PayloadFormatVersion">The Lambda event's format: <c>2.0</c> or <c>1.0</c>.</param>
 /// <param name="Cors">The API's CORS configuration, or null when no route has CORS.</param>
-internal sealed record HttpApiDefinition(IReadOnlyList<string> RouteKeys, string PayloadFormatVersion, HttpApiCors? Cors)
+/// <param name="Authorizers">The authorizers some route uses, by name, sorted.</param>
+/// <param name="RouteAuthorizers">The authorizer of each route key that has one.</param>
+internal sealed record HttpApiDefinition(
+    IReadOnlyList<string> RouteKeys,
+    string PayloadFormatVersion,
+    HttpApiCors? Cors,
+    IReadOnlyList<HttpApiAuthorizerDefinition> Authorizers,
+    IReadOnlyDictionary<string, string> RouteAuthorizers)
 {
     /// <summary>The stage an HTTP API serves at the root of its endpoint, which deploys every change at once.</summary>
     public const string DefaultStage = "$default";
@@ -30,21 +38,38 @@ internal sealed record HttpApiDefinition(IReadOnlyList<string> RouteKeys, string
             throw new ArgumentException($"A {ApiKinds.NameOf(kind)} API is not an HTTP API.", nameof(kind));
         foreach (var route in manifest.Routes)
         {
-            // HTTP APIs have no API keys (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html);
-            // authorizers deploy once the authorizers work lands. Either would be left out: refused instead.
+            // HTTP APIs have no API keys (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html):
+            // it would be left out, so it is refused instead.
             if (route.ApiKeyRequired)
                 throw new InvalidDataException(
                     $"Route {route.Path} requires an API key, which HTTP APIs do not have; use \"api_gateway_type\": \"rest\", or drop the API key.");
-            if (route.Authorizer is { } authorizer)
-                throw new InvalidDataException($"Route {route.Path} uses the authorizer '{authorizer}'; deploying authorizers is not supported yet.");
         }
-        var keys = manifest.Routes
-            .SelectMany(r => r.Methods.Select(m => $"{m.ToUpperInvariant()} {r.Path}"))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
+        var builtIn = manifest.Functions.OfType<AuthorizerFunctionManifest>().ToDictionary(a => a.Name, StringComparer.Ordinal);
+        var payloadFormatVersion = kind.PayloadFormatVersion();
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        var routeAuthorizers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var route in manifest.Routes)
+        {
+            // Only built-in authorizers deploy on HTTP APIs; any other kind would leave the route open: refused.
+            if (route.Authorizer is { } name && !builtIn.ContainsKey(name))
+                throw new InvalidDataException(
+                    $"Route {route.Path} uses the authorizer '{name}', which is not one of the app's [Authorizer] methods; only those deploy on HTTP APIs yet.");
+            foreach (var key in route.Methods.Select(m => $"{m.ToUpperInvariant()} {route.Path}"))
+            {
+                keys.Add(key);
+                if (route.Authorizer is { } authorizer)
+                    routeAuthorizers[key] = authorizer;
+            }
+        }
+        var authorizers = routeAuthorizers.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(name => HttpApiAuthorizerDefinition.For(builtIn[name], payloadFormatVersion))
             .ToList();
-        return new HttpApiDefinition(keys, kind.PayloadFormatVersion(), CorsOf(manifest));
+        return new HttpApiDefinition([.. keys], payloadFormatVersion, CorsOf(manifest), authorizers, routeAuthorizers);
     }
+
+    /// <summary>The authorizer of the route <paramref name="routeKey"/>, or null when the route is open.</summary>
+    public HttpApiAuthorizerDefinition? AuthorizerOf(string routeKey) =>
+        RouteAuthorizers.TryGetValue(routeKey, out var name) ? Authorizers.First(a => a.Name == name) : null;
 
     /// <summary>The target of a route integrated with <paramref name="integrationId"/>.</summary>
     public static string RouteTarget(string integrationId) => $"integrations/{integrationId}";

@@ -11,6 +11,10 @@ namespace Chalice.Deploy.Templates;
 /// <see cref="HttpApiDefinition"/> a direct deploy uses: in SAM an <c>AWS::Serverless::HttpApi</c> and one <c>HttpApi</c>
 /// event per route on the function (SAM adds the integration, stage and permission); in plain CloudFormation the
 /// <c>AWS::ApiGatewayV2</c> API, Lambda proxy integration, routes and <c>$default</c> stage, and the invoke permission.
+/// Built-in authorizers are the API's Lambda authorizers (<see cref="HttpApiAuthorizerDefinition"/>): in SAM under the
+/// HttpApi's <c>Auth.Authorizers</c>, named by each route event's <c>Auth.Authorizer</c>; in CloudFormation
+/// <c>AWS::ApiGatewayV2::Authorizer</c> resources and <c>CUSTOM</c> routes; in both, each authorizer's function may be
+/// invoked by the API's authorizers.
 /// </summary>
 internal static class HttpApiTemplate
 {
@@ -20,8 +24,10 @@ internal static class HttpApiTemplate
     private const string IntegrationId = "HttpApiIntegration";
 
     /// <summary>Adds the API to <paramref name="resources"/>, its events to the function's <paramref name="function"/> properties (SAM), and its outputs.</summary>
+    /// <param name="authorizerFunctionIds">The logical id of each built-in authorizer's function, by the authorizer's name.</param>
     public static void Add(
-        JsonObject resources, JsonObject function, JsonObject outputs, DeploymentSpec spec, IReadOnlyDictionary<string, string> tags, TemplateFormat format)
+        JsonObject resources, JsonObject function, JsonObject outputs, DeploymentSpec spec, IReadOnlyDictionary<string, string> tags,
+        IReadOnlyDictionary<string, string> authorizerFunctionIds, TemplateFormat format)
     {
         var names = spec.Names;
         var definition = HttpApiDefinition.For(spec.Manifest, spec.Config.ApiGatewayType);
@@ -37,22 +43,23 @@ internal static class HttpApiTemplate
             };
             if (definition.Cors is { } cors)
                 api["CorsConfiguration"] = Cors(cors);
+            if (definition.Authorizers.Count > 0)
+                api["Auth"] = new JsonObject { ["Authorizers"] = new JsonObject([.. definition.Authorizers.Select(a => KeyValuePair.Create(a.Name, (JsonNode?)SamAuthorizer(a, authorizerFunctionIds[a.Name])))]) };
             resources[HttpApiId] = new JsonObject { ["Type"] = "AWS::Serverless::HttpApi", ["Properties"] = api };
             var events = new JsonObject();
             foreach (var key in definition.RouteKeys)
             {
                 var (method, path) = Split(key);
-                events[RouteId("Route", key)] = new JsonObject
+                var properties = new JsonObject
                 {
-                    ["Type"] = "HttpApi",
-                    ["Properties"] = new JsonObject
-                    {
-                        ["ApiId"] = Ref(HttpApiId),
-                        ["Method"] = method,
-                        ["Path"] = path,
-                        ["PayloadFormatVersion"] = definition.PayloadFormatVersion,
-                    },
+                    ["ApiId"] = Ref(HttpApiId),
+                    ["Method"] = method,
+                    ["Path"] = path,
+                    ["PayloadFormatVersion"] = definition.PayloadFormatVersion,
                 };
+                if (definition.AuthorizerOf(key) is { } authorizer)
+                    properties["Auth"] = new JsonObject { ["Authorizer"] = authorizer.Name };
+                events[RouteId("Route", key)] = new JsonObject { ["Type"] = "HttpApi", ["Properties"] = properties };
             }
             function["Events"] = events;
         }
@@ -79,18 +86,37 @@ internal static class HttpApiTemplate
                     ["PayloadFormatVersion"] = definition.PayloadFormatVersion,
                 },
             };
+            foreach (var authorizer in definition.Authorizers)
+            {
+                var properties = new JsonObject
+                {
+                    ["ApiId"] = Ref(HttpApiId),
+                    ["Name"] = authorizer.Name,
+                    ["AuthorizerType"] = HttpApiAuthorizerDefinition.RequestType,
+                    ["AuthorizerUri"] = StackTemplate.LambdaInvocationUri(authorizerFunctionIds[authorizer.Name]),
+                    ["AuthorizerPayloadFormatVersion"] = authorizer.PayloadFormatVersion,
+                    ["AuthorizerResultTtlInSeconds"] = authorizer.TtlSeconds,
+                    ["IdentitySource"] = new JsonArray([.. authorizer.IdentitySource.Select(s => (JsonNode)s)]),
+                };
+                if (authorizer.EnableSimpleResponses is { } simple)
+                    properties["EnableSimpleResponses"] = simple;
+                resources[AuthorizerId(authorizer)] = new JsonObject { ["Type"] = "AWS::ApiGatewayV2::Authorizer", ["Properties"] = properties };
+            }
             foreach (var key in definition.RouteKeys)
             {
-                resources[RouteId("HttpApiRoute", key)] = new JsonObject
+                var authorizer = definition.AuthorizerOf(key);
+                // NONE is written out: a route updated without it keeps an authorizer it had
+                // (https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/2184).
+                var properties = new JsonObject
                 {
-                    ["Type"] = "AWS::ApiGatewayV2::Route",
-                    ["Properties"] = new JsonObject
-                    {
-                        ["ApiId"] = Ref(HttpApiId),
-                        ["RouteKey"] = key,
-                        ["Target"] = new JsonObject { ["Fn::Sub"] = HttpApiDefinition.RouteTarget($"${{{IntegrationId}}}") },
-                    },
+                    ["ApiId"] = Ref(HttpApiId),
+                    ["RouteKey"] = key,
+                    ["Target"] = new JsonObject { ["Fn::Sub"] = HttpApiDefinition.RouteTarget($"${{{IntegrationId}}}") },
+                    ["AuthorizationType"] = authorizer is null ? HttpApiAuthorizerDefinition.NoAuthorization : HttpApiAuthorizerDefinition.CustomAuthorization,
                 };
+                if (authorizer is not null)
+                    properties["AuthorizerId"] = Ref(AuthorizerId(authorizer));
+                resources[RouteId("HttpApiRoute", key)] = new JsonObject { ["Type"] = "AWS::ApiGatewayV2::Route", ["Properties"] = properties };
             }
             resources["HttpApiDefaultStage"] = new JsonObject
             {
@@ -121,6 +147,62 @@ internal static class HttpApiTemplate
             ["Value"] = new JsonObject { ["Fn::Sub"] = $"https://${{{HttpApiId}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/" },
         };
     }
+
+    /// <summary>
+    /// Lets API Gateway invoke each built-in authorizer's function for the HTTP API's authorizers only, as a direct
+    /// deploy does (AuthorizerPermissionPlanner); SAM's <c>EnableFunctionDefaultPermissions</c> stays off, since it would grant more.
+    /// </summary>
+    /// <param name="resources">The template's resources.</param>
+    /// <param name="ids">The logical ids in use.</param>
+    /// <param name="authorizerFunctionIds">The logical id of each built-in authorizer's function, by the authorizer's name.</param>
+    public static void AddAuthorizerPermissions(JsonObject resources, HashSet<string> ids, IReadOnlyDictionary<string, string> authorizerFunctionIds)
+    {
+        foreach (var functionId in authorizerFunctionIds.Values)
+        {
+            resources[StackTemplate.UniqueId(ids, functionId + "InvokePermission")] = new JsonObject
+            {
+                ["Type"] = "AWS::Lambda::Permission",
+                ["Properties"] = new JsonObject
+                {
+                    ["FunctionName"] = StackTemplate.GetAtt(functionId, "Arn"),
+                    ["Action"] = "lambda:InvokeFunction",
+                    ["Principal"] = "apigateway.amazonaws.com",
+                    ["SourceArn"] = StackTemplate.Sub($"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{HttpApiId}}}/authorizers/*"),
+                },
+            };
+        }
+    }
+
+    /// <summary>
+    /// SAM's LambdaAuthorizer (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-httpapi-lambdaauthorizer.html):
+    /// the identity sources by kind without their prefixes, the TTL as <c>ReauthorizeEvery</c>.
+    /// </summary>
+    private static JsonObject SamAuthorizer(HttpApiAuthorizerDefinition authorizer, string functionId)
+    {
+        var identity = new JsonObject { ["ReauthorizeEvery"] = authorizer.TtlSeconds };
+        foreach (var (prefix, member) in new[]
+                 {
+                     ("$request.header.", "Headers"), ("$request.querystring.", "QueryStrings"), ("$stageVariables.", "StageVariables"), ("$context.", "Context"),
+                 })
+        {
+            var names = authorizer.IdentitySource.Where(s => s.StartsWith(prefix, StringComparison.Ordinal)).Select(s => (JsonNode)s[prefix.Length..]).ToArray();
+            if (names.Length > 0)
+                identity[member] = new JsonArray(names);
+        }
+        var properties = new JsonObject
+        {
+            ["FunctionArn"] = StackTemplate.GetAtt(functionId, "Arn"),
+            ["AuthorizerPayloadFormatVersion"] = authorizer.PayloadFormatVersion,
+            ["Identity"] = identity,
+        };
+        if (authorizer.EnableSimpleResponses is { } simple)
+            properties["EnableSimpleResponses"] = simple;
+        return properties;
+    }
+
+    /// <summary>An authorizer's logical id: its name's letters and digits, and a suffix no function id has.</summary>
+    private static string AuthorizerId(HttpApiAuthorizerDefinition authorizer) =>
+        new string([.. authorizer.Name.Where(char.IsAsciiLetterOrDigit)]) + "HttpApiAuthorizer";
 
     /// <summary>CloudFormation's and SAM's CORS configuration: the API's members, capitalised.</summary>
     private static JsonObject Cors(HttpApiCors cors)

@@ -79,7 +79,8 @@ internal static class StackTemplate
                 (config.ApiGatewayType.IsHttpApi() ? "an HTTP API, which has no API keys" : "no API (the app has no routes)") + ".");
         if (spec.Manifest.Routes.Count > 0 && config.ApiGatewayType.IsHttpApi())
         {
-            HttpApiTemplate.Add(resources, resources[FunctionId]!["Properties"]!.AsObject(), outputs, spec, new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }, format);
+            HttpApiTemplate.Add(resources, resources[FunctionId]!["Properties"]!.AsObject(), outputs, spec, new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue }, authorizerIds, format);
+            HttpApiTemplate.AddAuthorizerPermissions(resources, ids, authorizerIds);
         }
         else if (spec.Manifest.Routes.Count > 0)
         {
@@ -347,7 +348,7 @@ internal static class StackTemplate
     }
 
     /// <summary>The URI API Gateway invokes a function of the template through (<see cref="OpenApiSettings.LambdaIntegrationUri"/>).</summary>
-    private static JsonObject LambdaInvocationUri(string functionId) =>
+    internal static JsonObject LambdaInvocationUri(string functionId) =>
         Sub($"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{functionId}.Arn}}/invocations");
 
     internal static JsonArray TagList(IReadOnlyDictionary<string, string> tags) =>

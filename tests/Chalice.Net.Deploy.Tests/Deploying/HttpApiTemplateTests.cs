@@ -75,6 +75,71 @@ public sealed class HttpApiTemplateTests
         await CfnLint.AssertCleanAsync(template);
     }
 
+    private static DeploymentSpec WithAuthorizers(string type) => Spec(type) with
+    {
+        Manifest = new AppManifest("shop",
+            [
+                new AuthorizerFunctionManifest("Tokens", "Tokens", "TOKEN", ["method.request.header.Authorization"], 300),
+                new AuthorizerFunctionManifest("ByTenant", "Tenants", "REQUEST", ["method.request.header.X-Key", "method.request.querystring.tenant"], 0),
+            ],
+            [
+                new RouteManifest("/items/{id}", ["GET", "PUT"], "Items", "items", [], null, false, "Tokens"),
+                new RouteManifest("/tenants", ["GET"], "Tenants", "tenants", [], null, false, "ByTenant"),
+                new RouteManifest("/health", ["GET"], "Health", "health", [], null, false, null),
+            ]),
+    };
+
+    [Fact]
+    public async Task A_cloudformation_template_has_the_Lambda_authorizers_CUSTOM_routes_and_the_authorizers_permissions_and_is_lint_clean()
+    {
+        var template = StackTemplate.Create(WithAuthorizers("http"), FunctionPolicies.Same(Policy), TemplateFormat.CloudFormation);
+
+        var resources = template["Resources"]!.AsObject();
+        var tokens = resources["TokensHttpApiAuthorizer"]!;
+        Assert.Equal("AWS::ApiGatewayV2::Authorizer", tokens["Type"]!.GetValue<string>());
+        var properties = tokens["Properties"]!;
+        Assert.Equal(("Tokens", "REQUEST", "2.0", 300, false),
+            (properties["Name"]!.GetValue<string>(), properties["AuthorizerType"]!.GetValue<string>(), properties["AuthorizerPayloadFormatVersion"]!.GetValue<string>(),
+             properties["AuthorizerResultTtlInSeconds"]!.GetValue<int>(), properties["EnableSimpleResponses"]!.GetValue<bool>()));
+        Assert.Equal("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Tokens.Arn}/invocations",
+            properties["AuthorizerUri"]!["Fn::Sub"]!.GetValue<string>());
+        Assert.Equal(["$request.header.Authorization"], properties["IdentitySource"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(["$request.header.X-Key", "$request.querystring.tenant"],
+            resources["ByTenantHttpApiAuthorizer"]!["Properties"]!["IdentitySource"]!.AsArray().Select(s => s!.GetValue<string>()));
+        var routes = resources.Where(r => r.Value!["Type"]!.GetValue<string>() == "AWS::ApiGatewayV2::Route").Select(r => r.Value!["Properties"]!)
+            .ToDictionary(r => r["RouteKey"]!.GetValue<string>());
+        Assert.Equal(("CUSTOM", "TokensHttpApiAuthorizer"), (routes["PUT /items/{id}"]["AuthorizationType"]!.GetValue<string>(), routes["PUT /items/{id}"]["AuthorizerId"]!["Ref"]!.GetValue<string>()));
+        Assert.Equal(("CUSTOM", "ByTenantHttpApiAuthorizer"), (routes["GET /tenants"]["AuthorizationType"]!.GetValue<string>(), routes["GET /tenants"]["AuthorizerId"]!["Ref"]!.GetValue<string>()));
+        Assert.Equal("NONE", routes["GET /health"]["AuthorizationType"]!.GetValue<string>());
+        Assert.Null(routes["GET /health"]["AuthorizerId"]);
+        Assert.Equal("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${HttpApi}/authorizers/*",
+            resources["TokensInvokePermission"]!["Properties"]!["SourceArn"]!["Fn::Sub"]!.GetValue<string>());
+        Assert.NotNull(resources["ByTenantInvokePermission"]);
+        await CfnLint.AssertCleanAsync(template);
+    }
+
+    [Fact]
+    public async Task A_sam_template_declares_the_authorizers_on_the_HttpApi_and_names_them_on_the_route_events_and_is_lint_clean()
+    {
+        var template = StackTemplate.Create(WithAuthorizers("http-v1"), FunctionPolicies.Same(Policy), TemplateFormat.Sam);
+
+        var authorizers = template["Resources"]!["HttpApi"]!["Properties"]!["Auth"]!["Authorizers"]!;
+        var tenants = authorizers["ByTenant"]!;
+        Assert.Equal(["ByTenant", "Arn"], tenants["FunctionArn"]!["Fn::GetAtt"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal("1.0", tenants["AuthorizerPayloadFormatVersion"]!.GetValue<string>());
+        // Simple responses exist for payload 2.0 only.
+        Assert.Null(tenants["EnableSimpleResponses"]);
+        Assert.Equal("""{"ReauthorizeEvery":0,"Headers":["X-Key"],"QueryStrings":["tenant"]}""", tenants["Identity"]!.ToJsonString());
+        Assert.Equal("""{"ReauthorizeEvery":300,"Headers":["Authorization"]}""", authorizers["Tokens"]!["Identity"]!.ToJsonString());
+        var events = template["Resources"]!["APIHandler"]!["Properties"]!["Events"]!.AsObject().Select(e => e.Value!["Properties"]!)
+            .ToDictionary(e => $"{e["Method"]!.GetValue<string>()} {e["Path"]!.GetValue<string>()}");
+        Assert.Equal("Tokens", events["GET /items/{id}"]["Auth"]!["Authorizer"]!.GetValue<string>());
+        Assert.Equal("ByTenant", events["GET /tenants"]["Auth"]!["Authorizer"]!.GetValue<string>());
+        Assert.Null(events["GET /health"]["Auth"]);
+        Assert.NotNull(template["Resources"]!["TokensInvokePermission"]);
+        await CfnLint.AssertCleanAsync(template);
+    }
+
     [Fact]
     public void A_REST_stage_keeps_its_REST_API()
     {

@@ -10,7 +10,9 @@ namespace Chalice.Deploy.Tests.Fakes;
 /// NotFoundException 404 "Invalid API identifier specified {id}" for an unknown API, "Invalid stage identifier
 /// specified" for an unknown stage (the error codes of shared/fixtures/aws-models/apigatewayv2/2018-11-29/service-2.json);
 /// names are not unique, every API gets a new 8-character id and the endpoint <c>https://{id}.execute-api.{region}.amazonaws.com</c>;
-/// UpdateApi replaces the CORS configuration whole.
+/// UpdateApi replaces the CORS configuration whole; an authorizer keeps the members it was created with as sent
+/// (moto stores them as given), UpdateRoute keeps the authorizer id a request leaves out, and deleting an authorizer that
+/// does not exist succeeds. An unknown authorizer is "Invalid Authorizer identifier specified {id}".
 /// </summary>
 internal sealed class InMemoryApiGatewayV2(InMemoryCalls calls, string region) : IApiGatewayV2Api
 {
@@ -26,6 +28,9 @@ internal sealed class InMemoryApiGatewayV2(InMemoryCalls calls, string region) :
         var api = _apis.Single(a => a.ApiId == apiId);
         return ([.. api.Routes], [.. api.Integrations], [.. api.Stages]);
     }
+
+    /// <summary>An API's authorizers, for assertions.</summary>
+    public IReadOnlyList<HttpApiAuthorizer> AuthorizersOf(string apiId) => [.. _apis.Single(a => a.ApiId == apiId).Authorizers];
 
     public Task<IReadOnlyList<HttpApi>> GetApisAsync(CancellationToken cancellationToken = default) =>
         calls.Run<IReadOnlyList<HttpApi>>(GetApis, () => [.. _apis.Select(a => a.ToModel())]);
@@ -98,7 +103,11 @@ internal sealed class InMemoryApiGatewayV2(InMemoryCalls calls, string region) :
     public Task<HttpApiRoute> CreateRouteAsync(HttpApiRouteRequest request, CancellationToken cancellationToken = default) =>
         calls.Run(CreateRoute, () =>
         {
-            var route = new HttpApiRoute { RouteId = NextId(), RouteKey = request.RouteKey, Target = request.Target };
+            var route = new HttpApiRoute
+            {
+                RouteId = NextId(), RouteKey = request.RouteKey, Target = request.Target, AuthorizationType = request.AuthorizationType,
+                AuthorizerId = request.AuthorizerId,
+            };
             Find(CreateRoute, request.ApiId).Routes.Add(route);
             return route;
         });
@@ -110,11 +119,43 @@ internal sealed class InMemoryApiGatewayV2(InMemoryCalls calls, string region) :
             var index = routes.FindIndex(r => r.RouteId == request.RouteId);
             if (index < 0)
                 throw InMemoryCalls.Error(UpdateRoute, HttpStatusCode.NotFound, "NotFoundException", $"Invalid Route identifier specified {request.RouteId}");
-            return routes[index] = routes[index] with { RouteKey = request.RouteKey, Target = request.Target };
+            return routes[index] = routes[index] with
+            {
+                RouteKey = request.RouteKey, Target = request.Target,
+                AuthorizationType = string.IsNullOrEmpty(request.AuthorizationType) ? routes[index].AuthorizationType : request.AuthorizationType,
+                AuthorizerId = request.AuthorizerId ?? routes[index].AuthorizerId,
+            };
         });
 
     public Task DeleteRouteAsync(string apiId, string routeId, CancellationToken cancellationToken = default) =>
         calls.Run(DeleteRoute, () => Find(DeleteRoute, apiId).Routes.RemoveAll(r => r.RouteId == routeId));
+
+    public Task<HttpApiAuthorizer?> GetAuthorizerAsync(string apiId, string authorizerId, CancellationToken cancellationToken = default) =>
+        calls.RunOrNull(GetAuthorizer, () => FindAuthorizer(GetAuthorizer, Find(GetAuthorizer, apiId), authorizerId));
+
+    public Task<HttpApiAuthorizer> CreateAuthorizerAsync(HttpApiAuthorizerRequest request, CancellationToken cancellationToken = default) =>
+        calls.Run(CreateAuthorizer, () =>
+        {
+            var api = Find(CreateAuthorizer, request.ApiId);
+            var authorizer = ToAuthorizer(NextId(), request);
+            api.Authorizers.Add(authorizer);
+            return authorizer;
+        });
+
+    public Task<HttpApiAuthorizer> UpdateAuthorizerAsync(HttpApiAuthorizerRequest request, CancellationToken cancellationToken = default) =>
+        calls.Run(UpdateAuthorizer, () =>
+        {
+            var authorizers = Find(UpdateAuthorizer, request.ApiId).Authorizers;
+            var index = authorizers.IndexOf(FindAuthorizer(UpdateAuthorizer, Find(UpdateAuthorizer, request.ApiId), request.AuthorizerId));
+            // A member the request leaves out keeps its value (UpdateAuthorizer is a PATCH).
+            return authorizers[index] = ToAuthorizer(request.AuthorizerId, request) with
+            {
+                EnableSimpleResponses = request.EnableSimpleResponses ?? authorizers[index].EnableSimpleResponses,
+            };
+        });
+
+    public Task DeleteAuthorizerAsync(string apiId, string authorizerId, CancellationToken cancellationToken = default) =>
+        calls.Run(DeleteAuthorizer, () => Find(DeleteAuthorizer, apiId).Authorizers.RemoveAll(a => a.AuthorizerId == authorizerId));
 
     public Task<HttpApiStage?> GetStageAsync(string apiId, string stageName, CancellationToken cancellationToken = default) =>
         calls.RunOrNull(GetStage, () => Find(GetStage, apiId).Stages.FirstOrDefault(s => s.StageName == stageName)
@@ -144,6 +185,17 @@ internal sealed class InMemoryApiGatewayV2(InMemoryCalls calls, string region) :
 
     private string NextId() => (++_ids).ToString("x", System.Globalization.CultureInfo.InvariantCulture).PadLeft(8, 'a');
 
+    private static HttpApiAuthorizer ToAuthorizer(string authorizerId, HttpApiAuthorizerRequest request) => new()
+    {
+        AuthorizerId = authorizerId, Name = request.Name, AuthorizerType = request.AuthorizerType, AuthorizerUri = request.AuthorizerUri,
+        AuthorizerPayloadFormatVersion = request.AuthorizerPayloadFormatVersion, AuthorizerResultTtlInSeconds = request.AuthorizerResultTtlInSeconds,
+        EnableSimpleResponses = request.EnableSimpleResponses, IdentitySource = [.. request.IdentitySource],
+    };
+
+    private static HttpApiAuthorizer FindAuthorizer(AwsOperation operation, Api api, string authorizerId) =>
+        api.Authorizers.FirstOrDefault(a => a.AuthorizerId == authorizerId)
+        ?? throw InMemoryCalls.Error(operation, HttpStatusCode.NotFound, "NotFoundException", $"Invalid Authorizer identifier specified {authorizerId}");
+
     private Api Find(AwsOperation operation, string apiId) =>
         _apis.FirstOrDefault(a => a.ApiId == apiId)
         ?? throw InMemoryCalls.Error(operation, HttpStatusCode.NotFound, "NotFoundException", $"Invalid API identifier specified {apiId}");
@@ -163,6 +215,8 @@ internal sealed class InMemoryApiGatewayV2(InMemoryCalls calls, string region) :
         public List<HttpApiRoute> Routes { get; } = [];
 
         public List<HttpApiStage> Stages { get; } = [];
+
+        public List<HttpApiAuthorizer> Authorizers { get; } = [];
 
         public HttpApi ToModel() => new()
         {

@@ -16,6 +16,9 @@ public sealed class InMemoryApiGatewayV2ParityTests(MotoServer moto) : IClassFix
 {
     private const string Function = "arn:aws:lambda:us-east-1:123456789012:function:parity-fn";
 
+    private const string AuthorizerUri =
+        "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:parity-auth/invocations";
+
     [Fact]
     public async Task The_in_memory_API_Gateway_v2_answers_the_deployers_calls_as_moto_does()
     {
@@ -31,6 +34,8 @@ public sealed class InMemoryApiGatewayV2ParityTests(MotoServer moto) : IClassFix
         Assert.Contains("GetStage missing: True", inMemory);
         Assert.Contains("GetIntegrations of a missing API: NotFoundException 404 not-found=True", inMemory);
         Assert.Contains("CreateIntegration: AWS_PROXY arn:aws:lambda:us-east-1:123456789012:function:parity-fn 2.0", inMemory);
+        Assert.Contains("GetAuthorizer missing: True", inMemory);
+        Assert.Contains("UpdateRoute CUSTOM: CUSTOM True", inMemory);
     }
 
     private static async Task<IReadOnlyList<string>> TranscriptAsync(IAwsApis aws)
@@ -99,6 +104,63 @@ public sealed class InMemoryApiGatewayV2ParityTests(MotoServer moto) : IClassFix
         await Step("UpdateRoute missing", async () => await v2.UpdateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteId = "nope1234", RouteKey = "GET /", Target = target }));
         await Step("CreateRoute {proxy+}", async () => (await v2.CreateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteKey = "ANY /files/{proxy+}", Target = target })).RouteKey);
         await Step("GetRoutes", async () => string.Join(";", (await v2.GetRoutesAsync(id)).Select(r => $"{r.RouteKey} {r.Target == target}").Order()));
+        // Authorizers (moto 5.2.1 has no GetAuthorizers, so they are read one by one) and a route that uses one, then open again.
+        static string Authorizer(HttpApiAuthorizer a) =>
+            $"{a.Name} {a.AuthorizerType} {a.AuthorizerUri} {a.AuthorizerPayloadFormatVersion} ttl={a.AuthorizerResultTtlInSeconds} " +
+            $"simple={a.EnableSimpleResponses} sources={Join(a.IdentitySource)}";
+        var authorizer = await v2.CreateAuthorizerAsync(new HttpApiAuthorizerRequest
+        {
+            ApiId = id, Name = "Tokens", AuthorizerUri = AuthorizerUri, AuthorizerPayloadFormatVersion = "2.0", AuthorizerResultTtlInSeconds = 300,
+            EnableSimpleResponses = false, IdentitySource = ["$request.header.Authorization"],
+        });
+        lines.Add($"CreateAuthorizer: {Authorizer(authorizer)}");
+        await Step("CreateAuthorizer on a missing API", async () => await v2.CreateAuthorizerAsync(new HttpApiAuthorizerRequest
+        {
+            ApiId = "nope1234", Name = "Tokens", AuthorizerUri = AuthorizerUri, AuthorizerPayloadFormatVersion = "2.0", AuthorizerResultTtlInSeconds = 0,
+            IdentitySource = [],
+        }));
+        await Step("UpdateAuthorizer", async () => Authorizer(await v2.UpdateAuthorizerAsync(new HttpApiAuthorizerRequest
+        {
+            ApiId = id, AuthorizerId = authorizer.AuthorizerId, Name = "Tokens", AuthorizerUri = AuthorizerUri, AuthorizerPayloadFormatVersion = "1.0",
+            AuthorizerResultTtlInSeconds = 60, IdentitySource = ["$request.header.X-Token", "$request.querystring.user"],
+        })));
+        await Step("GetAuthorizer", async () => await v2.GetAuthorizerAsync(id, authorizer.AuthorizerId) is { } a ? Authorizer(a) : "none");
+        await Step("GetAuthorizer missing", async () => await v2.GetAuthorizerAsync(id, "nope1234") is null);
+        await Step("GetAuthorizer of a missing API", async () => await v2.GetAuthorizerAsync("nope1234", authorizer.AuthorizerId) is null);
+        await Step("UpdateRoute CUSTOM", async () =>
+        {
+            var updated = await v2.UpdateRouteAsync(new HttpApiRouteRequest
+            {
+                ApiId = id, RouteId = route.RouteId, RouteKey = "PUT /objects/{key}", Target = target, AuthorizationType = "CUSTOM",
+                AuthorizerId = authorizer.AuthorizerId,
+            });
+            return $"{updated.AuthorizationType} {updated.AuthorizerId == authorizer.AuthorizerId}";
+        });
+        await Step("CreateRoute CUSTOM", async () =>
+        {
+            var created = await v2.CreateRouteAsync(new HttpApiRouteRequest
+            {
+                ApiId = id, RouteKey = "GET /private", Target = target, AuthorizationType = "CUSTOM", AuthorizerId = authorizer.AuthorizerId,
+            });
+            return $"{created.AuthorizationType} {created.AuthorizerId == authorizer.AuthorizerId}";
+        });
+        await Step("GetRoutes with authorizers", async () => string.Join(";", (await v2.GetRoutesAsync(id))
+            .Select(r => $"{r.RouteKey} {r.AuthorizationType} {r.AuthorizerId == authorizer.AuthorizerId}").Order()));
+        await Step("UpdateRoute NONE", async () =>
+        {
+            var updated = await v2.UpdateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteId = route.RouteId, RouteKey = "PUT /objects/{key}", Target = target });
+            return $"{updated.AuthorizationType}";
+        });
+        await Step("DeleteAuthorizer", async () =>
+        {
+            await v2.DeleteAuthorizerAsync(id, authorizer.AuthorizerId);
+            return await v2.GetAuthorizerAsync(id, authorizer.AuthorizerId) is null;
+        });
+        await Step("DeleteAuthorizer missing", async () =>
+        {
+            await v2.DeleteAuthorizerAsync(id, "nope1234");
+            return "deleted";
+        });
         await Step("DeleteRoute", async () =>
         {
             await v2.DeleteRouteAsync(id, route.RouteId);

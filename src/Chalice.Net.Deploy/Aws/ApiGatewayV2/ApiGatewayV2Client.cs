@@ -66,6 +66,23 @@ internal sealed class ApiGatewayV2Client(RestJsonChannel channel) : IApiGatewayV
         channel.SendAsync(ApiGatewayV2Operations.DeleteRoute, HttpMethod.Delete, new RestPath($"/v2/apis/{Label(apiId)}/routes/{Label(routeId)}"),
             null, cancellationToken);
 
+    public Task<HttpApiAuthorizer?> GetAuthorizerAsync(string apiId, string authorizerId, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayV2Operations.GetAuthorizer, HttpMethod.Get,
+            new RestPath($"/v2/apis/{Label(apiId)}/authorizers/{Label(authorizerId)}"), null, Json.HttpApiAuthorizer, cancellationToken).OrNullIfNotFound();
+
+    public Task<HttpApiAuthorizer> CreateAuthorizerAsync(HttpApiAuthorizerRequest request, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayV2Operations.CreateAuthorizer, HttpMethod.Post, new RestPath($"/v2/apis/{Label(request.ApiId)}/authorizers"),
+            RequestBody.Json(request, Json.HttpApiAuthorizerRequest), Json.HttpApiAuthorizer, cancellationToken);
+
+    public Task<HttpApiAuthorizer> UpdateAuthorizerAsync(HttpApiAuthorizerRequest request, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayV2Operations.UpdateAuthorizer, s_patch,
+            new RestPath($"/v2/apis/{Label(request.ApiId)}/authorizers/{Label(request.AuthorizerId)}"),
+            RequestBody.Json(request, Json.HttpApiAuthorizerRequest), Json.HttpApiAuthorizer, cancellationToken);
+
+    public Task DeleteAuthorizerAsync(string apiId, string authorizerId, CancellationToken cancellationToken = default) =>
+        channel.SendAsync(ApiGatewayV2Operations.DeleteAuthorizer, HttpMethod.Delete,
+            new RestPath($"/v2/apis/{Label(apiId)}/authorizers/{Label(authorizerId)}"), null, cancellationToken);
+
     public Task<HttpApiStage?> GetStageAsync(string apiId, string stageName, CancellationToken cancellationToken = default) =>
         channel.SendAsync(ApiGatewayV2Operations.GetStage, HttpMethod.Get, new RestPath($"/v2/apis/{Label(apiId)}/stages/{Label(stageName)}"),
             null, Json.HttpApiStage, cancellationToken).OrNullIfNotFound();

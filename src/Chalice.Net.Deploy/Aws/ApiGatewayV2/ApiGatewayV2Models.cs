@@ -132,6 +132,12 @@ internal sealed record HttpApiRoute
 
     /// <summary><c>integrations/{integrationId}</c>.</summary>
     public string? Target { get; init; }
+
+    /// <summary><c>NONE</c> (or absent) for open access, <c>CUSTOM</c> for a Lambda authorizer.</summary>
+    public string? AuthorizationType { get; init; }
+
+    /// <summary>The authorizer of a <c>CUSTOM</c> route.</summary>
+    public string? AuthorizerId { get; init; }
 }
 
 /// <summary>The input of <c>CreateRoute</c> and <c>UpdateRoute</c>.</summary>
@@ -150,6 +156,77 @@ internal sealed record HttpApiRouteRequest
 
     /// <summary><c>integrations/{integrationId}</c>.</summary>
     public required string Target { get; init; }
+
+    /// <summary>
+    /// <c>CUSTOM</c> with <see cref="AuthorizerId"/>, or <c>NONE</c>. Always sent: a route updated without it keeps its
+    /// authorizer (https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/2184), and an authorizer
+    /// id sent without it is refused, "Authorizer type is invalid or null" (https://github.com/hashicorp/terraform-provider-aws/pull/35821).
+    /// </summary>
+    public string AuthorizationType { get; init; } = "NONE";
+
+    /// <summary>The authorizer of a <c>CUSTOM</c> route; null otherwise.</summary>
+    public string? AuthorizerId { get; init; }
+}
+
+/// <summary>A Lambda authorizer of an HTTP API (<c>Authorizer</c>).</summary>
+internal sealed record HttpApiAuthorizer
+{
+    /// <summary>The authorizer id.</summary>
+    public string AuthorizerId { get; init; } = "";
+
+    /// <summary>The authorizer's name, unique in the API by the deployer's convention (the app's authorizer name).</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary><c>REQUEST</c> for a Lambda authorizer.</summary>
+    public string? AuthorizerType { get; init; }
+
+    /// <summary>The function's invocation URI.</summary>
+    public string? AuthorizerUri { get; init; }
+
+    /// <summary>The format of the event the function gets and of its answer: <c>1.0</c> or <c>2.0</c>.</summary>
+    public string? AuthorizerPayloadFormatVersion { get; init; }
+
+    /// <summary>How long an answer is cached per identity; 0 turns caching off.</summary>
+    public int? AuthorizerResultTtlInSeconds { get; init; }
+
+    /// <summary>Whether the function answers <c>{"isAuthorized": …}</c> instead of an IAM policy (payload 2.0 only).</summary>
+    public bool? EnableSimpleResponses { get; init; }
+
+    /// <summary>The identity sources, e.g. <c>$request.header.Authorization</c>.</summary>
+    public IReadOnlyList<string>? IdentitySource { get; init; }
+}
+
+/// <summary>The input of <c>CreateAuthorizer</c> and <c>UpdateAuthorizer</c> (which sets every member again).</summary>
+internal sealed record HttpApiAuthorizerRequest
+{
+    /// <summary>The API (in the URI).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string ApiId { get; init; } = "";
+
+    /// <summary>The authorizer to update (in the URI); empty to create one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string AuthorizerId { get; init; } = "";
+
+    /// <summary>The name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary><c>REQUEST</c>.</summary>
+    public string AuthorizerType { get; init; } = "REQUEST";
+
+    /// <summary>The function's invocation URI.</summary>
+    public required string AuthorizerUri { get; init; }
+
+    /// <summary><c>1.0</c> or <c>2.0</c>.</summary>
+    public required string AuthorizerPayloadFormatVersion { get; init; }
+
+    /// <summary>The cache's TTL in seconds.</summary>
+    public required int AuthorizerResultTtlInSeconds { get; init; }
+
+    /// <summary>Simple responses; null (absent) for payload 1.0, which does not have them.</summary>
+    public bool? EnableSimpleResponses { get; init; }
+
+    /// <summary>The identity sources.</summary>
+    public required IReadOnlyList<string> IdentitySource { get; init; }
 }
 
 /// <summary>A stage (<c>Stage</c>); an HTTP API's <c>$default</c> stage serves at the root of its endpoint.</summary>

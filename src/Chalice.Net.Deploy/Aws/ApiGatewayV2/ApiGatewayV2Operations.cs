@@ -51,6 +51,21 @@ internal static class ApiGatewayV2Operations
     /// <summary><c>DeleteRoute</c>: a replay finds it gone.</summary>
     public static AwsOperation DeleteRoute { get; } = Op("DeleteRoute", ReplayBehavior.Deletes);
 
+    /// <summary>
+    /// <c>GetAuthorizer</c>. The deployer reads an API's authorizers one by one, by the ids its routes name, rather than
+    /// with <c>GetAuthorizers</c>, which moto 5.2.1 does not implement (a 500), so that the same code is proven there.
+    /// </summary>
+    public static AwsOperation GetAuthorizer { get; } = Op("GetAuthorizer", ReplayBehavior.Read);
+
+    /// <summary><c>CreateAuthorizer</c>: each call adds another authorizer; never replayed blindly.</summary>
+    public static AwsOperation CreateAuthorizer { get; } = Op("CreateAuthorizer", ReplayBehavior.DuplicatesOnReplay);
+
+    /// <summary><c>UpdateAuthorizer</c>: sets the same members again.</summary>
+    public static AwsOperation UpdateAuthorizer { get; } = Op("UpdateAuthorizer", ReplayBehavior.Converges);
+
+    /// <summary><c>DeleteAuthorizer</c>: a replay finds it gone.</summary>
+    public static AwsOperation DeleteAuthorizer { get; } = Op("DeleteAuthorizer", ReplayBehavior.Deletes);
+
     /// <summary><c>GetStage</c>.</summary>
     public static AwsOperation GetStage { get; } = Op("GetStage", ReplayBehavior.Read);
 
@@ -82,7 +97,7 @@ internal static class ApiGatewayV2Operations
     public static IReadOnlyList<AwsOperation> All { get; } =
     [
         GetApis, GetApi, CreateApi, UpdateApi, DeleteCorsConfiguration, DeleteApi, GetIntegrations, CreateIntegration, UpdateIntegration,
-        DeleteIntegration, GetRoutes, CreateRoute, UpdateRoute, DeleteRoute, GetStage, CreateStage, UpdateStage,
-        GetDomainName, CreateDomainName, DeleteDomainName, GetApiMappings, CreateApiMapping, DeleteApiMapping,
+        DeleteIntegration, GetRoutes, CreateRoute, UpdateRoute, DeleteRoute, GetAuthorizer, CreateAuthorizer, UpdateAuthorizer, DeleteAuthorizer,
+        GetStage, CreateStage, UpdateStage, GetDomainName, CreateDomainName, DeleteDomainName, GetApiMappings, CreateApiMapping, DeleteApiMapping,
     ];
 }

@@ -22,6 +22,8 @@ internal sealed record UpdateStageBody(bool? AutoDeploy);
 [JsonSerializable(typeof(HttpApiRoute))]
 [JsonSerializable(typeof(ItemsPage<HttpApiRoute>))]
 [JsonSerializable(typeof(HttpApiRouteRequest))]
+[JsonSerializable(typeof(HttpApiAuthorizer))]
+[JsonSerializable(typeof(HttpApiAuthorizerRequest))]
 [JsonSerializable(typeof(HttpApiStage))]
 [JsonSerializable(typeof(HttpApiStageRequest))]
 [JsonSerializable(typeof(UpdateStageBody))]

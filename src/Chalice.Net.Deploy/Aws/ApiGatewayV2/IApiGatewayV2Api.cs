@@ -48,6 +48,18 @@ internal interface IApiGatewayV2Api
     /// <summary>Deletes a route.</summary>
     Task DeleteRouteAsync(string apiId, string routeId, CancellationToken cancellationToken = default);
 
+    /// <summary>One authorizer, or null when it does not exist.</summary>
+    Task<HttpApiAuthorizer?> GetAuthorizerAsync(string apiId, string authorizerId, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates an authorizer; like <see cref="CreateApiAsync"/>, never replayed blindly.</summary>
+    Task<HttpApiAuthorizer> CreateAuthorizerAsync(HttpApiAuthorizerRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes an authorizer (<see cref="HttpApiAuthorizerRequest.AuthorizerId"/>).</summary>
+    Task<HttpApiAuthorizer> UpdateAuthorizerAsync(HttpApiAuthorizerRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an authorizer no route uses.</summary>
+    Task DeleteAuthorizerAsync(string apiId, string authorizerId, CancellationToken cancellationToken = default);
+
     /// <summary>One stage, or null when it does not exist.</summary>
     Task<HttpApiStage?> GetStageAsync(string apiId, string stageName, CancellationToken cancellationToken = default);
 

@@ -2,6 +2,7 @@ using Chalice.Configuration;
 using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.ApiGatewayV2;
 using Chalice.Deploy.HttpApis;
+using Chalice.Deploy.OpenApi;
 using Chalice.Deploy.State;
 
 namespace Chalice.Deploy.Planning.Resources;
@@ -9,9 +10,10 @@ namespace Chalice.Deploy.Planning.Resources;
 /// <summary>
 /// Plans the HTTP API (API Gateway v2) of a stage whose <c>"api_gateway_type"</c> is <c>http</c> or <c>http-v1</c>: the
 /// API (tagged, with its CORS configuration), one Lambda proxy integration with the stage's payload format, one route
-/// per method and path, and the <c>$default</c> stage with automatic deployment, so every change is live at once.
+/// per method and path, a Lambda authorizer for each built-in authorizer the routes use (the route then <c>CUSTOM</c>
+/// with its id), and the <c>$default</c> stage with automatic deployment, so every change is live at once.
 /// An existing API is found by the recorded id, else by name; only what differs from the app is changed (a changed
-/// route is one call), and routes and integrations the app no longer has are deleted. Publishes the API's id.
+/// route is one call), and routes, integrations and authorizers the app no longer has are deleted. Publishes the API's id.
 /// </summary>
 internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
 {
@@ -20,6 +22,8 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
 
     private const string IntegrationIdDescription = "integration id";
 
+    private const string AuthorizerIdDescription = "authorizer id";
+
     /// <summary>The HTTP API's id.</summary>
     public static Export<string> HttpApiId { get; } = new("HTTP API id");
 
@@ -27,7 +31,7 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
     public override string ResourceType => "http_api";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Export> Consumes => [FunctionPlanner.FunctionArn];
+    public override IReadOnlyList<Export> Consumes => [FunctionPlanner.FunctionArn, FunctionPlanner.FunctionArns];
 
     /// <inheritdoc/>
     public override IReadOnlyList<Export> Produces => [HttpApiId];
@@ -45,6 +49,12 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
         var shape = new ApiShape(names, definition, context.Region, context.Partition);
         var resource = context.Resource(LogicalName, names.Base, definition);
         var functionArn = resource.Uses(context.Require(FunctionPlanner.FunctionArn));
+        var functions = context.Require(FunctionPlanner.FunctionArns).TryGetKnown(out var arns)
+            ? arns : throw new InvalidOperationException($"{nameof(HttpApiPlanner)} needs the map of function ARNs while planning.");
+        var authorizerUris = definition.Authorizers.ToDictionary(
+            a => a.Name,
+            a => resource.Uses(functions.Of(a.Name)).Select($"invocation URI of the authorizer {a.Name}", arn => shape.InvocationUri(arn)),
+            StringComparer.Ordinal);
 
         var recorded = context.Recorded.Find<DeployedHttpApi>(LogicalName);
         var api = recorded is null ? null : await v2.GetApiAsync(recorded.HttpApiId, cancellationToken);
@@ -58,9 +68,16 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
             resource.Step(AwsService.ApiGatewayV2, "CreateIntegration", "the API is new",
                 (step, ct) => CreateIntegrationAsync(step, v2, shape, created, functionArn, newIntegration, ct),
                 consumes: [created, functionArn], produces: [newIntegration]);
+            var newAuthorizers = definition.Authorizers.ToDictionary(
+                a => a.Name, a => (Ref<string>)CreateAuthorizerStep(resource, v2, a, created, authorizerUris[a.Name], "the API is new", names.Base),
+                StringComparer.Ordinal);
             foreach (var key in definition.RouteKeys)
+            {
+                var authorizerId = AuthorizerIdOf(definition, key, newAuthorizers);
                 resource.Step(AwsService.ApiGatewayV2, "CreateRoute", "the API is new",
-                    (step, ct) => CreateRouteAsync(step, v2, created, key, newIntegration, ct), consumes: [created, newIntegration], target: $"{names.Base} {key}");
+                    (step, ct) => CreateRouteAsync(step, v2, created, key, newIntegration, authorizerId, ct),
+                    consumes: [created, newIntegration, .. authorizerId is null ? [] : new IRef[] { authorizerId }], target: $"{names.Base} {key}");
+            }
             resource.Step(AwsService.ApiGatewayV2, "CreateStage", "the API is new",
                 (step, ct) => CreateStageAsync(v2, shape, step.Get(created), ct), consumes: [created], target: $"{names.Base} stage {HttpApiDefinition.DefaultStage}");
             context.Publish(HttpApiId, created);
@@ -75,7 +92,8 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
         var integrations = await v2.GetIntegrationsAsync(apiId, cancellationToken);
         var routes = await v2.GetRoutesAsync(apiId, cancellationToken);
         var stage = await v2.GetStageAsync(apiId, HttpApiDefinition.DefaultStage, cancellationToken);
-        resource.Observed = new ObservedApi(api, integrations, routes, stage);
+        var authorizers = await AuthorizersOfAsync(v2, apiId, routes, cancellationToken);
+        resource.Observed = new ObservedApi(api, integrations, routes, stage, authorizers);
 
         if (!HttpApiDefinition.SameCors(api.CorsConfiguration, definition.Cors))
         {
@@ -114,28 +132,52 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
                 }, ct), consumes: [functionArn], target: $"{apiId} integration {current.IntegrationId}");
         }
 
-        // The routes: each key once, targeting the integration; any other route goes.
+        // The authorizers, by name: each one the routes use, calling its function as the app declares it.
+        var authorizerIds = new Dictionary<string, Ref<string>>(StringComparer.Ordinal);
+        foreach (var authorizer in definition.Authorizers)
+        {
+            var uri = authorizerUris[authorizer.Name];
+            if (authorizers.FirstOrDefault(a => a.Name == authorizer.Name) is not { } existing)
+            {
+                authorizerIds[authorizer.Name] = CreateAuthorizerStep(resource, v2, authorizer, id, uri, "the authorizer is new", apiId);
+                continue;
+            }
+            authorizerIds[authorizer.Name] = Ref.Known(AuthorizerIdDescription, existing.AuthorizerId, LogicalName);
+            var reason = uri.TryGetKnown(out var knownUri) ? authorizer.Difference(existing, knownUri) : "the authorizer's function is new";
+            if (reason is not null)
+                resource.Step(AwsService.ApiGatewayV2, "UpdateAuthorizer", reason,
+                    (step, ct) => v2.UpdateAuthorizerAsync(authorizer.Request(apiId, existing.AuthorizerId, step.Get(uri)), ct),
+                    consumes: [uri], target: $"{apiId} authorizer {authorizer.Name}");
+        }
+
+        // The routes: each key once, targeting the integration, with its authorizer or open; any other route goes.
         var target = integrationId.TryGetKnown(out var integration) ? HttpApiDefinition.RouteTarget(integration) : null;
         var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in definition.RouteKeys)
         {
+            var authorizerId = AuthorizerIdOf(definition, key, authorizerIds);
+            IRef[] consumed = authorizerId is null ? [integrationId] : [integrationId, authorizerId];
             if (routes.FirstOrDefault(r => r.RouteKey == key) is not { } route)
             {
                 resource.Step(AwsService.ApiGatewayV2, "CreateRoute", "the route is new",
-                    (step, ct) => CreateRouteAsync(step, v2, id, key, integrationId, ct), consumes: [id, integrationId], target: $"{apiId} {key}");
+                    (step, ct) => CreateRouteAsync(step, v2, id, key, integrationId, authorizerId, ct), consumes: [id, .. consumed], target: $"{apiId} {key}");
                 continue;
             }
             kept.Add(route.RouteId);
-            if (route.Target != target)
-                resource.Step(AwsService.ApiGatewayV2, "UpdateRoute", target is null ? "the integration is new" : "the route targets another integration",
-                    (step, ct) => v2.UpdateRouteAsync(new HttpApiRouteRequest
-                    {
-                        ApiId = apiId, RouteId = route.RouteId, RouteKey = key, Target = HttpApiDefinition.RouteTarget(step.Get(integrationId)),
-                    }, ct), consumes: [integrationId], target: $"{apiId} {key}");
+            var reason = route.Target != target ? target is null ? "the integration is new" : "the route targets another integration"
+                : RouteAuthorizationDifference(route, authorizerId);
+            if (reason is not null)
+                resource.Step(AwsService.ApiGatewayV2, "UpdateRoute", reason,
+                    (step, ct) => v2.UpdateRouteAsync(RouteRequest(step, apiId, key, integrationId, authorizerId) with { RouteId = route.RouteId }, ct),
+                    consumes: consumed, target: $"{apiId} {key}");
         }
         foreach (var route in routes.Where(r => !kept.Contains(r.RouteId)))
             resource.Step(AwsService.ApiGatewayV2, "DeleteRoute", "the app no longer has the route",
                 (_, ct) => IgnoringNotFound(v2.DeleteRouteAsync(apiId, route.RouteId, ct)), target: $"{apiId} {route.RouteKey}");
+        // Once no route uses them: the authorizers the app no longer has.
+        foreach (var unused in authorizers.Where(a => !definition.Authorizers.Any(d => d.Name == a.Name)))
+            resource.Step(AwsService.ApiGatewayV2, "DeleteAuthorizer", "no route uses the authorizer",
+                (_, ct) => IgnoringNotFound(v2.DeleteAuthorizerAsync(apiId, unused.AuthorizerId, ct)), target: $"{apiId} authorizer {unused.Name}");
         // Last, once no route targets them: the integrations the API no longer uses.
         foreach (var unused in integrations.Where(i => i != current))
             resource.Step(AwsService.ApiGatewayV2, "DeleteIntegration", "no route uses the integration",
@@ -232,10 +274,69 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
         step.Set(integrationId, integration.IntegrationId);
     }
 
-    private static async Task CreateRouteAsync(
-        StepContext step, IApiGatewayV2Api v2, Ref<string> apiId, string key, Ref<string> integrationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The authorizers of an existing API, read one by one by the ids its routes name (moto 5.2.1 has no
+    /// <c>GetAuthorizers</c>). An authorizer no route uses is not found: it only exists if a deploy stopped between
+    /// creating it and its routes, is never called, and goes with the API.
+    /// </summary>
+    private static async Task<IReadOnlyList<HttpApiAuthorizer>> AuthorizersOfAsync(
+        IApiGatewayV2Api v2, string apiId, IReadOnlyList<HttpApiRoute> routes, CancellationToken cancellationToken)
     {
-        var request = new HttpApiRouteRequest { ApiId = step.Get(apiId), RouteKey = key, Target = HttpApiDefinition.RouteTarget(step.Get(integrationId)) };
+        var authorizers = new List<HttpApiAuthorizer>();
+        // Only a CUSTOM route's id counts: moto keeps the id of a route made open again.
+        var ids = routes.Where(r => r.AuthorizationType == HttpApiAuthorizerDefinition.CustomAuthorization)
+            .Select(r => r.AuthorizerId).OfType<string>().Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var authorizerId in ids)
+        {
+            if (await v2.GetAuthorizerAsync(apiId, authorizerId, cancellationToken) is { } authorizer)
+                authorizers.Add(authorizer);
+        }
+        return authorizers;
+    }
+
+    private static StepOutput<string> CreateAuthorizerStep(
+        ResourcePlan resource, IApiGatewayV2Api v2, HttpApiAuthorizerDefinition authorizer, Ref<string> apiId, Ref<string> uri, string reason, string apiTarget)
+    {
+        var created = new StepOutput<string>(AuthorizerIdDescription);
+        resource.Step(AwsService.ApiGatewayV2, "CreateAuthorizer", reason, async (step, ct) =>
+        {
+            // A lost answer fails the deploy rather than risk a second authorizer; the next deploy creates it again,
+            // and an unused one goes with the API.
+            var made = await v2.CreateAuthorizerAsync(authorizer.Request(step.Get(apiId), "", step.Get(uri)), ct);
+            step.Set(created, made.AuthorizerId);
+        }, consumes: [apiId, uri], produces: [created], target: $"{apiTarget} authorizer {authorizer.Name}");
+        return created;
+    }
+
+    /// <summary>The id of <paramref name="routeKey"/>'s authorizer among <paramref name="ids"/>, or null for an open route.</summary>
+    private static Ref<string>? AuthorizerIdOf(HttpApiDefinition definition, string routeKey, IReadOnlyDictionary<string, Ref<string>> ids) =>
+        definition.AuthorizerOf(routeKey) is { } authorizer ? ids[authorizer.Name] : null;
+
+    /// <summary>Why an existing route's authorization differs from the app's, or null when it does not.</summary>
+    private static string? RouteAuthorizationDifference(HttpApiRoute route, Ref<string>? authorizerId)
+    {
+        var isCustom = route.AuthorizationType == HttpApiAuthorizerDefinition.CustomAuthorization;
+        if (authorizerId is null)
+            return isCustom ? "the app no longer authorizes the route" : null;
+        if (!authorizerId.TryGetKnown(out var id))
+            return "the route's authorizer is new";
+        return !isCustom ? "the route has no authorizer" : route.AuthorizerId != id ? "the route uses another authorizer" : null;
+    }
+
+    private static HttpApiRouteRequest RouteRequest(StepContext step, string apiId, string key, Ref<string> integrationId, Ref<string>? authorizerId) => new()
+    {
+        ApiId = apiId,
+        RouteKey = key,
+        Target = HttpApiDefinition.RouteTarget(step.Get(integrationId)),
+        AuthorizationType = authorizerId is null ? HttpApiAuthorizerDefinition.NoAuthorization : HttpApiAuthorizerDefinition.CustomAuthorization,
+        AuthorizerId = authorizerId is null ? null : step.Get(authorizerId),
+    };
+
+    private static async Task CreateRouteAsync(
+        StepContext step, IApiGatewayV2Api v2, Ref<string> apiId, string key, Ref<string> integrationId, Ref<string>? authorizerId,
+        CancellationToken cancellationToken)
+    {
+        var request = RouteRequest(step, step.Get(apiId), key, integrationId, authorizerId);
         try
         {
             await v2.CreateRouteAsync(request, cancellationToken);
@@ -244,7 +345,7 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
         {
             // A replay conflicted: the first attempt made the route, unless it is not the one we sent.
             var routes = await v2.GetRoutesAsync(request.ApiId, cancellationToken);
-            if (!routes.Any(r => r.RouteKey == key && r.Target == request.Target))
+            if (!routes.Any(r => r.RouteKey == key && r.Target == request.Target && r.AuthorizerId == request.AuthorizerId))
                 throw;
         }
     }
@@ -268,12 +369,18 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
     /// <param name="Integrations">Its integrations.</param>
     /// <param name="Routes">Its routes.</param>
     /// <param name="Stage">Its <c>$default</c> stage, or null.</param>
-    internal sealed record ObservedApi(HttpApi Api, IReadOnlyList<HttpApiIntegration> Integrations, IReadOnlyList<HttpApiRoute> Routes, HttpApiStage? Stage);
+    /// <param name="Authorizers">The authorizers its routes use.</param>
+    internal sealed record ObservedApi(
+        HttpApi Api, IReadOnlyList<HttpApiIntegration> Integrations, IReadOnlyList<HttpApiRoute> Routes, HttpApiStage? Stage,
+        IReadOnlyList<HttpApiAuthorizer> Authorizers);
 
     /// <summary>What the steps need to know of the app to shape its API: names, definition, region and record.</summary>
     private sealed record ApiShape(ResourceNames Names, HttpApiDefinition Definition, string Region, AwsPartition Partition)
     {
         public string Description => $"Chalice.Net app {Names.App}, stage {Names.Stage}";
+
+        /// <summary>How API Gateway invokes the function <paramref name="functionArn"/> (an authorizer's URI).</summary>
+        public string InvocationUri(string functionArn) => OpenApiSettings.LambdaIntegrationUri(Partition.Id, Region, functionArn);
 
         public IReadOnlyDictionary<string, string> Tags => new Dictionary<string, string> { [ResourceNames.TagKey] = Names.TagValue };
 

@@ -361,6 +361,24 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
         {
             ApiId = api.ApiId, RouteId = route.RouteId, RouteKey = "PUT /things/{id}", Target = $"integrations/{integration.IntegrationId}",
         }, ct);
+        var authorizerUri = $"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{function}/invocations";
+        var authorizer = await v2.CreateAuthorizerAsync(new HttpApiAuthorizerRequest
+        {
+            ApiId = api.ApiId, Name = "Tokens", AuthorizerUri = authorizerUri, AuthorizerPayloadFormatVersion = "2.0", AuthorizerResultTtlInSeconds = 300,
+            EnableSimpleResponses = false, IdentitySource = ["$request.header.Authorization"],
+        }, ct);
+        await v2.GetAuthorizerAsync(api.ApiId, authorizer.AuthorizerId, ct);
+        await v2.UpdateAuthorizerAsync(new HttpApiAuthorizerRequest
+        {
+            ApiId = api.ApiId, AuthorizerId = authorizer.AuthorizerId, Name = "Tokens", AuthorizerUri = authorizerUri, AuthorizerPayloadFormatVersion = "1.0",
+            AuthorizerResultTtlInSeconds = 0, IdentitySource = ["$request.header.X-Key", "$request.querystring.tenant"],
+        }, ct);
+        await v2.UpdateRouteAsync(new HttpApiRouteRequest
+        {
+            ApiId = api.ApiId, RouteId = route.RouteId, RouteKey = "PUT /things/{id}", Target = $"integrations/{integration.IntegrationId}",
+            AuthorizationType = "CUSTOM", AuthorizerId = authorizer.AuthorizerId,
+        }, ct);
+        await v2.DeleteAuthorizerAsync(api.ApiId, authorizer.AuthorizerId, ct);
         await v2.CreateStageAsync(new HttpApiStageRequest
         {
             ApiId = api.ApiId, StageName = "$default", AutoDeploy = true, Tags = new Dictionary<string, string> { ["app"] = "conform" },

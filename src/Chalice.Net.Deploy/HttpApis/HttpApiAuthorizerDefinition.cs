@@ -1,0 +1,97 @@
+using Chalice.Deploy.Aws.ApiGatewayV2;
+using Chalice.Deploy.Manifest;
+
+namespace Chalice.Deploy.HttpApis;
+
+/// <summary>
+/// A built-in authorizer (<c>[Authorizer]</c>) as an HTTP API's Lambda authorizer
+/// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html): always of type
+/// <c>REQUEST</c> (HTTP APIs have no <c>TOKEN</c> type; a token authorizer's header becomes its identity source), the
+/// stage's payload format, and IAM policy answers (<c>EnableSimpleResponses</c> off), because that is what the local
+/// gateway evaluates for every API type (Chalice.Net.Local's GatewayAuthorizers parses a principal id and a policy
+/// document), so that a function that passes locally passes on AWS. The deployer and the templates both build the
+/// authorizer from this.
+/// </summary>
+/// <param name="Name">The app's authorizer name, also the API Gateway authorizer's name.</param>
+/// <param name="IdentitySource">The identity sources in HTTP API syntax (<c>$request.header.Authorization</c>).</param>
+/// <param name="PayloadFormatVersion">The stage's payload format, <c>2.0</c> or <c>1.0</c>.</param>
+/// <param name="TtlSeconds">How long API Gateway caches an answer per identity.</param>
+internal sealed record HttpApiAuthorizerDefinition(string Name, IReadOnlyList<string> IdentitySource, string PayloadFormatVersion, int TtlSeconds)
+{
+    /// <summary>The authorizer type of a Lambda authorizer.</summary>
+    public const string RequestType = "REQUEST";
+
+    /// <summary>The authorization type of a route with a Lambda authorizer.</summary>
+    public const string CustomAuthorization = "CUSTOM";
+
+    /// <summary>The authorization type of an open route.</summary>
+    public const string NoAuthorization = "NONE";
+
+    // REST API mapping expressions (how the manifest writes them) and their HTTP API forms
+    // (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html#http-api-lambda-authorizer.identity-sources).
+    private static readonly (string RestPrefix, string HttpPrefix)[] s_sourcePrefixes =
+    [
+        ("method.request.header.", "$request.header."),
+        ("method.request.querystring.", "$request.querystring."),
+        ("stageVariables.", "$stageVariables."),
+        ("context.", "$context."),
+    ];
+
+    /// <summary>The definition of <paramref name="authorizer"/> on an HTTP API whose routes use <paramref name="payloadFormatVersion"/>.</summary>
+    /// <exception cref="InvalidDataException">An identity source HTTP APIs do not have.</exception>
+    public static HttpApiAuthorizerDefinition For(AuthorizerFunctionManifest authorizer, string payloadFormatVersion)
+    {
+        ArgumentNullException.ThrowIfNull(authorizer);
+        var sources = authorizer.IdentitySources.Select(source => ToHttpApiSource(authorizer.Name, source)).ToList();
+        return new HttpApiAuthorizerDefinition(authorizer.Name, sources, payloadFormatVersion, authorizer.TtlSeconds);
+    }
+
+    /// <summary>
+    /// Simple responses exist for payload 2.0 only, where they are turned off explicitly; a payload 1.0 authorizer
+    /// leaves the member out.
+    /// </summary>
+    public bool? EnableSimpleResponses => PayloadFormatVersion == "2.0" ? false : null;
+
+    /// <summary>The <c>CreateAuthorizer</c>/<c>UpdateAuthorizer</c> request (an empty <paramref name="authorizerId"/> to create).</summary>
+    public HttpApiAuthorizerRequest Request(string apiId, string authorizerId, string authorizerUri) => new()
+    {
+        ApiId = apiId,
+        AuthorizerId = authorizerId,
+        Name = Name,
+        AuthorizerType = RequestType,
+        AuthorizerUri = authorizerUri,
+        AuthorizerPayloadFormatVersion = PayloadFormatVersion,
+        AuthorizerResultTtlInSeconds = TtlSeconds,
+        EnableSimpleResponses = EnableSimpleResponses,
+        IdentitySource = IdentitySource,
+    };
+
+    /// <summary>What in <paramref name="existing"/> differs from this definition calling <paramref name="authorizerUri"/>, or null when nothing does.</summary>
+    public string? Difference(HttpApiAuthorizer existing, string authorizerUri)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        if (existing.AuthorizerType != RequestType)
+            return $"the authorizer is of type {existing.AuthorizerType}, not {RequestType}";
+        if (existing.AuthorizerUri != authorizerUri)
+            return "the authorizer calls another function";
+        if (existing.AuthorizerPayloadFormatVersion != PayloadFormatVersion)
+            return $"the authorizer's payload format is {existing.AuthorizerPayloadFormatVersion}, not {PayloadFormatVersion}";
+        if ((existing.AuthorizerResultTtlInSeconds ?? 0) != TtlSeconds)
+            return $"the authorizer's TTL is {existing.AuthorizerResultTtlInSeconds ?? 0} s, not {TtlSeconds} s";
+        if ((existing.EnableSimpleResponses ?? false) != (EnableSimpleResponses ?? false))
+            return "the authorizer expects simple responses";
+        if (!(existing.IdentitySource ?? []).SequenceEqual(IdentitySource, StringComparer.Ordinal))
+            return "the authorizer's identity sources differ";
+        return null;
+    }
+
+    private static string ToHttpApiSource(string authorizer, string source)
+    {
+        foreach (var (rest, http) in s_sourcePrefixes)
+        {
+            if (source.StartsWith(rest, StringComparison.Ordinal))
+                return http + source[rest.Length..];
+        }
+        throw new InvalidDataException($"The authorizer '{authorizer}' reads its identity from {source}, which HTTP APIs do not have.");
+    }
+}

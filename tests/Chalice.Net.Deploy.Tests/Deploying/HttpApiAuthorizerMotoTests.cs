@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Chalice.Deploy.Manifest;
+using Chalice.Deploy.OpenApi;
+using Chalice.Deploy.State;
+using Chalice.Deploy.Tests.Aws.Model;
+using Chalice.Deploy.Tests.Aws.Moto;
+using Chalice.Tests;
+
+namespace Chalice.Deploy.Tests.Deploying;
+
+/// <summary>
+/// tests/TestApps/AuthApp (a TOKEN and a REQUEST authorizer) deployed as an HTTP API (<c>"api_gateway_type": "http"</c>)
+/// to moto with the real clients, checked with the AWS CLI: <c>aws apigatewayv2 get-routes</c> shows each authorized
+/// route <c>CUSTOM</c> with its authorizer, <c>get-authorizer</c> each authorizer as AWS documents a Lambda authorizer
+/// of an HTTP API (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html), and
+/// the authorizer's function lets API Gateway invoke it for this API's authorizers; a no-op redeploy makes no mutating
+/// call, an authorizer no route uses any more is deleted, and delete leaves nothing. moto 5.2.1 does not implement
+/// <c>get-authorizers</c> (a 500), so the authorizers are read one by one by the ids the routes name. The route that
+/// requires an API key is left out: HTTP APIs have none. Every request sent is validated against the botocore model.
+/// </summary>
+public sealed class HttpApiAuthorizerMotoTests(MotoServer moto, PackagedApps apps) : IClassFixture<MotoServer>, IAsyncLifetime
+{
+    private const string Config = """{ "app_name": "authapp", "stages": { "dev": { "api_gateway_type": "http" } } }""";
+
+    private DeployHarness _harness = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        moto.EnsureAvailable();
+        await moto.ResetAsync();
+        _harness = new DeployHarness(moto.Endpoint) { AppName = "authapp", ConfigJson = Config };
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            ModelConformance.AssertConform(_harness.Capture.Requests);
+        }
+        finally
+        {
+            _harness.Dispose();
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Built_in_authorizers_deploy_on_an_HTTP_API_converge_and_delete_as_the_AWS_CLI_sees_them()
+    {
+        // The built-in authorizers only: the declared kinds do not deploy on an HTTP API yet (refused in one line).
+        var packaged = (await apps.AuthApp).WithoutCors().WithoutAuthorizers<ApiAuthorizerManifest>();
+        var app = packaged with { Manifest = packaged.Manifest with { Routes = [.. packaged.Manifest.Routes.Where(r => !r.ApiKeyRequired)] } };
+
+        var (result, first) = await _harness.DeployAsync(_harness.Spec(app));
+
+        var apiId = result.State.Find<DeployedHttpApi>()!.HttpApiId;
+        var routes = (await AwsCli.RunAsync(moto, "apigatewayv2", "get-routes", "--api-id", apiId)).GetProperty("Items").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("RouteKey").GetString()!);
+        Assert.Equal("NONE", routes["GET /public"].GetProperty("AuthorizationType").GetString());
+        var authorizerIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, authorizer) in new[] { ("GET /orders", "Tokens"), ("DELETE /orders/{id}", "Tokens"), ("GET /tenants", "ByTenant") })
+        {
+            Assert.Equal("CUSTOM", routes[key].GetProperty("AuthorizationType").GetString());
+            var id = routes[key].GetProperty("AuthorizerId").GetString()!;
+            Assert.Equal(id, authorizerIds.GetValueOrDefault(authorizer, id));
+            authorizerIds[authorizer] = id;
+        }
+        Assert.NotEqual(authorizerIds["Tokens"], authorizerIds["ByTenant"]);
+
+        foreach (var (name, ttl, sources) in new[]
+                 {
+                     ("Tokens", 300, new[] { "$request.header.Authorization" }),
+                     ("ByTenant", 0, new[] { "$request.header.X-Key", "$request.querystring.tenant" }),
+                 })
+        {
+            var functionArn = (await AwsCli.RunAsync(moto, "lambda", "get-function", "--function-name", $"authapp-dev-{name}"))
+                .GetProperty("Configuration").GetProperty("FunctionArn").GetString()!;
+            var authorizer = await AwsCli.RunAsync(moto, "apigatewayv2", "get-authorizer", "--api-id", apiId, "--authorizer-id", authorizerIds[name]);
+            Assert.Equal(
+                (name, "REQUEST", OpenApiSettings.LambdaIntegrationUri("aws", MotoServer.Region, functionArn), "2.0", ttl, false),
+                (authorizer.GetProperty("Name").GetString(), authorizer.GetProperty("AuthorizerType").GetString(), authorizer.GetProperty("AuthorizerUri").GetString(),
+                 authorizer.GetProperty("AuthorizerPayloadFormatVersion").GetString(), authorizer.GetProperty("AuthorizerResultTtlInSeconds").GetInt32(),
+                 authorizer.GetProperty("EnableSimpleResponses").GetBoolean()));
+            Assert.Equal(sources, authorizer.GetProperty("IdentitySource").EnumerateArray().Select(s => s.GetString()));
+
+            // API Gateway may invoke the function as one of this HTTP API's authorizers, and nothing else.
+            var policy = JsonDocument.Parse((await AwsCli.RunAsync(moto, "lambda", "get-policy", "--function-name", $"authapp-dev-{name}"))
+                .GetProperty("Policy").GetString()!).RootElement;
+            Assert.Equal($"arn:aws:execute-api:{MotoServer.Region}:{MotoServer.AccountId}:{apiId}/authorizers/*",
+                policy.GetProperty("Statement").EnumerateArray().Single().GetProperty("Condition").GetProperty("ArnLike").GetProperty("AWS:SourceArn").GetString());
+        }
+
+        var (_, noOp) = await _harness.DeployAsync(_harness.Spec(app));
+        Assert.Equal(0, noOp.MutatingCalls);
+
+        // No route uses ByTenant any more: its route is opened first, then the authorizer goes.
+        var opened = app with { Manifest = app.Manifest with { Routes = [.. app.Manifest.Routes.Select(r => r.Authorizer == "ByTenant" ? r with { Authorizer = null } : r)] } };
+        var (_, change) = await _harness.DeployAsync(_harness.Spec(opened));
+        Assert.Equal(["ApiGatewayV2 UpdateRoute", "ApiGatewayV2 DeleteAuthorizer"], change.MutatingOperations);
+        var tenants = (await AwsCli.RunAsync(moto, "apigatewayv2", "get-routes", "--api-id", apiId)).GetProperty("Items").EnumerateArray()
+            .Single(r => r.GetProperty("RouteKey").GetString() == "GET /tenants");
+        Assert.Equal("NONE", tenants.GetProperty("AuthorizationType").GetString());
+        Assert.Equal(0, (await _harness.DeployAsync(_harness.Spec(opened))).Calls.MutatingCalls);
+
+        var delete = await _harness.DeleteAsync();
+        Assert.Empty((await AwsCli.RunAsync(moto, "apigatewayv2", "get-apis")).GetProperty("Items").EnumerateArray());
+        Assert.Empty((await AwsCli.RunAsync(moto, "lambda", "list-functions")).GetProperty("Functions").EnumerateArray());
+        Assert.Null(_harness.Store.Load("dev"));
+
+        TestContext.Current.TestOutputHelper!.WriteLine(
+            $"AuthApp as an HTTP API against moto: first deploy {first.ReadCalls + first.MutatingCalls} calls ({first.MutatingCalls} mutating), " +
+            $"no-op {noOp.ReadCalls} reads, delete {delete.ReadCalls + delete.MutatingCalls} calls ({delete.MutatingCalls} mutating)");
+    }
+}
