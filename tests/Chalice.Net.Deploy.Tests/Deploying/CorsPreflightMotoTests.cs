@@ -20,12 +20,7 @@ public sealed class CorsPreflightMotoTests(MotoServer moto, PackagedApps apps) :
 {
     private DeployHarness _harness = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        moto.EnsureAvailable();
-        await moto.ResetAsync();
-        _harness = new DeployHarness(moto.Endpoint);
-    }
+    public async ValueTask InitializeAsync() => _harness = await DeployHarness.OnFreshMotoAsync(moto);
 
     public ValueTask DisposeAsync()
     {

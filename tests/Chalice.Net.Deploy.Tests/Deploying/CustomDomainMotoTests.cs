@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Chalice.Configuration;
 using Chalice.Deploy.State;
-using Chalice.Deploy.Tests.Aws.Model;
 using Chalice.Deploy.Tests.Aws.Moto;
 using Chalice.Tests;
 
@@ -19,25 +18,9 @@ public sealed class CustomDomainMotoTests(MotoServer moto, PackagedApps apps) : 
 
     private DeployHarness _harness = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        moto.EnsureAvailable();
-        await moto.ResetAsync();
-        _harness = new DeployHarness(moto.Endpoint);
-    }
+    public async ValueTask InitializeAsync() => _harness = await DeployHarness.OnFreshMotoAsync(moto);
 
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            ModelConformance.AssertConform(_harness.Capture.Requests);
-        }
-        finally
-        {
-            _harness.Dispose();
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _harness.CheckRequestsAndDisposeAsync();
 
     private static string Config(string stageSettings) => $$"""
         { "app_name": "s3test", "stages": { "dev": { {{stageSettings}} } } }

@@ -5,6 +5,7 @@ using Chalice.Deploy.Aws;
 using Chalice.Deploy.Aws.Signing;
 using Chalice.Deploy.State;
 using Chalice.Deploy.Tests.Aws;
+using Chalice.Deploy.Tests.Aws.Model;
 using Chalice.Tests;
 
 namespace Chalice.Deploy.Tests.Deploying;
@@ -24,6 +25,31 @@ internal sealed class DeployHarness : IDisposable
 
     /// <param name="endpoint">Where the clients send.</param>
     /// <param name="transport">The handler under the capture (a socket handler by default).</param>
+    /// <summary>A moto test's start: a harness against moto, reset so that the test sees only what it makes.</summary>
+    public static async Task<DeployHarness> OnFreshMotoAsync(MotoServer moto, string? appName = null, string? configJson = null)
+    {
+        moto.EnsureAvailable();
+        await moto.ResetAsync();
+        var harness = new DeployHarness(moto.Endpoint);
+        harness.AppName = appName ?? harness.AppName;
+        harness.ConfigJson = configJson ?? harness.ConfigJson;
+        return harness;
+    }
+
+    /// <summary>A moto test's end: every request the test sent, failed tests included, conforms to its service's model (botocore's); then disposed.</summary>
+    public ValueTask CheckRequestsAndDisposeAsync()
+    {
+        try
+        {
+            ModelConformance.AssertConform(Capture.Requests);
+        }
+        finally
+        {
+            Dispose();
+        }
+        return ValueTask.CompletedTask;
+    }
+
     public DeployHarness(Uri endpoint, HttpMessageHandler? transport = null)
     {
         _endpoint = endpoint;

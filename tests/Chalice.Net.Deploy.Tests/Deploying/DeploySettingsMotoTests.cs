@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chalice.Deploy.State;
-using Chalice.Deploy.Tests.Aws.Model;
 using Chalice.Deploy.Tests.Aws.Moto;
 using Chalice.Tests;
 
@@ -17,25 +16,9 @@ public sealed class DeploySettingsMotoTests(MotoServer moto, PackagedApps apps) 
 {
     private DeployHarness _harness = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        moto.EnsureAvailable();
-        await moto.ResetAsync();
-        _harness = new DeployHarness(moto.Endpoint);
-    }
+    public async ValueTask InitializeAsync() => _harness = await DeployHarness.OnFreshMotoAsync(moto);
 
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            ModelConformance.AssertConform(_harness.Capture.Requests);
-        }
-        finally
-        {
-            _harness.Dispose();
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _harness.CheckRequestsAndDisposeAsync();
 
     [Fact]
     public async Task The_function_settings_are_what_the_AWS_CLI_then_shows_and_a_redeploy_changes_nothing()

@@ -37,26 +37,9 @@ public sealed class DeployerMotoTests(MotoServer moto, PackagedApps apps) : ICla
 
     private DeployHarness _harness = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        moto.EnsureAvailable();
-        await moto.ResetAsync();
-        _harness = new DeployHarness(moto.Endpoint) { ConfigJson = ConfiguredStage };
-    }
+    public async ValueTask InitializeAsync() => _harness = await DeployHarness.OnFreshMotoAsync(moto, configJson: ConfiguredStage);
 
-    public ValueTask DisposeAsync()
-    {
-        // Whatever a test sent must conform to the AWS model, failed tests included.
-        try
-        {
-            ModelConformance.AssertConform(_harness.Capture.Requests);
-        }
-        finally
-        {
-            _harness.Dispose();
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _harness.CheckRequestsAndDisposeAsync();
 
     [Fact]
     public async Task First_deploy_creates_what_the_aws_cli_then_sees()

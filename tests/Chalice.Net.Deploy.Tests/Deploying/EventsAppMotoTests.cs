@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Chalice.Deploy.Manifest;
-using Chalice.Deploy.Tests.Aws.Model;
 using Chalice.Deploy.Tests.Aws.Moto;
 using Chalice.Testing;
 using Chalice.Tests;
@@ -22,25 +21,9 @@ public sealed class EventsAppMotoTests(MotoServer moto, PackagedApps apps) : ICl
 
     private DeployHarness _harness = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        moto.EnsureAvailable();
-        await moto.ResetAsync();
-        _harness = new DeployHarness(moto.Endpoint) { AppName = "eventsapp", ConfigJson = Config };
-    }
+    public async ValueTask InitializeAsync() => _harness = await DeployHarness.OnFreshMotoAsync(moto, appName: "eventsapp", configJson: Config);
 
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            ModelConformance.AssertConform(_harness.Capture.Requests);
-        }
-        finally
-        {
-            _harness.Dispose();
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _harness.CheckRequestsAndDisposeAsync();
 
     [Fact]
     public async Task Every_function_and_event_source_deploys_converges_and_deletes_as_the_AWS_CLI_sees_it()

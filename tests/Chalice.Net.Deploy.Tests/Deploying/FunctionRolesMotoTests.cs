@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Chalice.Configuration;
-using Chalice.Deploy.Tests.Aws.Model;
 using Chalice.Deploy.Tests.Aws.Moto;
 using Chalice.Policy;
 using Chalice.Testing;
@@ -20,25 +19,9 @@ public sealed class FunctionRolesMotoTests(MotoServer moto, PackagedApps apps) :
 
     private DeployHarness _harness = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        moto.EnsureAvailable();
-        await moto.ResetAsync();
-        _harness = new DeployHarness(moto.Endpoint) { AppName = "uploads", ConfigJson = Config };
-    }
+    public async ValueTask InitializeAsync() => _harness = await DeployHarness.OnFreshMotoAsync(moto, appName: "uploads", configJson: Config);
 
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            ModelConformance.AssertConform(_harness.Capture.Requests);
-        }
-        finally
-        {
-            _harness.Dispose();
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _harness.CheckRequestsAndDisposeAsync();
 
     [Fact]
     public async Task Each_function_runs_as_its_own_role_whose_policy_is_what_its_handler_calls()

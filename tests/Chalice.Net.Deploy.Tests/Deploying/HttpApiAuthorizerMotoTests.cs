@@ -2,7 +2,6 @@ using System.Text.Json;
 using Chalice.Deploy.Manifest;
 using Chalice.Deploy.OpenApi;
 using Chalice.Deploy.State;
-using Chalice.Deploy.Tests.Aws.Model;
 using Chalice.Deploy.Tests.Aws.Moto;
 using Chalice.Tests;
 
@@ -24,25 +23,9 @@ public sealed class HttpApiAuthorizerMotoTests(MotoServer moto, PackagedApps app
 
     private DeployHarness _harness = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        moto.EnsureAvailable();
-        await moto.ResetAsync();
-        _harness = new DeployHarness(moto.Endpoint) { AppName = "authapp", ConfigJson = Config };
-    }
+    public async ValueTask InitializeAsync() => _harness = await DeployHarness.OnFreshMotoAsync(moto, appName: "authapp", configJson: Config);
 
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            ModelConformance.AssertConform(_harness.Capture.Requests);
-        }
-        finally
-        {
-            _harness.Dispose();
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _harness.CheckRequestsAndDisposeAsync();
 
     [Fact]
     public async Task Built_in_authorizers_deploy_on_an_HTTP_API_converge_and_delete_as_the_AWS_CLI_sees_them()

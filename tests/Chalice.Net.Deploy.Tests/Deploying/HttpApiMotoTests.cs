@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Chalice.Deploy.Manifest;
 using Chalice.Deploy.State;
-using Chalice.Deploy.Tests.Aws.Model;
 using Chalice.Deploy.Tests.Aws.Moto;
 using Chalice.Tests;
 
@@ -21,25 +20,9 @@ public sealed class HttpApiMotoTests(MotoServer moto, PackagedApps apps) : IClas
 
     private DeployHarness _harness = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        moto.EnsureAvailable();
-        await moto.ResetAsync();
-        _harness = new DeployHarness(moto.Endpoint) { ConfigJson = HttpStage };
-    }
+    public async ValueTask InitializeAsync() => _harness = await DeployHarness.OnFreshMotoAsync(moto, configJson: HttpStage);
 
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            ModelConformance.AssertConform(_harness.Capture.Requests);
-        }
-        finally
-        {
-            _harness.Dispose();
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _harness.CheckRequestsAndDisposeAsync();
 
     [Fact]
     public async Task An_HTTP_API_app_deploys_what_the_aws_cli_then_sees_redeploys_with_no_change_and_deletes_to_nothing()

@@ -1,4 +1,3 @@
-using Chalice.Deploy.Tests.Aws.Model;
 using Chalice.Deploy.Tests.Aws.Moto;
 using Chalice.Testing;
 using Chalice.Tests;
@@ -14,28 +13,11 @@ public sealed class LogRetentionMotoTests(MotoServer moto, PackagedApps apps) : 
 {
     private DeployHarness _harness = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        moto.EnsureAvailable();
-        await moto.ResetAsync();
-        _harness = new DeployHarness(moto.Endpoint)
-        {
-            ConfigJson = """{ "app_name": "s3test", "stages": { "dev": { "api_gateway_stage": "api", "log_retention_in_days": 14 } } }""",
-        };
-    }
+    private const string Config = """{ "app_name": "s3test", "stages": { "dev": { "api_gateway_stage": "api", "log_retention_in_days": 14 } } }""";
 
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            ModelConformance.AssertConform(_harness.Capture.Requests);
-        }
-        finally
-        {
-            _harness.Dispose();
-        }
-        return ValueTask.CompletedTask;
-    }
+    public async ValueTask InitializeAsync() => _harness = await DeployHarness.OnFreshMotoAsync(moto, configJson: Config);
+
+    public ValueTask DisposeAsync() => _harness.CheckRequestsAndDisposeAsync();
 
     [Fact]
     public async Task The_functions_log_group_has_the_retention_and_delete_keeps_its_logs()
