@@ -141,18 +141,9 @@ internal sealed class CustomDomainPlanner : ResourcePlanner<DeployedDomainName>
             SecurityPolicy = wanted.TlsVersion,
             Tags = domain.Tags.Count > 0 ? domain.Tags : null,
         };
-        try
-        {
-            return await apiGateway.CreateDomainNameAsync(request, cancellationToken);
-        }
-        catch (AwsServiceException e) when (e.MayHaveSucceeded)
-        {
-            // The answer was lost: the domain may exist now.
-            var found = await apiGateway.GetDomainNameAsync(wanted.DomainName, cancellationToken);
-            if (found is null)
-                throw;
-            return found;
-        }
+        return await LostAnswers.CreateOrReadBackAsync(
+            () => apiGateway.CreateDomainNameAsync(request, cancellationToken),
+            () => apiGateway.GetDomainNameAsync(wanted.DomainName, cancellationToken));
     }
 
     private static async Task CreateBasePathMappingAsync(
@@ -252,18 +243,9 @@ internal sealed class CustomDomainPlanner : ResourcePlanner<DeployedDomainName>
             ],
             Tags = domain.Tags.Count > 0 ? domain.Tags : null,
         };
-        try
-        {
-            return await apiGateway.CreateDomainNameAsync(request, cancellationToken);
-        }
-        catch (AwsServiceException e) when (e.MayHaveSucceeded)
-        {
-            // The answer was lost: the domain may exist now.
-            var found = await apiGateway.GetDomainNameAsync(wanted.DomainName, cancellationToken);
-            if (found is null)
-                throw;
-            return found;
-        }
+        return await LostAnswers.CreateOrReadBackAsync(
+            () => apiGateway.CreateDomainNameAsync(request, cancellationToken),
+            () => apiGateway.GetDomainNameAsync(wanted.DomainName, cancellationToken));
     }
 
     /// <summary>Maps the domain's key to the API's stage; returns the mapping's id.</summary>

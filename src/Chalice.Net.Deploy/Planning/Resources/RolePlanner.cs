@@ -137,25 +137,15 @@ internal sealed class RolePlanner : ResourcePlanner<DeployedRole>
         StepContext step, IIamApi iam, ResourceNames names, string logicalName, string roleName, string policyName, string functionName,
         StepOutput<string> arn, CancellationToken cancellationToken)
     {
-        IamRole role;
-        try
-        {
-            role = await iam.CreateRoleAsync(new CreateRoleRequest
+        var role = await LostAnswers.CreateOrReadBackAsync(
+            () => iam.CreateRoleAsync(new CreateRoleRequest
             {
                 RoleName = roleName,
                 AssumeRolePolicyDocument = TrustPolicy,
                 Description = $"Execution role of {functionName} (chalice-net)",
                 Tags = new Dictionary<string, string> { [ResourceNames.TagKey] = names.TagValue },
-            }, cancellationToken);
-        }
-        catch (AwsServiceException e) when (e.MayHaveSucceeded)
-        {
-            // The first attempt's answer was lost and its replay found the role: read back what it created.
-            var found = await iam.GetRoleAsync(roleName, cancellationToken);
-            if (found is null)
-                throw;
-            role = found;
-        }
+            }, cancellationToken),
+            () => iam.GetRoleAsync(roleName, cancellationToken));
         step.Set(arn, role.Arn);
         step.Record(Record(logicalName, roleName, role.Arn, policyName));
     }
