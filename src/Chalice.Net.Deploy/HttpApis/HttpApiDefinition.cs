@@ -8,7 +8,8 @@ namespace Chalice.Deploy.HttpApis;
 /// <summary>
 /// What an app's HTTP API (API Gateway v2) is made of: one route per method and path (<c>GET /objects/{key}</c>), all
 /// integrated with the API's function through one Lambda proxy integration of the stage's payload format, and the
-/// API's CORS configuration, and the Lambda authorizers of the app's built-in <c>[Authorizer]</c> methods its routes use.
+/// API's CORS configuration, and the authorizers its routes use: the app's built-in <c>[Authorizer]</c> methods as Lambda authorizers, its
+/// <c>[JwtAuthorizer]</c>s as JWT authorizers.
 /// The deployer and the templates both build the API from this, so they cannot disagree.
 /// </summary>
 /// <param name="RouteKeys">The route keys, sorted.</param>
@@ -44,16 +45,17 @@ internal sealed record HttpApiDefinition(
                 throw new InvalidDataException(
                     $"Route {route.Path} requires an API key, which HTTP APIs do not have; use \"api_gateway_type\": \"rest\", or drop the API key.");
         }
-        var builtIn = manifest.Functions.OfType<AuthorizerFunctionManifest>().ToDictionary(a => a.Name, StringComparer.Ordinal);
         var payloadFormatVersion = kind.PayloadFormatVersion();
+        var builtIn = manifest.Functions.OfType<AuthorizerFunctionManifest>().ToDictionary(a => a.Name, StringComparer.Ordinal);
+        var jwt = manifest.Authorizers.OfType<JwtAuthorizerManifest>().ToDictionary(a => a.Name, StringComparer.Ordinal);
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         var routeAuthorizers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var route in manifest.Routes)
         {
-            // Only built-in authorizers deploy on HTTP APIs; any other kind would leave the route open: refused.
-            if (route.Authorizer is { } name && !builtIn.ContainsKey(name))
+            // Only built-in and JWT authorizers deploy on HTTP APIs yet; any other kind would leave the route open: refused.
+            if (route.Authorizer is { } name && !builtIn.ContainsKey(name) && !jwt.ContainsKey(name))
                 throw new InvalidDataException(
-                    $"Route {route.Path} uses the authorizer '{name}', which is not one of the app's [Authorizer] methods; only those deploy on HTTP APIs yet.");
+                    $"Route {route.Path} uses the authorizer '{name}', which is neither an [Authorizer] method nor a [JwtAuthorizer]; only those deploy on HTTP APIs yet.");
             foreach (var key in route.Methods.Select(m => $"{m.ToUpperInvariant()} {route.Path}"))
             {
                 keys.Add(key);
@@ -62,7 +64,9 @@ internal sealed record HttpApiDefinition(
             }
         }
         var authorizers = routeAuthorizers.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(name => HttpApiAuthorizerDefinition.For(builtIn[name], payloadFormatVersion))
+            .Select(name => builtIn.TryGetValue(name, out var function)
+                ? HttpApiAuthorizerDefinition.For(function, payloadFormatVersion)
+                : HttpApiAuthorizerDefinition.For(jwt[name]))
             .ToList();
         return new HttpApiDefinition([.. keys], payloadFormatVersion, CorsOf(manifest), authorizers, routeAuthorizers);
     }
