@@ -17,13 +17,21 @@ namespace Chalice.Deploy.HttpApis;
 /// <param name="Cors">The API's CORS configuration, or null when no route has CORS.</param>
 /// <param name="Authorizers">The authorizers some route uses, by name, sorted.</param>
 /// <param name="RouteAuthorizers">The authorizer of each route key that has one.</param>
+/// <param name="IamRouteKeys">
+/// The route keys of an <c>[IamAuthorizer]</c>: <c>AWS_IAM</c> routes, which need no authorizer resource
+/// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html).
+/// </param>
 internal sealed record HttpApiDefinition(
     IReadOnlyList<string> RouteKeys,
     string PayloadFormatVersion,
     HttpApiCors? Cors,
     IReadOnlyList<HttpApiAuthorizerDefinition> Authorizers,
-    IReadOnlyDictionary<string, string> RouteAuthorizers)
+    IReadOnlyDictionary<string, string> RouteAuthorizers,
+    IReadOnlySet<string> IamRouteKeys)
 {
+    /// <summary>The authorization type of a route signed with SigV4 by an IAM principal.</summary>
+    public const string IamAuthorization = "AWS_IAM";
+
     /// <summary>The stage an HTTP API serves at the root of its endpoint, which deploys every change at once.</summary>
     public const string DefaultStage = "$default";
 
@@ -48,19 +56,23 @@ internal sealed record HttpApiDefinition(
         var payloadFormatVersion = kind.PayloadFormatVersion();
         var builtIn = manifest.Functions.OfType<AuthorizerFunctionManifest>().ToDictionary(a => a.Name, StringComparer.Ordinal);
         var jwt = manifest.Authorizers.OfType<JwtAuthorizerManifest>().ToDictionary(a => a.Name, StringComparer.Ordinal);
+        var iam = manifest.Authorizers.OfType<IamAuthorizerManifest>().Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        var iamKeys = new SortedSet<string>(StringComparer.Ordinal);
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         var routeAuthorizers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var route in manifest.Routes)
         {
-            // Only built-in and JWT authorizers deploy on HTTP APIs yet; any other kind would leave the route open: refused.
-            if (route.Authorizer is { } name && !builtIn.ContainsKey(name) && !jwt.ContainsKey(name))
+            // Only built-in, JWT and IAM authorizers deploy on HTTP APIs yet; any other kind would leave the route open: refused.
+            if (route.Authorizer is { } name && !builtIn.ContainsKey(name) && !jwt.ContainsKey(name) && !iam.Contains(name))
                 throw new InvalidDataException(
-                    $"Route {route.Path} uses the authorizer '{name}', which is neither an [Authorizer] method nor a [JwtAuthorizer]; only those deploy on HTTP APIs yet.");
+                    $"Route {route.Path} uses the authorizer '{name}', which is not an [Authorizer] method, a [JwtAuthorizer] or an [IamAuthorizer]; only those deploy on HTTP APIs yet.");
             foreach (var key in route.Methods.Select(m => $"{m.ToUpperInvariant()} {route.Path}"))
             {
                 keys.Add(key);
-                if (route.Authorizer is { } authorizer)
-                    routeAuthorizers[key] = authorizer;
+                if (route.Authorizer is { } authorizer && iam.Contains(authorizer))
+                    iamKeys.Add(key);
+                else if (route.Authorizer is { } other)
+                    routeAuthorizers[key] = other;
             }
         }
         var authorizers = routeAuthorizers.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
@@ -68,12 +80,17 @@ internal sealed record HttpApiDefinition(
                 ? HttpApiAuthorizerDefinition.For(function, payloadFormatVersion)
                 : HttpApiAuthorizerDefinition.For(jwt[name]))
             .ToList();
-        return new HttpApiDefinition([.. keys], payloadFormatVersion, CorsOf(manifest), authorizers, routeAuthorizers);
+        return new HttpApiDefinition([.. keys], payloadFormatVersion, CorsOf(manifest), authorizers, routeAuthorizers, iamKeys);
     }
 
     /// <summary>The authorizer of the route <paramref name="routeKey"/>, or null when the route is open.</summary>
     public HttpApiAuthorizerDefinition? AuthorizerOf(string routeKey) =>
         RouteAuthorizers.TryGetValue(routeKey, out var name) ? Authorizers.First(a => a.Name == name) : null;
+
+    /// <summary>The authorization type of the route <paramref name="routeKey"/>: <c>AWS_IAM</c>, its authorizer's, or <c>NONE</c>.</summary>
+    public string AuthorizationTypeOf(string routeKey) =>
+        IamRouteKeys.Contains(routeKey) ? IamAuthorization
+        : AuthorizerOf(routeKey)?.RouteAuthorizationType ?? HttpApiAuthorizerDefinition.NoAuthorization;
 
     /// <summary>The target of a route integrated with <paramref name="integrationId"/>.</summary>
     public static string RouteTarget(string integrationId) => $"integrations/{integrationId}";

@@ -44,8 +44,15 @@ internal static class HttpApiTemplate
             };
             if (definition.Cors is { } cors)
                 api["CorsConfiguration"] = Cors(cors);
+            var auth = new JsonObject();
             if (definition.Authorizers.Count > 0)
-                api["Auth"] = new JsonObject { ["Authorizers"] = new JsonObject([.. definition.Authorizers.Select(a => KeyValuePair.Create(a.Name, (JsonNode?)(a.Jwt is { } jwt ? SamJwtAuthorizer(a, jwt) : SamAuthorizer(a, authorizerFunctionIds[a.Name]))))]) };
+                auth["Authorizers"] = new JsonObject([.. definition.Authorizers.Select(a => KeyValuePair.Create(a.Name, (JsonNode?)(a.Jwt is { } jwt ? SamJwtAuthorizer(a, jwt) : SamAuthorizer(a, authorizerFunctionIds[a.Name]))))]);
+            // SAM accepts an event's AWS_IAM only once the API enables it
+            // (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-httpapi-httpapiauth.html).
+            if (definition.IamRouteKeys.Count > 0)
+                auth["EnableIamAuthorizer"] = true;
+            if (auth.Count > 0)
+                api["Auth"] = auth;
             resources[HttpApiId] = new JsonObject { ["Type"] = "AWS::Serverless::HttpApi", ["Properties"] = api };
             var events = new JsonObject();
             foreach (var key in definition.RouteKeys)
@@ -60,6 +67,9 @@ internal static class HttpApiTemplate
                 };
                 if (definition.AuthorizerOf(key) is { } authorizer)
                     properties["Auth"] = new JsonObject { ["Authorizer"] = authorizer.Name };
+                // SAM's name for IAM authorization (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-httpapifunctionauth.html).
+                else if (definition.IamRouteKeys.Contains(key))
+                    properties["Auth"] = new JsonObject { ["Authorizer"] = HttpApiDefinition.IamAuthorization };
                 events[RouteId("Route", key)] = new JsonObject { ["Type"] = "HttpApi", ["Properties"] = properties };
             }
             function["Events"] = events;
@@ -118,7 +128,7 @@ internal static class HttpApiTemplate
                     ["ApiId"] = Ref(HttpApiId),
                     ["RouteKey"] = key,
                     ["Target"] = new JsonObject { ["Fn::Sub"] = HttpApiDefinition.RouteTarget($"${{{IntegrationId}}}") },
-                    ["AuthorizationType"] = authorizer?.RouteAuthorizationType ?? HttpApiAuthorizerDefinition.NoAuthorization,
+                    ["AuthorizationType"] = definition.AuthorizationTypeOf(key),
                 };
                 if (authorizer is not null)
                     properties["AuthorizerId"] = Ref(AuthorizerId(authorizer));

@@ -97,14 +97,34 @@ public sealed class InMemoryHttpApiJwtAuthorizerDeployTests : IDisposable
     [Fact]
     public async Task A_route_naming_a_declared_authorizer_HTTP_APIs_cannot_deploy_is_refused_in_one_line()
     {
-        _stage.Authorizers = [new IamAuthorizerManifest("Iam")];
-        _stage.Routes = [InMemoryStage.ObjectsRoute with { Authorizer = "Iam" }];
+        _stage.Authorizers = [new CustomAuthorizerManifest("Legacy", "arn:aws:lambda:us-east-1:123456789012:function:legacy", "TOKEN", ["method.request.header.Authorization"], 0)];
+        _stage.Routes = [InMemoryStage.ObjectsRoute with { Authorizer = "Legacy" }];
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => _stage.PlanAsync());
 
         Assert.Equal(
-            "Route /objects/{key} uses the authorizer 'Iam', which is neither an [Authorizer] method nor a [JwtAuthorizer]; only those deploy on HTTP APIs yet.",
+            "Route /objects/{key} uses the authorizer 'Legacy', which is not an [Authorizer] method, a [JwtAuthorizer] or an [IamAuthorizer]; only those deploy on HTTP APIs yet.",
             error.Message);
+    }
+
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html: a route's
+    // authorization type AWS_IAM, no authorizer resource.
+    [Fact]
+    public async Task An_IAM_authorizer_makes_its_routes_AWS_IAM_without_an_authorizer_and_converges()
+    {
+        await _stage.DeployAsync();
+        _stage.Authorizers = [s_pool, new IamAuthorizerManifest("Signed")];
+        _stage.Routes = [InMemoryStage.ObjectsRoute with { Authorizer = "Signed" }, InMemoryStage.ObjectsRoute with { Path = "/health", Methods = ["GET"] }];
+
+        var (_, calls) = await _stage.DeployAsync();
+
+        Assert.Equal(["ApiGatewayV2 UpdateRoute", "ApiGatewayV2 UpdateRoute", "ApiGatewayV2 DeleteAuthorizer"], calls.MutatingOperations);
+        var apiId = Assert.Single(Aws.FakeApiGatewayV2.Apis).ApiId;
+        Assert.Empty(Aws.FakeApiGatewayV2.AuthorizersOf(apiId));
+        Assert.Equal(
+            [("GET /health", "NONE"), ("GET /objects/{key}", "AWS_IAM"), ("PUT /objects/{key}", "AWS_IAM")],
+            Aws.FakeApiGatewayV2.Inspect(apiId).Routes.OrderBy(r => r.RouteKey, StringComparer.Ordinal).Select(r => (r.RouteKey, r.AuthorizationType)));
+        Assert.Equal(0, (await _stage.DeployAsync()).Calls.MutatingCalls);
     }
 
     public void Dispose() => _stage.Dispose();

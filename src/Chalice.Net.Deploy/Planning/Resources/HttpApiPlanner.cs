@@ -76,7 +76,7 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
             {
                 var authorizerId = AuthorizerIdOf(definition, key, newAuthorizers);
                 resource.Step(AwsService.ApiGatewayV2, "CreateRoute", "the API is new",
-                    (step, ct) => CreateRouteAsync(step, v2, created, key, newIntegration, AuthorizationTypeOf(definition, key), authorizerId, ct),
+                    (step, ct) => CreateRouteAsync(step, v2, created, key, newIntegration, definition.AuthorizationTypeOf(key), authorizerId, ct),
                     consumes: [created, newIntegration, .. authorizerId is null ? [] : new IRef[] { authorizerId }], target: $"{names.Base} {key}");
             }
             resource.Step(AwsService.ApiGatewayV2, "CreateStage", "the API is new",
@@ -158,7 +158,7 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
         foreach (var key in definition.RouteKeys)
         {
             var authorizerId = AuthorizerIdOf(definition, key, authorizerIds);
-            var authorizationType = AuthorizationTypeOf(definition, key);
+            var authorizationType = definition.AuthorizationTypeOf(key);
             IRef[] consumed = authorizerId is null ? [integrationId] : [integrationId, authorizerId];
             if (routes.FirstOrDefault(r => r.RouteKey == key) is not { } route)
             {
@@ -315,15 +315,11 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
     private static Ref<string>? AuthorizerIdOf(HttpApiDefinition definition, string routeKey, IReadOnlyDictionary<string, Ref<string>> ids) =>
         definition.AuthorizerOf(routeKey) is { } authorizer ? ids[authorizer.Name] : null;
 
-    /// <summary>The authorization type of the route <paramref name="routeKey"/>: its authorizer's, or <c>NONE</c>.</summary>
-    private static string AuthorizationTypeOf(HttpApiDefinition definition, string routeKey) =>
-        definition.AuthorizerOf(routeKey)?.RouteAuthorizationType ?? HttpApiAuthorizerDefinition.NoAuthorization;
-
     /// <summary>Why an existing route's authorization differs from the app's, or null when it does not.</summary>
     private static string? RouteAuthorizationDifference(HttpApiRoute route, string authorizationType, Ref<string>? authorizerId)
     {
         if (route.AuthorizationType != authorizationType)
-            return authorizerId is null ? "the app no longer authorizes the route"
+            return authorizationType == HttpApiAuthorizerDefinition.NoAuthorization ? "the app no longer authorizes the route"
                 : route.AuthorizationType == HttpApiAuthorizerDefinition.NoAuthorization ? "the route has no authorizer"
                 : $"the route's authorization is {route.AuthorizationType}, not {authorizationType}";
         if (authorizerId is null)
