@@ -62,6 +62,11 @@ internal sealed record HttpApiDefinition(
         var routeAuthorizers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var route in manifest.Routes)
         {
+            // HTTP APIs have no Cognito authorizer type: a user pool is a JWT issuer
+            // (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html).
+            if (route.Authorizer is { } pool && manifest.Authorizers.OfType<CognitoUserPoolAuthorizerManifest>().Any(a => a.Name == pool))
+                throw new InvalidDataException(
+                    $"Route {route.Path} uses the Cognito authorizer '{pool}', which HTTP APIs do not have; declare a [JwtAuthorizer] with the pool's issuer (https://cognito-idp.{{region}}.amazonaws.com/{{userPoolId}}) and its app client ids as audiences.");
             // Only built-in, JWT and IAM authorizers deploy on HTTP APIs yet; any other kind would leave the route open: refused.
             if (route.Authorizer is { } name && !builtIn.ContainsKey(name) && !jwt.ContainsKey(name) && !iam.Contains(name))
                 throw new InvalidDataException(

@@ -107,6 +107,19 @@ public sealed class InMemoryHttpApiJwtAuthorizerDeployTests : IDisposable
             error.Message);
     }
 
+    [Fact]
+    public async Task A_route_naming_a_Cognito_authorizer_is_refused_in_one_line_that_says_to_declare_a_JWT_authorizer()
+    {
+        _stage.Authorizers = [new CognitoUserPoolAuthorizerManifest("Users", ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc"], "Authorization")];
+        _stage.Routes = [InMemoryStage.ObjectsRoute with { Authorizer = "Users" }];
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _stage.PlanAsync());
+
+        Assert.Equal(
+            "Route /objects/{key} uses the Cognito authorizer 'Users', which HTTP APIs do not have; declare a [JwtAuthorizer] with the pool's issuer (https://cognito-idp.{region}.amazonaws.com/{userPoolId}) and its app client ids as audiences.",
+            error.Message);
+    }
+
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html: a route's
     // authorization type AWS_IAM, no authorizer resource.
     [Fact]
