@@ -8,7 +8,8 @@ namespace Chalice.Deploy.HttpApis;
 /// <summary>
 /// What an app's HTTP API (API Gateway v2) is made of: one route per method and path (<c>GET /objects/{key}</c>), all
 /// integrated with the API's function through one Lambda proxy integration of the stage's payload format, and the
-/// API's CORS configuration, and the Lambda authorizers of the app's built-in <c>[Authorizer]</c> methods its routes use.
+/// API's CORS configuration, and the authorizers its routes use: the app's built-in <c>[Authorizer]</c> methods as Lambda authorizers, its
+/// <c>[JwtAuthorizer]</c>s as JWT authorizers.
 /// The deployer and the templates both build the API from this, so they cannot disagree.
 /// </summary>
 /// <param name="RouteKeys">The route keys, sorted.</param>
@@ -16,13 +17,21 @@ namespace Chalice.Deploy.HttpApis;
 /// <param name="Cors">The API's CORS configuration, or null when no route has CORS.</param>
 /// <param name="Authorizers">The authorizers some route uses, by name, sorted.</param>
 /// <param name="RouteAuthorizers">The authorizer of each route key that has one.</param>
+/// <param name="IamRouteKeys">
+/// The route keys of an <c>[IamAuthorizer]</c>: <c>AWS_IAM</c> routes, which need no authorizer resource
+/// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html).
+/// </param>
 internal sealed record HttpApiDefinition(
     IReadOnlyList<string> RouteKeys,
     string PayloadFormatVersion,
     HttpApiCors? Cors,
     IReadOnlyList<HttpApiAuthorizerDefinition> Authorizers,
-    IReadOnlyDictionary<string, string> RouteAuthorizers)
+    IReadOnlyDictionary<string, string> RouteAuthorizers,
+    IReadOnlySet<string> IamRouteKeys)
 {
+    /// <summary>The authorization type of a route signed with SigV4 by an IAM principal.</summary>
+    public const string IamAuthorization = "AWS_IAM";
+
     /// <summary>The stage an HTTP API serves at the root of its endpoint, which deploys every change at once.</summary>
     public const string DefaultStage = "$default";
 
@@ -44,32 +53,49 @@ internal sealed record HttpApiDefinition(
                 throw new InvalidDataException(
                     $"Route {route.Path} requires an API key, which HTTP APIs do not have; use \"api_gateway_type\": \"rest\", or drop the API key.");
         }
-        var builtIn = manifest.Functions.OfType<AuthorizerFunctionManifest>().ToDictionary(a => a.Name, StringComparer.Ordinal);
         var payloadFormatVersion = kind.PayloadFormatVersion();
+        var builtIn = manifest.Functions.OfType<AuthorizerFunctionManifest>().ToDictionary(a => a.Name, StringComparer.Ordinal);
+        var jwt = manifest.Authorizers.OfType<JwtAuthorizerManifest>().ToDictionary(a => a.Name, StringComparer.Ordinal);
+        var iam = manifest.Authorizers.OfType<IamAuthorizerManifest>().Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        var iamKeys = new SortedSet<string>(StringComparer.Ordinal);
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         var routeAuthorizers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var route in manifest.Routes)
         {
-            // Only built-in authorizers deploy on HTTP APIs; any other kind would leave the route open: refused.
-            if (route.Authorizer is { } name && !builtIn.ContainsKey(name))
+            // HTTP APIs have no Cognito authorizer type: a user pool is a JWT issuer
+            // (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html).
+            if (route.Authorizer is { } pool && manifest.Authorizers.OfType<CognitoUserPoolAuthorizerManifest>().Any(a => a.Name == pool))
                 throw new InvalidDataException(
-                    $"Route {route.Path} uses the authorizer '{name}', which is not one of the app's [Authorizer] methods; only those deploy on HTTP APIs yet.");
+                    $"Route {route.Path} uses the Cognito authorizer '{pool}', which HTTP APIs do not have; declare a [JwtAuthorizer] with the pool's issuer (https://cognito-idp.{{region}}.amazonaws.com/{{userPoolId}}) and its app client ids as audiences.");
+            // Only built-in, JWT and IAM authorizers deploy on HTTP APIs yet; any other kind would leave the route open: refused.
+            if (route.Authorizer is { } name && !builtIn.ContainsKey(name) && !jwt.ContainsKey(name) && !iam.Contains(name))
+                throw new InvalidDataException(
+                    $"Route {route.Path} uses the authorizer '{name}', which is not an [Authorizer] method, a [JwtAuthorizer] or an [IamAuthorizer]; only those deploy on HTTP APIs yet.");
             foreach (var key in route.Methods.Select(m => $"{m.ToUpperInvariant()} {route.Path}"))
             {
                 keys.Add(key);
-                if (route.Authorizer is { } authorizer)
-                    routeAuthorizers[key] = authorizer;
+                if (route.Authorizer is { } authorizer && iam.Contains(authorizer))
+                    iamKeys.Add(key);
+                else if (route.Authorizer is { } other)
+                    routeAuthorizers[key] = other;
             }
         }
         var authorizers = routeAuthorizers.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(name => HttpApiAuthorizerDefinition.For(builtIn[name], payloadFormatVersion))
+            .Select(name => builtIn.TryGetValue(name, out var function)
+                ? HttpApiAuthorizerDefinition.For(function, payloadFormatVersion)
+                : HttpApiAuthorizerDefinition.For(jwt[name]))
             .ToList();
-        return new HttpApiDefinition([.. keys], payloadFormatVersion, CorsOf(manifest), authorizers, routeAuthorizers);
+        return new HttpApiDefinition([.. keys], payloadFormatVersion, CorsOf(manifest), authorizers, routeAuthorizers, iamKeys);
     }
 
     /// <summary>The authorizer of the route <paramref name="routeKey"/>, or null when the route is open.</summary>
     public HttpApiAuthorizerDefinition? AuthorizerOf(string routeKey) =>
         RouteAuthorizers.TryGetValue(routeKey, out var name) ? Authorizers.First(a => a.Name == name) : null;
+
+    /// <summary>The authorization type of the route <paramref name="routeKey"/>: <c>AWS_IAM</c>, its authorizer's, or <c>NONE</c>.</summary>
+    public string AuthorizationTypeOf(string routeKey) =>
+        IamRouteKeys.Contains(routeKey) ? IamAuthorization
+        : AuthorizerOf(routeKey)?.RouteAuthorizationType ?? HttpApiAuthorizerDefinition.NoAuthorization;
 
     /// <summary>The target of a route integrated with <paramref name="integrationId"/>.</summary>
     public static string RouteTarget(string integrationId) => $"integrations/{integrationId}";

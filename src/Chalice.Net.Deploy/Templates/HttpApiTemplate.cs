@@ -14,7 +14,8 @@ namespace Chalice.Deploy.Templates;
 /// Built-in authorizers are the API's Lambda authorizers (<see cref="HttpApiAuthorizerDefinition"/>): in SAM under the
 /// HttpApi's <c>Auth.Authorizers</c>, named by each route event's <c>Auth.Authorizer</c>; in CloudFormation
 /// <c>AWS::ApiGatewayV2::Authorizer</c> resources and <c>CUSTOM</c> routes; in both, each authorizer's function may be
-/// invoked by the API's authorizers.
+/// invoked by the API's authorizers. A <c>[JwtAuthorizer]</c> is a JWT authorizer: SAM's OAuth2Authorizer, or an
+/// <c>AWS::ApiGatewayV2::Authorizer</c> of type <c>JWT</c> and <c>JWT</c> routes.
 /// </summary>
 internal static class HttpApiTemplate
 {
@@ -43,8 +44,15 @@ internal static class HttpApiTemplate
             };
             if (definition.Cors is { } cors)
                 api["CorsConfiguration"] = Cors(cors);
+            var auth = new JsonObject();
             if (definition.Authorizers.Count > 0)
-                api["Auth"] = new JsonObject { ["Authorizers"] = new JsonObject([.. definition.Authorizers.Select(a => KeyValuePair.Create(a.Name, (JsonNode?)SamAuthorizer(a, authorizerFunctionIds[a.Name])))]) };
+                auth["Authorizers"] = new JsonObject([.. definition.Authorizers.Select(a => KeyValuePair.Create(a.Name, (JsonNode?)(a.Jwt is { } jwt ? SamJwtAuthorizer(a, jwt) : SamAuthorizer(a, authorizerFunctionIds[a.Name]))))]);
+            // SAM accepts an event's AWS_IAM only once the API enables it
+            // (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-httpapi-httpapiauth.html).
+            if (definition.IamRouteKeys.Count > 0)
+                auth["EnableIamAuthorizer"] = true;
+            if (auth.Count > 0)
+                api["Auth"] = auth;
             resources[HttpApiId] = new JsonObject { ["Type"] = "AWS::Serverless::HttpApi", ["Properties"] = api };
             var events = new JsonObject();
             foreach (var key in definition.RouteKeys)
@@ -59,6 +67,9 @@ internal static class HttpApiTemplate
                 };
                 if (definition.AuthorizerOf(key) is { } authorizer)
                     properties["Auth"] = new JsonObject { ["Authorizer"] = authorizer.Name };
+                // SAM's name for IAM authorization (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-httpapifunctionauth.html).
+                else if (definition.IamRouteKeys.Contains(key))
+                    properties["Auth"] = new JsonObject { ["Authorizer"] = HttpApiDefinition.IamAuthorization };
                 events[RouteId("Route", key)] = new JsonObject { ["Type"] = "HttpApi", ["Properties"] = properties };
             }
             function["Events"] = events;
@@ -88,6 +99,11 @@ internal static class HttpApiTemplate
             };
             foreach (var authorizer in definition.Authorizers)
             {
+                if (authorizer.Jwt is { } jwt)
+                {
+                    resources[AuthorizerId(authorizer)] = new JsonObject { ["Type"] = "AWS::ApiGatewayV2::Authorizer", ["Properties"] = JwtAuthorizer(authorizer, jwt) };
+                    continue;
+                }
                 var properties = new JsonObject
                 {
                     ["ApiId"] = Ref(HttpApiId),
@@ -112,7 +128,7 @@ internal static class HttpApiTemplate
                     ["ApiId"] = Ref(HttpApiId),
                     ["RouteKey"] = key,
                     ["Target"] = new JsonObject { ["Fn::Sub"] = HttpApiDefinition.RouteTarget($"${{{IntegrationId}}}") },
-                    ["AuthorizationType"] = authorizer is null ? HttpApiAuthorizerDefinition.NoAuthorization : HttpApiAuthorizerDefinition.CustomAuthorization,
+                    ["AuthorizationType"] = definition.AuthorizationTypeOf(key),
                 };
                 if (authorizer is not null)
                     properties["AuthorizerId"] = Ref(AuthorizerId(authorizer));
@@ -199,6 +215,37 @@ internal static class HttpApiTemplate
             properties["EnableSimpleResponses"] = simple;
         return properties;
     }
+
+    /// <summary>
+    /// A JWT authorizer (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-authorizer.html):
+    /// the token's header and the issuer and audiences it must name; no function.
+    /// </summary>
+    private static JsonObject JwtAuthorizer(HttpApiAuthorizerDefinition authorizer, HttpApiJwtConfiguration jwt) => new()
+    {
+        ["ApiId"] = Ref(HttpApiId),
+        ["Name"] = authorizer.Name,
+        ["AuthorizerType"] = HttpApiAuthorizerDefinition.JwtType,
+        ["IdentitySource"] = new JsonArray([.. authorizer.IdentitySource.Select(s => (JsonNode)s)]),
+        ["JwtConfiguration"] = new JsonObject
+        {
+            ["Issuer"] = jwt.Issuer,
+            ["Audience"] = new JsonArray([.. (jwt.Audience ?? []).Select(a => (JsonNode)a)]),
+        },
+    };
+
+    /// <summary>
+    /// SAM's OAuth2Authorizer (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-httpapi-oauth2authorizer.html):
+    /// one identity source as a string, and <c>JwtConfiguration</c> with lower-case <c>issuer</c> and <c>audience</c>.
+    /// </summary>
+    private static JsonObject SamJwtAuthorizer(HttpApiAuthorizerDefinition authorizer, HttpApiJwtConfiguration jwt) => new()
+    {
+        ["IdentitySource"] = authorizer.IdentitySource.Single(),
+        ["JwtConfiguration"] = new JsonObject
+        {
+            ["issuer"] = jwt.Issuer,
+            ["audience"] = new JsonArray([.. (jwt.Audience ?? []).Select(a => (JsonNode)a)]),
+        },
+    };
 
     /// <summary>An authorizer's logical id: its name's letters and digits, and a suffix no function id has.</summary>
     private static string AuthorizerId(HttpApiAuthorizerDefinition authorizer) =>

@@ -94,4 +94,39 @@ public sealed class HttpApiAuthorizerMotoTests(MotoServer moto, PackagedApps app
             $"AuthApp as an HTTP API against moto: first deploy {first.ReadCalls + first.MutatingCalls} calls ({first.MutatingCalls} mutating), " +
             $"no-op {noOp.ReadCalls} reads, delete {delete.ReadCalls + delete.MutatingCalls} calls ({delete.MutatingCalls} mutating)");
     }
+
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html and
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html
+    [Fact]
+    public async Task JWT_and_IAM_authorizers_deploy_on_an_HTTP_API_and_converge_as_the_AWS_CLI_sees_them()
+    {
+        // AuthApp's JWT and IAM authorizers; the custom and Cognito kinds are refused on HTTP APIs.
+        var packaged = (await apps.AuthApp).WithoutCors();
+        var declared = packaged.Manifest.Authorizers.Where(a => a is JwtAuthorizerManifest or IamAuthorizerManifest).ToList();
+        var app = packaged with
+        {
+            Manifest = packaged.Manifest with
+            {
+                Authorizers = declared,
+                Routes = [.. packaged.Manifest.Routes.Where(r => !r.ApiKeyRequired && (r.Authorizer is null || r.Authorizer is "jwt" or "iam"))],
+            },
+        };
+
+        var (result, _) = await _harness.DeployAsync(_harness.Spec(app));
+
+        var apiId = result.State.Find<DeployedHttpApi>()!.HttpApiId;
+        var routes = (await AwsCli.RunAsync(moto, "apigatewayv2", "get-routes", "--api-id", apiId)).GetProperty("Items").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("RouteKey").GetString()!);
+        Assert.Equal("AWS_IAM", routes["POST /signed"].GetProperty("AuthorizationType").GetString());
+        Assert.Equal("JWT", routes["GET /jwt"].GetProperty("AuthorizationType").GetString());
+        var authorizer = await AwsCli.RunAsync(moto, "apigatewayv2", "get-authorizer", "--api-id", apiId,
+            "--authorizer-id", routes["GET /jwt"].GetProperty("AuthorizerId").GetString()!);
+        Assert.Equal(("jwt", "JWT", "https://issuer.example.com/"),
+            (authorizer.GetProperty("Name").GetString(), authorizer.GetProperty("AuthorizerType").GetString(),
+             authorizer.GetProperty("JwtConfiguration").GetProperty("Issuer").GetString()));
+        Assert.Equal(["orders-api"], authorizer.GetProperty("JwtConfiguration").GetProperty("Audience").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["$request.header.Authorization"], authorizer.GetProperty("IdentitySource").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(0, (await _harness.DeployAsync(_harness.Spec(app))).Calls.MutatingCalls);
+        await _harness.DeleteAsync();
+    }
 }

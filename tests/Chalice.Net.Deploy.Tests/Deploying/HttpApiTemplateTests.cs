@@ -140,6 +140,62 @@ public sealed class HttpApiTemplateTests
         await CfnLint.AssertCleanAsync(template);
     }
 
+    private static DeploymentSpec WithJwtAuthorizer(string type) => Spec(type) with
+    {
+        Manifest = new AppManifest("shop", [],
+            [
+                new RouteManifest("/items/{id}", ["GET"], "Items", "items", [], null, false, "Pool"),
+                new RouteManifest("/health", ["GET"], "Health", "health", [], null, false, null),
+                new RouteManifest("/signed", ["POST"], "Signed", "signed", [], null, false, "Signed"),
+            ])
+        {
+            Authorizers = [new IamAuthorizerManifest("Signed"), new JwtAuthorizerManifest("Pool", "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc", ["client-1", "client-2"], "Authorization")],
+        },
+    };
+
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-authorizer.html (JwtConfiguration)
+    [Fact]
+    public async Task A_cloudformation_template_has_the_JWT_authorizer_JWT_routes_and_AWS_IAM_routes_without_a_permission_and_is_lint_clean()
+    {
+        var template = StackTemplate.Create(WithJwtAuthorizer("http"), FunctionPolicies.Same(Policy), TemplateFormat.CloudFormation);
+
+        var resources = template["Resources"]!.AsObject();
+        var pool = resources["PoolHttpApiAuthorizer"]!;
+        Assert.Equal("AWS::ApiGatewayV2::Authorizer", pool["Type"]!.GetValue<string>());
+        Assert.Equal(
+            """{"ApiId":{"Ref":"HttpApi"},"Name":"Pool","AuthorizerType":"JWT","IdentitySource":["$request.header.Authorization"],"""
+            + """ "JwtConfiguration":{"Issuer":"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc","Audience":["client-1","client-2"]}}""".TrimStart(),
+            pool["Properties"]!.ToJsonString());
+        var route = resources.Select(r => r.Value!).Single(r => r["Type"]!.GetValue<string>() == "AWS::ApiGatewayV2::Route"
+            && r["Properties"]!["RouteKey"]!.GetValue<string>() == "GET /items/{id}")["Properties"]!;
+        Assert.Equal(("JWT", "PoolHttpApiAuthorizer"), (route["AuthorizationType"]!.GetValue<string>(), route["AuthorizerId"]!["Ref"]!.GetValue<string>()));
+        // IAM: AWS_IAM, no authorizer resource (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html).
+        var signed = resources.Select(r => r.Value!).Single(r => r["Type"]!.GetValue<string>() == "AWS::ApiGatewayV2::Route"
+            && r["Properties"]!["RouteKey"]!.GetValue<string>() == "POST /signed")["Properties"]!;
+        Assert.Equal(("AWS_IAM", null), (signed["AuthorizationType"]!.GetValue<string>(), signed["AuthorizerId"]));
+        Assert.Single(resources, r => r.Value!["Type"]!.GetValue<string>() == "AWS::ApiGatewayV2::Authorizer");
+        Assert.DoesNotContain(resources, r => r.Key.StartsWith("Pool", StringComparison.Ordinal) && r.Key.EndsWith("InvokePermission", StringComparison.Ordinal));
+        await CfnLint.AssertCleanAsync(template);
+    }
+
+    // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-httpapi-oauth2authorizer.html
+    [Fact]
+    public async Task A_sam_template_declares_the_JWT_authorizer_as_an_OAuth2_authorizer_and_IAM_routes_as_AWS_IAM_and_is_lint_clean()
+    {
+        var template = StackTemplate.Create(WithJwtAuthorizer("http"), FunctionPolicies.Same(Policy), TemplateFormat.Sam);
+
+        var pool = template["Resources"]!["HttpApi"]!["Properties"]!["Auth"]!["Authorizers"]!["Pool"]!;
+        Assert.Equal(
+            """{"IdentitySource":"$request.header.Authorization","JwtConfiguration":{"issuer":"https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc","audience":["client-1","client-2"]}}""",
+            pool.ToJsonString());
+        var events = template["Resources"]!["APIHandler"]!["Properties"]!["Events"]!.AsObject().Select(e => e.Value!["Properties"]!)
+            .ToDictionary(e => $"{e["Method"]!.GetValue<string>()} {e["Path"]!.GetValue<string>()}");
+        Assert.Equal("Pool", events["GET /items/{id}"]["Auth"]!["Authorizer"]!.GetValue<string>());
+        Assert.Equal("AWS_IAM", events["POST /signed"]["Auth"]!["Authorizer"]!.GetValue<string>());
+        Assert.True(template["Resources"]!["HttpApi"]!["Properties"]!["Auth"]!["EnableIamAuthorizer"]!.GetValue<bool>());
+        await CfnLint.AssertCleanAsync(template);
+    }
+
     [Fact]
     public void A_REST_stage_keeps_its_REST_API()
     {

@@ -190,6 +190,7 @@ internal sealed class InMemoryApiGatewayV2(InMemoryCalls calls, string region) :
         AuthorizerId = authorizerId, Name = request.Name, AuthorizerType = request.AuthorizerType, AuthorizerUri = request.AuthorizerUri,
         AuthorizerPayloadFormatVersion = request.AuthorizerPayloadFormatVersion, AuthorizerResultTtlInSeconds = request.AuthorizerResultTtlInSeconds,
         EnableSimpleResponses = request.EnableSimpleResponses, IdentitySource = [.. request.IdentitySource],
+        JwtConfiguration = request.JwtConfiguration,
     };
 
     private static HttpApiAuthorizer FindAuthorizer(AwsOperation operation, Api api, string authorizerId) =>

@@ -55,6 +55,9 @@ internal sealed class InMemoryStage : IDisposable
     /// <summary>The app's routes.</summary>
     public IReadOnlyList<RouteManifest> Routes { get; set; } = [ObjectsRoute];
 
+    /// <summary>The app's declared authorizers (<c>[JwtAuthorizer]</c> and the like).</summary>
+    public IReadOnlyList<ApiAuthorizerManifest> Authorizers { get; set; } = [];
+
     /// <summary>The deployment package's content: a new value is new code (a new CodeSha256).</summary>
     public string Code
     {
@@ -80,7 +83,7 @@ internal sealed class InMemoryStage : IDisposable
         Config = ChaliceConfig.Parse(ConfigJson).ForStage(stage),
         FunctionConfig = function => ChaliceConfig.Parse(ConfigJson).ForStage(stage, function),
         Package = Package,
-        Manifest = new AppManifest("s3test", [new ApiFunctionManifest(ChaliceConfig.ApiHandlerName), .. Functions], Routes),
+        Manifest = new AppManifest("s3test", [new ApiFunctionManifest(ChaliceConfig.ApiHandlerName), .. Functions], Routes) { Authorizers = Authorizers },
         EnvironmentVariable = EnvironmentVariables.GetValueOrDefault,
         Policy = _ =>
         {

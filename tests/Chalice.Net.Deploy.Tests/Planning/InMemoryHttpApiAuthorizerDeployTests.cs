@@ -165,7 +165,7 @@ public sealed class InMemoryHttpApiAuthorizerDeployTests : IDisposable
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => _stage.PlanAsync());
 
         Assert.Equal(
-            "Route /objects/{key} uses the authorizer 'UserPool', which is not one of the app's [Authorizer] methods; only those deploy on HTTP APIs yet.",
+            "Route /objects/{key} uses the authorizer 'UserPool', which is not an [Authorizer] method, a [JwtAuthorizer] or an [IamAuthorizer]; only those deploy on HTTP APIs yet.",
             error.Message);
     }
 

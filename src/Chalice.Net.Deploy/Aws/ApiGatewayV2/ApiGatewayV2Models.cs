@@ -194,6 +194,22 @@ internal sealed record HttpApiAuthorizer
 
     /// <summary>The identity sources, e.g. <c>$request.header.Authorization</c>.</summary>
     public IReadOnlyList<string>? IdentitySource { get; init; }
+
+    /// <summary>The issuer and audiences of a <c>JWT</c> authorizer; null for a Lambda one.</summary>
+    public HttpApiJwtConfiguration? JwtConfiguration { get; init; }
+}
+
+/// <summary>
+/// A JWT authorizer's <c>JWTConfiguration</c> (/work/shared/fixtures/aws-models/apigatewayv2/2018-11-29/service-2.json):
+/// the token's <c>iss</c> must be <c>Issuer</c> and its <c>aud</c> (or <c>client_id</c>) one of <c>Audience</c>.
+/// </summary>
+internal sealed record HttpApiJwtConfiguration
+{
+    /// <summary>The identity provider's base URL, e.g. <c>https://cognito-idp.{region}.amazonaws.com/{userPoolId}</c>.</summary>
+    public string? Issuer { get; init; }
+
+    /// <summary>The accepted audiences.</summary>
+    public IReadOnlyList<string>? Audience { get; init; }
 }
 
 /// <summary>The input of <c>CreateAuthorizer</c> and <c>UpdateAuthorizer</c> (which sets every member again).</summary>
@@ -210,17 +226,20 @@ internal sealed record HttpApiAuthorizerRequest
     /// <summary>The name.</summary>
     public required string Name { get; init; }
 
-    /// <summary><c>REQUEST</c>.</summary>
+    /// <summary><c>REQUEST</c> or <c>JWT</c>.</summary>
     public string AuthorizerType { get; init; } = "REQUEST";
 
-    /// <summary>The function's invocation URI.</summary>
-    public required string AuthorizerUri { get; init; }
+    /// <summary>The function's invocation URI; null (absent) for a JWT authorizer, which calls no function.</summary>
+    public string? AuthorizerUri { get; init; }
 
-    /// <summary><c>1.0</c> or <c>2.0</c>.</summary>
-    public required string AuthorizerPayloadFormatVersion { get; init; }
+    /// <summary><c>1.0</c> or <c>2.0</c>; null (absent) for a JWT authorizer.</summary>
+    public string? AuthorizerPayloadFormatVersion { get; init; }
 
-    /// <summary>The cache's TTL in seconds.</summary>
-    public required int AuthorizerResultTtlInSeconds { get; init; }
+    /// <summary>The cache's TTL in seconds; null (absent) for a JWT authorizer, which has no cache.</summary>
+    public int? AuthorizerResultTtlInSeconds { get; init; }
+
+    /// <summary>A JWT authorizer's issuer and audiences; null (absent) for a Lambda one.</summary>
+    public HttpApiJwtConfiguration? JwtConfiguration { get; init; }
 
     /// <summary>Simple responses; null (absent) for payload 1.0, which does not have them.</summary>
     public bool? EnableSimpleResponses { get; init; }

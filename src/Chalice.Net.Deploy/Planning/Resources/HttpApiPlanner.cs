@@ -51,7 +51,8 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
         var functionArn = resource.Uses(context.Require(FunctionPlanner.FunctionArn));
         var functions = context.Require(FunctionPlanner.FunctionArns).TryGetKnown(out var arns)
             ? arns : throw new InvalidOperationException($"{nameof(HttpApiPlanner)} needs the map of function ARNs while planning.");
-        var authorizerUris = definition.Authorizers.ToDictionary(
+        // A JWT authorizer calls no function: it has no URI.
+        var authorizerUris = definition.Authorizers.Where(a => !a.IsJwt).ToDictionary(
             a => a.Name,
             a => resource.Uses(functions.Of(a.Name)).Select($"invocation URI of the authorizer {a.Name}", arn => shape.InvocationUri(arn)),
             StringComparer.Ordinal);
@@ -69,13 +70,13 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
                 (step, ct) => CreateIntegrationAsync(step, v2, shape, created, functionArn, newIntegration, ct),
                 consumes: [created, functionArn], produces: [newIntegration]);
             var newAuthorizers = definition.Authorizers.ToDictionary(
-                a => a.Name, a => (Ref<string>)CreateAuthorizerStep(resource, v2, a, created, authorizerUris[a.Name], "the API is new", names.Base),
+                a => a.Name, a => (Ref<string>)CreateAuthorizerStep(resource, v2, a, created, authorizerUris.GetValueOrDefault(a.Name), "the API is new", names.Base),
                 StringComparer.Ordinal);
             foreach (var key in definition.RouteKeys)
             {
                 var authorizerId = AuthorizerIdOf(definition, key, newAuthorizers);
                 resource.Step(AwsService.ApiGatewayV2, "CreateRoute", "the API is new",
-                    (step, ct) => CreateRouteAsync(step, v2, created, key, newIntegration, authorizerId, ct),
+                    (step, ct) => CreateRouteAsync(step, v2, created, key, newIntegration, definition.AuthorizationTypeOf(key), authorizerId, ct),
                     consumes: [created, newIntegration, .. authorizerId is null ? [] : new IRef[] { authorizerId }], target: $"{names.Base} {key}");
             }
             resource.Step(AwsService.ApiGatewayV2, "CreateStage", "the API is new",
@@ -136,18 +137,19 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
         var authorizerIds = new Dictionary<string, Ref<string>>(StringComparer.Ordinal);
         foreach (var authorizer in definition.Authorizers)
         {
-            var uri = authorizerUris[authorizer.Name];
+            var uri = authorizerUris.GetValueOrDefault(authorizer.Name);
             if (authorizers.FirstOrDefault(a => a.Name == authorizer.Name) is not { } existing)
             {
                 authorizerIds[authorizer.Name] = CreateAuthorizerStep(resource, v2, authorizer, id, uri, "the authorizer is new", apiId);
                 continue;
             }
             authorizerIds[authorizer.Name] = Ref.Known(AuthorizerIdDescription, existing.AuthorizerId, LogicalName);
-            var reason = uri.TryGetKnown(out var knownUri) ? authorizer.Difference(existing, knownUri) : "the authorizer's function is new";
+            var reason = uri is null ? authorizer.Difference(existing, null)
+                : uri.TryGetKnown(out var knownUri) ? authorizer.Difference(existing, knownUri) : "the authorizer's function is new";
             if (reason is not null)
                 resource.Step(AwsService.ApiGatewayV2, "UpdateAuthorizer", reason,
-                    (step, ct) => v2.UpdateAuthorizerAsync(authorizer.Request(apiId, existing.AuthorizerId, step.Get(uri)), ct),
-                    consumes: [uri], target: $"{apiId} authorizer {authorizer.Name}");
+                    (step, ct) => v2.UpdateAuthorizerAsync(authorizer.Request(apiId, existing.AuthorizerId, uri is null ? null : step.Get(uri)), ct),
+                    consumes: uri is null ? [] : [uri], target: $"{apiId} authorizer {authorizer.Name}");
         }
 
         // The routes: each key once, targeting the integration, with its authorizer or open; any other route goes.
@@ -156,19 +158,20 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
         foreach (var key in definition.RouteKeys)
         {
             var authorizerId = AuthorizerIdOf(definition, key, authorizerIds);
+            var authorizationType = definition.AuthorizationTypeOf(key);
             IRef[] consumed = authorizerId is null ? [integrationId] : [integrationId, authorizerId];
             if (routes.FirstOrDefault(r => r.RouteKey == key) is not { } route)
             {
                 resource.Step(AwsService.ApiGatewayV2, "CreateRoute", "the route is new",
-                    (step, ct) => CreateRouteAsync(step, v2, id, key, integrationId, authorizerId, ct), consumes: [id, .. consumed], target: $"{apiId} {key}");
+                    (step, ct) => CreateRouteAsync(step, v2, id, key, integrationId, authorizationType, authorizerId, ct), consumes: [id, .. consumed], target: $"{apiId} {key}");
                 continue;
             }
             kept.Add(route.RouteId);
             var reason = route.Target != target ? target is null ? "the integration is new" : "the route targets another integration"
-                : RouteAuthorizationDifference(route, authorizerId);
+                : RouteAuthorizationDifference(route, authorizationType, authorizerId);
             if (reason is not null)
                 resource.Step(AwsService.ApiGatewayV2, "UpdateRoute", reason,
-                    (step, ct) => v2.UpdateRouteAsync(RouteRequest(step, apiId, key, integrationId, authorizerId) with { RouteId = route.RouteId }, ct),
+                    (step, ct) => v2.UpdateRouteAsync(RouteRequest(step, apiId, key, integrationId, authorizationType, authorizerId) with { RouteId = route.RouteId }, ct),
                     consumes: consumed, target: $"{apiId} {key}");
         }
         foreach (var route in routes.Where(r => !kept.Contains(r.RouteId)))
@@ -283,8 +286,8 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
         IApiGatewayV2Api v2, string apiId, IReadOnlyList<HttpApiRoute> routes, CancellationToken cancellationToken)
     {
         var authorizers = new List<HttpApiAuthorizer>();
-        // Only a CUSTOM route's id counts: moto keeps the id of a route made open again.
-        var ids = routes.Where(r => r.AuthorizationType == HttpApiAuthorizerDefinition.CustomAuthorization)
+        // Only a CUSTOM or JWT route's id counts: moto keeps the id of a route made open again.
+        var ids = routes.Where(r => r.AuthorizationType is HttpApiAuthorizerDefinition.CustomAuthorization or HttpApiAuthorizerDefinition.JwtType)
             .Select(r => r.AuthorizerId).OfType<string>().Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var authorizerId in ids)
         {
@@ -295,16 +298,16 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
     }
 
     private static StepOutput<string> CreateAuthorizerStep(
-        ResourcePlan resource, IApiGatewayV2Api v2, HttpApiAuthorizerDefinition authorizer, Ref<string> apiId, Ref<string> uri, string reason, string apiTarget)
+        ResourcePlan resource, IApiGatewayV2Api v2, HttpApiAuthorizerDefinition authorizer, Ref<string> apiId, Ref<string>? uri, string reason, string apiTarget)
     {
         var created = new StepOutput<string>(AuthorizerIdDescription);
         resource.Step(AwsService.ApiGatewayV2, "CreateAuthorizer", reason, async (step, ct) =>
         {
             // A lost answer fails the deploy rather than risk a second authorizer; the next deploy creates it again,
             // and an unused one goes with the API.
-            var made = await v2.CreateAuthorizerAsync(authorizer.Request(step.Get(apiId), "", step.Get(uri)), ct);
+            var made = await v2.CreateAuthorizerAsync(authorizer.Request(step.Get(apiId), "", uri is null ? null : step.Get(uri)), ct);
             step.Set(created, made.AuthorizerId);
-        }, consumes: [apiId, uri], produces: [created], target: $"{apiTarget} authorizer {authorizer.Name}");
+        }, consumes: uri is null ? [apiId] : [apiId, uri], produces: [created], target: $"{apiTarget} authorizer {authorizer.Name}");
         return created;
     }
 
@@ -313,30 +316,34 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
         definition.AuthorizerOf(routeKey) is { } authorizer ? ids[authorizer.Name] : null;
 
     /// <summary>Why an existing route's authorization differs from the app's, or null when it does not.</summary>
-    private static string? RouteAuthorizationDifference(HttpApiRoute route, Ref<string>? authorizerId)
+    private static string? RouteAuthorizationDifference(HttpApiRoute route, string authorizationType, Ref<string>? authorizerId)
     {
-        var isCustom = route.AuthorizationType == HttpApiAuthorizerDefinition.CustomAuthorization;
+        if (route.AuthorizationType != authorizationType)
+            return authorizationType == HttpApiAuthorizerDefinition.NoAuthorization ? "the app no longer authorizes the route"
+                : route.AuthorizationType == HttpApiAuthorizerDefinition.NoAuthorization ? "the route has no authorizer"
+                : $"the route's authorization is {route.AuthorizationType}, not {authorizationType}";
         if (authorizerId is null)
-            return isCustom ? "the app no longer authorizes the route" : null;
+            return null;
         if (!authorizerId.TryGetKnown(out var id))
             return "the route's authorizer is new";
-        return !isCustom ? "the route has no authorizer" : route.AuthorizerId != id ? "the route uses another authorizer" : null;
+        return route.AuthorizerId != id ? "the route uses another authorizer" : null;
     }
 
-    private static HttpApiRouteRequest RouteRequest(StepContext step, string apiId, string key, Ref<string> integrationId, Ref<string>? authorizerId) => new()
+    private static HttpApiRouteRequest RouteRequest(
+        StepContext step, string apiId, string key, Ref<string> integrationId, string authorizationType, Ref<string>? authorizerId) => new()
     {
         ApiId = apiId,
         RouteKey = key,
         Target = HttpApiDefinition.RouteTarget(step.Get(integrationId)),
-        AuthorizationType = authorizerId is null ? HttpApiAuthorizerDefinition.NoAuthorization : HttpApiAuthorizerDefinition.CustomAuthorization,
+        AuthorizationType = authorizationType,
         AuthorizerId = authorizerId is null ? null : step.Get(authorizerId),
     };
 
     private static async Task CreateRouteAsync(
-        StepContext step, IApiGatewayV2Api v2, Ref<string> apiId, string key, Ref<string> integrationId, Ref<string>? authorizerId,
-        CancellationToken cancellationToken)
+        StepContext step, IApiGatewayV2Api v2, Ref<string> apiId, string key, Ref<string> integrationId, string authorizationType,
+        Ref<string>? authorizerId, CancellationToken cancellationToken)
     {
-        var request = RouteRequest(step, step.Get(apiId), key, integrationId, authorizerId);
+        var request = RouteRequest(step, step.Get(apiId), key, integrationId, authorizationType, authorizerId);
         try
         {
             await v2.CreateRouteAsync(request, cancellationToken);
