@@ -40,18 +40,7 @@ public sealed class InMemoryApiGatewayV2ParityTests(MotoServer moto) : IClassFix
 
     private static async Task<IReadOnlyList<string>> TranscriptAsync(IAwsApis aws)
     {
-        List<string> lines = [];
-        async Task Step(string name, Func<Task<object?>> call)
-        {
-            try
-            {
-                lines.Add($"{name}: {await call()}");
-            }
-            catch (AwsServiceException e)
-            {
-                lines.Add($"{name}: {e.ErrorCode} {(int?)e.StatusCode} not-found={e.IsNotFound}");
-            }
-        }
+        var transcript = new ParityTranscript();
 
         static string Cors(HttpApiCors? cors) => cors is null ? "no CORS" :
             $"origins={Join(cors.AllowOrigins)} headers={Join(cors.AllowHeaders)} methods={Join(cors.AllowMethods)} " +
@@ -60,30 +49,30 @@ public sealed class InMemoryApiGatewayV2ParityTests(MotoServer moto) : IClassFix
         static string Tags(IReadOnlyDictionary<string, string>? tags) => string.Join(",", (tags ?? new Dictionary<string, string>()).OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value}"));
 
         var v2 = aws.ApiGatewayV2;
-        await Step("GetApi missing", async () => await v2.GetApiAsync("nope1234") is null);
-        await Step("GetApis empty", async () => (await v2.GetApisAsync()).Count);
+        await transcript.Step("GetApi missing", async () => await v2.GetApiAsync("nope1234") is null);
+        await transcript.Step("GetApis empty", async () => (await v2.GetApisAsync()).Count);
         var api = await v2.CreateApiAsync(new CreateHttpApiRequest
         {
             Name = "parity-dev", Description = "d", Tags = new Dictionary<string, string> { ["chalice-net"] = "app=parity:stage=dev" },
             CorsConfiguration = new HttpApiCors { AllowOrigins = ["*"], AllowHeaders = ["Content-Type", "X-Api-Key"], AllowMethods = ["GET", "OPTIONS"], MaxAge = 600 },
         });
         var id = api.ApiId;
-        lines.Add($"CreateApi: {api.Name} {api.ProtocolType} {api.ApiEndpoint == $"https://{id}.execute-api.us-east-1.amazonaws.com"} {Cors(api.CorsConfiguration)} {Tags(api.Tags)}");
-        await Step("GetApis", async () => string.Join(";", (await v2.GetApisAsync()).Select(a => $"{a.Name} {a.ProtocolType} {Tags(a.Tags)}")));
-        await Step("UpdateApi CORS", async () => Cors((await v2.UpdateApiAsync(new UpdateHttpApiRequest
+        transcript.Add($"CreateApi: {api.Name} {api.ProtocolType} {api.ApiEndpoint == $"https://{id}.execute-api.us-east-1.amazonaws.com"} {Cors(api.CorsConfiguration)} {Tags(api.Tags)}");
+        await transcript.Step("GetApis", async () => string.Join(";", (await v2.GetApisAsync()).Select(a => $"{a.Name} {a.ProtocolType} {Tags(a.Tags)}")));
+        await transcript.Step("UpdateApi CORS", async () => Cors((await v2.UpdateApiAsync(new UpdateHttpApiRequest
         {
             ApiId = id, CorsConfiguration = new HttpApiCors { AllowOrigins = ["https://example.com"], AllowCredentials = true },
         })).CorsConfiguration));
-        await Step("DeleteCorsConfiguration", async () =>
+        await transcript.Step("DeleteCorsConfiguration", async () =>
         {
             await v2.DeleteCorsConfigurationAsync(id);
             return Cors((await v2.GetApiAsync(id))!.CorsConfiguration);
         });
-        await Step("GetIntegrations empty", async () => (await v2.GetIntegrationsAsync(id)).Count);
-        await Step("GetIntegrations of a missing API", async () => (await v2.GetIntegrationsAsync("nope1234")).Count);
+        await transcript.Step("GetIntegrations empty", async () => (await v2.GetIntegrationsAsync(id)).Count);
+        await transcript.Step("GetIntegrations of a missing API", async () => (await v2.GetIntegrationsAsync("nope1234")).Count);
         var integration = await v2.CreateIntegrationAsync(new HttpApiIntegrationRequest { ApiId = id, IntegrationUri = Function, PayloadFormatVersion = "2.0" });
-        lines.Add($"CreateIntegration: {integration.IntegrationType} {integration.IntegrationUri} {integration.PayloadFormatVersion}");
-        await Step("UpdateIntegration", async () =>
+        transcript.Add($"CreateIntegration: {integration.IntegrationType} {integration.IntegrationUri} {integration.PayloadFormatVersion}");
+        await transcript.Step("UpdateIntegration", async () =>
         {
             var updated = await v2.UpdateIntegrationAsync(new HttpApiIntegrationRequest
             {
@@ -91,19 +80,19 @@ public sealed class InMemoryApiGatewayV2ParityTests(MotoServer moto) : IClassFix
             });
             return $"{updated.IntegrationId == integration.IntegrationId} {updated.PayloadFormatVersion}";
         });
-        await Step("GetIntegrations", async () => string.Join(";", (await v2.GetIntegrationsAsync(id)).Select(i => $"{i.IntegrationType} {i.IntegrationUri} {i.PayloadFormatVersion}")));
+        await transcript.Step("GetIntegrations", async () => string.Join(";", (await v2.GetIntegrationsAsync(id)).Select(i => $"{i.IntegrationType} {i.IntegrationUri} {i.PayloadFormatVersion}")));
         var target = $"integrations/{integration.IntegrationId}";
         var route = await v2.CreateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteKey = "GET /objects/{key}", Target = target });
-        lines.Add($"CreateRoute: {route.RouteKey} {route.Target == target}");
-        await Step("CreateRoute on a missing API", async () => await v2.CreateRouteAsync(new HttpApiRouteRequest { ApiId = "nope1234", RouteKey = "GET /", Target = target }));
-        await Step("UpdateRoute", async () =>
+        transcript.Add($"CreateRoute: {route.RouteKey} {route.Target == target}");
+        await transcript.Step("CreateRoute on a missing API", async () => await v2.CreateRouteAsync(new HttpApiRouteRequest { ApiId = "nope1234", RouteKey = "GET /", Target = target }));
+        await transcript.Step("UpdateRoute", async () =>
         {
             var updated = await v2.UpdateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteId = route.RouteId, RouteKey = "PUT /objects/{key}", Target = target });
             return $"{updated.RouteId == route.RouteId} {updated.RouteKey}";
         });
-        await Step("UpdateRoute missing", async () => await v2.UpdateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteId = "nope1234", RouteKey = "GET /", Target = target }));
-        await Step("CreateRoute {proxy+}", async () => (await v2.CreateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteKey = "ANY /files/{proxy+}", Target = target })).RouteKey);
-        await Step("GetRoutes", async () => string.Join(";", (await v2.GetRoutesAsync(id)).Select(r => $"{r.RouteKey} {r.Target == target}").Order()));
+        await transcript.Step("UpdateRoute missing", async () => await v2.UpdateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteId = "nope1234", RouteKey = "GET /", Target = target }));
+        await transcript.Step("CreateRoute {proxy+}", async () => (await v2.CreateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteKey = "ANY /files/{proxy+}", Target = target })).RouteKey);
+        await transcript.Step("GetRoutes", async () => string.Join(";", (await v2.GetRoutesAsync(id)).Select(r => $"{r.RouteKey} {r.Target == target}").Order()));
         // Authorizers (moto 5.2.1 has no GetAuthorizers, so they are read one by one) and a route that uses one, then open again.
         static string Authorizer(HttpApiAuthorizer a) =>
             $"{a.Name} {a.AuthorizerType} {a.AuthorizerUri} {a.AuthorizerPayloadFormatVersion} ttl={a.AuthorizerResultTtlInSeconds} " +
@@ -113,21 +102,21 @@ public sealed class InMemoryApiGatewayV2ParityTests(MotoServer moto) : IClassFix
             ApiId = id, Name = "Tokens", AuthorizerUri = AuthorizerUri, AuthorizerPayloadFormatVersion = "2.0", AuthorizerResultTtlInSeconds = 300,
             EnableSimpleResponses = false, IdentitySource = ["$request.header.Authorization"],
         });
-        lines.Add($"CreateAuthorizer: {Authorizer(authorizer)}");
-        await Step("CreateAuthorizer on a missing API", async () => await v2.CreateAuthorizerAsync(new HttpApiAuthorizerRequest
+        transcript.Add($"CreateAuthorizer: {Authorizer(authorizer)}");
+        await transcript.Step("CreateAuthorizer on a missing API", async () => await v2.CreateAuthorizerAsync(new HttpApiAuthorizerRequest
         {
             ApiId = "nope1234", Name = "Tokens", AuthorizerUri = AuthorizerUri, AuthorizerPayloadFormatVersion = "2.0", AuthorizerResultTtlInSeconds = 0,
             IdentitySource = [],
         }));
-        await Step("UpdateAuthorizer", async () => Authorizer(await v2.UpdateAuthorizerAsync(new HttpApiAuthorizerRequest
+        await transcript.Step("UpdateAuthorizer", async () => Authorizer(await v2.UpdateAuthorizerAsync(new HttpApiAuthorizerRequest
         {
             ApiId = id, AuthorizerId = authorizer.AuthorizerId, Name = "Tokens", AuthorizerUri = AuthorizerUri, AuthorizerPayloadFormatVersion = "1.0",
             AuthorizerResultTtlInSeconds = 60, IdentitySource = ["$request.header.X-Token", "$request.querystring.user"],
         })));
-        await Step("GetAuthorizer", async () => await v2.GetAuthorizerAsync(id, authorizer.AuthorizerId) is { } a ? Authorizer(a) : "none");
-        await Step("GetAuthorizer missing", async () => await v2.GetAuthorizerAsync(id, "nope1234") is null);
-        await Step("GetAuthorizer of a missing API", async () => await v2.GetAuthorizerAsync("nope1234", authorizer.AuthorizerId) is null);
-        await Step("UpdateRoute CUSTOM", async () =>
+        await transcript.Step("GetAuthorizer", async () => await v2.GetAuthorizerAsync(id, authorizer.AuthorizerId) is { } a ? Authorizer(a) : "none");
+        await transcript.Step("GetAuthorizer missing", async () => await v2.GetAuthorizerAsync(id, "nope1234") is null);
+        await transcript.Step("GetAuthorizer of a missing API", async () => await v2.GetAuthorizerAsync("nope1234", authorizer.AuthorizerId) is null);
+        await transcript.Step("UpdateRoute CUSTOM", async () =>
         {
             var updated = await v2.UpdateRouteAsync(new HttpApiRouteRequest
             {
@@ -136,7 +125,7 @@ public sealed class InMemoryApiGatewayV2ParityTests(MotoServer moto) : IClassFix
             });
             return $"{updated.AuthorizationType} {updated.AuthorizerId == authorizer.AuthorizerId}";
         });
-        await Step("CreateRoute CUSTOM", async () =>
+        await transcript.Step("CreateRoute CUSTOM", async () =>
         {
             var created = await v2.CreateRouteAsync(new HttpApiRouteRequest
             {
@@ -144,30 +133,30 @@ public sealed class InMemoryApiGatewayV2ParityTests(MotoServer moto) : IClassFix
             });
             return $"{created.AuthorizationType} {created.AuthorizerId == authorizer.AuthorizerId}";
         });
-        await Step("GetRoutes with authorizers", async () => string.Join(";", (await v2.GetRoutesAsync(id))
+        await transcript.Step("GetRoutes with authorizers", async () => string.Join(";", (await v2.GetRoutesAsync(id))
             .Select(r => $"{r.RouteKey} {r.AuthorizationType} {r.AuthorizerId == authorizer.AuthorizerId}").Order()));
-        await Step("UpdateRoute NONE", async () =>
+        await transcript.Step("UpdateRoute NONE", async () =>
         {
             var updated = await v2.UpdateRouteAsync(new HttpApiRouteRequest { ApiId = id, RouteId = route.RouteId, RouteKey = "PUT /objects/{key}", Target = target });
             return $"{updated.AuthorizationType}";
         });
-        await Step("DeleteAuthorizer", async () =>
+        await transcript.Step("DeleteAuthorizer", async () =>
         {
             await v2.DeleteAuthorizerAsync(id, authorizer.AuthorizerId);
             return await v2.GetAuthorizerAsync(id, authorizer.AuthorizerId) is null;
         });
-        await Step("DeleteAuthorizer missing", async () =>
+        await transcript.Step("DeleteAuthorizer missing", async () =>
         {
             await v2.DeleteAuthorizerAsync(id, "nope1234");
             return "deleted";
         });
-        await Step("DeleteRoute", async () =>
+        await transcript.Step("DeleteRoute", async () =>
         {
             await v2.DeleteRouteAsync(id, route.RouteId);
             return string.Join(";", (await v2.GetRoutesAsync(id)).Select(r => r.RouteKey));
         });
-        await Step("GetStage missing", async () => await v2.GetStageAsync(id, "$default") is null);
-        await Step("CreateStage", async () =>
+        await transcript.Step("GetStage missing", async () => await v2.GetStageAsync(id, "$default") is null);
+        await transcript.Step("CreateStage", async () =>
         {
             var stage = await v2.CreateStageAsync(new HttpApiStageRequest
             {
@@ -175,23 +164,23 @@ public sealed class InMemoryApiGatewayV2ParityTests(MotoServer moto) : IClassFix
             });
             return $"{stage.StageName} {stage.AutoDeploy} {Tags(stage.Tags)}";
         });
-        await Step("GetStage", async () => (await v2.GetStageAsync(id, "$default")) is { } stage ? $"{stage.StageName} {stage.AutoDeploy}" : "none");
-        await Step("CreateStage on a missing API", async () => await v2.CreateStageAsync(new HttpApiStageRequest { ApiId = "nope1234", StageName = "$default" }));
-        await Step("DeleteIntegration", async () =>
+        await transcript.Step("GetStage", async () => (await v2.GetStageAsync(id, "$default")) is { } stage ? $"{stage.StageName} {stage.AutoDeploy}" : "none");
+        await transcript.Step("CreateStage on a missing API", async () => await v2.CreateStageAsync(new HttpApiStageRequest { ApiId = "nope1234", StageName = "$default" }));
+        await transcript.Step("DeleteIntegration", async () =>
         {
             await v2.DeleteIntegrationAsync(id, integration.IntegrationId);
             return (await v2.GetIntegrationsAsync(id)).Count;
         });
-        await Step("DeleteApi", async () =>
+        await transcript.Step("DeleteApi", async () =>
         {
             await v2.DeleteApiAsync(id);
             return await v2.GetApiAsync(id) is null;
         });
-        await Step("DeleteCorsConfiguration of a missing API", async () =>
+        await transcript.Step("DeleteCorsConfiguration of a missing API", async () =>
         {
             await v2.DeleteCorsConfigurationAsync("nope1234");
             return "deleted";
         });
-        return lines;
+        return transcript.Lines;
     }
 }

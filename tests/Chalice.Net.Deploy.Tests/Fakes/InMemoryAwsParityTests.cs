@@ -46,22 +46,11 @@ public sealed class InMemoryAwsParityTests(MotoServer moto) : IClassFixture<Moto
 
     private static async Task<IReadOnlyList<string>> TranscriptAsync(IAwsApis aws)
     {
-        List<string> lines = [];
-        async Task Step(string name, Func<Task<object?>> call)
-        {
-            try
-            {
-                lines.Add($"{name}: {await call()}");
-            }
-            catch (AwsServiceException e)
-            {
-                lines.Add($"{name}: {e.ErrorCode} {(int?)e.StatusCode} not-found={e.IsNotFound}");
-            }
-        }
+        var transcript = new ParityTranscript();
 
         var iam = aws.Iam;
-        await Step("GetRole missing", async () => await iam.GetRoleAsync("parity-dev") is null);
-        await Step("CreateRole", async () =>
+        await transcript.Step("GetRole missing", async () => await iam.GetRoleAsync("parity-dev") is null);
+        await transcript.Step("CreateRole", async () =>
         {
             var role = await iam.CreateRoleAsync(new CreateRoleRequest
             {
@@ -69,31 +58,31 @@ public sealed class InMemoryAwsParityTests(MotoServer moto) : IClassFixture<Moto
             });
             return role.Arn;
         });
-        await Step("CreateRole again", async () => await iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "parity-dev", AssumeRolePolicyDocument = Trust }));
-        await Step("TagRole", async () =>
+        await transcript.Step("CreateRole again", async () => await iam.CreateRoleAsync(new CreateRoleRequest { RoleName = "parity-dev", AssumeRolePolicyDocument = Trust }));
+        await transcript.Step("TagRole", async () =>
         {
             await iam.TagRoleAsync("parity-dev", new Dictionary<string, string> { ["stage"] = "dev" });
             var role = (await iam.GetRoleAsync("parity-dev"))!;
             return $"{Sorted(role.Tags)} trust={Same(role.AssumeRolePolicyDocument, Trust)}";
         });
-        await Step("GetRolePolicy missing", async () => await iam.GetRolePolicyAsync("parity-dev", "parity-dev") is null);
-        await Step("PutRolePolicy malformed", async () =>
+        await transcript.Step("GetRolePolicy missing", async () => await iam.GetRolePolicyAsync("parity-dev", "parity-dev") is null);
+        await transcript.Step("PutRolePolicy malformed", async () =>
         {
             await iam.PutRolePolicyAsync("parity-dev", "parity-dev", "{not json");
             return null;
         });
-        await Step("PutRolePolicy", async () =>
+        await transcript.Step("PutRolePolicy", async () =>
         {
             await iam.PutRolePolicyAsync("parity-dev", "parity-dev", Inline);
             return Same(await iam.GetRolePolicyAsync("parity-dev", "parity-dev"), Inline);
         });
-        await Step("ListRolePolicies", async () => string.Join(",", await iam.ListRolePoliciesAsync("parity-dev")));
-        await Step("DeleteRole with a policy", async () =>
+        await transcript.Step("ListRolePolicies", async () => string.Join(",", await iam.ListRolePoliciesAsync("parity-dev")));
+        await transcript.Step("DeleteRole with a policy", async () =>
         {
             await iam.DeleteRoleAsync("parity-dev");
             return null;
         });
-        await Step("DeleteRolePolicy missing", async () =>
+        await transcript.Step("DeleteRolePolicy missing", async () =>
         {
             await iam.DeleteRolePolicyAsync("parity-dev", "absent");
             return null;
@@ -102,38 +91,38 @@ public sealed class InMemoryAwsParityTests(MotoServer moto) : IClassFixture<Moto
         var lambda = aws.Lambda;
         var roleArn = (await iam.GetRoleAsync("parity-dev"))!.Arn;
         var zip = Zip("v1");
-        await Step("GetFunction missing", async () => await lambda.GetFunctionAsync("parity-fn") is null);
-        await Step("CreateFunction with a missing role", async () => await lambda.CreateFunctionAsync(
+        await transcript.Step("GetFunction missing", async () => await lambda.GetFunctionAsync("parity-fn") is null);
+        await transcript.Step("CreateFunction with a missing role", async () => await lambda.CreateFunctionAsync(
             Function("parity-other", "arn:aws:iam::123456789012:role/absent", zip)));
-        await Step("CreateFunction", async () =>
+        await transcript.Step("CreateFunction", async () =>
         {
             var created = await lambda.CreateFunctionAsync(Function("parity-fn", roleArn, zip));
             // As the deployer does: Lambda rejects updates until the function is Active (moto is at once).
             await aws.LambdaWaiter.WaitUntilActiveAsync("parity-fn");
             return $"{created.FunctionArn} {created.CodeSha256 == TestZip.Sha256(zip)} {created.Role == roleArn}";
         });
-        await Step("CreateFunction again", async () => await lambda.CreateFunctionAsync(Function("parity-fn", roleArn, zip)));
-        await Step("GetFunction", async () =>
+        await transcript.Step("CreateFunction again", async () => await lambda.CreateFunctionAsync(Function("parity-fn", roleArn, zip)));
+        await transcript.Step("GetFunction", async () =>
         {
             var function = (await lambda.GetFunctionAsync("parity-fn"))!;
             var c = function.Configuration;
             return $"{c.Runtime} {c.Handler} {c.MemorySize} {c.Timeout} {c.Environment?.Variables?["K"]} {string.Join(",", c.Architectures ?? [])} " +
                    $"tags={Sorted(function.Tags)} concurrency={function.Concurrency?.ReservedConcurrentExecutions}";
         });
-        await Step("UpdateFunctionCode", async () =>
+        await transcript.Step("UpdateFunctionCode", async () =>
         {
             var updated = await lambda.UpdateFunctionCodeAsync(new UpdateFunctionCodeRequest { FunctionName = "parity-fn", ZipFile = Zip("v2") });
             await aws.LambdaWaiter.WaitUntilUpdatedAsync("parity-fn");
             return updated.CodeSha256 == TestZip.Sha256(Zip("v2"));
         });
-        await Step("UpdateFunctionConfiguration", async () =>
+        await transcript.Step("UpdateFunctionConfiguration", async () =>
         {
             await lambda.UpdateFunctionConfigurationAsync(new UpdateFunctionConfigurationRequest { FunctionName = "parity-fn", MemorySize = 256, Timeout = 30 });
             await aws.LambdaWaiter.WaitUntilUpdatedAsync("parity-fn");
             var c = (await lambda.GetFunctionAsync("parity-fn"))!.Configuration;
             return $"{c.MemorySize} {c.Timeout} {c.Handler}";
         });
-        await Step("Tags and concurrency", async () =>
+        await transcript.Step("Tags and concurrency", async () =>
         {
             var arn = (await lambda.GetFunctionAsync("parity-fn"))!.Configuration.FunctionArn!;
             await lambda.TagResourceAsync(arn, new Dictionary<string, string> { ["team"] = "core", ["gone"] = "x" });
@@ -144,7 +133,7 @@ public sealed class InMemoryAwsParityTests(MotoServer moto) : IClassFixture<Moto
             var after = (await lambda.GetFunctionAsync("parity-fn"))!;
             return $"{Sorted(function.Tags)} {function.Concurrency?.ReservedConcurrentExecutions} {after.Concurrency?.ReservedConcurrentExecutions}";
         });
-        await Step("AddPermission", async () =>
+        await transcript.Step("AddPermission", async () =>
         {
             await lambda.AddPermissionAsync(new AddPermissionRequest
             {
@@ -155,33 +144,33 @@ public sealed class InMemoryAwsParityTests(MotoServer moto) : IClassFixture<Moto
             return $"{statement["Sid"]} {statement["Effect"]} {statement["Principal"]!["Service"]} {statement["Action"]} {statement["Resource"]} " +
                    $"{statement["Condition"]!["ArnLike"]!["AWS:SourceArn"]}";
         });
-        await Step("RemovePermission", async () =>
+        await transcript.Step("RemovePermission", async () =>
         {
             await lambda.RemovePermissionAsync("parity-fn", "invoke");
             return null;
         });
-        await Step("RemovePermission missing", async () =>
+        await transcript.Step("RemovePermission missing", async () =>
         {
             await lambda.RemovePermissionAsync("parity-fn", "invoke");
             return null;
         });
-        await Step("DeleteFunction", async () =>
+        await transcript.Step("DeleteFunction", async () =>
         {
             await lambda.DeleteFunctionAsync("parity-fn");
             return await lambda.GetFunctionAsync("parity-fn") is null;
         });
-        await Step("DeleteFunction missing", async () =>
+        await transcript.Step("DeleteFunction missing", async () =>
         {
             await lambda.DeleteFunctionAsync("parity-fn");
             return null;
         });
-        await Step("UpdateFunctionCode missing", async () =>
+        await transcript.Step("UpdateFunctionCode missing", async () =>
             await lambda.UpdateFunctionCodeAsync(new UpdateFunctionCodeRequest { FunctionName = "parity-fn", ZipFile = zip }));
 
         var apiGateway = aws.ApiGateway;
         string apiId = "";
-        await Step("GetRestApi missing", async () => await apiGateway.GetRestApiAsync("a1b2c3d4e5") is null);
-        await Step("CreateRestApi", async () =>
+        await transcript.Step("GetRestApi missing", async () => await apiGateway.GetRestApiAsync("a1b2c3d4e5") is null);
+        await transcript.Step("CreateRestApi", async () =>
         {
             var api = await apiGateway.CreateRestApiAsync(new CreateRestApiRequest
             {
@@ -192,18 +181,18 @@ public sealed class InMemoryAwsParityTests(MotoServer moto) : IClassFixture<Moto
             var read = (await apiGateway.GetRestApiAsync(api.Id))!;
             return $"{read.Name} {read.Description} {Sorted(read.Tags)} {api.Id.Length}";
         });
-        await Step("CreateDeployment of an empty API", async () => await apiGateway.CreateDeploymentAsync(new CreateDeploymentRequest { RestApiId = apiId, StageName = "api" }));
-        await Step("GetStage missing", async () => await apiGateway.GetStageAsync(apiId, "api") is null);
-        await Step("PutRestApi and CreateDeployment", async () =>
+        await transcript.Step("CreateDeployment of an empty API", async () => await apiGateway.CreateDeploymentAsync(new CreateDeploymentRequest { RestApiId = apiId, StageName = "api" }));
+        await transcript.Step("GetStage missing", async () => await apiGateway.GetStageAsync(apiId, "api") is null);
+        await transcript.Step("PutRestApi and CreateDeployment", async () =>
         {
             await apiGateway.PutRestApiAsync(new PutRestApiRequest { RestApiId = apiId, Body = ApiGatewayMotoTests.OpenApi("parity-dev", "/items") });
             var deployment = await apiGateway.CreateDeploymentAsync(new CreateDeploymentRequest { RestApiId = apiId, StageName = "api" });
             return (await apiGateway.GetStageAsync(apiId, "api"))!.DeploymentId == deployment.Id;
         });
-        await Step("GetRestApis", async () => string.Join(",", (await apiGateway.GetRestApisAsync()).Select(a => a.Name)));
+        await transcript.Step("GetRestApis", async () => string.Join(",", (await apiGateway.GetRestApisAsync()).Select(a => a.Name)));
 
         string keyId = "", planId = "";
-        await Step("CreateApiKey", async () =>
+        await transcript.Step("CreateApiKey", async () =>
         {
             var key = await apiGateway.CreateApiKeyAsync(new CreateApiKeyRequest
             {
@@ -213,11 +202,11 @@ public sealed class InMemoryAwsParityTests(MotoServer moto) : IClassFixture<Moto
             keyId = key.Id;
             return $"{key.Name} {key.Enabled} {key.Value} {Sorted(key.Tags)}";
         });
-        await Step("GetApiKeys", async () => string.Join(",", (await apiGateway.GetApiKeysAsync(includeValues: false)).Select(k => $"{k.Name} {k.Value ?? "(no value)"}")));
-        await Step("GetApiKeys with values", async () => string.Join(",", (await apiGateway.GetApiKeysAsync(includeValues: true)).Select(k => k.Value)));
-        await Step("UpdateApiKey", async () => (await apiGateway.UpdateApiKeyAsync(keyId, [new PatchOperation("replace", "/enabled", "false")])).Enabled);
-        await Step("UpdateApiKey missing", async () => await apiGateway.UpdateApiKeyAsync("a1b2c3d4e5", [new PatchOperation("replace", "/enabled", "true")]));
-        await Step("CreateUsagePlan", async () =>
+        await transcript.Step("GetApiKeys", async () => string.Join(",", (await apiGateway.GetApiKeysAsync(includeValues: false)).Select(k => $"{k.Name} {k.Value ?? "(no value)"}")));
+        await transcript.Step("GetApiKeys with values", async () => string.Join(",", (await apiGateway.GetApiKeysAsync(includeValues: true)).Select(k => k.Value)));
+        await transcript.Step("UpdateApiKey", async () => (await apiGateway.UpdateApiKeyAsync(keyId, [new PatchOperation("replace", "/enabled", "false")])).Enabled);
+        await transcript.Step("UpdateApiKey missing", async () => await apiGateway.UpdateApiKeyAsync("a1b2c3d4e5", [new PatchOperation("replace", "/enabled", "true")]));
+        await transcript.Step("CreateUsagePlan", async () =>
         {
             var plan = await apiGateway.CreateUsagePlanAsync(new CreateUsagePlanRequest
             {
@@ -228,46 +217,46 @@ public sealed class InMemoryAwsParityTests(MotoServer moto) : IClassFixture<Moto
             planId = plan.Id;
             return $"{plan.Name} {string.Join(",", plan.ApiStages!.Select(s => s.ApiId == apiId ? s.Stage : "?"))} {plan.Throttle} {plan.Quota} {Sorted(plan.Tags)}";
         });
-        await Step("UpdateUsagePlan", async () =>
+        await transcript.Step("UpdateUsagePlan", async () =>
         {
             var plan = await apiGateway.UpdateUsagePlanAsync(planId,
                 [new PatchOperation("replace", "/throttle/burstLimit", "30"), new PatchOperation("remove", "/quota"), new PatchOperation("remove", "/apiStages", $"{apiId}:api")]);
             var read = (await apiGateway.GetUsagePlansAsync()).Single(p => p.Id == planId);
             return $"{plan.Throttle} {plan.Quota?.ToString() ?? "(no quota)"} {plan.ApiStages?.Count ?? 0} {read.Throttle}";
         });
-        await Step("CreateUsagePlanKey", async () =>
+        await transcript.Step("CreateUsagePlanKey", async () =>
         {
             var key = await apiGateway.CreateUsagePlanKeyAsync(planId, keyId);
             await apiGateway.CreateUsagePlanKeyAsync(planId, keyId);
             return $"{key.Id == keyId} {key.Type} {key.Name} {(await apiGateway.GetUsagePlanKeysAsync(planId)).Count}";
         });
-        await Step("CreateUsagePlanKey of a missing key", async () => await apiGateway.CreateUsagePlanKeyAsync(planId, "a1b2c3d4e5"));
-        await Step("DeleteUsagePlanKey", async () =>
+        await transcript.Step("CreateUsagePlanKey of a missing key", async () => await apiGateway.CreateUsagePlanKeyAsync(planId, "a1b2c3d4e5"));
+        await transcript.Step("DeleteUsagePlanKey", async () =>
         {
             await apiGateway.DeleteUsagePlanKeyAsync(planId, keyId);
             return (await apiGateway.GetUsagePlanKeysAsync(planId)).Count;
         });
-        await Step("DeleteUsagePlan", async () =>
+        await transcript.Step("DeleteUsagePlan", async () =>
         {
             await apiGateway.DeleteUsagePlanAsync(planId);
             return (await apiGateway.GetUsagePlansAsync()).Count;
         });
-        await Step("DeleteApiKey", async () =>
+        await transcript.Step("DeleteApiKey", async () =>
         {
             await apiGateway.DeleteApiKeyAsync(keyId);
             return (await apiGateway.GetApiKeysAsync(includeValues: false)).Count;
         });
-        await Step("DeleteApiKey missing", async () =>
+        await transcript.Step("DeleteApiKey missing", async () =>
         {
             await apiGateway.DeleteApiKeyAsync(keyId);
             return null;
         });
-        await Step("DeleteRestApi", async () =>
+        await transcript.Step("DeleteRestApi", async () =>
         {
             await apiGateway.DeleteRestApiAsync(apiId);
             return await apiGateway.GetRestApiAsync(apiId) is null;
         });
-        return lines;
+        return transcript.Lines;
     }
 
     private static CreateFunctionRequest Function(string name, string role, byte[] zip) => new()

@@ -62,65 +62,54 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
 
     private static async Task<IReadOnlyList<string>> TranscriptAsync(IAwsApis aws, IResourceOwner owner)
     {
-        List<string> lines = [];
-        async Task Step(string name, Func<Task<object?>> call)
-        {
-            try
-            {
-                lines.Add($"{name}: {await call()}");
-            }
-            catch (AwsServiceException e)
-            {
-                lines.Add($"{name}: {e.ErrorCode} {(int?)e.StatusCode} not-found={e.IsNotFound}");
-            }
-        }
+        var transcript = new ParityTranscript();
 
         // EventBridge
         var events = aws.EventBridge;
         string ruleArn = "";
-        await Step("DescribeRule missing", async () => await events.DescribeRuleAsync("parity-rule") is null);
-        await Step("PutRule", async () => ruleArn = await events.PutRuleAsync(new PutRuleRequest
+        await transcript.Step("DescribeRule missing", async () => await events.DescribeRuleAsync("parity-rule") is null);
+        await transcript.Step("PutRule", async () => ruleArn = await events.PutRuleAsync(new PutRuleRequest
         {
             Name = "parity-rule", ScheduleExpression = "rate(5 minutes)", Description = "every five minutes",
             Tags = new Dictionary<string, string> { ["app"] = "parity" },
         }));
-        await Step("DescribeRule", async () => Describe(await events.DescribeRuleAsync("parity-rule")));
-        await Step("PutRule without schedule or pattern", async () => await events.PutRuleAsync(new PutRuleRequest { Name = "parity-none" }));
-        await Step("PutRule with a bad pattern", async () => await events.PutRuleAsync(new PutRuleRequest { Name = "parity-bad", EventPattern = "{not json" }));
-        await Step("PutRule with a bad schedule", async () => await events.PutRuleAsync(new PutRuleRequest { Name = "parity-bad", ScheduleExpression = "every day" }));
-        await Step("PutRule replaces the rule", async () =>
+        await transcript.Step("DescribeRule", async () => Describe(await events.DescribeRuleAsync("parity-rule")));
+        await transcript.Step("PutRule without schedule or pattern", async () => await events.PutRuleAsync(new PutRuleRequest { Name = "parity-none" }));
+        await transcript.Step("PutRule with a bad pattern", async () => await events.PutRuleAsync(new PutRuleRequest { Name = "parity-bad", EventPattern = "{not json" }));
+        await transcript.Step("PutRule with a bad schedule", async () => await events.PutRuleAsync(new PutRuleRequest { Name = "parity-bad", ScheduleExpression = "every day" }));
+        await transcript.Step("PutRule replaces the rule", async () =>
         {
             await events.PutRuleAsync(new PutRuleRequest { Name = "parity-rule", EventPattern = """{"source":["aws.s3"]}""", State = "DISABLED" });
             return Describe(await events.DescribeRuleAsync("parity-rule"));
         });
-        await Step("Tags", async () =>
+        await transcript.Step("Tags", async () =>
         {
             await events.TagResourceAsync(ruleArn, new Dictionary<string, string> { ["stage"] = "dev" });
             return Sorted(await events.ListTagsForResourceAsync(ruleArn));
         });
-        await Step("PutTargets to a missing rule", async () =>
+        await transcript.Step("PutTargets to a missing rule", async () =>
         {
             await events.PutTargetsAsync("parity-none", [new EventBridgeTarget { Id = "1", Arn = "arn:aws:lambda:us-east-1:123456789012:function:f" }]);
             return null;
         });
-        await Step("PutTargets", async () =>
+        await transcript.Step("PutTargets", async () =>
         {
             await events.PutTargetsAsync("parity-rule", [new EventBridgeTarget { Id = "1", Arn = "arn:aws:lambda:us-east-1:123456789012:function:f", Input = """{"k":1}""" }]);
             return string.Join(",", (await events.ListTargetsByRuleAsync("parity-rule")).Select(t => $"{t.Id} {t.Arn} {t.Input}"));
         });
-        await Step("ListTargetsByRule of a missing rule", async () => await events.ListTargetsByRuleAsync("parity-none"));
-        await Step("DeleteRule with targets", async () =>
+        await transcript.Step("ListTargetsByRule of a missing rule", async () => await events.ListTargetsByRuleAsync("parity-none"));
+        await transcript.Step("DeleteRule with targets", async () =>
         {
             await events.DeleteRuleAsync("parity-rule");
             return null;
         });
-        await Step("ListRules", async () =>
+        await transcript.Step("ListRules", async () =>
         {
             await events.PutRuleAsync(new PutRuleRequest { Name = "parity-other", ScheduleExpression = "cron(0 12 * * ? *)" });
             await events.PutRuleAsync(new PutRuleRequest { Name = "unrelated", ScheduleExpression = "rate(1 day)" });
             return string.Join(",", (await events.ListRulesAsync("parity-")).Select(r => r.Name).Order(StringComparer.Ordinal));
         });
-        await Step("RemoveTargets and DeleteRule", async () =>
+        await transcript.Step("RemoveTargets and DeleteRule", async () =>
         {
             await events.RemoveTargetsAsync("parity-rule", ["1"]);
             await events.DeleteRuleAsync("parity-rule");
@@ -133,19 +122,19 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
         var topicArn = await owner.CreateTopicAsync("parity-topic");
         const string functionArn = "arn:aws:lambda:us-east-1:123456789012:function:parity-fn";
         string subscriptionArn = "";
-        await Step("Subscribe to a missing topic", async () => await sns.SubscribeAsync(topicArn + "-missing", "lambda", functionArn));
-        await Step("Subscribe", async () => (subscriptionArn = await sns.SubscribeAsync(topicArn, "lambda", functionArn)).StartsWith(topicArn + ":", StringComparison.Ordinal));
-        await Step("Subscribe again", async () => $"same ARN {await sns.SubscribeAsync(topicArn, "lambda", functionArn) == subscriptionArn}");
-        await Step("ListSubscriptionsByTopic", async () => string.Join(",", (await sns.ListSubscriptionsByTopicAsync(topicArn))
+        await transcript.Step("Subscribe to a missing topic", async () => await sns.SubscribeAsync(topicArn + "-missing", "lambda", functionArn));
+        await transcript.Step("Subscribe", async () => (subscriptionArn = await sns.SubscribeAsync(topicArn, "lambda", functionArn)).StartsWith(topicArn + ":", StringComparison.Ordinal));
+        await transcript.Step("Subscribe again", async () => $"same ARN {await sns.SubscribeAsync(topicArn, "lambda", functionArn) == subscriptionArn}");
+        await transcript.Step("ListSubscriptionsByTopic", async () => string.Join(",", (await sns.ListSubscriptionsByTopicAsync(topicArn))
             .Select(s => $"{s.SubscriptionArn == subscriptionArn} {s.Protocol} {s.Endpoint} {s.TopicArn} {s.Owner}")));
-        await Step("ListSubscriptionsByTopic of a missing topic", async () => await sns.ListSubscriptionsByTopicAsync(topicArn + "-missing"));
-        await Step("GetSubscriptionAttributes", async () =>
+        await transcript.Step("ListSubscriptionsByTopic of a missing topic", async () => await sns.ListSubscriptionsByTopicAsync(topicArn + "-missing"));
+        await transcript.Step("GetSubscriptionAttributes", async () =>
         {
             var attributes = (await sns.GetSubscriptionAttributesAsync(subscriptionArn))!;
             return string.Join(" ", new[] { "TopicArn", "Endpoint", "Protocol", "Owner", "PendingConfirmation" }.Select(k => attributes[k]));
         });
-        await Step("GetSubscriptionAttributes missing", async () => await sns.GetSubscriptionAttributesAsync(topicArn + ":00000000-0000-0000-0000-000000000000") is null);
-        await Step("Unsubscribe", async () =>
+        await transcript.Step("GetSubscriptionAttributes missing", async () => await sns.GetSubscriptionAttributesAsync(topicArn + ":00000000-0000-0000-0000-000000000000") is null);
+        await transcript.Step("Unsubscribe", async () =>
         {
             await sns.UnsubscribeAsync(subscriptionArn);
             return (await sns.ListSubscriptionsByTopicAsync(topicArn)).Count;
@@ -153,9 +142,9 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
 
         // SQS, on a queue its owner made
         var queueArn = await owner.CreateQueueAsync("parity-queue");
-        await Step("GetQueueUrl missing", async () => await aws.Sqs.GetQueueUrlAsync("parity-missing") is null);
-        await Step("Queue ARN by name", async () => await SqsQueueArn.ResolveAsync(aws.Sqs, "parity-queue") == queueArn);
-        await Step("GetQueueAttributes of a missing queue", async () =>
+        await transcript.Step("GetQueueUrl missing", async () => await aws.Sqs.GetQueueUrlAsync("parity-missing") is null);
+        await transcript.Step("Queue ARN by name", async () => await SqsQueueArn.ResolveAsync(aws.Sqs, "parity-queue") == queueArn);
+        await transcript.Step("GetQueueAttributes of a missing queue", async () =>
             await aws.Sqs.GetQueueAttributesAsync((await aws.Sqs.GetQueueUrlAsync("parity-queue"))! + "-missing", ["QueueArn"]));
 
         // Lambda: a function, its event source mapping and its permissions
@@ -168,9 +157,9 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
         });
         await aws.LambdaWaiter.WaitUntilActiveAsync("parity-fn");
         string uuid = "";
-        await Step("CreateEventSourceMapping for a missing function", async () => await lambda.CreateEventSourceMappingAsync(
+        await transcript.Step("CreateEventSourceMapping for a missing function", async () => await lambda.CreateEventSourceMappingAsync(
             new CreateEventSourceMappingRequest { FunctionName = "parity-missing", EventSourceArn = queueArn }));
-        await Step("CreateEventSourceMapping", async () =>
+        await transcript.Step("CreateEventSourceMapping", async () =>
         {
             var created = await lambda.CreateEventSourceMappingAsync(new CreateEventSourceMappingRequest
             {
@@ -180,8 +169,8 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
             uuid = created.Uuid;
             return Describe(await aws.EventSourceMappingWaiter.WaitUntilStableAsync(uuid));
         });
-        await Step("GetEventSourceMapping missing", async () => await lambda.GetEventSourceMappingAsync("00000000-0000-0000-0000-000000000000") is null);
-        await Step("UpdateEventSourceMapping", async () =>
+        await transcript.Step("GetEventSourceMapping missing", async () => await lambda.GetEventSourceMappingAsync("00000000-0000-0000-0000-000000000000") is null);
+        await transcript.Step("UpdateEventSourceMapping", async () =>
         {
             await lambda.UpdateEventSourceMappingAsync(new UpdateEventSourceMappingRequest
             {
@@ -189,10 +178,10 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
             });
             return Describe(await aws.EventSourceMappingWaiter.WaitUntilStableAsync(uuid));
         });
-        await Step("ListEventSourceMappings", async () =>
+        await transcript.Step("ListEventSourceMappings", async () =>
             $"{string.Join(",", (await lambda.ListEventSourceMappingsAsync("parity-fn", null)).Select(m => m.Uuid == uuid))} " +
             $"{string.Join(",", (await lambda.ListEventSourceMappingsAsync(null, queueArn)).Select(m => m.Uuid == uuid))}");
-        await Step("CreateEventSourceMapping for a stream", async () =>
+        await transcript.Step("CreateEventSourceMapping for a stream", async () =>
         {
             var streamArn = await owner.CreateStreamAsync("parity-stream");
             var created = await lambda.CreateEventSourceMappingAsync(new CreateEventSourceMappingRequest
@@ -204,14 +193,14 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
             await aws.EventSourceMappingWaiter.WaitUntilDeletedAsync(created.Uuid);
             return $"{stable.State} {stable.StartingPosition} {stable.BatchSize} {stable.EventSourceArn == streamArn}";
         });
-        await Step("DeleteEventSourceMapping", async () =>
+        await transcript.Step("DeleteEventSourceMapping", async () =>
         {
             var deleting = await lambda.DeleteEventSourceMappingAsync(uuid);
             await aws.EventSourceMappingWaiter.WaitUntilDeletedAsync(uuid);
             return $"{deleting.State} {await lambda.GetEventSourceMappingAsync(uuid) is null} {(await lambda.ListEventSourceMappingsAsync("parity-fn", null)).Count}";
         });
         var function = (await lambda.GetFunctionAsync("parity-fn"))!.Configuration.FunctionArn!;
-        await Step("AddPermission for S3, EventBridge and SNS", async () =>
+        await transcript.Step("AddPermission for S3, EventBridge and SNS", async () =>
         {
             await lambda.AddPermissionAsync(new AddPermissionRequest
             {
@@ -234,14 +223,14 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
         // S3, on a bucket its owner made, with entries of its own
         var s3 = aws.S3;
         await owner.CreateBucketAsync("parity-bucket");
-        await Step("GetBucketNotificationConfiguration missing bucket", async () => await s3.GetBucketNotificationConfigurationAsync("parity-missing"));
-        await Step("GetBucketNotificationConfiguration empty", async () => Describe(await s3.GetBucketNotificationConfigurationAsync("parity-bucket")));
+        await transcript.Step("GetBucketNotificationConfiguration missing bucket", async () => await s3.GetBucketNotificationConfigurationAsync("parity-missing"));
+        await transcript.Step("GetBucketNotificationConfiguration empty", async () => Describe(await s3.GetBucketNotificationConfigurationAsync("parity-bucket")));
         var ours = new LambdaFunctionNotification
         {
             Id = "parity-fn-notification", LambdaFunctionArn = function, Events = ["s3:ObjectCreated:*"],
             FilterRules = [new S3KeyFilterRule("prefix", "images/"), new S3KeyFilterRule("suffix", ".jpg")],
         };
-        await Step("PutBucketNotificationConfiguration", async () =>
+        await transcript.Step("PutBucketNotificationConfiguration", async () =>
         {
             var theirs = BucketNotificationConfiguration.Parse(System.Xml.Linq.XElement.Parse(
                 """<NotificationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">""" +
@@ -252,24 +241,24 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
             await s3.PutBucketNotificationConfigurationAsync("parity-bucket", theirs.WithLambdaFunction(ours));
             return Describe(await s3.GetBucketNotificationConfigurationAsync("parity-bucket"));
         });
-        await Step("Change only our entry", async () =>
+        await transcript.Step("Change only our entry", async () =>
         {
             var read = await s3.GetBucketNotificationConfigurationAsync("parity-bucket");
             await s3.PutBucketNotificationConfigurationAsync("parity-bucket", read.WithLambdaFunction(ours with { Events = ["s3:ObjectRemoved:*"] }));
             return Describe(await s3.GetBucketNotificationConfigurationAsync("parity-bucket"));
         });
-        await Step("Remove only our entry", async () =>
+        await transcript.Step("Remove only our entry", async () =>
         {
             var read = await s3.GetBucketNotificationConfigurationAsync("parity-bucket");
             await s3.PutBucketNotificationConfigurationAsync("parity-bucket", read.WithoutLambdaFunction(ours.Id!));
             return Describe(await s3.GetBucketNotificationConfigurationAsync("parity-bucket"));
         });
-        await Step("PutBucketNotificationConfiguration with an unknown event", async () =>
+        await transcript.Step("PutBucketNotificationConfiguration with an unknown event", async () =>
         {
             await s3.PutBucketNotificationConfigurationAsync("parity-bucket", BucketNotificationConfiguration.Empty.WithLambdaFunction(ours with { Events = ["s3:ObjectCreated"] }));
             return null;
         });
-        await Step("PutBucketNotificationConfiguration with a bad ARN", async () =>
+        await transcript.Step("PutBucketNotificationConfiguration with a bad ARN", async () =>
         {
             await s3.PutBucketNotificationConfigurationAsync("parity-bucket", BucketNotificationConfiguration.Empty.WithLambdaFunction(ours with { LambdaFunctionArn = "parity-fn" }));
             return null;
@@ -278,38 +267,38 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
         // CloudWatch Logs: the group a deploy makes, and the events Lambda writes into it
         var logs = aws.Logs;
         const string group = "/aws/lambda/parity-logs";
-        await Step("CreateLogGroup", async () =>
+        await transcript.Step("CreateLogGroup", async () =>
         {
             await logs.CreateLogGroupAsync(group, new Dictionary<string, string> { ["app"] = "parity" });
             return string.Join(",", (await logs.DescribeLogGroupsAsync("/aws/lambda/parity-l")).Select(g => $"{g.LogGroupName} {g.RetentionInDays} {g.Arn}"));
         });
-        await Step("CreateLogGroup again", async () =>
+        await transcript.Step("CreateLogGroup again", async () =>
         {
             await logs.CreateLogGroupAsync(group);
             return null;
         });
-        await Step("Retention", async () =>
+        await transcript.Step("Retention", async () =>
         {
             await logs.PutRetentionPolicyAsync(group, 7);
             var kept = (await logs.DescribeLogGroupsAsync(group)).Single().RetentionInDays;
             await logs.DeleteRetentionPolicyAsync(group);
             return $"{kept} {(await logs.DescribeLogGroupsAsync(group)).Single().RetentionInDays}";
         });
-        await Step("PutRetentionPolicy of a missing group", async () =>
+        await transcript.Step("PutRetentionPolicy of a missing group", async () =>
         {
             await logs.PutRetentionPolicyAsync("/aws/lambda/parity-missing", 7);
             return null;
         });
-        await Step("FilterLogEvents of a missing group", async () => await logs.FilterLogEventsAsync(new FilterLogEventsRequest { LogGroupName = "/aws/lambda/parity-missing" }));
+        await transcript.Step("FilterLogEvents of a missing group", async () => await logs.FilterLogEventsAsync(new FilterLogEventsRequest { LogGroupName = "/aws/lambda/parity-missing" }));
         const string first = "2024/01/01/[$LATEST]0123456789abcdef", second = "2024/01/01/[$LATEST]fedcba9876543210";
         await owner.WriteLogEventsAsync(group, first, [(1, "m1"), (2, "m2"), (4, "m4")]);
         await owner.WriteLogEventsAsync(group, second, [(3, "o3"), (5, "o5")]);
-        await Step("FilterLogEvents", async () => Messages(await logs.FilterLogEventsAsync(new FilterLogEventsRequest { LogGroupName = group })));
-        await Step("FilterLogEvents from a time", async () =>
+        await transcript.Step("FilterLogEvents", async () => Messages(await logs.FilterLogEventsAsync(new FilterLogEventsRequest { LogGroupName = group })));
+        await transcript.Step("FilterLogEvents from a time", async () =>
             Messages(await logs.FilterLogEventsAsync(new FilterLogEventsRequest { LogGroupName = group, StartTime = s_now.AddSeconds(-60 + 3) })));
-        await Step("FilterLogEvents of one stream", async () =>
+        await transcript.Step("FilterLogEvents of one stream", async () =>
             Messages(await logs.FilterLogEventsAsync(new FilterLogEventsRequest { LogGroupName = group, LogStreamNames = [second] })));
-        await Step("FilterLogEvents by pages of 2", async () =>
+        await transcript.Step("FilterLogEvents by pages of 2", async () =>
         {
             var all = new List<string>();
             string? token = null;
@@ -322,17 +311,17 @@ public sealed class InMemoryEventSourcesParityTests(MotoServer moto) : IClassFix
             while (token is not null);
             return string.Join(",", all);
         });
-        await Step("DeleteLogGroup", async () =>
+        await transcript.Step("DeleteLogGroup", async () =>
         {
             await logs.DeleteLogGroupAsync(group);
             return (await logs.DescribeLogGroupsAsync(group)).Count;
         });
-        await Step("DeleteLogGroup again", async () =>
+        await transcript.Step("DeleteLogGroup again", async () =>
         {
             await logs.DeleteLogGroupAsync(group);
             return null;
         });
-        return lines;
+        return transcript.Lines;
     }
 
     private static string? Describe(EventBridgeRule? rule) =>
