@@ -8,8 +8,8 @@ namespace Chalice.Deploy.HttpApis;
 /// <summary>
 /// What an app's HTTP API (API Gateway v2) is made of: one route per method and path (<c>GET /objects/{key}</c>), all
 /// integrated with the API's function through one Lambda proxy integration of the stage's payload format, and the
-/// API's CORS configuration, and the authorizers its routes use: the app's built-in <c>[Authorizer]</c> methods as Lambda authorizers, its
-/// <c>[JwtAuthorizer]</c>s as JWT authorizers.
+/// API's CORS configuration, and the authorizers its routes use: the app's built-in <c>[Authorizer]</c> methods and its
+/// <c>[CustomAuthorizer]</c>s as Lambda authorizers, its <c>[JwtAuthorizer]</c>s as JWT authorizers.
 /// The deployer and the templates both build the API from this, so they cannot disagree.
 /// </summary>
 /// <param name="RouteKeys">The route keys, sorted.</param>
@@ -54,8 +54,14 @@ internal sealed record HttpApiDefinition(
                     $"Route {route.Path} requires an API key, which HTTP APIs do not have; use \"api_gateway_type\": \"rest\", or drop the API key.");
         }
         var payloadFormatVersion = kind.PayloadFormatVersion();
-        var builtIn = manifest.Functions.OfType<AuthorizerFunctionManifest>().ToDictionary(a => a.Name, StringComparer.Ordinal);
-        var jwt = manifest.Authorizers.OfType<JwtAuthorizerManifest>().ToDictionary(a => a.Name, StringComparer.Ordinal);
+        // Each authorizer an HTTP API has, by name; made only for those routes use.
+        var authorizerKinds = new Dictionary<string, Func<HttpApiAuthorizerDefinition>>(StringComparer.Ordinal);
+        foreach (var function in manifest.Functions.OfType<AuthorizerFunctionManifest>())
+            authorizerKinds[function.Name] = () => HttpApiLambdaAuthorizer.For(function, payloadFormatVersion);
+        foreach (var custom in manifest.Authorizers.OfType<CustomAuthorizerManifest>())
+            authorizerKinds[custom.Name] = () => HttpApiLambdaAuthorizer.For(custom, payloadFormatVersion);
+        foreach (var jwt in manifest.Authorizers.OfType<JwtAuthorizerManifest>())
+            authorizerKinds[jwt.Name] = () => HttpApiJwtAuthorizer.For(jwt);
         var iam = manifest.Authorizers.OfType<IamAuthorizerManifest>().Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         var iamKeys = new SortedSet<string>(StringComparer.Ordinal);
         var keys = new SortedSet<string>(StringComparer.Ordinal);
@@ -67,10 +73,10 @@ internal sealed record HttpApiDefinition(
             if (route.Authorizer is { } pool && manifest.Authorizers.OfType<CognitoUserPoolAuthorizerManifest>().Any(a => a.Name == pool))
                 throw new InvalidDataException(
                     $"Route {route.Path} uses the Cognito authorizer '{pool}', which HTTP APIs do not have; declare a [JwtAuthorizer] with the pool's issuer (https://cognito-idp.{{region}}.amazonaws.com/{{userPoolId}}) and its app client ids as audiences.");
-            // Only built-in, JWT and IAM authorizers deploy on HTTP APIs yet; any other kind would leave the route open: refused.
-            if (route.Authorizer is { } name && !builtIn.ContainsKey(name) && !jwt.ContainsKey(name) && !iam.Contains(name))
+            // A name the app does not declare would leave the route open: refused.
+            if (route.Authorizer is { } name && !authorizerKinds.ContainsKey(name) && !iam.Contains(name))
                 throw new InvalidDataException(
-                    $"Route {route.Path} uses the authorizer '{name}', which is not an [Authorizer] method, a [JwtAuthorizer] or an [IamAuthorizer]; only those deploy on HTTP APIs yet.");
+                    $"Route {route.Path} uses the authorizer '{name}', which is not an [Authorizer] method, a [CustomAuthorizer], a [JwtAuthorizer] or an [IamAuthorizer] of the app.");
             foreach (var key in route.Methods.Select(m => $"{m.ToUpperInvariant()} {route.Path}"))
             {
                 keys.Add(key);
@@ -81,9 +87,7 @@ internal sealed record HttpApiDefinition(
             }
         }
         var authorizers = routeAuthorizers.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(name => builtIn.TryGetValue(name, out var function)
-                ? HttpApiAuthorizerDefinition.For(function, payloadFormatVersion)
-                : HttpApiAuthorizerDefinition.For(jwt[name]))
+            .Select(name => authorizerKinds[name]())
             .ToList();
         return new HttpApiDefinition([.. keys], payloadFormatVersion, CorsOf(manifest), authorizers, routeAuthorizers, iamKeys);
     }

@@ -97,6 +97,23 @@ internal static class AuthorizerScheme
         return $"arn:{parts[1]}:apigateway:{parts[3]}:lambda:path/2015-03-31/functions/{functionArnOrUri}/invocations";
     }
 
+    /// <summary>
+    /// The function ARN of <see cref="InvocationUri"/>'s answer, its inverse: an invocation URI's function, a function
+    /// ARN as it is (what SAM's <c>FunctionArn</c> wants).
+    /// </summary>
+    /// <exception cref="InvalidDataException">Neither a function ARN nor an invocation URI of one (the generator refuses those).</exception>
+    internal static string FunctionArn(string functionArnOrUri)
+    {
+        const string Functions = ":lambda:path/2015-03-31/functions/", Invocations = "/invocations";
+        var start = functionArnOrUri.IndexOf(Functions, StringComparison.Ordinal);
+        if (start >= 0 && functionArnOrUri.EndsWith(Invocations, StringComparison.Ordinal))
+            return functionArnOrUri[(start + Functions.Length)..^Invocations.Length];
+        if (functionArnOrUri.Split(':') is [_, _, "lambda", _, _, "function", _, ..])
+            return functionArnOrUri;
+        throw new InvalidDataException(
+            $"'{functionArnOrUri}' is neither a Lambda function's ARN nor API Gateway's invocation URI of one.");
+    }
+
     private static JsonObject Scheme(string header, string authType, JsonObject? details)
     {
         var scheme = new JsonObject

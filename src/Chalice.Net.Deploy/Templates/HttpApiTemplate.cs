@@ -11,11 +11,11 @@ namespace Chalice.Deploy.Templates;
 /// <see cref="HttpApiDefinition"/> a direct deploy uses: in SAM an <c>AWS::Serverless::HttpApi</c> and one <c>HttpApi</c>
 /// event per route on the function (SAM adds the integration, stage and permission); in plain CloudFormation the
 /// <c>AWS::ApiGatewayV2</c> API, Lambda proxy integration, routes and <c>$default</c> stage, and the invoke permission.
-/// Built-in authorizers are the API's Lambda authorizers (<see cref="HttpApiAuthorizerDefinition"/>): in SAM under the
-/// HttpApi's <c>Auth.Authorizers</c>, named by each route event's <c>Auth.Authorizer</c>; in CloudFormation
-/// <c>AWS::ApiGatewayV2::Authorizer</c> resources and <c>CUSTOM</c> routes; in both, each authorizer's function may be
-/// invoked by the API's authorizers. A <c>[JwtAuthorizer]</c> is a JWT authorizer: SAM's OAuth2Authorizer, or an
-/// <c>AWS::ApiGatewayV2::Authorizer</c> of type <c>JWT</c> and <c>JWT</c> routes.
+/// The authorizers (<see cref="HttpApiAuthorizerDefinition"/>, each writing its own) are in SAM under the HttpApi's
+/// <c>Auth.Authorizers</c>, named by each route event's <c>Auth.Authorizer</c>; in CloudFormation
+/// <c>AWS::ApiGatewayV2::Authorizer</c> resources and <c>CUSTOM</c> or <c>JWT</c> routes. In both, each built-in
+/// authorizer's function may be invoked by the API's authorizers; a <c>[CustomAuthorizer]</c>'s function is not the
+/// app's, and its owner grants API Gateway that.
 /// </summary>
 internal static class HttpApiTemplate
 {
@@ -46,7 +46,7 @@ internal static class HttpApiTemplate
                 api["CorsConfiguration"] = Cors(cors);
             var auth = new JsonObject();
             if (definition.Authorizers.Count > 0)
-                auth["Authorizers"] = new JsonObject([.. definition.Authorizers.Select(a => KeyValuePair.Create(a.Name, (JsonNode?)(a.Jwt is { } jwt ? SamJwtAuthorizer(a, jwt) : SamAuthorizer(a, authorizerFunctionIds[a.Name]))))]);
+                auth["Authorizers"] = new JsonObject([.. definition.Authorizers.Select(a => KeyValuePair.Create(a.Name, (JsonNode?)a.SamAuthorizer(authorizerFunctionIds)))]);
             // SAM accepts an event's AWS_IAM only once the API enables it
             // (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-httpapi-httpapiauth.html).
             if (definition.IamRouteKeys.Count > 0)
@@ -99,24 +99,10 @@ internal static class HttpApiTemplate
             };
             foreach (var authorizer in definition.Authorizers)
             {
-                if (authorizer.Jwt is { } jwt)
+                resources[AuthorizerId(authorizer)] = new JsonObject
                 {
-                    resources[AuthorizerId(authorizer)] = new JsonObject { ["Type"] = "AWS::ApiGatewayV2::Authorizer", ["Properties"] = JwtAuthorizer(authorizer, jwt) };
-                    continue;
-                }
-                var properties = new JsonObject
-                {
-                    ["ApiId"] = Ref(HttpApiId),
-                    ["Name"] = authorizer.Name,
-                    ["AuthorizerType"] = HttpApiAuthorizerDefinition.RequestType,
-                    ["AuthorizerUri"] = StackTemplate.LambdaInvocationUri(authorizerFunctionIds[authorizer.Name]),
-                    ["AuthorizerPayloadFormatVersion"] = authorizer.PayloadFormatVersion,
-                    ["AuthorizerResultTtlInSeconds"] = authorizer.TtlSeconds,
-                    ["IdentitySource"] = new JsonArray([.. authorizer.IdentitySource.Select(s => (JsonNode)s)]),
+                    ["Type"] = "AWS::ApiGatewayV2::Authorizer", ["Properties"] = authorizer.CloudFormationProperties(Ref(HttpApiId), authorizerFunctionIds),
                 };
-                if (authorizer.EnableSimpleResponses is { } simple)
-                    properties["EnableSimpleResponses"] = simple;
-                resources[AuthorizerId(authorizer)] = new JsonObject { ["Type"] = "AWS::ApiGatewayV2::Authorizer", ["Properties"] = properties };
             }
             foreach (var key in definition.RouteKeys)
             {
@@ -188,64 +174,6 @@ internal static class HttpApiTemplate
             };
         }
     }
-
-    /// <summary>
-    /// SAM's LambdaAuthorizer (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-httpapi-lambdaauthorizer.html):
-    /// the identity sources by kind without their prefixes, the TTL as <c>ReauthorizeEvery</c>.
-    /// </summary>
-    private static JsonObject SamAuthorizer(HttpApiAuthorizerDefinition authorizer, string functionId)
-    {
-        var identity = new JsonObject { ["ReauthorizeEvery"] = authorizer.TtlSeconds };
-        foreach (var (prefix, member) in new[]
-                 {
-                     ("$request.header.", "Headers"), ("$request.querystring.", "QueryStrings"), ("$stageVariables.", "StageVariables"), ("$context.", "Context"),
-                 })
-        {
-            var names = authorizer.IdentitySource.Where(s => s.StartsWith(prefix, StringComparison.Ordinal)).Select(s => (JsonNode)s[prefix.Length..]).ToArray();
-            if (names.Length > 0)
-                identity[member] = new JsonArray(names);
-        }
-        var properties = new JsonObject
-        {
-            ["FunctionArn"] = StackTemplate.GetAtt(functionId, "Arn"),
-            ["AuthorizerPayloadFormatVersion"] = authorizer.PayloadFormatVersion,
-            ["Identity"] = identity,
-        };
-        if (authorizer.EnableSimpleResponses is { } simple)
-            properties["EnableSimpleResponses"] = simple;
-        return properties;
-    }
-
-    /// <summary>
-    /// A JWT authorizer (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-authorizer.html):
-    /// the token's header and the issuer and audiences it must name; no function.
-    /// </summary>
-    private static JsonObject JwtAuthorizer(HttpApiAuthorizerDefinition authorizer, HttpApiJwtConfiguration jwt) => new()
-    {
-        ["ApiId"] = Ref(HttpApiId),
-        ["Name"] = authorizer.Name,
-        ["AuthorizerType"] = HttpApiAuthorizerDefinition.JwtType,
-        ["IdentitySource"] = new JsonArray([.. authorizer.IdentitySource.Select(s => (JsonNode)s)]),
-        ["JwtConfiguration"] = new JsonObject
-        {
-            ["Issuer"] = jwt.Issuer,
-            ["Audience"] = new JsonArray([.. (jwt.Audience ?? []).Select(a => (JsonNode)a)]),
-        },
-    };
-
-    /// <summary>
-    /// SAM's OAuth2Authorizer (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-httpapi-oauth2authorizer.html):
-    /// one identity source as a string, and <c>JwtConfiguration</c> with lower-case <c>issuer</c> and <c>audience</c>.
-    /// </summary>
-    private static JsonObject SamJwtAuthorizer(HttpApiAuthorizerDefinition authorizer, HttpApiJwtConfiguration jwt) => new()
-    {
-        ["IdentitySource"] = authorizer.IdentitySource.Single(),
-        ["JwtConfiguration"] = new JsonObject
-        {
-            ["issuer"] = jwt.Issuer,
-            ["audience"] = new JsonArray([.. (jwt.Audience ?? []).Select(a => (JsonNode)a)]),
-        },
-    };
 
     /// <summary>An authorizer's logical id: its name's letters and digits, and a suffix no function id has.</summary>
     private static string AuthorizerId(HttpApiAuthorizerDefinition authorizer) =>

@@ -21,7 +21,7 @@ public sealed class HttpApiAuthorizerDefinitionTests
     [InlineData("context.identity.sourceIp", "$context.identity.sourceIp")]
     public void Each_REST_identity_source_becomes_its_HTTP_API_mapping_expression(string rest, string http)
     {
-        var definition = HttpApiAuthorizerDefinition.For(new AuthorizerFunctionManifest("A", "A", "REQUEST", [rest], 0), "2.0");
+        var definition = HttpApiLambdaAuthorizer.For(new AuthorizerFunctionManifest("A", "A", "REQUEST", [rest], 0), "2.0");
 
         Assert.Equal([http], definition.IdentitySource);
     }
@@ -30,7 +30,7 @@ public sealed class HttpApiAuthorizerDefinitionTests
     public void An_identity_source_HTTP_APIs_do_not_have_is_one_line_naming_the_authorizer()
     {
         var error = Assert.Throws<InvalidDataException>(
-            () => HttpApiAuthorizerDefinition.For(new AuthorizerFunctionManifest("A", "A", "REQUEST", ["method.request.path.id"], 0), "2.0"));
+            () => HttpApiLambdaAuthorizer.For(new AuthorizerFunctionManifest("A", "A", "REQUEST", ["method.request.path.id"], 0), "2.0"));
 
         Assert.Equal("The authorizer 'A' reads its identity from method.request.path.id, which HTTP APIs do not have.", error.Message);
     }
@@ -38,7 +38,7 @@ public sealed class HttpApiAuthorizerDefinitionTests
     [Fact]
     public void An_authorizer_as_created_does_not_differ_and_each_changed_member_does()
     {
-        var definition = HttpApiAuthorizerDefinition.For(new AuthorizerFunctionManifest("A", "A", "TOKEN", ["method.request.header.Authorization"], 300), "2.0");
+        var definition = HttpApiLambdaAuthorizer.For(new AuthorizerFunctionManifest("A", "A", "TOKEN", ["method.request.header.Authorization"], 300), "2.0");
         var request = definition.Request("api", "", Uri);
         var existing = new HttpApiAuthorizer
         {

@@ -158,14 +158,14 @@ public sealed class InMemoryHttpApiAuthorizerDeployTests : IDisposable
     }
 
     [Fact]
-    public async Task A_route_naming_an_authorizer_that_is_not_a_built_in_one_is_refused_in_one_line()
+    public async Task A_route_naming_an_authorizer_the_app_does_not_declare_is_refused_in_one_line()
     {
         _stage.Routes = [InMemoryStage.ObjectsRoute with { Authorizer = "UserPool" }];
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => _stage.PlanAsync());
 
         Assert.Equal(
-            "Route /objects/{key} uses the authorizer 'UserPool', which is not an [Authorizer] method, a [JwtAuthorizer] or an [IamAuthorizer]; only those deploy on HTTP APIs yet.",
+            "Route /objects/{key} uses the authorizer 'UserPool', which is not an [Authorizer] method, a [CustomAuthorizer], a [JwtAuthorizer] or an [IamAuthorizer] of the app.",
             error.Message);
     }
 

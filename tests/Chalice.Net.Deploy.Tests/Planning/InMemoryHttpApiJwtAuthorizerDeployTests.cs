@@ -95,19 +95,6 @@ public sealed class InMemoryHttpApiJwtAuthorizerDeployTests : IDisposable
     }
 
     [Fact]
-    public async Task A_route_naming_a_declared_authorizer_HTTP_APIs_cannot_deploy_is_refused_in_one_line()
-    {
-        _stage.Authorizers = [new CustomAuthorizerManifest("Legacy", "arn:aws:lambda:us-east-1:123456789012:function:legacy", "TOKEN", ["method.request.header.Authorization"], 0)];
-        _stage.Routes = [InMemoryStage.ObjectsRoute with { Authorizer = "Legacy" }];
-
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _stage.PlanAsync());
-
-        Assert.Equal(
-            "Route /objects/{key} uses the authorizer 'Legacy', which is not an [Authorizer] method, a [JwtAuthorizer] or an [IamAuthorizer]; only those deploy on HTTP APIs yet.",
-            error.Message);
-    }
-
-    [Fact]
     public async Task A_route_naming_a_Cognito_authorizer_is_refused_in_one_line_that_says_to_declare_a_JWT_authorizer()
     {
         _stage.Authorizers = [new CognitoUserPoolAuthorizerManifest("Users", ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc"], "Authorization")];

@@ -10,8 +10,8 @@ namespace Chalice.Deploy.Planning.Resources;
 /// <summary>
 /// Plans the HTTP API (API Gateway v2) of a stage whose <c>"api_gateway_type"</c> is <c>http</c> or <c>http-v1</c>: the
 /// API (tagged, with its CORS configuration), one Lambda proxy integration with the stage's payload format, one route
-/// per method and path, a Lambda authorizer for each built-in authorizer the routes use (the route then <c>CUSTOM</c>
-/// with its id), and the <c>$default</c> stage with automatic deployment, so every change is live at once.
+/// per method and path, the authorizers the routes use (<see cref="HttpApiAuthorizerDefinition"/>: a Lambda authorizer
+/// for a built-in or custom one, the route then <c>CUSTOM</c> with its id; a JWT authorizer, the route <c>JWT</c>), and the <c>$default</c> stage with automatic deployment, so every change is live at once.
 /// An existing API is found by the recorded id, else by name; only what differs from the app is changed (a changed
 /// route is one call), and routes, integrations and authorizers the app no longer has are deleted. Publishes the API's id.
 /// </summary>
@@ -51,10 +51,17 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
         var functionArn = resource.Uses(context.Require(FunctionPlanner.FunctionArn));
         var functions = context.Require(FunctionPlanner.FunctionArns).TryGetKnown(out var arns)
             ? arns : throw new InvalidOperationException($"{nameof(HttpApiPlanner)} needs the map of function ARNs while planning.");
+        // The URI each Lambda authorizer invokes: an app function's once it exists, a custom authorizer's as declared.
         // A JWT authorizer calls no function: it has no URI.
-        var authorizerUris = definition.Authorizers.Where(a => !a.IsJwt).ToDictionary(
+        var authorizerUris = definition.Authorizers.OfType<HttpApiLambdaAuthorizer>().ToDictionary(
             a => a.Name,
-            a => resource.Uses(functions.Of(a.Name)).Select($"invocation URI of the authorizer {a.Name}", arn => shape.InvocationUri(arn)),
+            a => a.Function switch
+            {
+                AppAuthorizerFunction app => resource.Uses(functions.Of(app.FunctionName))
+                    .Select($"invocation URI of the authorizer {a.Name}", arn => shape.InvocationUri(arn)),
+                ExistingAuthorizerFunction existing => Ref.Known($"invocation URI of the authorizer {a.Name}", existing.InvocationUri, LogicalName),
+                _ => throw new InvalidOperationException($"No invocation URI for the authorizer function {a.Function}."),
+            },
             StringComparer.Ordinal);
 
         var recorded = context.Recorded.Find<DeployedHttpApi>(LogicalName);
@@ -287,7 +294,7 @@ internal sealed class HttpApiPlanner : ResourcePlanner<DeployedHttpApi>
     {
         var authorizers = new List<HttpApiAuthorizer>();
         // Only a CUSTOM or JWT route's id counts: moto keeps the id of a route made open again.
-        var ids = routes.Where(r => r.AuthorizationType is HttpApiAuthorizerDefinition.CustomAuthorization or HttpApiAuthorizerDefinition.JwtType)
+        var ids = routes.Where(r => r.AuthorizationType is HttpApiAuthorizerDefinition.CustomAuthorization or HttpApiJwtAuthorizer.JwtType)
             .Select(r => r.AuthorizerId).OfType<string>().Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var authorizerId in ids)
         {

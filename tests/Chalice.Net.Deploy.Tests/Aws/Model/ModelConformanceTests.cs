@@ -381,9 +381,9 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
         await v2.DeleteAuthorizerAsync(api.ApiId, authorizer.AuthorizerId, ct);
         // A [JwtAuthorizer]'s requests as the deployer builds them: JWT, no URI, a JwtConfiguration.
         var pool = new Chalice.Deploy.Manifest.JwtAuthorizerManifest("Pool", "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc", ["client-1"], "Authorization");
-        var jwt = Chalice.Deploy.HttpApis.HttpApiAuthorizerDefinition.For(pool);
+        var jwt = Chalice.Deploy.HttpApis.HttpApiJwtAuthorizer.For(pool);
         var jwtAuthorizer = await v2.CreateAuthorizerAsync(jwt.Request(api.ApiId, "", null), ct);
-        await v2.UpdateAuthorizerAsync((jwt with { Jwt = jwt.Jwt! with { Audience = ["client-1", "client-2"] } }).Request(api.ApiId, jwtAuthorizer.AuthorizerId, null), ct);
+        await v2.UpdateAuthorizerAsync((jwt with { Configuration = jwt.Configuration with { Audience = ["client-1", "client-2"] } }).Request(api.ApiId, jwtAuthorizer.AuthorizerId, null), ct);
         await v2.UpdateRouteAsync(new HttpApiRouteRequest
         {
             ApiId = api.ApiId, RouteId = route.RouteId, RouteKey = "PUT /things/{id}", Target = $"integrations/{integration.IntegrationId}",
