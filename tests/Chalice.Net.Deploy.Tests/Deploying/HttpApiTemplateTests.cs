@@ -196,6 +196,58 @@ public sealed class HttpApiTemplateTests
         await CfnLint.AssertCleanAsync(template);
     }
 
+    private const string PartnerArn = "arn:aws:lambda:us-east-1:123456789012:function:partner-auth";
+
+    private const string PartnerUri = $"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{PartnerArn}/invocations";
+
+    private static DeploymentSpec WithCustomAuthorizer(string type) => Spec(type) with
+    {
+        Manifest = new AppManifest("shop", [],
+            [
+                new RouteManifest("/items/{id}", ["GET"], "Items", "items", [], null, false, "partner"),
+                new RouteManifest("/health", ["GET"], "Health", "health", [], null, false, null),
+            ])
+        {
+            Authorizers = [new CustomAuthorizerManifest("partner", PartnerArn, "TOKEN", ["method.request.header.X-Partner-Token"], 60)],
+        },
+    };
+
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-authorizer.html (AuthorizerUri)
+    [Fact]
+    public async Task A_cloudformation_template_has_the_custom_authorizer_with_its_literal_URI_CUSTOM_routes_and_no_permission_and_is_lint_clean()
+    {
+        var template = StackTemplate.Create(WithCustomAuthorizer("http"), FunctionPolicies.Same(Policy), TemplateFormat.CloudFormation);
+
+        var resources = template["Resources"]!.AsObject();
+        Assert.Equal(
+            $$"""{"ApiId":{"Ref":"HttpApi"},"Name":"partner","AuthorizerType":"REQUEST","AuthorizerUri":"{{PartnerUri}}","AuthorizerPayloadFormatVersion":"2.0","AuthorizerResultTtlInSeconds":"""
+            + """60,"IdentitySource":["$request.header.X-Partner-Token"],"EnableSimpleResponses":false}""",
+            resources["partnerHttpApiAuthorizer"]!["Properties"]!.ToJsonString());
+        var route = resources.Select(r => r.Value!).Single(r => r["Type"]!.GetValue<string>() == "AWS::ApiGatewayV2::Route"
+            && r["Properties"]!["RouteKey"]!.GetValue<string>() == "GET /items/{id}")["Properties"]!;
+        Assert.Equal(("CUSTOM", "partnerHttpApiAuthorizer"), (route["AuthorizationType"]!.GetValue<string>(), route["AuthorizerId"]!["Ref"]!.GetValue<string>()));
+        // The function is not the template's: its owner lets API Gateway invoke it. The one permission is the API handler's.
+        Assert.Equal(["APIHandlerInvokePermission"], resources.Where(r => r.Value!["Type"]!.GetValue<string>() == "AWS::Lambda::Permission").Select(r => r.Key));
+        await CfnLint.AssertCleanAsync(template);
+    }
+
+    // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-httpapi-lambdaauthorizer.html (FunctionArn)
+    [Fact]
+    public async Task A_sam_template_declares_the_custom_authorizer_with_the_functions_ARN_and_no_permission_and_is_lint_clean()
+    {
+        var template = StackTemplate.Create(WithCustomAuthorizer("http"), FunctionPolicies.Same(Policy), TemplateFormat.Sam);
+
+        var partner = template["Resources"]!["HttpApi"]!["Properties"]!["Auth"]!["Authorizers"]!["partner"]!;
+        Assert.Equal(
+            $$"""{"FunctionArn":"{{PartnerArn}}","AuthorizerPayloadFormatVersion":"2.0","Identity":{"ReauthorizeEvery":60,"Headers":["X-Partner-Token"]},"EnableSimpleResponses":false}""",
+            partner.ToJsonString());
+        var events = template["Resources"]!["APIHandler"]!["Properties"]!["Events"]!.AsObject().Select(e => e.Value!["Properties"]!)
+            .ToDictionary(e => $"{e["Method"]!.GetValue<string>()} {e["Path"]!.GetValue<string>()}");
+        Assert.Equal("partner", events["GET /items/{id}"]["Auth"]!["Authorizer"]!.GetValue<string>());
+        Assert.DoesNotContain(template["Resources"]!.AsObject(), r => r.Value!["Type"]!.GetValue<string>() == "AWS::Lambda::Permission");
+        await CfnLint.AssertCleanAsync(template);
+    }
+
     [Fact]
     public void A_REST_stage_keeps_its_REST_API()
     {

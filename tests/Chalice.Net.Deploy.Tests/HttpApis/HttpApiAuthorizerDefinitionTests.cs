@@ -1,14 +1,17 @@
 using Chalice.Deploy.Aws.ApiGatewayV2;
 using Chalice.Deploy.HttpApis;
 using Chalice.Deploy.Manifest;
+using Chalice.Deploy.OpenApi;
 
 namespace Chalice.Deploy.Tests.HttpApis;
 
 /// <summary>
-/// A built-in authorizer as an HTTP API's Lambda authorizer: its identity sources in the HTTP API's mapping syntax
-/// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html, "Identity sources":
-/// <c>$request.header.name</c>, <c>$request.querystring.name</c>, <c>$context.variableName</c>,
-/// <c>$stageVariables.variableName</c>), and what makes an existing authorizer differ.
+/// Each authorizer kind of an HTTP API: a built-in or custom authorizer as a Lambda authorizer, its identity sources in
+/// the HTTP API's mapping syntax (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html,
+/// "Identity sources": <c>$request.header.name</c>, <c>$request.querystring.name</c>, <c>$context.variableName</c>,
+/// <c>$stageVariables.variableName</c>), a custom one calling its function's invocation URI
+/// (https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html, authorizerUri); a JWT authorizer; and
+/// what makes an existing authorizer differ from each.
 /// </summary>
 public sealed class HttpApiAuthorizerDefinitionTests
 {
@@ -54,5 +57,74 @@ public sealed class HttpApiAuthorizerDefinitionTests
         Assert.Equal("the authorizer expects simple responses", definition.Difference(existing with { EnableSimpleResponses = true }, Uri));
         Assert.Equal("the authorizer's identity sources differ", definition.Difference(existing with { IdentitySource = ["$request.header.X"] }, Uri));
         Assert.Equal("the authorizer is of type JWT, not REQUEST", definition.Difference(existing with { AuthorizerType = "JWT" }, Uri));
+    }
+
+    [Theory]
+    [InlineData("arn:aws:lambda:us-west-2:123456789012:function:partner",
+        "arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:partner/invocations")]
+    [InlineData("arn:aws-cn:lambda:cn-north-1:123456789012:function:partner:live",
+        "arn:aws-cn:apigateway:cn-north-1:lambda:path/2015-03-31/functions/arn:aws-cn:lambda:cn-north-1:123456789012:function:partner:live/invocations")]
+    [InlineData(Uri, Uri)]
+    public void A_custom_authorizer_calls_its_functions_invocation_URI_and_its_template_names_the_function(string declared, string uri)
+    {
+        var definition = HttpApiLambdaAuthorizer.For(new CustomAuthorizerManifest("partner", declared, "TOKEN", ["method.request.header.Authorization"], 60), "2.0");
+
+        var function = Assert.IsType<ExistingAuthorizerFunction>(definition.Function);
+        Assert.Equal(uri, function.InvocationUri);
+        Assert.Equal(("REQUEST", "CUSTOM", 60, false), (definition.AuthorizerType, definition.RouteAuthorizationType, definition.TtlSeconds, definition.EnableSimpleResponses));
+        Assert.Equal(["$request.header.Authorization"], definition.IdentitySource);
+        Assert.Equal(uri, definition.CloudFormationProperties("api", new Dictionary<string, string>())["AuthorizerUri"]!.GetValue<string>());
+        // SAM's LambdaAuthorizer takes the function's ARN, not its URI.
+        Assert.Equal(declared.StartsWith("arn:aws:apigateway:", StringComparison.Ordinal) ? "arn:aws:lambda:us-east-1:123456789012:function:a" : declared,
+            definition.SamAuthorizer(new Dictionary<string, string>())["FunctionArn"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_function_ARN_is_read_only_from_a_function_ARN_or_an_invocation_URI()
+    {
+        Assert.Equal("arn:aws:lambda:us-east-1:123456789012:function:a", AuthorizerScheme.FunctionArn(Uri));
+        Assert.Equal("arn:aws:lambda:us-east-1:123456789012:function:a", AuthorizerScheme.FunctionArn("arn:aws:lambda:us-east-1:123456789012:function:a"));
+        var error = Assert.Throws<InvalidDataException>(() => AuthorizerScheme.FunctionArn("arn:aws:s3:::bucket"));
+        Assert.Equal("'arn:aws:s3:::bucket' is neither a Lambda function's ARN nor API Gateway's invocation URI of one.", error.Message);
+    }
+
+    [Fact]
+    public void Simple_responses_are_sent_for_payload_2_0_only_and_a_switch_either_way_differs()
+    {
+        var policies = HttpApiLambdaAuthorizer.For(new AuthorizerFunctionManifest("A", "A", "TOKEN", ["method.request.header.Authorization"], 0), "2.0");
+        var simple = policies with { SimpleResponses = true };
+        var existing = new HttpApiAuthorizer
+        {
+            AuthorizerId = "id", Name = "A", AuthorizerType = "REQUEST", AuthorizerUri = Uri, AuthorizerPayloadFormatVersion = "2.0",
+            AuthorizerResultTtlInSeconds = 0, EnableSimpleResponses = false, IdentitySource = ["$request.header.Authorization"],
+        };
+
+        Assert.Equal((false, true, null), (policies.Request("api", "", Uri).EnableSimpleResponses, simple.Request("api", "", Uri).EnableSimpleResponses,
+            (policies with { PayloadFormatVersion = "1.0" }).Request("api", "", Uri).EnableSimpleResponses));
+        Assert.True(simple.CloudFormationProperties("api", new Dictionary<string, string> { ["A"] = "AFunction" })["EnableSimpleResponses"]!.GetValue<bool>());
+        Assert.Equal("the authorizer expects IAM policies", simple.Difference(existing, Uri));
+        Assert.Null(simple.Difference(existing with { EnableSimpleResponses = true }, Uri));
+    }
+
+    [Fact]
+    public void A_JWT_authorizer_as_created_does_not_differ_and_each_changed_member_does()
+    {
+        var definition = HttpApiJwtAuthorizer.For(new JwtAuthorizerManifest("Pool", "https://issuer.example.com/", ["client-1"], "Authorization"));
+        var request = definition.Request("api", "", authorizerUri: null);
+        var existing = new HttpApiAuthorizer
+        {
+            AuthorizerId = "id", Name = request.Name, AuthorizerType = request.AuthorizerType, IdentitySource = request.IdentitySource,
+            JwtConfiguration = request.JwtConfiguration,
+        };
+
+        Assert.Equal(("JWT", "JWT", null, null, null), (request.AuthorizerType, definition.RouteAuthorizationType, request.AuthorizerUri,
+            request.AuthorizerPayloadFormatVersion, request.AuthorizerResultTtlInSeconds));
+        Assert.Null(definition.Difference(existing, null));
+        Assert.Equal("the authorizer trusts another issuer",
+            definition.Difference(existing with { JwtConfiguration = existing.JwtConfiguration! with { Issuer = "https://other.example.com/" } }, null));
+        Assert.Equal("the authorizer's audiences differ",
+            definition.Difference(existing with { JwtConfiguration = existing.JwtConfiguration! with { Audience = ["client-2"] } }, null));
+        Assert.Equal("the authorizer's identity sources differ", definition.Difference(existing with { IdentitySource = ["$request.header.X"] }, null));
+        Assert.Equal("the authorizer is of type REQUEST, not JWT", definition.Difference(existing with { AuthorizerType = "REQUEST" }, null));
     }
 }
