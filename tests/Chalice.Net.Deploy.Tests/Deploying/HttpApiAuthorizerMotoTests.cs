@@ -15,7 +15,8 @@ namespace Chalice.Deploy.Tests.Deploying;
 /// the authorizer's function lets API Gateway invoke it for this API's authorizers; a no-op redeploy makes no mutating
 /// call, an authorizer no route uses any more is deleted, and delete leaves nothing. moto 5.2.1 does not implement
 /// <c>get-authorizers</c> (a 500), so the authorizers are read one by one by the ids the routes name. The route that
-/// requires an API key is left out: HTTP APIs have none. Every request sent is validated against the botocore model.
+/// requires an API key is left out: HTTP APIs have none. AuthApp's JWT, IAM and custom authorizers (an existing function's
+/// invocation URI, no permission) deploy the same way. Every request sent is validated against the botocore model.
 /// </summary>
 public sealed class HttpApiAuthorizerMotoTests(MotoServer moto, PackagedApps apps) : IClassFixture<MotoServer>, IAsyncLifetime
 {
@@ -30,7 +31,7 @@ public sealed class HttpApiAuthorizerMotoTests(MotoServer moto, PackagedApps app
     [Fact]
     public async Task Built_in_authorizers_deploy_on_an_HTTP_API_converge_and_delete_as_the_AWS_CLI_sees_them()
     {
-        // The built-in authorizers only: the declared kinds do not deploy on an HTTP API yet (refused in one line).
+        // The built-in authorizers only: the declared kinds have a test of their own.
         var packaged = (await apps.AuthApp).WithoutCors().WithoutAuthorizers<ApiAuthorizerManifest>();
         var app = packaged with { Manifest = packaged.Manifest with { Routes = [.. packaged.Manifest.Routes.Where(r => !r.ApiKeyRequired)] } };
 
@@ -95,20 +96,19 @@ public sealed class HttpApiAuthorizerMotoTests(MotoServer moto, PackagedApps app
             $"no-op {noOp.ReadCalls} reads, delete {delete.ReadCalls + delete.MutatingCalls} calls ({delete.MutatingCalls} mutating)");
     }
 
-    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html and
-    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html,
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html and
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html (a custom authorizer's function)
     [Fact]
-    public async Task JWT_and_IAM_authorizers_deploy_on_an_HTTP_API_and_converge_as_the_AWS_CLI_sees_them()
+    public async Task JWT_IAM_and_custom_authorizers_deploy_on_an_HTTP_API_and_converge_as_the_AWS_CLI_sees_them()
     {
-        // AuthApp's JWT and IAM authorizers; the custom and Cognito kinds are refused on HTTP APIs.
-        var packaged = (await apps.AuthApp).WithoutCors();
-        var declared = packaged.Manifest.Authorizers.Where(a => a is JwtAuthorizerManifest or IamAuthorizerManifest).ToList();
+        // AuthApp's JWT, IAM and custom authorizers; the Cognito kind is refused on HTTP APIs.
+        var packaged = (await apps.AuthApp).WithoutCors().WithoutAuthorizers<CognitoUserPoolAuthorizerManifest>();
         var app = packaged with
         {
             Manifest = packaged.Manifest with
             {
-                Authorizers = declared,
-                Routes = [.. packaged.Manifest.Routes.Where(r => !r.ApiKeyRequired && (r.Authorizer is null || r.Authorizer is "jwt" or "iam"))],
+                Routes = [.. packaged.Manifest.Routes.Where(r => !r.ApiKeyRequired && (r.Authorizer is null || r.Authorizer is "jwt" or "iam" or "partner"))],
             },
         };
 
@@ -126,7 +126,36 @@ public sealed class HttpApiAuthorizerMotoTests(MotoServer moto, PackagedApps app
              authorizer.GetProperty("JwtConfiguration").GetProperty("Issuer").GetString()));
         Assert.Equal(["orders-api"], authorizer.GetProperty("JwtConfiguration").GetProperty("Audience").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(["$request.header.Authorization"], authorizer.GetProperty("IdentitySource").EnumerateArray().Select(s => s.GetString()));
+
+        // [CustomAuthorizer("partner", "arn:aws:lambda:us-east-1:123456789012:function:partner-auth", TtlSeconds = 60)]: a
+        // REQUEST authorizer invoking that function's URI, its TOKEN header the identity source.
+        Assert.Equal("CUSTOM", routes["GET /partner"].GetProperty("AuthorizationType").GetString());
+        var partnerId = routes["GET /partner"].GetProperty("AuthorizerId").GetString()!;
+        var partner = await AwsCli.RunAsync(moto, "apigatewayv2", "get-authorizer", "--api-id", apiId, "--authorizer-id", partnerId);
+        Assert.Equal(("partner", "REQUEST", PartnerUri("partner-auth"), "2.0", 60, false),
+            (partner.GetProperty("Name").GetString(), partner.GetProperty("AuthorizerType").GetString(), partner.GetProperty("AuthorizerUri").GetString(),
+             partner.GetProperty("AuthorizerPayloadFormatVersion").GetString(), partner.GetProperty("AuthorizerResultTtlInSeconds").GetInt32(),
+             partner.GetProperty("EnableSimpleResponses").GetBoolean()));
+        Assert.Equal(["$request.header.Authorization"], partner.GetProperty("IdentitySource").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(0, (await _harness.DeployAsync(_harness.Spec(app))).Calls.MutatingCalls);
+
+        // Another function: the authorizer is updated in place, and nothing is granted on a function that is not the app's.
+        var moved = app with
+        {
+            Manifest = app.Manifest with
+            {
+                Authorizers = [.. app.Manifest.Authorizers.Select(a => a is CustomAuthorizerManifest custom
+                    ? custom with { AuthorizerUri = "arn:aws:lambda:us-east-1:123456789012:function:partner-auth-v2" } : a)],
+            },
+        };
+        var (_, change) = await _harness.DeployAsync(_harness.Spec(moved));
+        Assert.Equal(["ApiGatewayV2 UpdateAuthorizer"], change.MutatingOperations);
+        Assert.Equal(PartnerUri("partner-auth-v2"),
+            (await AwsCli.RunAsync(moto, "apigatewayv2", "get-authorizer", "--api-id", apiId, "--authorizer-id", partnerId)).GetProperty("AuthorizerUri").GetString());
+        Assert.Equal(0, (await _harness.DeployAsync(_harness.Spec(moved))).Calls.MutatingCalls);
         await _harness.DeleteAsync();
     }
+
+    private static string PartnerUri(string function) =>
+        $"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:{function}/invocations";
 }
