@@ -390,6 +390,12 @@ public sealed class ModelConformanceTests(MotoServer moto) : IClassFixture<MotoS
             AuthorizationType = jwt.RouteAuthorizationType, AuthorizerId = jwtAuthorizer.AuthorizerId,
         }, ct);
         await v2.DeleteAuthorizerAsync(api.ApiId, jwtAuthorizer.AuthorizerId, ct);
+        // A [CustomAuthorizer]'s request as the deployer builds it: REQUEST, the existing function's invocation URI.
+        var partner = Chalice.Deploy.HttpApis.HttpApiLambdaAuthorizer.For(
+            new Chalice.Deploy.Manifest.CustomAuthorizerManifest("Partner", function, "TOKEN", ["method.request.header.X-Partner-Token"], 60), "2.0");
+        var partnerUri = ((Chalice.Deploy.HttpApis.ExistingAuthorizerFunction)partner.Function).InvocationUri;
+        var partnerAuthorizer = await v2.CreateAuthorizerAsync(partner.Request(api.ApiId, "", partnerUri), ct);
+        await v2.DeleteAuthorizerAsync(api.ApiId, partnerAuthorizer.AuthorizerId, ct);
         await v2.CreateStageAsync(new HttpApiStageRequest
         {
             ApiId = api.ApiId, StageName = "$default", AutoDeploy = true, Tags = new Dictionary<string, string> { ["app"] = "conform" },
