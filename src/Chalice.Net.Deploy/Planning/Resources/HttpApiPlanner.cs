@@ -11,7 +11,8 @@ namespace Chalice.Deploy.Planning.Resources;
 /// Plans the HTTP API (API Gateway v2) of a stage whose <c>"api_gateway_type"</c> is <c>http</c> or <c>http-v1</c>: the
 /// API (tagged, with its CORS configuration), one Lambda proxy integration with the stage's payload format, one route
 /// per method and path, the authorizers the routes use (<see cref="HttpApiAuthorizerDefinition"/>: a Lambda authorizer
-/// for a built-in or custom one, the route then <c>CUSTOM</c> with its id; a JWT authorizer, the route <c>JWT</c>), and the <c>$default</c> stage with automatic deployment, so every change is live at once.
+/// for a built-in or custom one, the route then <c>CUSTOM</c> with its id; a JWT authorizer, the route <c>JWT</c>), and
+/// the <c>$default</c> stage with automatic deployment, so every change is live at once.
 /// An existing API is found by the recorded id, else by name; only what differs from the app is changed (a changed
 /// route is one call), and routes, integrations and authorizers the app no longer has are deleted. Publishes the API's id.
 /// </summary>
