@@ -7,9 +7,9 @@ namespace Chalice.Deploy.HttpApis;
 /// A built-in authorizer (<c>[Authorizer]</c>) as an HTTP API's Lambda authorizer
 /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html): always of type
 /// <c>REQUEST</c> (HTTP APIs have no <c>TOKEN</c> type; a token authorizer's header becomes its identity source), the
-/// stage's payload format, and IAM policy answers (<c>EnableSimpleResponses</c> off), because that is what the local
-/// gateway evaluates for every API type (Chalice.Net.Local's GatewayAuthorizers parses a principal id and a policy
-/// document), so that a function that passes locally passes on AWS. The deployer and the templates both build the
+/// stage's payload format, and IAM policy answers unless the method returns a <c>SimpleAuthResponse</c>
+/// (<c>EnableSimpleResponses</c>, payload 2.0 only), as the local gateway reads them (Chalice.Net.Local's
+/// GatewayAuthorizers), so that a function that passes locally passes on AWS. The deployer and the templates both build the
 /// authorizer from this. A <c>[JwtAuthorizer]</c> is API Gateway's own JWT authorizer instead
 /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html): no function, no payload
 /// format, no cache; only its identity source and <see cref="Jwt"/>, and its routes' authorization type is <c>JWT</c>.
@@ -19,8 +19,10 @@ namespace Chalice.Deploy.HttpApis;
 /// <param name="PayloadFormatVersion">The stage's payload format, <c>2.0</c> or <c>1.0</c>.</param>
 /// <param name="TtlSeconds">How long API Gateway caches an answer per identity.</param>
 /// <param name="Jwt">A JWT authorizer's issuer and audiences; null for a Lambda authorizer.</param>
+/// <param name="SimpleResponses">A Lambda authorizer answers <c>{"isAuthorized": …}</c> instead of an IAM policy.</param>
 internal sealed record HttpApiAuthorizerDefinition(
-    string Name, IReadOnlyList<string> IdentitySource, string PayloadFormatVersion, int TtlSeconds, HttpApiJwtConfiguration? Jwt = null)
+    string Name, IReadOnlyList<string> IdentitySource, string PayloadFormatVersion, int TtlSeconds, HttpApiJwtConfiguration? Jwt = null,
+    bool SimpleResponses = false)
 {
     /// <summary>The authorizer type of a Lambda authorizer.</summary>
     public const string RequestType = "REQUEST";
@@ -45,12 +47,18 @@ internal sealed record HttpApiAuthorizerDefinition(
     ];
 
     /// <summary>The definition of <paramref name="authorizer"/> on an HTTP API whose routes use <paramref name="payloadFormatVersion"/>.</summary>
-    /// <exception cref="InvalidDataException">An identity source HTTP APIs do not have.</exception>
+    /// <exception cref="InvalidDataException">An identity source HTTP APIs do not have, or simple responses with payload 1.0.</exception>
     public static HttpApiAuthorizerDefinition For(AuthorizerFunctionManifest authorizer, string payloadFormatVersion)
     {
         ArgumentNullException.ThrowIfNull(authorizer);
+        if (authorizer.SimpleResponses && payloadFormatVersion != "2.0")
+        {
+            throw new InvalidDataException(
+                $"The authorizer '{authorizer.Name}' answers with a SimpleAuthResponse, which HTTP APIs read with payload format 2.0 only; " +
+                "this stage's API sends 1.0 (\"api_gateway_type\": \"http\" deploys payload 2.0, or return an AuthResponse).");
+        }
         var sources = authorizer.IdentitySources.Select(source => ToHttpApiSource(authorizer.Name, source)).ToList();
-        return new HttpApiAuthorizerDefinition(authorizer.Name, sources, payloadFormatVersion, authorizer.TtlSeconds);
+        return new HttpApiAuthorizerDefinition(authorizer.Name, sources, payloadFormatVersion, authorizer.TtlSeconds, SimpleResponses: authorizer.SimpleResponses);
     }
 
     /// <summary>The definition of the JWT authorizer <paramref name="authorizer"/>, reading the token from its header.</summary>
@@ -71,10 +79,10 @@ internal sealed record HttpApiAuthorizerDefinition(
     public string RouteAuthorizationType => IsJwt ? JwtType : CustomAuthorization;
 
     /// <summary>
-    /// Simple responses exist for payload 2.0 only, where they are turned off explicitly; a payload 1.0 authorizer
+    /// Simple responses exist for payload 2.0 only, where they are on or off explicitly; a payload 1.0 authorizer
     /// leaves the member out.
     /// </summary>
-    public bool? EnableSimpleResponses => !IsJwt && PayloadFormatVersion == "2.0" ? false : null;
+    public bool? EnableSimpleResponses => !IsJwt && PayloadFormatVersion == "2.0" ? SimpleResponses : null;
 
     /// <summary>
     /// The <c>CreateAuthorizer</c>/<c>UpdateAuthorizer</c> request (an empty <paramref name="authorizerId"/> to create);
@@ -113,7 +121,7 @@ internal sealed record HttpApiAuthorizerDefinition(
         if ((existing.AuthorizerResultTtlInSeconds ?? 0) != TtlSeconds)
             return $"the authorizer's TTL is {existing.AuthorizerResultTtlInSeconds ?? 0} s, not {TtlSeconds} s";
         if ((existing.EnableSimpleResponses ?? false) != (EnableSimpleResponses ?? false))
-            return "the authorizer expects simple responses";
+            return SimpleResponses ? "the authorizer expects IAM policies" : "the authorizer expects simple responses";
         if (!(existing.IdentitySource ?? []).SequenceEqual(IdentitySource, StringComparer.Ordinal))
             return "the authorizer's identity sources differ";
         return null;

@@ -55,4 +55,32 @@ public sealed class HttpApiAuthorizerDefinitionTests
         Assert.Equal("the authorizer's identity sources differ", definition.Difference(existing with { IdentitySource = ["$request.header.X"] }, Uri));
         Assert.Equal("the authorizer is of type JWT, not REQUEST", definition.Difference(existing with { AuthorizerType = "JWT" }, Uri));
     }
+
+    [Fact]
+    public void An_authorizer_returning_simple_responses_turns_them_on_and_an_existing_one_without_them_differs()
+    {
+        // EnableSimpleResponses: "If enabled, the Lambda authorizer can return a boolean value instead of an IAM policy"
+        // (API Gateway v2's CreateAuthorizer; http-api-lambda-authorizer.html, payload format 2.0 only).
+        var definition = HttpApiAuthorizerDefinition.For(new AuthorizerFunctionManifest("A", "A", "TOKEN", ["method.request.header.X-Key"], 300, SimpleResponses: true), "2.0");
+        var request = definition.Request("api", "", Uri);
+        var existing = new HttpApiAuthorizer
+        {
+            AuthorizerId = "id", Name = request.Name, AuthorizerType = request.AuthorizerType, AuthorizerUri = request.AuthorizerUri,
+            AuthorizerPayloadFormatVersion = request.AuthorizerPayloadFormatVersion, AuthorizerResultTtlInSeconds = request.AuthorizerResultTtlInSeconds,
+            EnableSimpleResponses = request.EnableSimpleResponses, IdentitySource = request.IdentitySource,
+        };
+
+        Assert.True(request.EnableSimpleResponses);
+        Assert.Null(definition.Difference(existing, Uri));
+        Assert.Equal("the authorizer expects IAM policies", definition.Difference(existing with { EnableSimpleResponses = false }, Uri));
+    }
+
+    [Fact]
+    public void Simple_responses_behind_payload_1_0_are_one_line()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => HttpApiAuthorizerDefinition.For(
+            new AuthorizerFunctionManifest("Keys", "Keys", "TOKEN", ["method.request.header.X-Key"], 300, SimpleResponses: true), "1.0"));
+
+        Assert.StartsWith("The authorizer 'Keys' answers with a SimpleAuthResponse, which HTTP APIs read with payload format 2.0 only", error.Message, StringComparison.Ordinal);
+    }
 }
