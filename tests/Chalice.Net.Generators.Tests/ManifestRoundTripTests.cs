@@ -108,17 +108,21 @@ public sealed class ManifestRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void The_deployer_reads_authorizers_as_functions_with_their_type_identity_sources_and_TTL()
+    public void The_deployer_reads_authorizers_as_functions_with_their_type_identity_sources_TTL_and_answer_form()
     {
         var manifest = AppManifest.Read(EmitToFile(GeneratorHarness.CompileTestApp("AuthApp")));
 
-        Assert.Equal(["api_handler", "Tokens", "ByTenant"], manifest.Functions.Select(f => f.Name));
+        Assert.Equal(["api_handler", "Tokens", "ByTenant", "Keys"], manifest.Functions.Select(f => f.Name));
         var tokens = Assert.IsType<AuthorizerFunctionManifest>(manifest.Functions[1]);
-        Assert.Equal(("Tokens", "Tokens", "TOKEN", 300), (tokens.Name, tokens.Handler, tokens.Type, tokens.TtlSeconds));
+        Assert.Equal(("Tokens", "Tokens", "TOKEN", 300, false), (tokens.Name, tokens.Handler, tokens.Type, tokens.TtlSeconds, tokens.SimpleResponses));
         Assert.Equal(["method.request.header.Authorization"], tokens.IdentitySources);
         var tenants = Assert.IsType<AuthorizerFunctionManifest>(manifest.Functions[2]);
         Assert.Equal(("ByTenant", "Tenants", "REQUEST", 0), (tenants.Name, tenants.Handler, tenants.Type, tenants.TtlSeconds));
         Assert.Equal(["method.request.header.X-Key", "method.request.querystring.tenant"], tenants.IdentitySources);
+        // A SimpleAuthResponse method answers in HTTP APIs' simple form.
+        var keys = Assert.IsType<AuthorizerFunctionManifest>(manifest.Functions[3]);
+        Assert.Equal(("TOKEN", true), (keys.Type, keys.SimpleResponses));
+        Assert.Equal(["method.request.header.X-Key"], keys.IdentitySources);
         Assert.Equal("Tokens", manifest.Routes.Single(r => r.Path == "/orders").Authorizer);
     }
 

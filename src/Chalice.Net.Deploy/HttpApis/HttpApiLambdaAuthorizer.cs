@@ -17,10 +17,10 @@ namespace Chalice.Deploy.HttpApis;
 /// <param name="TtlSeconds">How long API Gateway caches an answer per identity.</param>
 /// <param name="Function">The function the authorizer invokes.</param>
 /// <param name="SimpleResponses">
-/// Whether the function answers <c>{"isAuthorized": …}</c> rather than an IAM policy (payload 2.0 only). Off for the
-/// app's authorizers, whose policy answers the local gateway evaluates for every API type (Chalice.Net.Local's
-/// GatewayAuthorizers), so that a function that passes locally passes on AWS, and for a <c>[CustomAuthorizer]</c>,
-/// Chalice's REST authorizer, which answers with a policy.
+/// Whether the function answers <c>{"isAuthorized": …}</c> rather than an IAM policy (payload 2.0 only): an app's
+/// authorizer whose method returns a <c>SimpleAuthResponse</c>, read that way by the local gateway too
+/// (Chalice.Net.Local's GatewayAuthorizers), so that a function that passes locally passes on AWS. Off for a
+/// <c>[CustomAuthorizer]</c>, Chalice's REST authorizer, which answers with a policy.
 /// </param>
 internal sealed record HttpApiLambdaAuthorizer(
     string Name, IReadOnlyList<string> IdentitySource, string PayloadFormatVersion, int TtlSeconds, LambdaAuthorizerFunction Function, bool SimpleResponses)
@@ -41,13 +41,19 @@ internal sealed record HttpApiLambdaAuthorizer(
     ];
 
     /// <summary>The app's <c>[Authorizer]</c> <paramref name="authorizer"/> on an HTTP API whose routes use <paramref name="payloadFormatVersion"/>.</summary>
-    /// <exception cref="InvalidDataException">An identity source HTTP APIs do not have.</exception>
+    /// <exception cref="InvalidDataException">An identity source HTTP APIs do not have, or simple responses with payload 1.0.</exception>
     public static HttpApiLambdaAuthorizer For(AuthorizerFunctionManifest authorizer, string payloadFormatVersion)
     {
         ArgumentNullException.ThrowIfNull(authorizer);
+        if (authorizer.SimpleResponses && payloadFormatVersion != "2.0")
+        {
+            throw new InvalidDataException(
+                $"The authorizer '{authorizer.Name}' answers with a SimpleAuthResponse, which HTTP APIs read with payload format 2.0 only; " +
+                "this stage's API sends 1.0 (\"api_gateway_type\": \"http\" deploys payload 2.0, or return an AuthResponse).");
+        }
         return new HttpApiLambdaAuthorizer(
             authorizer.Name, HttpApiSources(authorizer.Name, authorizer.IdentitySources), payloadFormatVersion, authorizer.TtlSeconds,
-            new AppAuthorizerFunction(authorizer.Name), SimpleResponses: false);
+            new AppAuthorizerFunction(authorizer.Name), authorizer.SimpleResponses);
     }
 
     /// <summary>

@@ -14,9 +14,10 @@ internal sealed partial record AppManifest(string Name, IReadOnlyList<FunctionMa
     /// <summary>
     /// The schema this build writes and reads; raised on any change an older reader would misread (2: event handlers and
     /// pure functions, which a reader of 1 would not deploy; 3: the app's binary media types, which a reader of 2 would
-    /// leave out of the deployed API).
+    /// leave out of the deployed API; 4: authorizers answering with simple responses, which a reader of 3 would deploy
+    /// expecting IAM policies).
     /// </summary>
-    public const int CurrentSchemaVersion = 3;
+    public const int CurrentSchemaVersion = 4;
 
     /// <summary>The schema the manifest was written in.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -127,9 +128,11 @@ internal sealed record DynamoDBFunctionManifest(
 /// An <c>[Authorizer]</c>: a Lambda authorizer of the REST API (an <c>x-amazon-apigateway-authorizer</c> of type
 /// <c>token</c> or <c>request</c>) that API Gateway may invoke. <c>Type</c> is <c>TOKEN</c> or <c>REQUEST</c>;
 /// <c>IdentitySources</c> are in API Gateway's syntax (<c>method.request.header.Authorization</c>); <c>TtlSeconds</c> is
-/// its <c>authorizerResultTtlInSeconds</c>.
+/// its <c>authorizerResultTtlInSeconds</c>. <c>SimpleResponses</c>: it answers with HTTP APIs' simple responses
+/// (<c>EnableSimpleResponses</c>) instead of an IAM policy.
 /// </summary>
-internal sealed record AuthorizerFunctionManifest(string Name, string Handler, string Type, IReadOnlyList<string> IdentitySources, int TtlSeconds)
+internal sealed record AuthorizerFunctionManifest(
+    string Name, string Handler, string Type, IReadOnlyList<string> IdentitySources, int TtlSeconds, bool SimpleResponses = false)
     : FunctionManifest(Name);
 
 /// <summary>

@@ -19,7 +19,7 @@ internal static class AuthorizerScheme
     private const string HeaderSource = "method.request.header.";
 
     /// <exception cref="InvalidOperationException">The authorizer is not one the app declares, or its function is not deployed.</exception>
-    /// <exception cref="InvalidDataException">The authorizer is of a kind a REST API does not have (JWT).</exception>
+    /// <exception cref="InvalidDataException">The authorizer is of a kind a REST API does not have (JWT, simple responses).</exception>
     public static JsonObject Create(AppManifest manifest, string name, OpenApiSettings settings)
     {
         if (manifest.Authorizers.FirstOrDefault(a => a.Name == name) is { } declared)
@@ -27,6 +27,12 @@ internal static class AuthorizerScheme
         var authorizer = manifest.Functions.OfType<AuthorizerFunctionManifest>().FirstOrDefault(f => f.Name == name)
             ?? throw new InvalidOperationException(
                 $"Routes use the authorizer '{name}', which the app does not declare as an [Authorizer] method; only built-in authorizers are deployed yet.");
+        if (authorizer.SimpleResponses)
+        {
+            throw new InvalidDataException(
+                $"The authorizer '{name}' answers with a SimpleAuthResponse, which only HTTP APIs read; this app deploys a REST API " +
+                "(return an AuthResponse, or deploy an HTTP API with \"api_gateway_type\": \"http\").");
+        }
         if (!settings.AuthorizerUris.TryGetValue(name, out var uri))
         {
             throw new InvalidOperationException(

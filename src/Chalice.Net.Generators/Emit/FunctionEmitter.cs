@@ -38,7 +38,8 @@ internal static class FunctionEmitter
         DynamoDBSourceModel dynamoDB => $"new {Functions}.DynamoDBStreamSettings({Q(dynamoDB.StreamArn)}, {dynamoDB.BatchSize}, " +
                                         $"global::Chalice.StartingPosition.{dynamoDB.StartingPosition}, {dynamoDB.MaximumBatchingWindowInSeconds})",
         AuthorizerSourceModel authorizer => $"new {Functions}.AuthorizerSettings({Q(authorizer.Type)}, " +
-                                             $"new string[] {{ {string.Join(", ", authorizer.IdentitySources.Select(Q))} }}, {authorizer.TtlSeconds})",
+                                             $"new string[] {{ {string.Join(", ", authorizer.IdentitySources.Select(Q))} }}, {authorizer.TtlSeconds}, " +
+                                             (authorizer.SimpleResponses ? "true)" : "false)"),
         _ => "null",
     };
 

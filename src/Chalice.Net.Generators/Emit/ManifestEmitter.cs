@@ -70,7 +70,7 @@ internal static class ManifestEmitter
             DynamoDBSourceModel dynamoDB => new DynamoDBFunctionManifest(
                 name, handler, dynamoDB.StreamArn, dynamoDB.BatchSize, LambdaStartingPosition(dynamoDB.StartingPosition), dynamoDB.MaximumBatchingWindowInSeconds, batch),
             AuthorizerSourceModel authorizer => new AuthorizerFunctionManifest(
-                name, handler, authorizer.Type, authorizer.IdentitySources.ToArray(), authorizer.TtlSeconds),
+                name, handler, authorizer.Type, authorizer.IdentitySources.ToArray(), authorizer.TtlSeconds, authorizer.SimpleResponses),
             _ => throw new System.NotSupportedException($"No manifest record for the source {function.Source.GetType().Name}."),
         };
     }

@@ -99,6 +99,7 @@ internal sealed class ManifestJsonWriter
                 String(nameof(authorizer.Type), authorizer.Type);
                 Strings(nameof(authorizer.IdentitySources), authorizer.IdentitySources);
                 Number(nameof(authorizer.TtlSeconds), authorizer.TtlSeconds);
+                Boolean(nameof(authorizer.SimpleResponses), authorizer.SimpleResponses);
                 break;
             default:
                 throw new NotSupportedException($"No JSON form for the function kind {function.GetType().Name}.");

@@ -45,5 +45,9 @@ internal sealed record KinesisSourceModel(string Stream, int BatchSize, string S
 /// <summary><c>[OnDynamoDBRecord]</c>; <c>StartingPosition</c> is the member name of <c>Chalice.StartingPosition</c>.</summary>
 internal sealed record DynamoDBSourceModel(string StreamArn, int BatchSize, string StartingPosition, int MaximumBatchingWindowInSeconds) : EventSourceModel;
 
-/// <summary><c>[Authorizer]</c>: <c>Type</c> is <c>TOKEN</c> or <c>REQUEST</c>; identity sources in API Gateway's syntax.</summary>
-internal sealed record AuthorizerSourceModel(string Type, EquatableArray<string> IdentitySources, int TtlSeconds) : EventSourceModel;
+/// <summary>
+/// <c>[Authorizer]</c>: <c>Type</c> is <c>TOKEN</c> or <c>REQUEST</c>; identity sources in API Gateway's syntax;
+/// <c>SimpleResponses</c> when the method returns a <c>SimpleAuthResponse</c>.
+/// </summary>
+internal sealed record AuthorizerSourceModel(string Type, EquatableArray<string> IdentitySources, int TtlSeconds, bool SimpleResponses = false)
+    : EventSourceModel;

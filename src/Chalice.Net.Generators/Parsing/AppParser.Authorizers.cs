@@ -96,14 +96,23 @@ internal sealed partial class AppParser
         s_identitySourcePrefixes.Any(prefix => source.StartsWith(prefix, StringComparison.Ordinal) && source.Length > prefix.Length
                                                && source.Substring(prefix.Length).All(c => c > ' ' && c < 127 && c != ','));
 
-    /// <summary>An authorizer returns an <c>AuthResponse</c>, directly or from a task.</summary>
+    /// <summary>
+    /// An authorizer returns an <c>AuthResponse</c> (an IAM policy) or a <c>SimpleAuthResponse</c> (HTTP APIs' simple
+    /// responses, <see cref="AnswersSimply"/>), directly or from a task.
+    /// </summary>
     private ReturnModel? ParseAuthorizerReturn(IMethodSymbol method, FunctionRules rules, Location? location)
     {
         var (shape, inner) = method.ReturnsVoid ? (ReturnShape.Void, null) : ReturnShapeOf(method.ReturnType);
-        if (inner is not null && KnownTypes.Is(inner, _types.AuthResponse) && !method.ReturnsByRef && !method.ReturnsByRefReadonly)
+        var answers = KnownTypes.Is(inner, _types.AuthResponse) || KnownTypes.Is(inner, _types.SimpleAuthResponse);
+        if (answers && !method.ReturnsByRef && !method.ReturnsByRefReadonly)
             return new ReturnModel(shape);
         Report(DiagnosticDescriptors.UnsupportedFunctionReturn, location, method.Name, method.ReturnsVoid ? "void" : method.ReturnType.ToDisplayString(),
-            rules.Handler, "API Gateway needs its answer; return an AuthResponse (or Task<AuthResponse>): the routes allowed, or AuthResponse.Unauthorized");
+            rules.Handler, "API Gateway needs its answer; return an AuthResponse (or Task<AuthResponse>): the routes allowed, or AuthResponse.Unauthorized; " +
+                           "behind an HTTP API, a SimpleAuthResponse");
         return null;
     }
+
+    /// <summary>The authorizer answers with a <c>SimpleAuthResponse</c> (or a task of one).</summary>
+    private bool AnswersSimply(IMethodSymbol method) =>
+        !method.ReturnsVoid && KnownTypes.Is(ReturnShapeOf(method.ReturnType).Inner, _types.SimpleAuthResponse);
 }

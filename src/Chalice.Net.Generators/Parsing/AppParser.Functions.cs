@@ -101,6 +101,8 @@ internal sealed partial class AppParser
         var source = ParseSource(attribute, rules, out var validSource);
         var methodSyntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) as MethodDeclarationSyntax;
         var returnModel = ParseFunctionReturn(method, rules, methodSyntax?.ReturnType.GetLocation() ?? method.Locations.FirstOrDefault(), out var returnsBatch);
+        if (source is AuthorizerSourceModel authorizer && AnswersSimply(method))
+            source = authorizer with { SimpleResponses = true };
 
         var parameters = new List<ParameterModel>();
         var valid = name is not null && validSource && returnModel is not null;

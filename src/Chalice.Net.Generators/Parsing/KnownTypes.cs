@@ -69,6 +69,7 @@ internal sealed class KnownTypes
         JwtAuthorizerAttribute = Get("Chalice.JwtAuthorizerAttribute");
         AuthRequest = Get("Chalice.AuthRequest");
         AuthResponse = Get("Chalice.AuthResponse");
+        SimpleAuthResponse = Get("Chalice.SimpleAuthResponse");
         MiddlewareAttribute = Get("Chalice.MiddlewareAttribute");
         HttpMiddlewareNext = Get("Chalice.HttpMiddlewareNext");
         EventMiddlewareNext = Get("Chalice.EventMiddlewareNext");
@@ -137,6 +138,7 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? JwtAuthorizerAttribute { get; }
     public INamedTypeSymbol? AuthRequest { get; }
     public INamedTypeSymbol? AuthResponse { get; }
+    public INamedTypeSymbol? SimpleAuthResponse { get; }
     public INamedTypeSymbol? MiddlewareAttribute { get; }
     public INamedTypeSymbol? HttpMiddlewareNext { get; }
     public INamedTypeSymbol? EventMiddlewareNext { get; }

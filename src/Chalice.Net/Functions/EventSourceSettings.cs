@@ -102,7 +102,11 @@ public sealed record DynamoDBStreamSettings(string StreamArn, int BatchSize, Sta
 /// authorizer's one header, or a <c>REQUEST</c> authorizer's sources. A request without one of them is answered 401.
 /// </param>
 /// <param name="TtlSeconds">How long an answer is cached per identity; 0 turns the cache off.</param>
-public sealed record AuthorizerSettings(string Type, IReadOnlyList<string> IdentitySources, int TtlSeconds) : EventSourceSettings
+/// <param name="SimpleResponses">
+/// It answers with a <see cref="SimpleAuthResponse"/> (HTTP APIs' simple responses) rather than an IAM policy.
+/// </param>
+public sealed record AuthorizerSettings(string Type, IReadOnlyList<string> IdentitySources, int TtlSeconds, bool SimpleResponses = false)
+    : EventSourceSettings
 {
     /// <summary>API Gateway's name for an authorizer that receives one header's value.</summary>
     public const string TokenType = EventSourceDefaults.AuthorizerTokenType;

@@ -6,8 +6,8 @@ namespace Chalice.Functions;
 /// <summary>
 /// Writes what a function's handler returned as the invocation's result JSON: nothing (a <c>void</c> or <c>Task</c>
 /// handler) as <c>null</c>, as Lambda's Python runtime returns Chalice's <c>None</c>; a <see cref="BatchResponse"/> in
-/// AWS's <c>batchItemFailures</c> form; anything else (a pure function's output) through the app's JSON metadata,
-/// looked up by its runtime type as route bodies are.
+/// AWS's <c>batchItemFailures</c> form; an authorizer's answer as API Gateway reads it; anything else (a pure
+/// function's output) through the app's JSON metadata, looked up by its runtime type as route bodies are.
 /// </summary>
 internal static class FunctionResults
 {
@@ -29,6 +29,8 @@ internal static class FunctionResults
                 if (ReferenceEquals(auth, AuthResponse.Unauthorized))
                     throw new AuthorizerUnauthorizedException();
                 return LambdaEventJson.Serialize(auth.ToPolicyResponse(request));
+            case SimpleAuthResponse simple:
+                return LambdaEventJson.Serialize(simple.ToWire());
             default:
                 var type = result.GetType();
                 if (!options.TryGetTypeInfo(type, out var typeInfo))

@@ -32,8 +32,8 @@ public sealed class AuthAppMotoTests(MotoServer moto, PackagedApps apps) : IClas
     [Fact]
     public async Task Authorizer_functions_and_their_permissions_deploy_converge_and_delete_as_the_AWS_CLI_sees_them()
     {
-        // Every kind a REST API has: AuthApp's JWT authorizer is an HTTP API's (its route left out).
-        var app = (await apps.AuthApp).WithoutCors().WithoutAuthorizers<JwtAuthorizerManifest>();
+        // Every kind a REST API has: AuthApp's JWT and simple-response authorizers are an HTTP API's (their routes left out).
+        var app = (await apps.AuthApp).WithoutCors().WithoutAuthorizers<JwtAuthorizerManifest>().WithoutSimpleResponseAuthorizers();
 
         var (result, first) = await _harness.DeployAsync(Spec(app));
 

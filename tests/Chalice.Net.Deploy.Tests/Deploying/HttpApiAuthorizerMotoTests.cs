@@ -42,7 +42,7 @@ public sealed class HttpApiAuthorizerMotoTests(MotoServer moto, PackagedApps app
             .ToDictionary(r => r.GetProperty("RouteKey").GetString()!);
         Assert.Equal("NONE", routes["GET /public"].GetProperty("AuthorizationType").GetString());
         var authorizerIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, authorizer) in new[] { ("GET /orders", "Tokens"), ("DELETE /orders/{id}", "Tokens"), ("GET /tenants", "ByTenant") })
+        foreach (var (key, authorizer) in new[] { ("GET /orders", "Tokens"), ("DELETE /orders/{id}", "Tokens"), ("GET /tenants", "ByTenant"), ("GET /keys", "Keys") })
         {
             Assert.Equal("CUSTOM", routes[key].GetProperty("AuthorizationType").GetString());
             var id = routes[key].GetProperty("AuthorizerId").GetString()!;
@@ -51,17 +51,19 @@ public sealed class HttpApiAuthorizerMotoTests(MotoServer moto, PackagedApps app
         }
         Assert.NotEqual(authorizerIds["Tokens"], authorizerIds["ByTenant"]);
 
-        foreach (var (name, ttl, sources) in new[]
+        // Keys answers with a SimpleAuthResponse: EnableSimpleResponses (http-api-lambda-authorizer.html).
+        foreach (var (name, ttl, sources, simple) in new[]
                  {
-                     ("Tokens", 300, new[] { "$request.header.Authorization" }),
-                     ("ByTenant", 0, new[] { "$request.header.X-Key", "$request.querystring.tenant" }),
+                     ("Tokens", 300, new[] { "$request.header.Authorization" }, false),
+                     ("ByTenant", 0, new[] { "$request.header.X-Key", "$request.querystring.tenant" }, false),
+                     ("Keys", 300, new[] { "$request.header.X-Key" }, true),
                  })
         {
             var functionArn = (await AwsCli.RunAsync(moto, "lambda", "get-function", "--function-name", $"authapp-dev-{name}"))
                 .GetProperty("Configuration").GetProperty("FunctionArn").GetString()!;
             var authorizer = await AwsCli.RunAsync(moto, "apigatewayv2", "get-authorizer", "--api-id", apiId, "--authorizer-id", authorizerIds[name]);
             Assert.Equal(
-                (name, "REQUEST", OpenApiSettings.LambdaIntegrationUri("aws", MotoServer.Region, functionArn), "2.0", ttl, false),
+                (name, "REQUEST", OpenApiSettings.LambdaIntegrationUri("aws", MotoServer.Region, functionArn), "2.0", ttl, simple),
                 (authorizer.GetProperty("Name").GetString(), authorizer.GetProperty("AuthorizerType").GetString(), authorizer.GetProperty("AuthorizerUri").GetString(),
                  authorizer.GetProperty("AuthorizerPayloadFormatVersion").GetString(), authorizer.GetProperty("AuthorizerResultTtlInSeconds").GetInt32(),
                  authorizer.GetProperty("EnableSimpleResponses").GetBoolean()));

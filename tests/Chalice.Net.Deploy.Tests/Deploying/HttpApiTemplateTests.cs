@@ -248,6 +248,28 @@ public sealed class HttpApiTemplateTests
         await CfnLint.AssertCleanAsync(template);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_authorizer_answering_simple_responses_is_written_with_them_on_and_is_lint_clean(bool sam)
+    {
+        var format = sam ? TemplateFormat.Sam : TemplateFormat.CloudFormation;
+        var spec = Spec("http") with
+        {
+            Manifest = new AppManifest("shop",
+                [new AuthorizerFunctionManifest("Keys", "Keys", "TOKEN", ["method.request.header.X-Key"], 300, SimpleResponses: true)],
+                [new RouteManifest("/keys", ["GET"], "Keyed", "keyed", [], null, false, "Keys")]),
+        };
+
+        var template = StackTemplate.Create(spec, FunctionPolicies.Same(Policy), format);
+
+        var authorizer = sam
+            ? template["Resources"]!["HttpApi"]!["Properties"]!["Auth"]!["Authorizers"]!["Keys"]!
+            : template["Resources"]!["KeysHttpApiAuthorizer"]!["Properties"]!;
+        Assert.True(authorizer["EnableSimpleResponses"]!.GetValue<bool>());
+        await CfnLint.AssertCleanAsync(template);
+    }
+
     [Fact]
     public void A_REST_stage_keeps_its_REST_API()
     {

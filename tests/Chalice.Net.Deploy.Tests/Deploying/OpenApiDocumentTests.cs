@@ -179,6 +179,21 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public void An_authorizer_answering_simple_responses_on_a_REST_API_is_refused_in_one_line()
+    {
+        // enableSimpleResponses: "Supported only for HTTP APIs" (API Gateway v2's CreateAuthorizer); a REST API would
+        // read the answer as a policy and fail every request with 500.
+        var manifest = new AppManifest("app", [new ApiFunctionManifest(ApiFunctionManifest.DefaultName), s_tokens with { SimpleResponses = true }],
+            [Route("/private", ["GET"], authorizer: "Tokens")]);
+
+        var error = Assert.Throws<InvalidDataException>(() =>
+            OpenApiDocument.Create(manifest, s_settings with { AuthorizerUris = new Dictionary<string, JsonNode> { ["Tokens"] = AuthorizerUri } }));
+        Assert.Equal(
+            "The authorizer 'Tokens' answers with a SimpleAuthResponse, which only HTTP APIs read; this app deploys a REST API " +
+            "(return an AuthResponse, or deploy an HTTP API with \"api_gateway_type\": \"http\").", error.Message);
+    }
+
+    [Fact]
     public void An_authorizer_the_app_does_not_declare_is_refused()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Document(Route("/private", ["GET"], authorizer: "jwt")));

@@ -32,6 +32,23 @@ internal sealed record PackagedApp(AppProject Project, LambdaPackage Package, Ap
             },
         };
     }
+
+    /// <summary>
+    /// The app without its authorizer functions that answer with simple responses, and the routes that name them:
+    /// only HTTP APIs read simple responses, and the deployer refuses them on a REST API.
+    /// </summary>
+    public PackagedApp WithoutSimpleResponseAuthorizers()
+    {
+        var simple = Manifest.Functions.OfType<AuthorizerFunctionManifest>().Where(f => f.SimpleResponses).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return this with
+        {
+            Manifest = Manifest with
+            {
+                Functions = [.. Manifest.Functions.Where(f => !simple.Contains(f.Name))],
+                Routes = [.. Manifest.Routes.Where(r => r.Authorizer is null || !simple.Contains(r.Authorizer))],
+            },
+        };
+    }
 }
 
 /// <summary>

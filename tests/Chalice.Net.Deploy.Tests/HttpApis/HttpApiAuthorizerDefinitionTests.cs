@@ -127,4 +127,23 @@ public sealed class HttpApiAuthorizerDefinitionTests
         Assert.Equal("the authorizer's identity sources differ", definition.Difference(existing with { IdentitySource = ["$request.header.X"] }, null));
         Assert.Equal("the authorizer is of type REQUEST, not JWT", definition.Difference(existing with { AuthorizerType = "REQUEST" }, null));
     }
+
+    [Fact]
+    public void An_app_authorizer_returning_simple_responses_deploys_with_them_on()
+    {
+        // EnableSimpleResponses: "If enabled, the Lambda authorizer can return a boolean value instead of an IAM policy"
+        // (API Gateway v2's CreateAuthorizer; http-api-lambda-authorizer.html, payload format 2.0 only).
+        var definition = HttpApiLambdaAuthorizer.For(new AuthorizerFunctionManifest("A", "A", "TOKEN", ["method.request.header.X-Key"], 300, SimpleResponses: true), "2.0");
+
+        Assert.True(definition.Request("api", "", Uri).EnableSimpleResponses);
+    }
+
+    [Fact]
+    public void Simple_responses_behind_payload_1_0_are_one_line()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => HttpApiLambdaAuthorizer.For(
+            new AuthorizerFunctionManifest("Keys", "Keys", "TOKEN", ["method.request.header.X-Key"], 300, SimpleResponses: true), "1.0"));
+
+        Assert.StartsWith("The authorizer 'Keys' answers with a SimpleAuthResponse, which HTTP APIs read with payload format 2.0 only", error.Message, StringComparison.Ordinal);
+    }
 }

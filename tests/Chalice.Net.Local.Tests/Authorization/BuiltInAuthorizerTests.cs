@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Chalice.AuthApp;
 using Chalice.Gateway;
 using Chalice.Hosting;
@@ -237,6 +238,59 @@ public sealed class BuiltInAuthorizerTests
 
         Assert.Equal("Unhandled", response.FunctionError);
         Assert.Equal("Unauthorized", response.Json!["errorMessage"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Behind_an_HTTP_API_a_simple_response_allows_with_its_context_or_refuses_with_403_and_is_cached()
+    {
+        // Simple responses (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html):
+        // isAuthorized true serves the route with the context under "lambda" (apigw-v2-request-lambda-authorizer.json);
+        // false is the HTTP API's 403, as a policy that allows nothing is.
+        await using var client = ChaliceTestClient.Create<App>(gateway: new GatewayOptions { ApiType = ApiGatewayType.HttpPayloadV2 });
+
+        var allowed = await client.GetAsync("/keys", [new("X-Key", "open-sesame")]);
+        var again = await client.GetAsync("/keys", [new("X-Key", "open-sesame")]);
+        var refused = await client.GetAsync("/keys", [new("X-Key", "guess")]);
+        var missing = await client.GetAsync("/keys");
+
+        Assert.Equal((200, 200), (allowed.StatusCode, again.StatusCode));
+        Assert.Equal("""{"lambda":{"tier":"silver"}}""", allowed.Json!["authorizer"]!.ToJsonString());
+        Assert.Equal((403, """{"message":"Forbidden"}"""), (refused.StatusCode, refused.BodyText));
+        Assert.Equal((401, """{"message":"Unauthorized"}"""), (missing.StatusCode, missing.BodyText));
+        // One call per key within the TTL (300 s by default), none without a key.
+        Assert.Equal(2, Calls(client));
+    }
+
+    [Theory]
+    [InlineData(ApiGatewayType.Rest)]
+    [InlineData(ApiGatewayType.HttpPayloadV1)]
+    public async Task A_simple_response_authorizer_cannot_run_without_payload_2_0_and_its_routes_are_denied_with_a_warning(ApiGatewayType type)
+    {
+        await using var application = ChaliceApplication.Create<App>();
+        var warnings = new List<string>();
+        var gateway = Gateway(application, new GatewayOptions { ApiType = type }, warnings: warnings);
+
+        var request = new GatewayRequest("GET", "/keys", "", [new("X-Key", "open-sesame")], ReadOnlyMemory<byte>.Empty);
+        var response = await gateway.HandleAsync(request, (json, ct) => application.Dispatcher.DispatchAsync(json, null, ct));
+
+        Assert.Equal(403, response.StatusCode);
+        var warning = Assert.Single(warnings, w => w.Contains("'Keys'", StringComparison.Ordinal));
+        Assert.Contains("simple responses exist on HTTP APIs with payload format 2.0 only", warning);
+        Assert.Equal(0, application.Services.GetRequiredService<AuthorizerCalls>().Count);
+    }
+
+    [Fact]
+    public async Task A_simple_response_authorizer_takes_AWSs_sample_event_and_answers_in_the_simple_form()
+    {
+        // shared/fixtures/events/aws-lambda-dotnet/custom-authorizer-v2-request.json, with one identity source: the key.
+        await using var client = ChaliceTestClient.Create<App>();
+        var request = JsonNode.Parse(SharedFixtures.ReadText("events/aws-lambda-dotnet/custom-authorizer-v2-request.json"))!;
+        request["identitySource"] = new JsonArray("open-sesame");
+
+        var allowed = await client.Lambda.InvokeAsync("Keys", request.ToJsonString());
+
+        Assert.Null(allowed.FunctionError);
+        Assert.Equal("""{"isAuthorized":true,"context":{"tier":"silver"}}""", allowed.PayloadText);
     }
 
     private static int Calls(ChaliceTestClient client) => client.Application.Services.GetRequiredService<AuthorizerCalls>().Count;

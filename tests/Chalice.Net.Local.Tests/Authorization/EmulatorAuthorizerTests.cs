@@ -27,6 +27,23 @@ public sealed class EmulatorAuthorizerTests
     }
 
     [Fact]
+    public async Task Behind_an_HTTP_API_the_emulator_runs_a_simple_response_authorizer_over_HTTP()
+    {
+        await using var emulator = await LocalEmulator.StartAsync(
+            EmulatorHarness.Definition<Chalice.AuthApp.App>(),
+            new EmulatorOptions { Port = 0, ProjectDirectory = EmulatorHarness.AppFolder("{}"), ApiType = ApiGatewayType.HttpPayloadV2 });
+        using var http = EmulatorHarness.Client(emulator);
+
+        using var allowed = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/keys") { Headers = { { "X-Key", "open-sesame" } } });
+        using var refused = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/keys") { Headers = { { "X-Key", "guess" } } });
+
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal("""{"authorizer":{"lambda":{"tier":"silver"}}}""", await allowed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("""{"message":"Forbidden"}""", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_emulator_checks_Cognito_tokens_signed_with_the_apps_local_key_over_HTTP()
     {
         var folder = EmulatorHarness.AppFolder("{}");

@@ -52,6 +52,38 @@ public sealed class GatewayAuthorizerTests
         Assert.Single(failures);
     }
 
+    [Theory]
+    [InlineData(AllowAll)] // a policy, from an authorizer deployed for simple responses
+    [InlineData("""{"isAuthorized":"true"}""")]
+    [InlineData("""{"context":{"a":"b"}}""")]
+    [InlineData("""{"isAuthorized":true,"context":{"nested":{"a":1}}}""")]
+    [InlineData("null")]
+    public async Task A_malformed_simple_response_is_the_HTTP_APIs_500(string answer)
+    {
+        var failures = new List<Exception>();
+        var gateway = Gateway(_ => answer, new GatewayOptions { ApiType = ApiGatewayType.HttpPayloadV2 }, SimpleResponses);
+
+        var response = await Send(gateway, "/orders/42", token: "t", onFailure: failures.Add);
+
+        Assert.Equal((500, """{"message":"Internal Server Error"}"""), (response.StatusCode, Encoding.UTF8.GetString(response.Body)));
+        Assert.Single(failures);
+    }
+
+    [Fact]
+    public async Task A_simple_response_authorizer_gets_the_payload_2_0_event_and_its_answer_holds_for_every_route()
+    {
+        JsonObject? received = null;
+        var gateway = Gateway(e => { received = e; return """{"isAuthorized":true,"context":{"n":1,"ok":true}}"""; },
+            new GatewayOptions { ApiType = ApiGatewayType.HttpPayloadV2 }, SimpleResponses);
+
+        var response = await Send(gateway, "/orders/42", token: "t");
+
+        Assert.Equal((200, """{"lambda":{"n":1,"ok":true}}"""), (response.StatusCode, Echoed(response)));
+        // The event is payload 2.0's (shared/fixtures/events/apigw-v2-custom-authorizer-v2-request.json).
+        Assert.Equal(("2.0", "REQUEST"), (received!["version"]!.GetValue<string>(), received["type"]!.GetValue<string>()));
+        Assert.Equal("""["t"]""", received["identitySource"]!.ToJsonString());
+    }
+
     [Fact]
     public async Task An_authorizer_that_never_answers_times_out_as_a_failure()
     {
@@ -161,6 +193,8 @@ public sealed class GatewayAuthorizerTests
 
         Assert.Equal(403, response.StatusCode);
     }
+
+    private static readonly AuthorizerSettings SimpleResponses = new("TOKEN", ["method.request.header.Authorization"], 300, SimpleResponses: true);
 
     private static RouteTable Routes(string authorizer) =>
         new([new RouteDefinition("/orders/{id}", ["GET"], "Order", (_, _) => ValueTask.FromResult(new Response())) { Authorizer = authorizer }]);

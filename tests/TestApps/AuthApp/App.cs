@@ -53,6 +53,21 @@ public partial class App
             : new AuthResponse([], "nobody");
     }
 
+    /// <summary>
+    /// An HTTP API authorizer with simple responses (payload 2.0): the key <c>open-sesame</c> is allowed with its tier,
+    /// any other key is refused.
+    /// </summary>
+    [Authorizer(Header = "X-Key")]
+    public static SimpleAuthResponse Keys(AuthRequest request, [FromServices] AuthorizerCalls calls)
+    {
+        calls.Add();
+        return request.Token switch
+        {
+            "open-sesame" => SimpleAuthResponse.Allow(new Dictionary<string, string> { ["tier"] = "silver" }),
+            _ => SimpleAuthResponse.Deny,
+        };
+    }
+
     [Route("/orders", Authorizer = "Tokens")]
     public JsonObject Orders() => Identity();
 
@@ -89,6 +104,10 @@ public partial class App
     /// <summary>Behind a JWT authorizer (HTTP APIs): the handler sees the token's claims and scopes.</summary>
     [Route("/jwt", Authorizer = "jwt")]
     public JsonObject Jwt() => Identity();
+
+    /// <summary>Behind the simple-response authorizer (HTTP APIs with payload 2.0).</summary>
+    [Route("/keys", Authorizer = "Keys")]
+    public JsonObject Keyed() => Identity();
 
     [Route("/public")]
     public JsonObject Public() => new() { ["public"] = true };

@@ -52,15 +52,16 @@ internal sealed class GatewayAuthorizers
     }
 
     /// <summary>
-    /// Whether the gateway can run the authorizer <paramref name="name"/>: one of the app's functions, or a Cognito user
-    /// pool (REST APIs) or JWT (HTTP APIs) authorizer when it has a key to check tokens with.
+    /// Whether the gateway can run the authorizer <paramref name="name"/>: one of the app's functions (answering simple
+    /// responses only behind an HTTP API with payload 2.0), or a Cognito user pool (REST APIs) or JWT (HTTP APIs)
+    /// authorizer when it has a key to check tokens with.
     /// </summary>
-    public bool CanRun(string name) => _builtIn.ContainsKey(name) || WhyNot(name) is null;
+    public bool CanRun(string name) => WhyNot(name) is null;
 
-    /// <summary>Why a declared authorizer cannot run here; null when it can.</summary>
+    /// <summary>Why an authorizer cannot run here; null when it can.</summary>
     private string? WhyNot(string name) => _declared.GetValueOrDefault(name) switch
     {
-        null => _builtIn.ContainsKey(name) ? null : "it is not one of the app's [Authorizer] methods",
+        null => _builtIn.TryGetValue(name, out var function) ? WhyNot(function) : "it is not one of the app's [Authorizer] methods",
         CognitoUserPoolAuthorizerDefinition when _options.ApiType != ApiGatewayType.Rest =>
             "Cognito user pool authorizers exist on REST APIs only; an HTTP API checks a pool's tokens with a [JwtAuthorizer] of its issuer",
         JwtAuthorizerDefinition when _options.ApiType == ApiGatewayType.Rest =>
@@ -70,6 +71,12 @@ internal sealed class GatewayAuthorizers
         CustomAuthorizerDefinition custom => $"it is the Lambda function {custom.AuthorizerUri}, which is not in the app",
         _ => "the local gateway does not know its kind",
     };
+
+    /// <summary>Why the app's authorizer function cannot run here; null when it can.</summary>
+    private string? WhyNot(FunctionDefinition function) =>
+        ((AuthorizerSettings)function.Source!).SimpleResponses && _options.ApiType != ApiGatewayType.HttpPayloadV2
+            ? "it answers with a SimpleAuthResponse, and simple responses exist on HTTP APIs with payload format 2.0 only; return an AuthResponse"
+            : null;
 
     /// <summary>Decides on a request to <paramref name="route"/>, which has an authorizer.</summary>
     /// <param name="route">The route, whose <see cref="RouteDefinition.Authorizer"/> is set.</param>
@@ -83,7 +90,8 @@ internal sealed class GatewayAuthorizers
         CancellationToken cancellationToken)
     {
         var name = route.Authorizer!;
-        if (WhyNot(name) is null)
+        var runnable = CanRun(name);
+        if (runnable)
         {
             switch (_declared.GetValueOrDefault(name))
             {
@@ -95,7 +103,7 @@ internal sealed class GatewayAuthorizers
                     return _tokens!.Authorize(jwt, request);
             }
         }
-        if (!_builtIn.TryGetValue(name, out var function) || _invoke is null)
+        if (!runnable || !_builtIn.TryGetValue(name, out var function) || _invoke is null)
         {
             if (!_options.AllowUnavailableAuthorizers)
                 return AuthorizationOutcome.Of(AuthorizationVerdict.ImplicitDeny);
@@ -110,31 +118,45 @@ internal sealed class GatewayAuthorizers
             return AuthorizationOutcome.Of(AuthorizationVerdict.Unauthorized);
 
         var key = AuthorizerCache.Key(name, identity);
-        var policy = _cache.Find(key);
-        if (policy is null)
+        var answer = _cache.Find(key);
+        if (answer is null)
         {
             var outcome = await InvokeAsync(function, settings, identity, methodArn, proxyEvent, onFailure, cancellationToken).ConfigureAwait(false);
-            if (outcome.Policy is not { } answered)
+            if (outcome.Answer is not { } answered)
                 return AuthorizationOutcome.Of(outcome.Verdict);
-            policy = answered;
-            _cache.Add(key, policy, settings.TtlSeconds);
+            answer = answered;
+            _cache.Add(key, answer, settings.TtlSeconds);
         }
 
-        PolicyDecision decision;
-        JsonObject context;
         try
         {
-            decision = IamPolicyEvaluator.Evaluate(policy.PolicyDocument, methodArn);
-            context = HandlerContext(policy);
+            return Decide(answer, methodArn);
         }
         catch (MalformedPolicyException e)
         {
             onFailure?.Invoke(e);
             return AuthorizationOutcome.Of(AuthorizationVerdict.Failed);
         }
-        return decision switch
+    }
+
+    /// <summary>
+    /// API Gateway's verdict on <paramref name="answer"/> for the method <paramref name="methodArn"/>: a policy is
+    /// evaluated against it; a simple response allows or refuses every route, a refusal being HTTP APIs' 403
+    /// <c>{"message":"Forbidden"}</c> (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html).
+    /// </summary>
+    /// <exception cref="MalformedPolicyException">The policy or the context is not one API Gateway accepts.</exception>
+    private AuthorizationOutcome Decide(AuthorizerAnswer answer, string methodArn)
+    {
+        if (answer.Simple is { } simple)
         {
-            PolicyDecision.Allow => new AuthorizationOutcome(AuthorizationVerdict.Allowed, context),
+            return simple.IsAuthorized
+                ? new AuthorizationOutcome(AuthorizationVerdict.Allowed, HandlerContext(null, simple.Context))
+                : AuthorizationOutcome.Of(AuthorizationVerdict.ImplicitDeny);
+        }
+        var policy = answer.Policy!;
+        return IamPolicyEvaluator.Evaluate(policy.PolicyDocument, methodArn) switch
+        {
+            PolicyDecision.Allow => new AuthorizationOutcome(AuthorizationVerdict.Allowed, HandlerContext(policy.PrincipalId, policy.Context)),
             PolicyDecision.ExplicitDeny => AuthorizationOutcome.Of(AuthorizationVerdict.ExplicitDeny),
             _ => AuthorizationOutcome.Of(AuthorizationVerdict.ImplicitDeny),
         };
@@ -200,7 +222,7 @@ internal sealed class GatewayAuthorizers
         }
     }
 
-    private async ValueTask<(AuthorizationVerdict Verdict, ApiGatewayAuthorizerResponse? Policy)> InvokeAsync(
+    private async ValueTask<(AuthorizationVerdict Verdict, AuthorizerAnswer? Answer)> InvokeAsync(
         FunctionDefinition function, AuthorizerSettings settings, string[] identity, string methodArn, Func<byte[]> proxyEvent,
         Action<Exception>? onFailure, CancellationToken cancellationToken)
     {
@@ -225,11 +247,14 @@ internal sealed class GatewayAuthorizers
         }
         try
         {
-            return (AuthorizationVerdict.Allowed, LambdaEventJson.Parse<ApiGatewayAuthorizerResponse>(result));
+            return (AuthorizationVerdict.Allowed, settings.SimpleResponses
+                ? AuthorizerAnswer.Of(LambdaEventJson.Parse<HttpApiV2AuthorizerSimpleResponse>(result))
+                : AuthorizerAnswer.Of(LambdaEventJson.Parse<ApiGatewayAuthorizerResponse>(result)));
         }
         catch (JsonException e)
         {
-            onFailure?.Invoke(new MalformedPolicyException($"the answer is not a principalId and a policyDocument ({e.Message})"));
+            var expected = settings.SimpleResponses ? "an isAuthorized and a context" : "a principalId and a policyDocument";
+            onFailure?.Invoke(new MalformedPolicyException($"the answer is not {expected} ({e.Message})"));
             return (AuthorizationVerdict.Failed, null);
         }
     }
@@ -237,14 +262,14 @@ internal sealed class GatewayAuthorizers
     /// <summary>
     /// What the handler sees in <c>requestContext.authorizer</c>: behind a REST API (and an HTTP API with payload 1.0)
     /// the principal id beside the context values (shared/fixtures/events/apigw-request.json); behind an HTTP API with
-    /// payload 2.0 the context under <c>lambda</c> (apigw-v2-request-lambda-authorizer.json). A context value that is an
-    /// object or an array is refused, as API Gateway refuses it
+    /// payload 2.0 the context under <c>lambda</c> (apigw-v2-request-lambda-authorizer.json), whichever form the answer
+    /// had. A context value that is an object or an array is refused, as API Gateway refuses it
     /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html).
     /// </summary>
-    private JsonObject HandlerContext(ApiGatewayAuthorizerResponse policy)
+    private JsonObject HandlerContext(string? principalId, JsonObject? answered)
     {
         var values = new JsonObject();
-        foreach (var (key, value) in policy.Context ?? [])
+        foreach (var (key, value) in answered ?? [])
         {
             if (value is JsonObject or JsonArray)
                 throw new MalformedPolicyException($"the context value '{key}' is an object or an array; API Gateway takes strings, numbers and booleans");
@@ -252,7 +277,7 @@ internal sealed class GatewayAuthorizers
         }
         if (_options.ApiType == ApiGatewayType.HttpPayloadV2)
             return new JsonObject { ["lambda"] = values };
-        var context = new JsonObject { ["principalId"] = policy.PrincipalId };
+        var context = new JsonObject { ["principalId"] = principalId };
         foreach (var (key, value) in values.ToArray())
         {
             values.Remove(key);
