@@ -20,6 +20,15 @@ internal sealed class InMemoryStage : IDisposable
     public static readonly RouteManifest ObjectsRoute =
         new("/objects/{key}", ["GET", "PUT"], "S3Objects", "s3_objects", ["application/json"], null, false, null);
 
+    /// <summary>An open <c>GET /health</c> beside the objects routes.</summary>
+    public static readonly RouteManifest HealthRoute = ObjectsRoute with { Path = "/health", Methods = ["GET"] };
+
+    /// <summary>The objects routes behind <paramref name="authorizer"/> (open when null) and the open <see cref="HealthRoute"/>.</summary>
+    public static IReadOnlyList<RouteManifest> GuardedRoutes(string? authorizer) => [ObjectsRoute with { Authorizer = authorizer }, HealthRoute];
+
+    /// <summary>The config of a stage deploying an HTTP API (payload 2.0).</summary>
+    public const string HttpApiConfig = """{ "app_name": "s3test", "stages": { "dev": { "api_gateway_type": "http" } } }""";
+
     private readonly string _directory = Directory.CreateTempSubdirectory("chalice-inmemory-").FullName;
     private readonly IReadOnlyList<IResourcePlanner> _planners;
     private int _zips;

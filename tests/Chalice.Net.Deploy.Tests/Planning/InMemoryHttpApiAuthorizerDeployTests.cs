@@ -18,9 +18,7 @@ public sealed class InMemoryHttpApiAuthorizerDeployTests : IDisposable
 
     private readonly InMemoryStage _stage = new()
     {
-        ConfigJson = """{ "app_name": "s3test", "stages": { "dev": { "api_gateway_type": "http" } } }""",
-        Functions = [s_tokens],
-        Routes = [InMemoryStage.ObjectsRoute with { Authorizer = "Tokens" }, InMemoryStage.ObjectsRoute with { Path = "/health", Methods = ["GET"] }],
+        ConfigJson = InMemoryStage.HttpApiConfig, Functions = [s_tokens], Routes = InMemoryStage.GuardedRoutes("Tokens"),
     };
 
     private InMemoryAws Aws => _stage.Aws;
@@ -90,7 +88,7 @@ public sealed class InMemoryHttpApiAuthorizerDeployTests : IDisposable
     {
         await _stage.DeployAsync();
         var objects = InMemoryStage.ObjectsRoute;
-        var health = objects with { Path = "/health", Methods = ["GET"] };
+        var health = InMemoryStage.HealthRoute;
         switch (change)
         {
             case "TTL": _stage.Functions = [s_tokens with { TtlSeconds = 60 }]; break;

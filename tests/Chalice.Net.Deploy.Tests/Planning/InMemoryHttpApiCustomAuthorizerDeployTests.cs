@@ -23,9 +23,7 @@ public sealed class InMemoryHttpApiCustomAuthorizerDeployTests : IDisposable
 
     private readonly InMemoryStage _stage = new()
     {
-        ConfigJson = """{ "app_name": "s3test", "stages": { "dev": { "api_gateway_type": "http" } } }""",
-        Authorizers = [s_partner],
-        Routes = [InMemoryStage.ObjectsRoute with { Authorizer = "partner" }, InMemoryStage.ObjectsRoute with { Path = "/health", Methods = ["GET"] }],
+        ConfigJson = InMemoryStage.HttpApiConfig, Authorizers = [s_partner], Routes = InMemoryStage.GuardedRoutes("partner"),
     };
 
     private InMemoryAws Aws => _stage.Aws;
@@ -100,7 +98,7 @@ public sealed class InMemoryHttpApiCustomAuthorizerDeployTests : IDisposable
             case "function": _stage.Authorizers = [s_partner with { AuthorizerUri = PartnerArn + "-v2" }]; break;
             case "TTL": _stage.Authorizers = [s_partner with { TtlSeconds = 300 }]; break;
             case "header": _stage.Authorizers = [s_partner with { IdentitySources = ["method.request.header.X-Partner-Token"] }]; break;
-            case "every route opened": _stage.Routes = [InMemoryStage.ObjectsRoute, InMemoryStage.ObjectsRoute with { Path = "/health", Methods = ["GET"] }]; break;
+            case "every route opened": _stage.Routes = InMemoryStage.GuardedRoutes(null); break;
         }
 
         var (_, calls) = await _stage.DeployAsync();

@@ -16,8 +16,6 @@ namespace Chalice.Deploy.Tests.Planning;
 /// </summary>
 public sealed class InMemoryHttpApiDeployTests : IDisposable
 {
-    private const string HttpStage = """{ "app_name": "s3test", "stages": { "dev": { "api_gateway_type": "http" } } }""";
-
     private static readonly string[] s_firstDeploy =
     [
         "IAM CreateRole", "IAM PutRolePolicy", "Lambda CreateFunction", "ApiGatewayV2 CreateApi", "ApiGatewayV2 CreateIntegration",
@@ -26,7 +24,7 @@ public sealed class InMemoryHttpApiDeployTests : IDisposable
 
     private static readonly CorsManifest s_cors = new("https://example.com", ["X-Trace"], ["X-Id"], 600, AllowCredentials: false);
 
-    private readonly InMemoryStage _stage = new() { ConfigJson = HttpStage };
+    private readonly InMemoryStage _stage = new() { ConfigJson = InMemoryStage.HttpApiConfig };
 
     private InMemoryAws Aws => _stage.Aws;
 
@@ -240,7 +238,7 @@ public sealed class InMemoryHttpApiDeployTests : IDisposable
         _stage.ConfigJson = """{ "stages": { "dev": { } } }""";
         await _stage.DeployAsync();
         Assert.Single(Aws.FakeApiGateway.Apis);
-        _stage.ConfigJson = HttpStage;
+        _stage.ConfigJson = InMemoryStage.HttpApiConfig;
 
         var plan = await _stage.PlanAsync();
         var (result, calls) = await _stage.DeployAsync();

@@ -18,9 +18,7 @@ public sealed class InMemoryHttpApiJwtAuthorizerDeployTests : IDisposable
 
     private readonly InMemoryStage _stage = new()
     {
-        ConfigJson = """{ "app_name": "s3test", "stages": { "dev": { "api_gateway_type": "http" } } }""",
-        Authorizers = [s_pool],
-        Routes = [InMemoryStage.ObjectsRoute with { Authorizer = "Pool" }, InMemoryStage.ObjectsRoute with { Path = "/health", Methods = ["GET"] }],
+        ConfigJson = InMemoryStage.HttpApiConfig, Authorizers = [s_pool], Routes = InMemoryStage.GuardedRoutes("Pool"),
     };
 
     private InMemoryAws Aws => _stage.Aws;
@@ -77,7 +75,7 @@ public sealed class InMemoryHttpApiJwtAuthorizerDeployTests : IDisposable
             case "issuer": _stage.Authorizers = [s_pool with { Issuer = "https://issuer.example.com" }]; break;
             case "audiences": _stage.Authorizers = [s_pool with { Audiences = ["client-1", "client-2"] }]; break;
             case "header": _stage.Authorizers = [s_pool with { Header = "X-Token" }]; break;
-            case "every route opened": _stage.Routes = [InMemoryStage.ObjectsRoute, InMemoryStage.ObjectsRoute with { Path = "/health", Methods = ["GET"] }]; break;
+            case "every route opened": _stage.Routes = InMemoryStage.GuardedRoutes(null); break;
         }
 
         var (_, calls) = await _stage.DeployAsync();
@@ -114,7 +112,7 @@ public sealed class InMemoryHttpApiJwtAuthorizerDeployTests : IDisposable
     {
         await _stage.DeployAsync();
         _stage.Authorizers = [s_pool, new IamAuthorizerManifest("Signed")];
-        _stage.Routes = [InMemoryStage.ObjectsRoute with { Authorizer = "Signed" }, InMemoryStage.ObjectsRoute with { Path = "/health", Methods = ["GET"] }];
+        _stage.Routes = [InMemoryStage.ObjectsRoute with { Authorizer = "Signed" }, InMemoryStage.HealthRoute];
 
         var (_, calls) = await _stage.DeployAsync();
 
