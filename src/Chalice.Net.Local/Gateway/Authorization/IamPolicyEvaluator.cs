@@ -59,12 +59,17 @@ internal static class IamPolicyEvaluator
     /// </summary>
     private static bool Matches(string pattern, string value, bool ignoreCase)
     {
-        // matches[v] after processing pattern[..p]: whether pattern[..p] matches value[..v].
-        var matches = new bool[value.Length + 1];
+        if (pattern.AsSpan().IndexOfAny('*', '?') < 0)
+            return string.Equals(pattern, value, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+        // matches[v] after processing pattern[..p]: whether pattern[..p] matches value[..v]. Two rows, swapped per
+        // pattern character; on the stack for the ARNs a request has (a method ARN is a few hundred characters at most).
+        const int StackLimit = 512;
+        Span<bool> matches = value.Length < StackLimit ? stackalloc bool[value.Length + 1] : new bool[value.Length + 1];
+        Span<bool> next = value.Length < StackLimit ? stackalloc bool[value.Length + 1] : new bool[value.Length + 1];
         matches[0] = true;
         for (var p = 0; p < pattern.Length; p++)
         {
-            var next = new bool[value.Length + 1];
             var c = pattern[p];
             if (c == '*')
             {
@@ -79,10 +84,13 @@ internal static class IamPolicyEvaluator
             }
             else
             {
+                next[0] = false;
                 for (var v = 1; v <= value.Length; v++)
                     next[v] = matches[v - 1] && (c == '?' ? value[v - 1] != ':' : Same(c, value[v - 1], ignoreCase));
             }
+            var previous = matches;
             matches = next;
+            next = previous;
         }
         return matches[value.Length];
     }
