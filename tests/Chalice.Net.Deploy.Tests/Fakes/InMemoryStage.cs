@@ -1,5 +1,6 @@
 using Chalice.Configuration;
 using Chalice.Deploy.Aws;
+using Chalice.Deploy.Aws.ApiGatewayV2;
 using Chalice.Deploy.Manifest;
 using Chalice.Deploy.Packaging;
 using Chalice.Deploy.Planning;
@@ -118,6 +119,25 @@ internal sealed class InMemoryStage : IDisposable
         var calls = Aws.CountCalls();
         var deleted = await new Deleter(Aws, Store, _planners).DeleteAsync("s3test", stage, cancellationToken: TestContext.Current.CancellationToken);
         return (deleted, calls);
+    }
+
+    /// <summary>
+    /// Asserts what a first deploy of <see cref="GuardedRoutes"/> on an HTTP API made: the API, its integration, one
+    /// authorizer, three routes and the stage, the objects routes naming the authorizer with
+    /// <paramref name="authorizationType"/> and the health route open. Returns the authorizer.
+    /// </summary>
+    public HttpApiAuthorizer AssertGuardedHttpApiCreated(AwsCallRecorder calls, string authorizationType)
+    {
+        Assert.Equal(
+            ["ApiGatewayV2 CreateApi", "ApiGatewayV2 CreateIntegration", "ApiGatewayV2 CreateAuthorizer", "ApiGatewayV2 CreateRoute",
+             "ApiGatewayV2 CreateRoute", "ApiGatewayV2 CreateRoute", "ApiGatewayV2 CreateStage"],
+            calls.MutatingOperations.Where(o => o.StartsWith("ApiGatewayV2", StringComparison.Ordinal)));
+        var api = Assert.Single(Aws.FakeApiGatewayV2.Apis);
+        var authorizer = Assert.Single(Aws.FakeApiGatewayV2.AuthorizersOf(api.ApiId));
+        Assert.Equal(
+            [("GET /health", "NONE", null), ("GET /objects/{key}", authorizationType, authorizer.AuthorizerId), ("PUT /objects/{key}", authorizationType, authorizer.AuthorizerId)],
+            Aws.FakeApiGatewayV2.Inspect(api.ApiId).Routes.OrderBy(r => r.RouteKey, StringComparer.Ordinal).Select(r => (r.RouteKey, r.AuthorizationType, r.AuthorizerId)));
+        return authorizer;
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -28,25 +28,16 @@ public sealed class InMemoryHttpApiAuthorizerDeployTests : IDisposable
     {
         var (_, calls) = await _stage.DeployAsync();
 
-        Assert.Equal(
-            ["ApiGatewayV2 CreateApi", "ApiGatewayV2 CreateIntegration", "ApiGatewayV2 CreateAuthorizer", "ApiGatewayV2 CreateRoute",
-             "ApiGatewayV2 CreateRoute", "ApiGatewayV2 CreateRoute", "ApiGatewayV2 CreateStage"],
-            calls.MutatingOperations.Where(o => o.StartsWith("ApiGatewayV2", StringComparison.Ordinal)));
-        var api = Assert.Single(Aws.FakeApiGatewayV2.Apis);
-        var authorizer = Assert.Single(Aws.FakeApiGatewayV2.AuthorizersOf(api.ApiId));
+        var authorizer = _stage.AssertGuardedHttpApiCreated(calls, "CUSTOM");
         var function = Aws.FakeLambda.Inspect("s3test-dev-Tokens").Configuration;
         Assert.Equal(
             ("Tokens", "REQUEST", $"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{function.FunctionArn}/invocations", "2.0", 300, false),
             (authorizer.Name, authorizer.AuthorizerType, authorizer.AuthorizerUri, authorizer.AuthorizerPayloadFormatVersion,
              authorizer.AuthorizerResultTtlInSeconds, authorizer.EnableSimpleResponses));
         Assert.Equal(["$request.header.Authorization"], authorizer.IdentitySource);
-        var routes = Aws.FakeApiGatewayV2.Inspect(api.ApiId).Routes.OrderBy(r => r.RouteKey, StringComparer.Ordinal).ToList();
-        Assert.Equal(
-            [("GET /health", "NONE", null), ("GET /objects/{key}", "CUSTOM", authorizer.AuthorizerId), ("PUT /objects/{key}", "CUSTOM", authorizer.AuthorizerId)],
-            routes.Select(r => (r.RouteKey, r.AuthorizationType, r.AuthorizerId)));
         // API Gateway may invoke the authorizer's function for this API's authorizers only.
         var statement = Assert.Single(Aws.FakeLambda.Statements("s3test-dev-Tokens"));
-        Assert.Equal($"arn:aws:execute-api:us-east-1:{InMemoryAws.Account}:{api.ApiId}/authorizers/*",
+        Assert.Equal($"arn:aws:execute-api:us-east-1:{InMemoryAws.Account}:{Assert.Single(Aws.FakeApiGatewayV2.Apis).ApiId}/authorizers/*",
             statement["Condition"]!["ArnLike"]!["AWS:SourceArn"]!.GetValue<string>());
     }
 

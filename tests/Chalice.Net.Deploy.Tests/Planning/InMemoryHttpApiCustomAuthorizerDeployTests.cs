@@ -33,21 +33,12 @@ public sealed class InMemoryHttpApiCustomAuthorizerDeployTests : IDisposable
     {
         var (_, calls) = await _stage.DeployAsync();
 
-        Assert.Equal(
-            ["ApiGatewayV2 CreateApi", "ApiGatewayV2 CreateIntegration", "ApiGatewayV2 CreateAuthorizer", "ApiGatewayV2 CreateRoute",
-             "ApiGatewayV2 CreateRoute", "ApiGatewayV2 CreateRoute", "ApiGatewayV2 CreateStage"],
-            calls.MutatingOperations.Where(o => o.StartsWith("ApiGatewayV2", StringComparison.Ordinal)));
-        var api = Assert.Single(Aws.FakeApiGatewayV2.Apis);
-        var authorizer = Assert.Single(Aws.FakeApiGatewayV2.AuthorizersOf(api.ApiId));
+        var authorizer = _stage.AssertGuardedHttpApiCreated(calls, "CUSTOM");
         Assert.Equal(("partner", "REQUEST", PartnerUri, "2.0", 60, false),
             (authorizer.Name, authorizer.AuthorizerType, authorizer.AuthorizerUri, authorizer.AuthorizerPayloadFormatVersion,
              authorizer.AuthorizerResultTtlInSeconds, authorizer.EnableSimpleResponses));
         // A TOKEN authorizer's header is its identity source: HTTP APIs have no TOKEN type.
         Assert.Equal(["$request.header.Authorization"], authorizer.IdentitySource);
-        var routes = Aws.FakeApiGatewayV2.Inspect(api.ApiId).Routes.OrderBy(r => r.RouteKey, StringComparer.Ordinal).ToList();
-        Assert.Equal(
-            [("GET /health", "NONE", null), ("GET /objects/{key}", "CUSTOM", authorizer.AuthorizerId), ("PUT /objects/{key}", "CUSTOM", authorizer.AuthorizerId)],
-            routes.Select(r => (r.RouteKey, r.AuthorizationType, r.AuthorizerId)));
         // The only function is the app's, and the only permission the one that lets the API invoke it.
         Assert.Equal(["s3test-dev"], Aws.FakeLambda.FunctionNames);
         Assert.Single(calls.MutatingOperations, o => o == "Lambda AddPermission");

@@ -28,22 +28,13 @@ public sealed class InMemoryHttpApiJwtAuthorizerDeployTests : IDisposable
     {
         var (_, calls) = await _stage.DeployAsync();
 
-        Assert.Equal(
-            ["ApiGatewayV2 CreateApi", "ApiGatewayV2 CreateIntegration", "ApiGatewayV2 CreateAuthorizer", "ApiGatewayV2 CreateRoute",
-             "ApiGatewayV2 CreateRoute", "ApiGatewayV2 CreateRoute", "ApiGatewayV2 CreateStage"],
-            calls.MutatingOperations.Where(o => o.StartsWith("ApiGatewayV2", StringComparison.Ordinal)));
-        var api = Assert.Single(Aws.FakeApiGatewayV2.Apis);
-        var authorizer = Assert.Single(Aws.FakeApiGatewayV2.AuthorizersOf(api.ApiId));
+        var authorizer = _stage.AssertGuardedHttpApiCreated(calls, "JWT");
         Assert.Equal(("Pool", "JWT", null, null, null, null),
             (authorizer.Name, authorizer.AuthorizerType, authorizer.AuthorizerUri, authorizer.AuthorizerPayloadFormatVersion,
              authorizer.AuthorizerResultTtlInSeconds, authorizer.EnableSimpleResponses));
         Assert.Equal(["$request.header.Authorization"], authorizer.IdentitySource);
         Assert.Equal("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc", authorizer.JwtConfiguration?.Issuer);
         Assert.Equal(["client-1"], authorizer.JwtConfiguration?.Audience);
-        var routes = Aws.FakeApiGatewayV2.Inspect(api.ApiId).Routes.OrderBy(r => r.RouteKey, StringComparer.Ordinal).ToList();
-        Assert.Equal(
-            [("GET /health", "NONE", null), ("GET /objects/{key}", "JWT", authorizer.AuthorizerId), ("PUT /objects/{key}", "JWT", authorizer.AuthorizerId)],
-            routes.Select(r => (r.RouteKey, r.AuthorizationType, r.AuthorizerId)));
     }
 
     [Fact]
