@@ -141,8 +141,10 @@ internal sealed class GatewayAuthorizers
 
     /// <summary>
     /// API Gateway's verdict on <paramref name="answer"/> for the method <paramref name="methodArn"/>: a policy is
-    /// evaluated against it; a simple response allows or refuses every route, a refusal being HTTP APIs' 403
-    /// <c>{"message":"Forbidden"}</c> (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html).
+    /// evaluated against it; a simple response allows or refuses every route
+    /// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html). The guide shows
+    /// no body for a refusal: it is answered as a policy that allows nothing is, HTTP APIs' 403
+    /// <c>{"message":"Forbidden"}</c> (inferred, not recorded).
     /// </summary>
     /// <exception cref="MalformedPolicyException">The policy or the context is not one API Gateway accepts.</exception>
     private AuthorizationOutcome Decide(AuthorizerAnswer answer, string methodArn)
