@@ -140,5 +140,30 @@ internal sealed class InMemoryStage : IDisposable
         return authorizer;
     }
 
+    /// <summary>
+    /// Redeploys an HTTP API app as deployed: asserts that no call mutates anything and that the authorizers the routes
+    /// name are read (by id: GetAuthorizer).
+    /// </summary>
+    public async Task AssertHttpApiRedeployChangesNothingAsync()
+    {
+        var (_, calls) = await DeployAsync();
+
+        Assert.Equal(0, calls.MutatingCalls);
+        Assert.Contains("ApiGatewayV2 GetAuthorizer", calls.Attempts.Select(a => a.Operation.ToString()));
+    }
+
+    /// <summary>
+    /// Deploys what a test changed since the last deploy of the HTTP API app: asserts the mutating calls are exactly
+    /// <paramref name="expected"/> and that one more deploy makes none. Returns the API's authorizers after it.
+    /// </summary>
+    public async Task<IReadOnlyList<HttpApiAuthorizer>> AssertHttpApiChangeAsync(IReadOnlyList<string> expected)
+    {
+        var (_, calls) = await DeployAsync();
+
+        Assert.Equal(expected, calls.MutatingOperations);
+        Assert.Equal(0, (await DeployAsync()).Calls.MutatingCalls);
+        return Aws.FakeApiGatewayV2.AuthorizersOf(Assert.Single(Aws.FakeApiGatewayV2.Apis).ApiId);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
