@@ -1,5 +1,3 @@
-using System.Xml;
-using System.Xml.Linq;
 using Chalice.Local.S3.Protocol;
 using Chalice.Local.S3.Storage;
 
@@ -38,20 +36,7 @@ internal static class BucketVersioning
 
     private static async Task<(string? Status, string? MfaDelete)> ReadConfigurationAsync(S3Call call)
     {
-        XDocument document;
-        try
-        {
-            await using var payload = RequestPayload.Open(call);
-            document = await XDocument.LoadAsync(payload, LoadOptions.None, call.Aborted);
-        }
-        catch (XmlException)
-        {
-            throw S3ErrorException.MalformedXml();
-        }
-        var root = document.Root;
-        if (root?.Name.LocalName != "VersioningConfiguration")
-            throw S3ErrorException.MalformedXml();
-        string? Value(string name) => root.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
-        return (Value("Status"), Value("MfaDelete"));
+        var root = await S3Xml.ReadRequestAsync(call, "VersioningConfiguration");
+        return (S3Xml.ChildValue(root, "Status"), S3Xml.ChildValue(root, "MfaDelete"));
     }
 }

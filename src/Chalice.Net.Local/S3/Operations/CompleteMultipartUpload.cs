@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Xml;
-using System.Xml.Linq;
 using Chalice.Local.S3.Checksums;
 using Chalice.Local.S3.Protocol;
 using Chalice.Local.S3.Storage;
@@ -111,23 +109,12 @@ internal static class CompleteMultipartUpload
 
     private static async Task<IReadOnlyList<(int PartNumber, string ETag)>> ReadPartListAsync(S3Call call)
     {
-        XDocument document;
-        try
-        {
-            await using var payload = RequestPayload.Open(call);
-            document = await XDocument.LoadAsync(payload, LoadOptions.None, call.Aborted);
-        }
-        catch (XmlException)
-        {
-            throw S3ErrorException.MalformedXml();
-        }
-        if (document.Root?.Name.LocalName != "CompleteMultipartUpload")
-            throw S3ErrorException.MalformedXml();
+        var root = await S3Xml.ReadRequestAsync(call, "CompleteMultipartUpload");
         var parts = new List<(int, string)>();
-        foreach (var part in document.Root.Elements().Where(e => e.Name.LocalName == "Part"))
+        foreach (var part in root.Elements().Where(e => e.Name.LocalName == "Part"))
         {
-            var number = part.Elements().FirstOrDefault(e => e.Name.LocalName == "PartNumber")?.Value;
-            var etag = part.Elements().FirstOrDefault(e => e.Name.LocalName == "ETag")?.Value;
+            var number = S3Xml.ChildValue(part, "PartNumber");
+            var etag = S3Xml.ChildValue(part, "ETag");
             if (etag is null || !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var partNumber))
                 throw S3ErrorException.MalformedXml();
             parts.Add((partNumber, etag));

@@ -1,4 +1,3 @@
-using System.Xml;
 using System.Xml.Linq;
 using Chalice.Local.S3.Protocol;
 using Chalice.Local.S3.Storage;
@@ -50,23 +49,11 @@ internal static class DeleteObjects
 
     private static async Task<(IReadOnlyList<(string Key, string? VersionId)> Objects, bool Quiet)> ReadRequestAsync(S3Call call)
     {
-        XDocument document;
-        try
-        {
-            await using var payload = RequestPayload.Open(call);
-            document = await XDocument.LoadAsync(payload, LoadOptions.None, call.Aborted);
-        }
-        catch (XmlException)
-        {
-            throw S3ErrorException.MalformedXml();
-        }
-        var root = document.Root;
-        if (root?.Name.LocalName != "Delete")
-            throw S3ErrorException.MalformedXml();
+        var root = await S3Xml.ReadRequestAsync(call, "Delete");
         var keys = root.Elements().Where(e => e.Name.LocalName == "Object").Select(ReadObject).ToList();
         if (keys.Count is 0 or > MaxKeys)
             throw S3ErrorException.MalformedXml();
-        var quiet = root.Elements().FirstOrDefault(e => e.Name.LocalName == "Quiet")?.Value;
+        var quiet = S3Xml.ChildValue(root, "Quiet");
         return (keys, string.Equals(quiet, "true", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -78,7 +65,7 @@ internal static class DeleteObjects
     {
         if (element.Elements().FirstOrDefault(e => e.Name.LocalName is not ("Key" or "VersionId")) is { } condition)
             throw S3ErrorException.NotImplemented($"the '{condition.Name.LocalName}' condition of a DeleteObjects object");
-        return (element.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value ?? throw S3ErrorException.MalformedXml(),
-            element.Elements().FirstOrDefault(e => e.Name.LocalName == "VersionId")?.Value);
+        return (S3Xml.ChildValue(element, "Key") ?? throw S3ErrorException.MalformedXml(),
+            S3Xml.ChildValue(element, "VersionId"));
     }
 }

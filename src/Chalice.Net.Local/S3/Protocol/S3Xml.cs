@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Chalice.Local.S3.Protocol;
 
-/// <summary>S3's REST-XML conventions: the document namespace, time formats, and writing a document as a response.</summary>
+/// <summary>
+/// S3's REST-XML conventions: the document namespace, time formats, reading a request's document and writing a document
+/// as a response.
+/// </summary>
 internal static class S3Xml
 {
     public static readonly XNamespace Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
@@ -20,6 +23,28 @@ internal static class S3Xml
 
     /// <summary>An element in S3's namespace.</summary>
     public static XElement Element(string name, params object?[] content) => new(Namespace + name, content);
+
+    /// <summary>
+    /// Reads the request's XML document, whose root must be <paramref name="rootName"/> (in any namespace, as S3 reads
+    /// it); a body that is not XML or has another root is S3's <c>MalformedXml</c>.
+    /// </summary>
+    public static async Task<XElement> ReadRequestAsync(S3Call call, string rootName)
+    {
+        XDocument document;
+        try
+        {
+            await using var payload = RequestPayload.Open(call);
+            document = await XDocument.LoadAsync(payload, LoadOptions.None, call.Aborted);
+        }
+        catch (XmlException)
+        {
+            throw S3ErrorException.MalformedXml();
+        }
+        return document.Root is { } root && root.Name.LocalName == rootName ? root : throw S3ErrorException.MalformedXml();
+    }
+
+    /// <summary>The text of <paramref name="parent"/>'s first child named <paramref name="name"/> (any namespace), or null.</summary>
+    public static string? ChildValue(XElement parent, string name) => parent.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
 
     public static async Task WriteAsync(HttpResponse response, XElement root, int statusCode = StatusCodes.Status200OK)
     {
