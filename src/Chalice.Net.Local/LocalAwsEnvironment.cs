@@ -4,6 +4,12 @@ namespace Chalice.Local;
 internal static class LocalAwsEnvironment
 {
     /// <summary>
+    /// The dummy credentials' access key id and secret, given to the app's SDK when none are configured; the local
+    /// gateway accepts requests signed with them on <c>AWS_IAM</c> routes.
+    /// </summary>
+    public const string LocalCredential = "chalice-local";
+
+    /// <summary>
     /// Sets <c>AWS_ENDPOINT_URL_S3</c> (an IP address, so the SDK uses path-style addressing by itself),
     /// <c>AWS_ENDPOINT_URL_SQS</c> and <c>AWS_ENDPOINT_URL_SNS</c> (the service-specific endpoint variables every AWS SDK
     /// reads, https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html); on a machine
@@ -18,8 +24,8 @@ internal static class LocalAwsEnvironment
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_SNS", snsEndpoint.ToString().TrimEnd('/'));
         if (!HasConfiguredCredentials())
         {
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "chalice-local");
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "chalice-local");
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", LocalCredential);
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", LocalCredential);
         }
         if (Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") is null)
             SetIfAbsent("AWS_REGION", "us-east-1");

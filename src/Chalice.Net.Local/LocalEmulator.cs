@@ -122,9 +122,7 @@ public static partial class LocalEmulator
         var localAws = useLocalAws ? LocalAwsStandIns.For(appDirectory, stage, definition.Functions) : null;
         // The stand-in for the app's user pools and JWT issuers, whose tokens chalice-net token prints: its key is made
         // only for an app that has such an authorizer.
-        var signingKey = definition.Authorizers.Any(a => a is CognitoUserPoolAuthorizerDefinition or JwtAuthorizerDefinition)
-            ? LocalSigningKey.ForApp(appDirectory)
-            : null;
+        var signingKey = TokenAuthorizers.AnyIn(definition.Authorizers) ? LocalSigningKey.ForApp(appDirectory) : null;
 
         // The emptiest host: no configuration sources, no default logging, Kestrel without HTTPS or HTTP/3, since
         // start-up time is part of the local loop.

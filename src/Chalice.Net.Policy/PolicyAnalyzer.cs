@@ -67,14 +67,18 @@ public static class PolicyAnalyzer
         CancellationToken cancellationToken) =>
         Infer(Scan(app, cancellationToken), app, environmentVariables, reachable: null, cancellationToken);
 
-    private static (SourceScan Scan, SemanticModels Models) Scan(AppCompilation app, CancellationToken cancellationToken)
+    /// <summary>
+    /// The app's source scanned once, with the SDK call classifier every function's analysis shares (its service
+    /// catalog reads the AWS SDK assemblies once, not once per function).
+    /// </summary>
+    private static (SourceScan Scan, SemanticModels Models, SdkCallClassifier Classifier) Scan(AppCompilation app, CancellationToken cancellationToken)
     {
         var models = new SemanticModels(app.Projects);
-        return (SourceScan.Run(app.Projects, models, cancellationToken), models);
+        return (SourceScan.Run(app.Projects, models, cancellationToken), models, new SdkCallClassifier(new AwsServiceCatalog()));
     }
 
     private static PolicyAnalysisResult Policy(
-        (SourceScan Scan, SemanticModels Models) scan, AppCompilation app, IReadOnlyDictionary<string, string>? environmentVariables,
+        (SourceScan Scan, SemanticModels Models, SdkCallClassifier Classifier) scan, AppCompilation app, IReadOnlyDictionary<string, string>? environmentVariables,
         HashSet<ISymbol>? reachable, CancellationToken cancellationToken)
     {
         var (calls, warnings) = Infer(scan, app, environmentVariables, reachable, cancellationToken);
@@ -90,15 +94,14 @@ public static class PolicyAnalyzer
 
     /// <summary>The calls (and warnings) of the code in <paramref name="reachable"/>, or of all the code when it is null.</summary>
     private static (IReadOnlyList<InferredCall> Calls, IReadOnlyList<PolicyWarning> Warnings) Infer(
-        (SourceScan Scan, SemanticModels Models) scanned,
+        (SourceScan Scan, SemanticModels Models, SdkCallClassifier Classifier) scanned,
         AppCompilation app,
         IReadOnlyDictionary<string, string>? environmentVariables,
         HashSet<ISymbol>? reachable,
         CancellationToken cancellationToken)
     {
-        var (scan, models) = scanned;
+        var (scan, models, classifier) = scanned;
         var evaluator = new ValueEvaluator(models, scan.Writes, new EnvironmentRule(environmentVariables ?? new Dictionary<string, string>()));
-        var classifier = new SdkCallClassifier(new AwsServiceCatalog());
         var appDirectory = Path.GetDirectoryName(app.ProjectPath)!;
         var warnings = scan.OpaqueCalls
             .Where(c => reachable is null || reachable.Contains(c.Owner))

@@ -68,7 +68,6 @@ public static class PolicyGenerator
 
         var app = await AppProjectLoader.LoadAsync(projectOrDirectory, cancellationToken);
         var generated = PolicyAnalyzer.AnalyzeFunctions(app, function => settingsOf(function).EnvironmentVariables, cancellationToken);
-        policies.Clear();
         foreach (var (function, result) in generated)
         {
             var settings = settingsOf(function);

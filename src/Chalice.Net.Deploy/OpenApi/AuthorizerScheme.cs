@@ -100,7 +100,7 @@ internal static class AuthorizerScheme
         var parts = functionArnOrUri.Split(':');
         if (parts.Length < 7 || parts[2] != "lambda")
             return functionArnOrUri;
-        return $"arn:{parts[1]}:apigateway:{parts[3]}:lambda:path/2015-03-31/functions/{functionArnOrUri}/invocations";
+        return OpenApiSettings.LambdaIntegrationUri(parts[1], parts[3], functionArnOrUri);
     }
 
     /// <summary>

@@ -22,4 +22,18 @@ internal static class LostAnswers
             return found;
         }
     }
+
+    /// <summary>The same for a create that answers nothing: <paramref name="isThere"/> checks that it was made.</summary>
+    public static async Task CreateOrCheckAsync(Func<Task> create, Func<Task<bool>> isThere)
+    {
+        try
+        {
+            await create();
+        }
+        catch (AwsServiceException e) when (e.MayHaveSucceeded)
+        {
+            if (!await isThere())
+                throw;
+        }
+    }
 }

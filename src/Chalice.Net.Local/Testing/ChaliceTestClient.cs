@@ -22,10 +22,12 @@ namespace Chalice.Testing;
 public sealed class ChaliceTestClient : IAsyncDisposable
 {
     private readonly bool _ownsApplication;
-    private readonly LocalSigningKey _signingKey = LocalSigningKey.Create();
 
-    /// <summary>The key that stands in for the app's user pools and JWT issuers (tests forge tokens with it).</summary>
-    internal LocalSigningKey SigningKey => _signingKey;
+    // Made only for an app with a Cognito or JWT authorizer, as the emulator makes its key: an RSA key costs time.
+    private readonly LocalSigningKey? _signingKey;
+
+    /// <summary>The key that stands in for the app's user pools and JWT issuers (tests forge tokens with it); null without them.</summary>
+    internal LocalSigningKey? SigningKey => _signingKey;
     private TestLambdaClient? _lambda;
     private EventBuilder? _events;
 
@@ -38,6 +40,7 @@ public sealed class ChaliceTestClient : IAsyncDisposable
     private ChaliceTestClient(ChaliceApplication application, GatewayOptions? gateway, bool ownsApplication)
     {
         Application = application;
+        _signingKey = TokenAuthorizers.AnyIn(application.Definition.Authorizers) ? LocalSigningKey.Create() : null;
         // The app's own authorizers run in front of its routes; warnings (a route whose authorizer cannot run here) go
         // to standard error, where a test runner shows them.
         Gateway = new ApiGatewaySimulator(
@@ -118,7 +121,7 @@ public sealed class ChaliceTestClient : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        _signingKey.Dispose();
+        _signingKey?.Dispose();
         return _ownsApplication ? Application.DisposeAsync() : ValueTask.CompletedTask;
     }
 
@@ -135,8 +138,9 @@ public sealed class ChaliceTestClient : IAsyncDisposable
     {
         var declared = Application.Definition.Authorizers.FirstOrDefault(a => a.Name == authorizer)
             ?? throw new ArgumentException($"The app declares no authorizer '{authorizer}'.", nameof(authorizer));
+        // IssuerOf refuses an authorizer that takes no token; with one that does, the key exists.
         return TokenAuthorizers.IssuerOf(declared).Issue(
-            _signingKey, user, groups?.ToArray() ?? [], claims?.ToArray() ?? [], lifetime ?? TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+            _signingKey!, user, groups?.ToArray() ?? [], claims?.ToArray() ?? [], lifetime ?? TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
     }
 
     private static GatewayRequest CreateRequest(string method, string path, IEnumerable<KeyValuePair<string, string>>? headers, ReadOnlyMemory<byte> body)

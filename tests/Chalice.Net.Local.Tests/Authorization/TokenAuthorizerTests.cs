@@ -251,7 +251,7 @@ public sealed class TokenAuthorizerTests
         return JsonWebToken.Sign(payload, SigningKeyOf(client));
     }
 
-    private static LocalSigningKey SigningKeyOf(ChaliceTestClient client) => client.SigningKey;
+    private static LocalSigningKey SigningKeyOf(ChaliceTestClient client) => client.SigningKey!;
 
     private static JsonObject Header(string token) => JsonNode.Parse(Base64Url.DecodeFromChars(token.Split('.')[0]))!.AsObject();
 

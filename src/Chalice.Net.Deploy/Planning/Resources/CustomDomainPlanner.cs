@@ -149,22 +149,16 @@ internal sealed class CustomDomainPlanner : ResourcePlanner<DeployedDomainName>
     private static async Task CreateBasePathMappingAsync(
         IApiGatewayApi apiGateway, DesiredDomain wanted, string basePath, string restApiId, string stage, CancellationToken cancellationToken)
     {
-        try
-        {
-            await apiGateway.CreateBasePathMappingAsync(new CreateBasePathMappingRequest
+        await LostAnswers.CreateOrCheckAsync(
+            () => apiGateway.CreateBasePathMappingAsync(new CreateBasePathMappingRequest
             {
                 DomainName = wanted.DomainName,
                 BasePath = wanted.BasePath.Length > 0 ? wanted.BasePath : null,
                 RestApiId = restApiId,
                 Stage = stage,
-            }, cancellationToken);
-        }
-        catch (AwsServiceException e) when (e.MayHaveSucceeded)
-        {
-            var mappings = await apiGateway.GetBasePathMappingsAsync(wanted.DomainName, cancellationToken);
-            if (!mappings.Any(m => m.BasePath == basePath && m.RestApiId == restApiId))
-                throw;
-        }
+            }, cancellationToken),
+            async () => (await apiGateway.GetBasePathMappingsAsync(wanted.DomainName, cancellationToken))
+                .Any(m => m.BasePath == basePath && m.RestApiId == restApiId));
     }
 
     private static async Task PlanHttpAsync(
@@ -252,24 +246,16 @@ internal sealed class CustomDomainPlanner : ResourcePlanner<DeployedDomainName>
     private static async Task<string> CreateApiMappingAsync(
         IApiGatewayV2Api apiGateway, DesiredDomain wanted, string httpApiId, string stage, CancellationToken cancellationToken)
     {
-        try
-        {
-            var mapping = await apiGateway.CreateApiMappingAsync(new CreateApiMappingRequest
+        return await LostAnswers.CreateOrReadBackAsync(
+            async () => (await apiGateway.CreateApiMappingAsync(new CreateApiMappingRequest
             {
                 DomainName = wanted.DomainName,
                 ApiId = httpApiId,
                 ApiMappingKey = wanted.BasePath.Length > 0 ? wanted.BasePath : null,
                 Stage = stage,
-            }, cancellationToken);
-            return mapping.ApiMappingId ?? "";
-        }
-        catch (AwsServiceException e) when (e.MayHaveSucceeded)
-        {
-            var mappings = await apiGateway.GetApiMappingsAsync(wanted.DomainName, cancellationToken);
-            if (mappings.FirstOrDefault(m => (m.ApiMappingKey ?? "") == wanted.BasePath && m.ApiId == httpApiId)?.ApiMappingId is not { } id)
-                throw;
-            return id;
-        }
+            }, cancellationToken)).ApiMappingId ?? "",
+            async () => (await apiGateway.GetApiMappingsAsync(wanted.DomainName, cancellationToken))
+                .FirstOrDefault(m => (m.ApiMappingKey ?? "") == wanted.BasePath && m.ApiId == httpApiId)?.ApiMappingId);
     }
 
     /// <summary>

@@ -151,19 +151,10 @@ internal sealed class UsagePlanPlanner : ResourcePlanner<DeployedUsagePlan>
         return patches;
     }
 
-    private static async Task AddKeyAsync(IApiGatewayApi apiGateway, string planId, string keyId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await apiGateway.CreateUsagePlanKeyAsync(planId, keyId, cancellationToken);
-        }
-        catch (AwsServiceException e) when (e.MayHaveSucceeded)
-        {
-            // The first attempt's answer was lost and its replay found the key in the plan: check it is there.
-            if (!(await apiGateway.GetUsagePlanKeysAsync(planId, cancellationToken)).Any(k => k.Id == keyId))
-                throw;
-        }
-    }
+    private static Task AddKeyAsync(IApiGatewayApi apiGateway, string planId, string keyId, CancellationToken cancellationToken) =>
+        LostAnswers.CreateOrCheckAsync(
+            () => apiGateway.CreateUsagePlanKeyAsync(planId, keyId, cancellationToken),
+            async () => (await apiGateway.GetUsagePlanKeysAsync(planId, cancellationToken)).Any(k => k.Id == keyId));
 
     /// <summary>The stage's plan: the one of its name with its tag.</summary>
     private static UsagePlan? Ours(IReadOnlyList<UsagePlan> plans, ResourceNames names)

@@ -15,8 +15,8 @@ namespace Chalice.Gateway.Authorization;
 /// </summary>
 internal sealed class SignatureAuthorizer(TimeProvider time, Func<string, string?> environment)
 {
-    /// <summary>The local credentials' access key id and secret.</summary>
-    public const string LocalAccessKey = "chalice-local";
+    /// <summary>The local credentials' access key id and secret (<see cref="Chalice.Local.LocalAwsEnvironment.LocalCredential"/>).</summary>
+    public const string LocalAccessKey = Chalice.Local.LocalAwsEnvironment.LocalCredential;
 
     private const string Prefix = SigV4Signer.Algorithm + " ";
 

@@ -17,6 +17,10 @@ internal sealed class TokenAuthorizers(LocalSigningKey key, TimeProvider time)
 {
     /// <summary>Who issues the tokens of a declared Cognito user pool or JWT authorizer.</summary>
     /// <exception cref="ArgumentException">The authorizer is of another kind, which takes no token.</exception>
+    /// <summary>Whether <paramref name="authorizers"/> has one that takes tokens, and so needs a key to check them with.</summary>
+    public static bool AnyIn(IEnumerable<ApiAuthorizerDefinition> authorizers) =>
+        authorizers.Any(a => a is CognitoUserPoolAuthorizerDefinition or JwtAuthorizerDefinition);
+
     public static LocalTokenIssuer IssuerOf(ApiAuthorizerDefinition authorizer) => authorizer switch
     {
         CognitoUserPoolAuthorizerDefinition cognito => LocalTokenIssuer.ForCognito(cognito.ProviderArns),
